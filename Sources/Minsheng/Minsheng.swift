@@ -1,0 +1,9 @@
+@_exported import XLSXReader
+
+/// The tool's name and version, as printed in JSON reports.
+public enum MinshengInfo {
+    /// The tool name in reports.
+    public static let tool = "minsheng"
+    /// The version in reports.
+    public static let version = "0.1.0"
+}
