@@ -1,2 +1,167 @@
-/// Placeholder.
-public struct Workbook {}
+/// A sheet as listed in `xl/workbook.xml`, before its cells are read.
+public struct SheetInfo: Sendable, Hashable {
+    /// The tab name.
+    public var name: String
+    /// Visible, hidden or very hidden.
+    public var state: SheetState
+    /// Position among the workbook's sheets, from 0.
+    public var index: Int
+    /// The worksheet part, resolved through the relationships (nil when the relationship is broken).
+    public var part: String?
+}
+
+/// An .xlsx workbook opened for reading. Workbook-level parts are read when it opens; a sheet's
+/// cells only when asked for.
+///
+/// ```swift
+/// let wb = try Workbook(path: "进展情况.xlsx")
+/// for info in wb.sheets where info.state == .visible {
+///     let sheet = try wb.sheet(info)
+///     print(info.name, sheet.cellCount, sheet.mergedRanges)
+/// }
+/// ```
+public final class Workbook {
+    /// The file as given.
+    public let path: String
+    /// The sheets, in workbook order (worksheets only; chart sheets are left out).
+    public let sheets: [SheetInfo]
+    /// Whether dates count from 1904 (`<workbookPr date1904="1">`).
+    public var uses1904Dates: Bool { parts.uses1904Dates }
+    /// The limits in force.
+    public let options: ReadOptions
+
+    private let archive: Archive
+    private let parts: WorkbookParts
+
+    /// Opens a workbook and reads its workbook part, relationships, shared strings and styles.
+    ///
+    /// - Throws: `XLSXError` naming the file and the problem.
+    public init(path: String, options: ReadOptions = ReadOptions()) throws(XLSXError) {
+        self.path = path
+        self.options = options
+        let archive = try Archive(path: path, options: options)
+        self.archive = archive
+
+        let packageRels = try RelationshipsHandler.read(for: "", in: archive)
+        let workbookPart =
+            packageRels.first { $0.hasType("officeDocument") && !$0.isExternal }?.target
+            ?? (archive.contains(part: "xl/workbook.xml") ? "xl/workbook.xml" : "workbook.xml")
+        guard archive.contains(part: workbookPart) else {
+            throw XLSXError(file: path, kind: .missingPart(workbookPart))
+        }
+        let workbookRels = try RelationshipsHandler.read(for: workbookPart, in: archive)
+        let listing = WorkbookHandler()
+        try XMLStream.parse(part: workbookPart, in: archive, with: listing)
+
+        var sheets: [SheetInfo] = []
+        for entry in listing.sheets {
+            let relationship = entry.relationshipID.flatMap { id in workbookRels.first { $0.id == id } }
+            if let relationship, relationship.hasType("chartsheet") || relationship.hasType("dialogsheet") {
+                continue
+            }
+            var part = relationship?.target
+            if let candidate = part, !archive.contains(part: candidate) { part = nil }
+            if part == nil, let id = entry.sheetID {
+                let guess = Archive.normalize(
+                    (workbookPart.contains("/") ? String(workbookPart[..<(workbookPart.lastIndex(of: "/") ?? workbookPart.endIndex)]) + "/" : "")
+                        + "worksheets/sheet\(id).xml")
+                if archive.contains(part: guess) { part = guess }
+            }
+            sheets.append(SheetInfo(name: entry.name, state: entry.state, index: sheets.count, part: part))
+        }
+        self.sheets = sheets
+
+        var sharedStrings: [String] = []
+        let sharedPart =
+            workbookRels.first { $0.hasType("sharedStrings") && archive.contains(part: $0.target) }?.target
+            ?? ["xl/sharedStrings.xml", "sharedStrings.xml"].first { archive.contains(part: $0) }
+        if let sharedPart {
+            let handler = SharedStringsHandler()
+            try XMLStream.parse(part: sharedPart, in: archive, with: handler)
+            sharedStrings = handler.strings
+        }
+        var cellFormats: [NumberFormat] = []
+        let stylesPart =
+            workbookRels.first { $0.hasType("styles") && archive.contains(part: $0.target) }?.target
+            ?? ["xl/styles.xml", "styles.xml"].first { archive.contains(part: $0) }
+        if let stylesPart {
+            let handler = StylesHandler()
+            try XMLStream.parse(part: stylesPart, in: archive, with: handler)
+            cellFormats = handler.cellFormats
+        }
+        self.parts = WorkbookParts(
+            sharedStrings: sharedStrings, cellFormats: cellFormats, uses1904Dates: listing.uses1904Dates)
+    }
+
+    /// The sheet with this name.
+    public func sheet(named name: String) throws(XLSXError) -> Sheet {
+        guard let info = sheets.first(where: { $0.name == name }) else {
+            throw XLSXError(file: path, kind: .noSuchSheet(name))
+        }
+        return try sheet(info)
+    }
+
+    /// The sheet at this position (0-based).
+    public func sheet(at index: Int) throws(XLSXError) -> Sheet {
+        guard sheets.indices.contains(index) else {
+            throw XLSXError(file: path, kind: .noSuchSheet("#\(index + 1)"))
+        }
+        return try sheet(sheets[index])
+    }
+
+    /// Reads a sheet's cells.
+    public func sheet(_ info: SheetInfo) throws(XLSXError) -> Sheet {
+        guard let part = info.part else {
+            throw XLSXError(file: path, kind: .missingPart("工作表“\(info.name)”"))
+        }
+        let handler = SheetHandler(sharedStringCount: parts.sharedStrings.count, options: options)
+        try XMLStream.parse(part: part, in: archive, with: handler)
+        let (stored, formulas) = handler.finish()
+        return Sheet(
+            name: info.name, state: info.state, mergedRanges: handler.mergedRanges, parts: parts,
+            stored: stored, texts: handler.texts, formulas: formulas)
+    }
+
+    /// Every sheet's cells, in workbook order.
+    public func allSheets() throws(XLSXError) -> [Sheet] {
+        var result: [Sheet] = []
+        for info in sheets { result.append(try sheet(info)) }
+        return result
+    }
+}
+
+/// Reads `xl/workbook.xml`: the sheet list and the date system.
+final class WorkbookHandler: XMLHandler {
+    struct Entry {
+        var name: String
+        var state: SheetState
+        var relationshipID: String?
+        var sheetID: String?
+    }
+
+    private(set) var sheets: [Entry] = []
+    private(set) var uses1904Dates = false
+
+    override func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
+        let local = localName(name)
+        if nameIs(local, "sheet") {
+            var entry = Entry(name: "", state: .visible)
+            forEachAttribute(attributes) { attrName, value in
+                if nameIs(attrName, "name") {
+                    entry.name = String(cString: value)
+                } else if nameIs(attrName, "state") {
+                    entry.state = SheetState(rawValue: String(cString: value)) ?? .visible
+                } else if nameIs(attrName, "id") {
+                    entry.relationshipID = String(cString: value)
+                } else if nameIs(attrName, "sheetId") {
+                    entry.sheetID = String(cString: value)
+                }
+            }
+            sheets.append(entry)
+        } else if nameIs(local, "workbookPr") {
+            if let flag = attribute(attributes, "date1904") {
+                uses1904Dates = flag == "1" || flag.lowercased() == "true"
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import CLibZip
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A zip archive opened with libzip: the only user of libzip in the reader.
+///
+/// Part names are matched after normalization: backslashes become slashes, a leading slash is
+/// dropped, `.` and `..` segments are resolved, and case is ignored.
+final class Archive {
+    let path: String
+    let options: ReadOptions
+    private let handle: OpaquePointer
+    /// Normalized (lower-cased) part name → entry index.
+    private var entries: [String: UInt64] = [:]
+    /// Normalized part name → the name as stored.
+    private(set) var partNames: [String] = []
+
+    static let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    init(path: String, options: ReadOptions) throws(XLSXError) {
+        self.path = path
+        self.options = options
+        try Archive.refuseNonZip(path: path)
+        var code: Int32 = 0
+        guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
+            throw XLSXError(file: path, kind: Archive.openErrorKind(code))
+        }
+        self.handle = handle
+        let count = zip_get_num_entries(handle, 0)
+        if count > 0 {
+            for index in 0..<UInt64(count) {
+                guard let cName = zip_get_name(handle, index, ZIP_FL_ENC_GUESS) else { continue }
+                let name = String(cString: cName)
+                let key = Archive.normalize(name).lowercased()
+                if entries[key] == nil {
+                    entries[key] = index
+                    partNames.append(Archive.normalize(name))
+                }
+            }
+        }
+    }
+
+    deinit { zip_discard(handle) }
+
+    /// Looks at the first bytes: OLE containers and non-zips get their own messages.
+    private static func refuseNonZip(path: String) throws(XLSXError) {
+        guard let file = fopen(path, "rb") else {
+            throw XLSXError(file: path, kind: .cannotOpen(reason: String(cString: strerror(errno))))
+        }
+        defer { fclose(file) }
+        var head = [UInt8](repeating: 0, count: 8)
+        let read = fread(&head, 1, 8, file)
+        if read == 8 && head == oleSignature {
+            throw XLSXError(file: path, kind: oleContainerIsEncrypted(file) ? .encrypted : .legacyFormat)
+        }
+        if read < 4 || head[0] != 0x50 || head[1] != 0x4B {
+            throw XLSXError(file: path, kind: .notAZip)
+        }
+    }
+
+    /// An encrypted .xlsx is a CFB file holding a stream named `EncryptedPackage`; a legacy
+    /// workbook holds `Workbook` or `Book`. Directory entry names are UTF-16LE.
+    private static func oleContainerIsEncrypted(_ file: UnsafeMutablePointer<FILE>) -> Bool {
+        let needle: [UInt8] = Array("EncryptedPackage".utf8).flatMap { [$0, 0] }
+        fseek(file, 0, SEEK_SET)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var carry: [UInt8] = []
+        var total = 0
+        while total < (64 << 20) {
+            let got = fread(&buffer, 1, buffer.count, file)
+            if got <= 0 { break }
+            total += got
+            let window = carry + buffer[0..<got]
+            if contains(window, needle) { return true }
+            carry = Array(window.suffix(needle.count - 1))
+        }
+        return false
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count, let first = needle.first else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static func openErrorKind(_ code: Int32) -> XLSXError.Kind {
+        switch code {
+        case ZIP_ER_NOZIP: return .notAZip
+        case ZIP_ER_NOENT: return .cannotOpen(reason: "文件不存在")
+        case ZIP_ER_OPEN, ZIP_ER_READ: return .cannotOpen(reason: zipErrorString(code))
+        default: return .corruptArchive(reason: zipErrorString(code))
+        }
+    }
+
+    static func zipErrorString(_ code: Int32) -> String {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        return String(cString: zip_error_strerror(&error))
+    }
+
+    /// Normalizes a part name or relationship target: `\` → `/`, no leading `/`, `.`/`..` resolved.
+    static func normalize(_ name: String) -> String {
+        var segments: [Substring] = []
+        for segment in name.replacingBackslashes().split(separator: "/", omittingEmptySubsequences: true) {
+            if segment == "." { continue }
+            if segment == ".." { _ = segments.popLast(); continue }
+            segments.append(segment)
+        }
+        return segments.joined(separator: "/")
+    }
+
+    /// Whether the archive holds a part of that name.
+    func contains(part: String) -> Bool {
+        entries[Archive.normalize(part).lowercased()] != nil
+    }
+
+    /// Reads a whole part into memory (for the small workbook-level parts), with the limits.
+    func read(part: String) throws(XLSXError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try stream(part: part) { chunk in bytes.append(contentsOf: chunk) }
+        return bytes
+    }
+
+    /// Streams a part in chunks, enforcing the size and ratio limits as it inflates.
+    func stream(
+        part: String, chunkSize: Int = 1 << 18,
+        _ body: (UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Void
+    ) throws(XLSXError) {
+        guard let index = entries[Archive.normalize(part).lowercased()] else {
+            throw XLSXError(file: path, part: part, kind: .missingPart(part))
+        }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat_index(handle, index, 0, &stat) == 0 else {
+            throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: archiveError()))
+        }
+        let compressed = max(Int(clamping: stat.comp_size), 1)
+        if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, stat.size > UInt64(options.maxPartSize) {
+            throw XLSXError(file: path, part: part, kind: .partTooLarge(limit: options.maxPartSize))
+        }
+        guard let file = zip_fopen_index(handle, index, 0) else {
+            throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: archiveError()))
+        }
+        defer { zip_fclose(file) }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        var total = 0
+        while true {
+            let got = zip_fread(file, buffer.baseAddress, UInt64(chunkSize))
+            if got < 0 {
+                let reason = String(cString: zip_file_strerror(file))
+                throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: reason))
+            }
+            if got == 0 { break }
+            total += Int(got)
+            if total > options.maxPartSize {
+                throw XLSXError(file: path, part: part, kind: .partTooLarge(limit: options.maxPartSize))
+            }
+            if total > options.ratioCheckThreshold && total / compressed > options.maxCompressionRatio {
+                throw XLSXError(
+                    file: path, part: part,
+                    kind: .compressionRatioExceeded(limit: options.maxCompressionRatio))
+            }
+            try body(UnsafeBufferPointer(rebasing: buffer[0..<Int(got)]))
+        }
+    }
+
+    private func archiveError() -> String {
+        String(cString: zip_strerror(handle))
+    }
+}
+
+extension String {
+    func replacingBackslashes() -> String {
+        guard utf8.contains(UInt8(ascii: "\\")) else { return self }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }, as: UTF8.self)
+    }
+}

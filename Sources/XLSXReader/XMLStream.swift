@@ -1,0 +1,175 @@
+import CExpat
+
+/// Receives the events of one XML part from expat. Subclasses override what they need.
+///
+/// Names arrive as C strings with any namespace prefix still on (`x:c`); use `localName`.
+/// A handler that finds a problem calls `fail(_:)`, which stops the parser.
+class XMLHandler {
+    /// The parser feeding this handler, set while a part is parsed.
+    fileprivate(set) var parser: XML_Parser?
+    /// Why the handler stopped the parser, if it did.
+    private(set) var failure: XLSXError.Kind?
+    /// The cell being read when the handler failed, if it knows.
+    var failureCell: String?
+
+    func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {}
+    func end(_ name: UnsafePointer<CChar>) {}
+    func text(_ bytes: UnsafePointer<CChar>, _ count: Int) {}
+
+    /// Stops the parser with a reason.
+    final func fail(_ kind: XLSXError.Kind, cell: String? = nil) {
+        if failure == nil {
+            failure = kind
+            failureCell = cell
+        }
+        if let parser { XML_StopParser(parser, XML_FALSE) }
+    }
+}
+
+/// Streams XML through expat in chunks, refusing any DOCTYPE.
+enum XMLStream {
+    /// Parses one part of `archive`, fed chunk by chunk from `zip_fread`.
+    static func parse(part: String, in archive: Archive, with handler: XMLHandler) throws(XLSXError) {
+        let session = Session(handler: handler, file: archive.path, part: part)
+        defer { session.close() }
+        try archive.stream(part: part) { (chunk: UnsafeBufferPointer<UInt8>) throws(XLSXError) in
+            try session.feed(chunk, isFinal: false)
+        }
+        try session.feed(UnsafeBufferPointer(start: nil, count: 0), isFinal: true)
+    }
+
+    /// Parses XML held in memory (used for fragments and tests).
+    static func parse(bytes: [UInt8], file: String, part: String, with handler: XMLHandler) throws(XLSXError) {
+        let session = Session(handler: handler, file: file, part: part)
+        defer { session.close() }
+        let result: Result<Void, XLSXError> = bytes.withUnsafeBufferPointer { buffer in
+            do throws(XLSXError) {
+                try session.feed(buffer, isFinal: true)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+
+    private final class Session {
+        let parser: XML_Parser
+        let handler: XMLHandler
+        let file: String
+        let part: String
+        var doctypeSeen = false
+
+        init(handler: XMLHandler, file: String, part: String) {
+            // XML_ParserCreate only fails when out of memory.
+            self.parser = XML_ParserCreate(nil)!
+            self.handler = handler
+            self.file = file
+            self.part = part
+            handler.parser = parser
+            XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
+            XML_SetElementHandler(
+                parser,
+                { context, name, attributes in
+                    guard let context, let name, let attributes else { return }
+                    Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.start(name, attributes)
+                },
+                { context, name in
+                    guard let context, let name else { return }
+                    Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.end(name)
+                })
+            XML_SetCharacterDataHandler(parser) { context, bytes, count in
+                guard let context, let bytes, count > 0 else { return }
+                Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.text(bytes, Int(count))
+            }
+            XML_SetStartDoctypeDeclHandler(parser) { context, _, _, _, _ in
+                guard let context else { return }
+                let session = Unmanaged<Session>.fromOpaque(context).takeUnretainedValue()
+                session.doctypeSeen = true
+                XML_StopParser(session.parser, XML_FALSE)
+            }
+            // Belt and braces: never expand an entity declared anywhere.
+            XML_SetEntityDeclHandler(parser) { context, _, _, _, _, _, _, _, _ in
+                guard let context else { return }
+                let session = Unmanaged<Session>.fromOpaque(context).takeUnretainedValue()
+                session.doctypeSeen = true
+                XML_StopParser(session.parser, XML_FALSE)
+            }
+        }
+
+        func close() {
+            handler.parser = nil
+            XML_ParserFree(parser)
+        }
+
+        func feed(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool) throws(XLSXError) {
+            let status = chunk.withMemoryRebound(to: CChar.self) { chars in
+                XML_Parse(parser, chars.baseAddress, Int32(chars.count), isFinal ? 1 : 0)
+            }
+            if doctypeSeen {
+                throw XLSXError(file: file, part: part, kind: .doctypeRefused)
+            }
+            if let failure = handler.failure {
+                throw XLSXError(file: file, part: part, cell: handler.failureCell, kind: failure)
+            }
+            if status != XML_STATUS_OK {
+                let code = XML_GetErrorCode(parser)
+                let reason = XML_ErrorString(code).map { String(cString: $0) } ?? "未知错误"
+                throw XLSXError(
+                    file: file, part: part,
+                    kind: .malformedXML(
+                        line: Int(XML_GetCurrentLineNumber(parser)),
+                        column: Int(XML_GetCurrentColumnNumber(parser)), reason: reason))
+            }
+        }
+    }
+}
+
+// MARK: - Names and attributes as bytes
+
+/// The part of an XML name after its namespace prefix (`x:c` → `c`).
+@inline(__always)
+func localName(_ name: UnsafePointer<CChar>) -> UnsafePointer<CChar> {
+    var start = name
+    var p = name
+    while p.pointee != 0 {
+        if p.pointee == 0x3A { start = p + 1 }
+        p += 1
+    }
+    return start
+}
+
+/// Whether a NUL-terminated C string equals an ASCII literal, without allocating.
+@inline(__always)
+func nameIs(_ name: UnsafePointer<CChar>, _ literal: StaticString) -> Bool {
+    let count = literal.utf8CodeUnitCount
+    let bytes = literal.utf8Start
+    var i = 0
+    while i < count {
+        if UInt8(bitPattern: name[i]) != bytes[i] { return false }
+        i += 1
+    }
+    return name[count] == 0
+}
+
+/// Calls `body` with the local name and value of each attribute.
+@inline(__always)
+func forEachAttribute(
+    _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>,
+    _ body: (UnsafePointer<CChar>, UnsafePointer<CChar>) -> Void
+) {
+    var i = 0
+    while let name = attributes[i], let value = attributes[i + 1] {
+        body(localName(name), value)
+        i += 2
+    }
+}
+
+/// The value of the attribute whose local name is `literal`, as a String.
+func attribute(_ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>, _ literal: StaticString) -> String? {
+    var found: String?
+    forEachAttribute(attributes) { name, value in
+        if found == nil && nameIs(name, literal) { found = String(cString: value) }
+    }
+    return found
+}
