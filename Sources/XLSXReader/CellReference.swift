@@ -34,13 +34,14 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
         self = parsed
     }
 
-    /// Parses A1 text from bytes without allocating.
+    /// Parses A1 text from bytes without allocating; stops at `count` or a NUL byte.
     static func parse(_ bytes: UnsafePointer<CChar>, count: Int) -> CellReference? {
         var i = 0
+        var count = count
         if i < count && bytes[i] == 0x24 { i += 1 }
         var column = 0
         var letters = 0
-        while i < count {
+        while i < count && bytes[i] != 0 {
             var c = UInt8(bitPattern: bytes[i])
             if c >= 0x61 && c <= 0x7A { c -= 0x20 }
             guard c >= 0x41 && c <= 0x5A else { break }
@@ -54,6 +55,10 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
         var digits = 0
         while i < count {
             let c = UInt8(bitPattern: bytes[i])
+            if c == 0 {
+                count = i
+                break
+            }
             guard c >= 0x30 && c <= 0x39 else { return nil }
             row = row * 10 + Int(c - 0x30)
             digits += 1

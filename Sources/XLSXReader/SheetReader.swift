@@ -157,7 +157,7 @@ final class SheetHandler: XMLHandler {
             let local = localName(name)
             guard local[1] == 0 else { continue }
             switch UInt8(bitPattern: local[0]) {
-            case UInt8(ascii: "r"): reference = CellReference.parse(attr, count: strlen(attr))
+            case UInt8(ascii: "r"): reference = CellReference.parse(attr, count: Int.max)
             case UInt8(ascii: "s"): cellStyle = UInt32(clamping: parseDigits(attr) ?? 0)
             case UInt8(ascii: "t"): cellType = SheetHandler.cellType(attr)
             default: break

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Read benchmark: `minsheng dump --format csv` against python-calamine reading every cell of the
+# same 200,000-row task sheet, side by side in one run; prints time and memory ratios.
+# usage: Benchmarks/read/run.sh [ROWS] [RUNS]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+rows="${1:-200000}"
+runs="${2:-5}"
+py="$("$root/Benchmarks/venv.sh")"
+work="$root/Benchmarks/work"
+mkdir -p "$work"
+input="$work/task-$rows.xlsx"
+if [ ! -f "$input" ]; then
+    echo "生成 $rows 行测试表 → $input" >&2
+    "$py" "$root/Benchmarks/read/make_task_sheet.py" "$input" "$rows"
+fi
+(cd "$root" && swift build -c release --product minsheng >&2)
+bin="$(cd "$root" && swift build -c release --show-bin-path)/minsheng"
+ls -l "$input" >&2
+"$py" "$root/Benchmarks/compare.py" "$runs" \
+    minsheng "$bin dump --format csv '$input'" \
+    python-calamine "$py $root/Benchmarks/read/peer_calamine.py '$input'"
