@@ -149,8 +149,13 @@ final class Archive {
             throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: archiveError()))
         }
         let compressed = max(Int(clamping: stat.comp_size), 1)
-        if stat.valid & UInt64(ZIP_STAT_SIZE) != 0, stat.size > UInt64(options.maxPartSize) {
+        let declared = Int(clamping: stat.size)
+        if declared > options.maxPartSize {
             throw XLSXError(file: path, part: part, kind: .partTooLarge(limit: options.maxPartSize))
+        }
+        if declared > options.ratioCheckThreshold && declared / compressed > options.maxCompressionRatio {
+            throw XLSXError(
+                file: path, part: part, kind: .compressionRatioExceeded(limit: options.maxCompressionRatio))
         }
         guard let file = zip_fopen_index(handle, index, 0) else {
             throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: archiveError()))
@@ -167,6 +172,10 @@ final class Archive {
             }
             if got == 0 { break }
             total += Int(got)
+            if total > declared {
+                throw XLSXError(
+                    file: path, part: part, kind: .corruptArchive(reason: "解压后的大小超过声明的 \(declared) 字节"))
+            }
             if total > options.maxPartSize {
                 throw XLSXError(file: path, part: part, kind: .partTooLarge(limit: options.maxPartSize))
             }

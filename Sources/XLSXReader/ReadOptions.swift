@@ -8,10 +8,11 @@
 public struct ReadOptions: Sendable, Equatable {
     /// The most bytes one part may inflate to (default 1 GiB).
     public var maxPartSize: Int = 1 << 30
-    /// The highest inflated ÷ compressed ratio a part may reach once it has inflated past
-    /// `ratioCheckThreshold` bytes (default 250; real sheets stay well below 100).
-    public var maxCompressionRatio: Int = 250
-    /// The inflated size from which the ratio limit applies (default 16 MiB).
+    /// The highest inflated ÷ compressed ratio a part larger than `ratioCheckThreshold` may have
+    /// (default 100; sheets from Excel, WPS and XlsxWriter stay around 5–20).
+    public var maxCompressionRatio: Int = 100
+    /// The inflated size from which the ratio limit applies (default 16 MiB): small parts may
+    /// compress as well as they like.
     public var ratioCheckThreshold: Int = 16 << 20
     /// The most non-empty cells one sheet may hold (default 50 million).
     public var maxCells: Int = 50_000_000

@@ -45,7 +45,7 @@ public final class Workbook {
         let packageRels = try RelationshipsHandler.read(for: "", in: archive)
         let workbookPart =
             packageRels.first { $0.hasType("officeDocument") && !$0.isExternal }?.target
-            ?? (archive.contains(part: "xl/workbook.xml") ? "xl/workbook.xml" : "workbook.xml")
+            ?? (archive.contains(part: "workbook.xml") ? "workbook.xml" : "xl/workbook.xml")
         guard archive.contains(part: workbookPart) else {
             throw XLSXError(file: path, kind: .missingPart(workbookPart))
         }
