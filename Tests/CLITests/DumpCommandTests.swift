@@ -1,0 +1,65 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `minsheng dump`, run as a user runs it.
+struct DumpCommandTests {
+    let corpus = "Tests/Fixtures/calamine"
+
+    @Test func printsJSONInTheOracleShape() throws {
+        let result = try CommandRunner.run(["dump", "\(corpus)/merge_cells.xlsx", "--format", "json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect(object["file"] as? String == "\(corpus)/merge_cells.xlsx")
+        let sheets = try #require(object["sheets"] as? [[String: Any]])
+        #expect(sheets.first?["name"] as? String == "Sheet1")
+        #expect(sheets.first?["state"] as? String == "visible")
+        #expect(sheets.first?["merged"] as? [String] == ["A1:B1", "A2:A4", "B2:D4"])
+        let cells = try #require(sheets.first?["cells"] as? [String: [Any]])
+        #expect(cells["A1"]?.first as? String == "s")
+        #expect(cells["A1"]?.last as? String == "Row Merge")
+    }
+
+    @Test func printsDatesAsISOAndNumbersAsNumbers() throws {
+        let result = try CommandRunner.run(["dump", "\(corpus)/date.xlsx", "--format", "json"])
+        #expect(result.stdout.contains(#""A1": ["d", "2021-01-01T00:00:00"]"#))
+        #expect(result.stdout.contains(#""B1": ["n", 15]"#))
+    }
+
+    @Test func printsOneSheetAsCSVWithQuoting() throws {
+        let result = try CommandRunner.run(["dump", "\(corpus)/has_x000D_.xlsx", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "\"ABC\r\nDEF\"\n")
+    }
+
+    @Test func selectsASheetByName() throws {
+        let result = try CommandRunner.run(["dump", "\(corpus)/any_sheets.xlsx", "--format", "json", "--sheet", "Hidden"])
+        let missing = try CommandRunner.run(["dump", "\(corpus)/any_sheets.xlsx", "--sheet", "没有这个表"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#""name": "Hidden""#))
+        #expect(result.stdout.contains(#""state": "hidden""#))
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("没有名为“没有这个表”的工作表"))
+    }
+
+    @Test func printsAReadableTextGrid() throws {
+        let result = try CommandRunner.run(["dump", "\(corpus)/merge_cells.xlsx"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("工作表 Sheet1"))
+        #expect(result.stdout.contains("合并区域 A1:B1 A2:A4 B2:D4"))
+        #expect(result.stdout.contains("| Row Merge"))
+    }
+
+    @Test func exitsTwoWithAChineseMessageOnAnUnreadableFile() throws {
+        let result = try CommandRunner.run(["dump", "\(corpus)/pass_protected.xlsx"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("无法读取 \(corpus)/pass_protected.xlsx：文件已加密"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func exitsSixtyFourOnAUsageError() throws {
+        let result = try CommandRunner.run(["dump", "\(corpus)/date.xlsx", "--format", "yaml"])
+        #expect(result.status == 64)
+    }
+}
