@@ -1,0 +1,144 @@
+import Foundation
+
+/// What a column of a human table holds, as recognized from its header.
+public enum HeaderRole: String, Codable, Sendable, CaseIterable {
+    case sequence, category, project, indicator, unit, target, completed, rate, schedule
+    case progressText, lead, note, areaName
+}
+
+/// The words that recognize headers, areas, section rows and footers, kept as data in
+/// `Templates/headers.json` so users can extend them without recompiling.
+///
+/// ```swift
+/// let vocabulary = try HeaderVocabulary.load()
+/// vocabulary.role(of: "年度\n目标")   // .target
+/// vocabulary.isArea("涡阳县")         // true
+/// ```
+public struct HeaderVocabulary: Sendable {
+    /// Synonyms per role.
+    public var roles: [HeaderRole: [String]]
+    /// Headers of total columns (合计, 全市 …).
+    public var totals: [String]
+    /// Endings of area names (县, 区, 高新区 …).
+    public var areaSuffixes: [String]
+    /// Area names that the suffixes do not catch.
+    public var areaNames: [String]
+    /// Regular expressions for section rows (一、… / （一）…).
+    public var sectionPatterns: [String]
+    /// Starts of footer rows (合计, 备注, 填报人 …).
+    public var footerPrefixes: [String]
+
+    private var synonyms: [(word: String, role: HeaderRole)] = []
+    private var sectionRegexes: [NSRegularExpression] = []
+
+    private struct File: Decodable {
+        var roles: [String: [String]]
+        var totals: [String]
+        var areaSuffixes: [String]
+        var areaNames: [String]
+        var sectionPatterns: [String]
+        var footerPrefixes: [String]
+    }
+
+    /// Loads the vocabulary from a JSON file.
+    public static func load(from url: URL) throws -> HeaderVocabulary {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw MinshengError.cannotRead(path: url.path, reason: "无法打开表头词汇文件")
+        }
+        let file: File
+        do { file = try JSONDecoder().decode(File.self, from: data) } catch {
+            throw MinshengError.cannotRead(path: url.path, reason: "表头词汇文件格式不正确：\(error)")
+        }
+        var roles: [HeaderRole: [String]] = [:]
+        for (key, words) in file.roles {
+            guard let role = HeaderRole(rawValue: key) else {
+                throw MinshengError.cannotRead(path: url.path, reason: "未知的表头角色“\(key)”")
+            }
+            roles[role] = words
+        }
+        return try HeaderVocabulary(
+            roles: roles, totals: file.totals, areaSuffixes: file.areaSuffixes, areaNames: file.areaNames,
+            sectionPatterns: file.sectionPatterns, footerPrefixes: file.footerPrefixes)
+    }
+
+    /// The vocabulary shipped in `Templates/headers.json`, found beside the executable's
+    /// package or through `MINSHENG_TEMPLATES`.
+    public static func load() throws -> HeaderVocabulary {
+        try load(from: TemplateFiles.url(for: "headers.json"))
+    }
+
+    /// Creates a vocabulary from word lists.
+    public init(
+        roles: [HeaderRole: [String]], totals: [String], areaSuffixes: [String], areaNames: [String],
+        sectionPatterns: [String], footerPrefixes: [String]
+    ) throws {
+        self.roles = roles
+        self.totals = totals.map(HeaderText.normalize)
+        self.areaSuffixes = areaSuffixes
+        self.areaNames = areaNames.map(HeaderText.normalize)
+        self.sectionPatterns = sectionPatterns
+        self.footerPrefixes = footerPrefixes.map(HeaderText.normalize)
+        for (role, words) in roles {
+            for word in words { synonyms.append((HeaderText.normalize(word), role)) }
+        }
+        // Longest first; on equal length the more specific role first.
+        let priority: [HeaderRole] = [.rate, .schedule, .completed, .target, .progressText, .lead]
+        synonyms.sort { a, b in
+            if a.word.count != b.word.count { return a.word.count > b.word.count }
+            let pa = priority.firstIndex(of: a.role) ?? priority.count
+            let pb = priority.firstIndex(of: b.role) ?? priority.count
+            return pa != pb ? pa < pb : a.word < b.word
+        }
+        sectionRegexes = try sectionPatterns.map { pattern in
+            do { return try NSRegularExpression(pattern: pattern) } catch {
+                throw MinshengError.cannotRead(path: "headers.json", reason: "分组行规则“\(pattern)”不是有效的正则表达式")
+            }
+        }
+    }
+
+    /// The role a header text names: an exact synonym first, else the longest synonym the header
+    /// contains (so `1-10月完成情况` is `completed`, `牵头单位` is `lead`, not `unit`).
+    public func role(of header: String) -> HeaderRole? {
+        let text = HeaderText.splitParenthetical(HeaderText.normalize(header)).text
+        guard !text.isEmpty, text.count <= 24 else { return nil }
+        if let exact = synonyms.first(where: { $0.word == text }) { return exact.role }
+        // Contained synonyms of two characters or more (a lone 序 or 完成 inside a sentence is weak).
+        return synonyms.first { $0.word.count >= 2 && text.contains($0.word) }?.role
+    }
+
+    /// Whether a header names a total column (合计, 全市, 全市目标 …).
+    public func isTotal(_ header: String) -> Bool {
+        let text = HeaderText.splitParenthetical(HeaderText.normalize(header)).text
+        return totals.contains(text)
+    }
+
+    /// Whether a text names an area: a county, district, 高新区, 市本级 …
+    public func isArea(_ text: String) -> Bool {
+        let name = HeaderText.splitParenthetical(HeaderText.normalize(text)).text
+        guard name.count >= 2, name.count <= 10, !totals.contains(name) else { return false }
+        if areaNames.contains(name) { return true }
+        guard !name.contains(where: { $0.isNumber || $0 == "、" || $0 == "，" || $0 == "," }) else { return false }
+        guard areaSuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count }) else { return false }
+        // A header such as 单位 or 责任单位 is no area, and neither is a role word ending in 区.
+        return synonyms.first(where: { $0.word == name }) == nil
+    }
+
+    /// The area's name as it should be reported (normalized, parenthetical dropped).
+    public func areaName(_ text: String) -> String {
+        HeaderText.splitParenthetical(HeaderText.normalize(text)).text
+    }
+
+    /// Whether a row's first text opens a section (一、… / （一）…).
+    public func isSection(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let range = NSRange(trimmed.startIndex..., in: trimmed)
+        return sectionRegexes.contains { $0.firstMatch(in: trimmed, range: range) != nil }
+    }
+
+    /// Whether a row's first text makes it a footer (合计, 备注, 填报人 …).
+    public func isFooter(_ text: String) -> Bool {
+        let normalized = HeaderText.normalize(text)
+        return footerPrefixes.contains { normalized.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import XLSXReader
+
+/// Reads the body rows of a recognized table: fills merged and blank descriptive cells down,
+/// recognizes section and footer rows, and collects each item's figure cells.
+public struct TableReader: Sendable {
+    /// The words that recognize section and footer rows.
+    public let vocabulary: HeaderVocabulary
+
+    public init(vocabulary: HeaderVocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    private static let filledDown: [HeaderRole] = [.sequence, .category, .project]
+
+    /// The body rows below the header that are not blank.
+    public func rows(of sheet: Sheet, layout: TableLayout) -> [TableRow] {
+        var result: [TableRow] = []
+        var category: String?
+        var previousItem: TableRow?
+        let roleColumns = Dictionary(
+            layout.columns.compactMap { column -> (HeaderRole, Int)? in
+                if case .role(let role) = column.meaning { return (role, column.column) }
+                return nil
+            }, uniquingKeysWith: { first, _ in first })
+        let valueColumns = layout.columns.compactMap { column -> (ValueKey, Int)? in
+            if case .value(let measure, let area) = column.meaning { return (ValueKey(measure, area: area), column.column) }
+            return nil
+        }
+
+        for sheetRow in sheet.rows where sheetRow.index > layout.headerRows.upperBound {
+            let cells = Dictionary(sheetRow.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
+            let texts = sheetRow.cells.compactMap { cell -> String? in
+                let text = Self.text(cell).map(HeaderText.normalize) ?? ""
+                return text.isEmpty ? nil : text
+            }
+            guard !texts.isEmpty else { continue }
+
+            func text(_ role: HeaderRole) -> String? {
+                guard let column = roleColumns[role] else { return nil }
+                if let cell = cells[column], let value = Self.text(cell), !HeaderText.normalize(value).isEmpty {
+                    return Self.clean(value)
+                }
+                guard Self.filledDown.contains(role) else { return nil }
+                // A merged cell above covers this one: take its top-left text.
+                if let range = sheet.mergedRange(containing: CellReference(row: sheetRow.index, column: column)),
+                    range.first.row < sheetRow.index, range.first.row > layout.headerRows.upperBound,
+                    let top = sheet.cell(at: range.first).flatMap(Self.text)
+                {
+                    return Self.clean(top)
+                }
+                return nil
+            }
+
+            var values: [ValueKey: Cell] = [:]
+            for (key, column) in valueColumns where values[key] == nil {
+                if let cell = cells[column], !Self.isBlank(cell) { values[key] = cell }
+            }
+
+            let firstText = texts[0]
+            if vocabulary.isFooter(firstText) {
+                result.append(TableRow(row: sheetRow.index, kind: .footer, category: category, values: values))
+                continue
+            }
+            let distinct = Set(texts)
+            let sequenceText = text(.sequence)
+            if vocabulary.isSection(firstText) && distinct.count <= 2 && values.isEmpty {
+                category = Self.sectionTitle(firstText)
+                previousItem = nil
+                result.append(TableRow(row: sheetRow.index, kind: .section(category ?? firstText), category: category, values: [:]))
+                continue
+            }
+            if let sequenceText, Self.isChineseNumeral(sequenceText), values.isEmpty, text(.indicator) == nil {
+                category = text(.project) ?? text(.category) ?? sequenceText
+                previousItem = nil
+                result.append(TableRow(row: sheetRow.index, kind: .section(category ?? sequenceText), category: category, values: [:]))
+                continue
+            }
+
+            var item = TableRow(
+                row: sheetRow.index, kind: .item, category: text(.category) ?? category, sequence: sequenceText,
+                project: text(.project), indicator: text(.indicator), unit: text(.unit), lead: text(.lead),
+                progressText: text(.progressText), areaName: text(.areaName), values: values)
+            // A blank project under an item that has one, in a row without a new sequence
+            // number: the same project (a merge the writer did not record, or a sub-row).
+            if item.project == nil, roleColumns[.project] != nil, let previous = previousItem,
+                sequenceText == nil || sequenceText == previous.sequence
+            {
+                item.project = previous.project
+                if item.sequence == nil { item.sequence = previous.sequence }
+            }
+            guard item.project != nil || item.indicator != nil else { continue }
+            result.append(item)
+            previousItem = item
+        }
+        return result
+    }
+
+    /// The text a descriptive cell shows (numbers as written, e.g. a 序号 of 3).
+    static func text(_ cell: Cell) -> String? {
+        switch cell.value {
+        case .string(let s): return s
+        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .date(let iso, _): return iso
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        case .formulaWithoutValue: return nil
+        }
+    }
+
+    /// A value cell that holds nothing (an empty string).
+    static func isBlank(_ cell: Cell) -> Bool {
+        if case .string(let s) = cell.value { return HeaderText.normalize(s).isEmpty }
+        return false
+    }
+
+    /// Trims white space and folds internal line breaks of a label.
+    static func clean(_ text: String) -> String {
+        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        return lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `一、就业创业` → `就业创业`.
+    static func sectionTitle(_ text: String) -> String {
+        var title = Substring(text)
+        while let first = title.first, "一二三四五六七八九十百（()）、.．第部分类章".contains(first) {
+            title = title.dropFirst()
+        }
+        return title.isEmpty ? text : String(title)
+    }
+
+    static func isChineseNumeral(_ text: String) -> Bool {
+        let normalized = HeaderText.normalize(text).trimmingCharacters(in: CharacterSet(charactersIn: "、.．"))
+        return !normalized.isEmpty && normalized.allSatisfy { "一二三四五六七八九十百".contains($0) }
+    }
+}

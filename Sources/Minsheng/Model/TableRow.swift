@@ -1,0 +1,64 @@
+import XLSXReader
+
+/// What a body row of a table is.
+public enum RowKind: Hashable, Sendable {
+    /// An item: a project / indicator line with figures.
+    case item
+    /// A section row (一、… / （一）…) that sets the category of the rows below.
+    case section(String)
+    /// A footer row (合计, 备注, 填报人 …), not an item.
+    case footer
+}
+
+/// Where a value of an item sits and which figure it is.
+public struct ValueKey: Hashable, Sendable, Comparable {
+    /// Which figure.
+    public var measure: Measure
+    /// The area (nil: the item's overall or total figure).
+    public var area: String?
+
+    public init(_ measure: Measure, area: String? = nil) {
+        self.measure = measure
+        self.area = area
+    }
+
+    public static func < (a: ValueKey, b: ValueKey) -> Bool {
+        (a.area ?? "", a.measure.rawValue) < (b.area ?? "", b.measure.rawValue)
+    }
+}
+
+/// One body row of a recognized table, with merged and blank descriptive cells filled down.
+public struct TableRow: Sendable {
+    /// Zero-based row index in the sheet.
+    public var row: Int
+    /// Item, section or footer.
+    public var kind: RowKind
+    /// The category from the nearest section row or category column above.
+    public var category: String?
+    /// 序号 as written.
+    public var sequence: String?
+    /// 项目 (filled down from a merged or blank cell above).
+    public var project: String?
+    /// 指标 / 行动内容.
+    public var indicator: String?
+    /// 单位 column text.
+    public var unit: String?
+    /// 牵头单位 / 责任单位.
+    public var lead: String?
+    /// 进展情况 text, when it is prose.
+    public var progressText: String?
+    /// 县区 column text, in tables with one row per area.
+    public var areaName: String?
+    /// The figure cells, by measure and area.
+    public var values: [ValueKey: Cell]
+
+    /// The item's name for reports: project and indicator, whichever exist.
+    public var itemName: String {
+        switch (project, indicator) {
+        case (let p?, let i?) where p != i: return "\(p) — \(i)"
+        case (let p?, _): return p
+        case (nil, let i?): return i
+        default: return "第\(row + 1)行"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// What happened to one input file.
+public struct FileResult: Sendable, Hashable {
+    /// The path as given.
+    public var path: String
+    /// `ok`, or `unreadable` with `error`.
+    public var status: Status
+    /// The sheet the table was read from.
+    public var sheet: String?
+    /// How many item rows (not title, header, section, blank or footer rows).
+    public var items: Int
+    /// Why the file could not be read.
+    public var error: String?
+
+    public enum Status: String, Sendable {
+        case ok, unreadable
+    }
+
+    public init(path: String, status: Status, sheet: String? = nil, items: Int = 0, error: String? = nil) {
+        self.path = path
+        self.status = status
+        self.sheet = sheet
+        self.items = items
+        self.error = error
+    }
+}
+
+/// The result of checking a batch: per-file status and every finding.
+///
+/// ```swift
+/// print(report.json())   // {"tool": "minsheng", "version": "0.1.0", "files": [...], ...}
+/// ```
+public struct CheckReport: Sendable {
+    public var files: [FileResult]
+    public var findings: [Finding]
+
+    public init(files: [FileResult] = [], findings: [Finding] = []) {
+        self.files = files
+        self.findings = findings
+    }
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    public var unreadableCount: Int { files.filter { $0.status == .unreadable }.count }
+
+    /// 0 no error findings · 1 error findings · 2 an input was unreadable.
+    public var exitStatus: Int32 {
+        if unreadableCount > 0 { return 2 }
+        return errorCount > 0 ? 1 : 0
+    }
+
+    /// The report as DESIGN's JSON object.
+    public func jsonValue() -> JSONValue {
+        .object([
+            ("tool", .string(MinshengInfo.tool)),
+            ("version", .string(MinshengInfo.version)),
+            (
+                "files",
+                .array(
+                    files.map { file in
+                        var pairs: [(String, JSONValue)] = [
+                            ("path", .string(file.path)), ("status", .string(file.status.rawValue)),
+                        ]
+                        if file.status == .ok {
+                            pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
+                        } else {
+                            pairs += [("error", .optional(file.error))]
+                        }
+                        return .object(pairs)
+                    })
+            ),
+            (
+                "findings",
+                .array(
+                    findings.map { f in
+                        .object([
+                            ("code", .string(f.code.rawValue)), ("severity", .string(f.severity.rawValue)),
+                            ("file", .string(f.file)), ("sheet", .optional(f.sheet)), ("cell", .optional(f.cell)),
+                            ("row", .optional(f.row)), ("item", .optional(f.item)), ("area", .optional(f.area)),
+                            ("expected", .optional(f.expected)), ("actual", .optional(f.actual)),
+                            ("message", .string(f.message)),
+                        ])
+                    })
+            ),
+            (
+                "summary",
+                .object([
+                    ("files", .number(Double(files.count))), ("unreadable", .number(Double(unreadableCount))),
+                    ("errors", .number(Double(errorCount))), ("warnings", .number(Double(warningCount))),
+                ])
+            ),
+        ])
+    }
+
+    /// The JSON text, one line.
+    public func json() -> String { jsonValue().serialized() }
+}

@@ -1,0 +1,68 @@
+/// The check report for people: findings grouped by file, a readable Chinese table, and a
+/// summary line.
+public enum TextReport {
+    /// The whole report as text.
+    public static func render(_ report: CheckReport) -> String {
+        var out = ""
+        let byFile = Dictionary(grouping: report.findings, by: \.file)
+        for file in report.files {
+            switch file.status {
+            case .unreadable:
+                out += "✗ \(file.path)\n    \(file.error ?? "无法读取")\n"
+            case .ok:
+                let findings = byFile[file.path] ?? []
+                let errors = findings.filter { $0.severity == .error }.count
+                let warnings = findings.count - errors
+                let mark = errors > 0 ? "✗" : (warnings > 0 ? "!" : "✓")
+                out += "\(mark) \(file.path)（工作表 \(file.sheet ?? "?")，\(file.items) 项）"
+                out += findings.isEmpty ? "：未发现问题\n" : "：\(errors) 个错误，\(warnings) 个警告\n"
+                if !findings.isEmpty { out += table(findings) }
+            }
+        }
+        out += "共 \(report.files.count) 个文件"
+        if report.unreadableCount > 0 { out += "（\(report.unreadableCount) 个无法读取）" }
+        out += "，\(report.errorCount) 个错误，\(report.warningCount) 个警告\n"
+        return out
+    }
+
+    private static func table(_ findings: [Finding]) -> String {
+        let rows = findings.map { f in
+            [
+                f.severity == .error ? "错误" : "警告", f.cell ?? "", f.code.rawValue, f.item ?? "", f.message,
+            ]
+        }
+        let widths = (0..<4).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
+        var out = ""
+        for row in rows {
+            var line = "    "
+            for column in 0..<4 {
+                let text = column == 3 ? clip(row[column], 30) : row[column]
+                line += text + String(repeating: " ", count: max(0, min(widths[column], 30) - displayWidth(text))) + "  "
+            }
+            out += line + row[4] + "\n"
+        }
+        return out
+    }
+
+    /// Terminal columns of text (CJK counts two).
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    private static func isWide(_ s: Unicode.Scalar) -> Bool {
+        (0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value)
+            || (0xAC00...0xD7A3).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+            || (0xFE30...0xFE4F).contains(s.value) || (0xFF00...0xFF60).contains(s.value)
+            || (0xFFE0...0xFFE6).contains(s.value) || (0x20000...0x3FFFD).contains(s.value)
+    }
+
+    private static func clip(_ text: String, _ width: Int) -> String {
+        guard displayWidth(text) > width else { return text }
+        var out = ""
+        for ch in text {
+            if displayWidth(out + String(ch)) > width - 1 { break }
+            out.append(ch)
+        }
+        return out + "…"
+    }
+}

@@ -1,0 +1,60 @@
+/// How serious a finding is.
+public enum Severity: String, Codable, Sendable, Comparable {
+    case error, warning
+
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+}
+
+/// The stable codes of findings (DESIGN: Findings).
+public enum FindingCode: String, Codable, Sendable, CaseIterable {
+    case totalMismatch = "total-mismatch"
+    case completedTotalMismatch = "completed-total-mismatch"
+    case rateMismatch = "rate-mismatch"
+    case negativeValue = "negative-value"
+    case targetChanged = "target-changed"
+    case unparsedValue = "unparsed-value"
+    case duplicateItem = "duplicate-item"
+    case missingTarget = "missing-target"
+    case breakdownIncomplete = "breakdown-incomplete"
+    case behindSchedule = "behind-schedule"
+    case formulaWithoutValue = "formula-without-value"
+    case missingSubmission = "missing-submission"
+    case unknownArea = "unknown-area"
+}
+
+/// A problem in the data: where it is, what was expected and what was found. Findings are not
+/// errors; an unreadable file is (see `MinshengError`).
+public struct Finding: Codable, Sendable, Hashable {
+    public var code: FindingCode
+    public var severity: Severity
+    public var file: String
+    public var sheet: String?
+    /// The cell in A1 notation.
+    public var cell: String?
+    /// One-based row number.
+    public var row: Int?
+    /// The item's name (project — indicator).
+    public var item: String?
+    public var area: String?
+    public var expected: Double?
+    public var actual: Double?
+    /// For people, in Chinese.
+    public var message: String
+
+    public init(
+        code: FindingCode, severity: Severity, file: String, sheet: String?, cell: String?, row: Int?,
+        item: String?, area: String? = nil, expected: Double? = nil, actual: Double? = nil, message: String
+    ) {
+        self.code = code
+        self.severity = severity
+        self.file = file
+        self.sheet = sheet
+        self.cell = cell
+        self.row = row
+        self.item = item
+        self.area = area
+        self.expected = expected
+        self.actual = actual
+        self.message = message
+    }
+}
