@@ -1,0 +1,48 @@
+import Foundation
+
+/// Checks a batch of workbooks: one unreadable file never stops the others.
+///
+/// ```swift
+/// let report = try Checker().check(files: ["a.xlsx", "b.xlsx"])
+/// print(report.exitStatus)
+/// ```
+public struct Checker: Sendable {
+    public let finder: TableFinder
+
+    /// A checker with the vocabulary of `Templates/headers.json`.
+    public init() throws {
+        self.init(vocabulary: try HeaderVocabulary.load())
+    }
+
+    public init(vocabulary: HeaderVocabulary) {
+        finder = TableFinder(vocabulary: vocabulary)
+    }
+
+    /// Checks one file: its result and findings, or an unreadable result.
+    public func check(
+        file: String, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
+    ) -> (FileResult, [Finding]) {
+        do {
+            let table = try finder.find(in: file, options: recognition)
+            let findings = Validator(asOf: asOf).findings(for: table)
+            return (FileResult(path: file, status: .ok, sheet: table.sheet.name, items: table.items.count), findings)
+        } catch {
+            return (FileResult(path: file, status: .unreadable, error: "\(error)"), [])
+        }
+    }
+
+    /// Checks files in order; `progress` is called after each with the count done.
+    public func check(
+        files: [String], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        progress: (@Sendable (Int, String) -> Void)? = nil
+    ) -> CheckReport {
+        var report = CheckReport()
+        for (index, file) in files.enumerated() {
+            let (result, findings) = check(file: file, recognition: recognition, asOf: asOf)
+            report.files.append(result)
+            report.findings += findings
+            progress?(index + 1, file)
+        }
+        return report
+    }
+}

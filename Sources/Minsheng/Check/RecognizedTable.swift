@@ -1,0 +1,80 @@
+import XLSXReader
+
+/// A table read from one sheet of one workbook: its layout and body rows.
+public struct RecognizedTable: Sendable {
+    /// The workbook path as given.
+    public var file: String
+    /// The sheet it was read from.
+    public var sheet: Sheet
+    /// Header rows and column meanings.
+    public var layout: TableLayout
+    /// Body rows (items, sections, footers).
+    public var rows: [TableRow]
+
+    /// The item rows.
+    public var items: [TableRow] { rows.filter { $0.kind == .item } }
+}
+
+/// How to find the table in a workbook.
+public struct RecognitionOptions: Sendable {
+    /// Read this sheet (even a hidden one) instead of choosing.
+    public var sheetName: String?
+    /// Use this layout instead of recognizing one.
+    public var layoutOverride: LayoutOverride?
+
+    public init(sheetName: String? = nil, layoutOverride: LayoutOverride? = nil) {
+        self.sheetName = sheetName
+        self.layoutOverride = layoutOverride
+    }
+}
+
+/// Opens workbooks and finds their tables.
+public struct TableFinder: Sendable {
+    public let vocabulary: HeaderVocabulary
+    public let recognizer: LayoutRecognizer
+    public let reader: TableReader
+
+    public init(vocabulary: HeaderVocabulary) {
+        self.vocabulary = vocabulary
+        self.recognizer = LayoutRecognizer(vocabulary: vocabulary)
+        self.reader = TableReader(vocabulary: vocabulary)
+    }
+
+    /// Reads the workbook and returns its table: the named sheet, or of the visible sheets the
+    /// one whose recognized table has the most items. Hidden sheets are never chosen unless named.
+    public func find(in path: String, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
+        let workbook: Workbook
+        do { workbook = try Workbook(path: path) } catch { throw MinshengError.cannotRead(path: path, reason: error.reason) }
+        var candidates: [SheetInfo]
+        if let name = options.sheetName ?? options.layoutOverride?.sheet {
+            guard let info = workbook.sheets.first(where: { $0.name == name }) else {
+                let names = workbook.sheets.map { "“\($0.name)”" }.joined(separator: "、")
+                throw MinshengError.cannotRead(path: path, reason: "没有名为“\(name)”的工作表（有 \(names)）")
+            }
+            candidates = [info]
+        } else {
+            candidates = workbook.sheets.filter { $0.state == .visible }
+            if candidates.isEmpty { candidates = workbook.sheets }
+        }
+        var best: RecognizedTable?
+        var seen: [String] = []
+        for info in candidates {
+            let sheet: Sheet
+            do { sheet = try workbook.sheet(info) } catch { throw MinshengError.cannotRead(path: path, reason: error.reason) }
+            let layout: TableLayout?
+            if let override = options.layoutOverride {
+                layout = override.layout(sheetName: sheet.name)
+            } else {
+                layout = recognizer.recognize(sheet)
+            }
+            guard let layout else {
+                seen += recognizer.seenTexts(sheet).filter { !seen.contains($0) }
+                continue
+            }
+            let table = RecognizedTable(file: path, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
+            if best == nil || table.items.count > (best?.items.count ?? 0) { best = table }
+        }
+        guard let best else { throw MinshengError.noTableRecognized(path: path, seenHeaders: seen) }
+        return best
+    }
+}

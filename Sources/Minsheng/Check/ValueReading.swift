@@ -1,0 +1,73 @@
+import Foundation
+
+import XLSXReader
+
+/// A value cell read as a figure, with what is needed to judge it.
+public struct ReadValue: Sendable {
+    /// The cell.
+    public var cell: Cell
+    /// What it holds as a figure.
+    public var quantity: CellQuantity
+    /// Digits printed after the point (for rates: `116.67%` → 2, a `0.0%` format → 1).
+    public var printedDecimals: Int
+}
+
+/// Reads value cells as figures, taking the column's header unit and the cell's number format
+/// into account.
+public enum ValueReading {
+    /// Reads `cell` of a column with `measure` and header unit.
+    public static func read(_ cell: Cell, measure: Measure, headerUnit: String?) -> ReadValue {
+        switch cell.value {
+        case .number(let n):
+            var decimals = 0
+            var percent = false
+            if case .percent(let d) = cell.format.kind {
+                percent = true
+                decimals = d
+            } else if measure == .rate {
+                // A bare number in a rate column: a ratio (1.39) unless the header says % or it is
+                // clearly a percent figure (139).
+                if headerUnit == "%" || abs(n) > 5 {
+                    return ReadValue(
+                        cell: cell, quantity: .quantity(Quantity(decimal(n), unit: "%")),
+                        printedDecimals: RateCheck.printedDecimals(NumberTextFormat.shortest(n)))
+                }
+                percent = true
+                decimals = max(0, RateCheck.printedDecimals(NumberTextFormat.shortest(n)) - 2)
+            }
+            var quantity = QuantityParser.parse(number: n, percentFormat: percent)
+            if !percent, case .quantity(var q) = quantity, let headerUnit {
+                q.unit = headerUnit
+                quantity = .quantity(q)
+            }
+            return ReadValue(cell: cell, quantity: quantity, printedDecimals: decimals)
+        case .string(let text):
+            var quantity = QuantityParser.parse(text, headerUnit: headerUnit)
+            if case .quantity(var q) = quantity, q.unit == nil, let headerUnit {
+                q.unit = headerUnit
+                quantity = .quantity(q)
+            }
+            return ReadValue(cell: cell, quantity: quantity, printedDecimals: RateCheck.printedDecimals(text))
+        case .date(let iso, _):
+            return ReadValue(cell: cell, quantity: .unparsed(iso), printedDecimals: 0)
+        case .bool(let b):
+            return ReadValue(cell: cell, quantity: .unparsed(b ? "TRUE" : "FALSE"), printedDecimals: 0)
+        case .error(let e):
+            return ReadValue(cell: cell, quantity: .unparsed(e), printedDecimals: 0)
+        case .formulaWithoutValue:
+            return ReadValue(cell: cell, quantity: .notApplicable, printedDecimals: 0)
+        }
+    }
+
+    static func decimal(_ n: Double) -> Decimal {
+        Decimal(string: NumberTextFormat.shortest(n)) ?? Decimal(n)
+    }
+}
+
+/// Numbers as short text.
+enum NumberTextFormat {
+    /// `8300`, `0.95`, `1.3943`: integers without `.0`, others in shortest round-trip form.
+    static func shortest(_ n: Double) -> String {
+        n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : "\(n)"
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// A figure as people write it in plans and reports: an exact decimal value, a unit, and
+/// whether it is a floor (以上, 不少于), a ceiling (以内), or an approximation (约, 左右).
+///
+/// ```swift
+/// QuantityParser.parse("3.3万人以上")   // .quantity(33000 人, atLeast)
+/// ```
+public struct Quantity: Hashable, Sendable, CustomStringConvertible {
+    /// How the figure binds.
+    public enum Bound: String, Hashable, Sendable {
+        case exact, atLeast, atMost, approximately
+    }
+
+    /// The value in base units (3.3万 is 33000). Percentages hold the percent figure: 95% is 95.
+    public var value: Decimal
+    /// The unit as written (人, 个, 万元, 公里 …), `%` for percentages, nil when none.
+    public var unit: String?
+    /// Floor, ceiling, approximation or exact.
+    public var bound: Bound
+
+    public init(_ value: Decimal, unit: String? = nil, bound: Bound = .exact) {
+        self.value = value
+        self.unit = unit
+        self.bound = bound
+    }
+
+    /// Whether the figure is a percentage.
+    public var isPercent: Bool { unit == "%" }
+
+    /// The value as a plain ratio for percentages (95% → 0.95), else the value.
+    public var ratio: Decimal { isPercent ? value / 100 : value }
+
+    /// The value as a Double (for reports).
+    public var doubleValue: Double { NSDecimalNumber(decimal: value).doubleValue }
+
+    /// `33000人以上`.
+    public var description: String {
+        let number = Quantity.format(value)
+        let suffix: String
+        switch bound {
+        case .exact: suffix = ""
+        case .atLeast: suffix = "以上"
+        case .atMost: suffix = "以内"
+        case .approximately: suffix = "左右"
+        }
+        return number + (unit ?? "") + suffix
+    }
+
+    /// A decimal as plain text (`33000`, `0.95`, `111.67`).
+    public static func format(_ value: Decimal) -> String {
+        var v = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &v, 6, .plain)
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+
+    /// Whether two values are equal: exactly for integers, to a relative 1e-9 otherwise.
+    public static func equal(_ a: Decimal, _ b: Decimal) -> Bool {
+        if a == b { return true }
+        let difference = abs(NSDecimalNumber(decimal: a - b).doubleValue)
+        let scale = max(abs(NSDecimalNumber(decimal: a).doubleValue), abs(NSDecimalNumber(decimal: b).doubleValue))
+        if isInteger(a) && isInteger(b) { return false }
+        return difference <= 1e-9 * scale
+    }
+
+    static func isInteger(_ value: Decimal) -> Bool {
+        var v = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &v, 0, .plain)
+        return rounded == value
+    }
+}
+
+/// What a cell holds once read as a figure.
+public enum CellQuantity: Hashable, Sendable {
+    /// A figure.
+    case quantity(Quantity)
+    /// Not applicable: `——`, `—`, `-`, `/`, `无`, blank. Never an error.
+    case notApplicable
+    /// A qualitative target kept as text: 应保尽保, 全覆盖 … Never an error.
+    case qualitative(String)
+    /// Text that is no figure (见附件, `8300人以上？？`), kept as written.
+    case unparsed(String)
+
+    /// The figure, if any.
+    public var quantity: Quantity? {
+        if case .quantity(let q) = self { return q }
+        return nil
+    }
+}

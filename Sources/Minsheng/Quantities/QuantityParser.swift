@@ -1,0 +1,165 @@
+import Foundation
+
+/// Reads figures as written in Chinese plans and reports.
+///
+/// ```swift
+/// QuantityParser.parse("不少于816个")      // 816 个, atLeast
+/// QuantityParser.parse("约3900人")         // 3900 人, approximately
+/// QuantityParser.parse("８，３００")        // 8300
+/// QuantityParser.parse("——")              // .notApplicable
+/// QuantityParser.parse("见附件")           // .unparsed("见附件")
+/// QuantityParser.parse(number: 0.95, percentFormat: true)   // 95 %
+/// ```
+public enum QuantityParser {
+    /// Texts that mean "not applicable" (after white space is removed).
+    public static let notApplicableTexts: Set<String> = [
+        "", "—", "——", "———", "-", "--", "---", "/", "//", "\\", "无", "空", "暂无", "不适用", "N/A", "n/a", "NA", "/ ",
+        "–", "－", "―", "――", "……", "…",
+    ]
+
+    /// Qualitative targets, kept as text.
+    public static let qualitativeWords: [String] = [
+        "应保尽保", "应救尽救", "应助尽助", "应纳尽纳", "应检尽检", "应治尽治", "应补尽补", "应享尽享", "应办尽办",
+        "应收尽收", "应改尽改", "应建尽建", "应种尽种", "全覆盖", "全面覆盖", "按时完成", "全面完成", "按期完成",
+        "稳步推进", "持续推进", "有序推进", "完成", "达标", "落实", "提高", "提升", "巩固", "保持稳定", "动态清零",
+    ]
+
+    private static let floorPrefixes = ["不少于", "不低于", "至少", "不小于", "达到", "超过", "高于", "≥", ">=", ">"]
+    private static let ceilingPrefixes = ["不超过", "不高于", "不大于", "控制在", "低于", "少于", "≤", "<=", "<"]
+    private static let approximatePrefixes = ["大约", "约", "近", "将近"]
+    private static let floorSuffixes = ["及以上", "以上", "余", "多"]
+    private static let ceilingSuffixes = ["以内", "以下", "之内"]
+    private static let approximateSuffixes = ["左右"]
+
+    /// Reads a numeric cell: a `0%`-style format makes 0.95 the percentage 95.
+    public static func parse(number: Double, percentFormat: Bool) -> CellQuantity {
+        guard number.isFinite else { return .unparsed(String(number)) }
+        var value = Decimal(string: "\(number)") ?? Decimal(number)
+        if percentFormat {
+            value *= 100
+            return .quantity(Quantity(value, unit: "%"))
+        }
+        return .quantity(Quantity(value))
+    }
+
+    /// Reads text. `headerUnit` is the column's unit (`万元` from `投资额（万元）`): a text such as
+    /// `500万元` under it stays 500 万元 instead of becoming 5000000 元.
+    public static func parse(_ text: String, headerUnit: String? = nil) -> CellQuantity {
+        let folded = fold(text)
+        if notApplicableTexts.contains(folded) || folded.allSatisfy({ "—-－―/\\–…".contains($0) }) {
+            return .notApplicable
+        }
+        guard let parsed = parseFigure(folded, headerUnit: headerUnit) else {
+            if !folded.contains(where: \.isNumber), qualitativeWords.contains(where: { folded.contains($0) }) {
+                return .qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            return .unparsed(text)
+        }
+        return .quantity(parsed)
+    }
+
+    /// Full-width digits and punctuation folded, white space removed.
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0: continue
+            case 0xFF10...0xFF19, 0xFF05, 0xFF0E, 0xFF0C, 0xFF0B, 0xFF0D, 0xFF1C, 0xFF1D, 0xFF1E:
+                if let folded = Unicode.Scalar(scalar.value - 0xFEE0) { out.append(folded) }
+            case 0x2212: out.append("-")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// One figure filling the whole text: [bound prefix] number [万|亿] [unit] [bound suffix].
+    static func parseFigure(_ text: String, headerUnit: String?) -> Quantity? {
+        var rest = Substring(text)
+        var bound = Quantity.Bound.exact
+        if let p = floorPrefixes.first(where: { rest.hasPrefix($0) }) {
+            bound = .atLeast
+            rest = rest.dropFirst(p.count)
+        } else if let p = ceilingPrefixes.first(where: { rest.hasPrefix($0) }) {
+            bound = .atMost
+            rest = rest.dropFirst(p.count)
+        } else if let p = approximatePrefixes.first(where: { rest.hasPrefix($0) }) {
+            bound = .approximately
+            rest = rest.dropFirst(p.count)
+        }
+        guard let (number, afterNumber) = readNumber(rest) else { return nil }
+        rest = afterNumber
+        if let s = ceilingSuffixes.first(where: { rest.hasSuffix($0) }) {
+            bound = .atMost
+            rest = rest.dropLast(s.count)
+        } else if let s = approximateSuffixes.first(where: { rest.hasSuffix($0) }) {
+            bound = .approximately
+            rest = rest.dropLast(s.count)
+        } else if let s = floorSuffixes.first(where: { rest.hasSuffix($0) }) {
+            if bound == .exact { bound = .atLeast }
+            rest = rest.dropLast(s.count)
+        }
+        // 及以上 may also stand between the number and the unit (790户及以上 / 790及以上户).
+        if let s = floorSuffixes.first(where: { rest.hasPrefix($0) }), s.count > 1 {
+            if bound == .exact { bound = .atLeast }
+            rest = rest.dropFirst(s.count)
+        }
+        var value = number
+        var unit = String(rest)
+        if unit.hasPrefix("%") {
+            guard unit.count == 1 else { return nil }
+            return Quantity(value, unit: "%", bound: bound)
+        }
+        if let multiplier = unit.first, multiplier == "万" || multiplier == "亿" {
+            if let headerUnit, HeaderText.normalize(headerUnit) == unit {
+                // 500万元 under a 万元 header: the header's unit, not rescaled.
+            } else {
+                value *= multiplier == "万" ? 10_000 : 100_000_000
+                unit = String(unit.dropFirst())
+            }
+        }
+        guard unit.count <= 8, unit.allSatisfy(isUnitCharacter) else { return nil }
+        return Quantity(value, unit: unit.isEmpty ? nil : unit, bound: bound)
+    }
+
+    private static func isUnitCharacter(_ c: Character) -> Bool {
+        if c.isLetter { return true }
+        return "()（）/·".contains(c)
+    }
+
+    /// A decimal number at the start: optional sign, digits with `,` separators, one point.
+    static func readNumber(_ text: Substring) -> (Decimal, Substring)? {
+        var digits = ""
+        var index = text.startIndex
+        if index < text.endIndex, text[index] == "-" || text[index] == "+" {
+            if text[index] == "-" { digits.append("-") }
+            index = text.index(after: index)
+        }
+        var sawDigit = false
+        var sawPoint = false
+        while index < text.endIndex {
+            let c = text[index]
+            if c.isASCII, c.isNumber {
+                digits.append(c)
+                sawDigit = true
+            } else if c == "." && !sawPoint && sawDigit {
+                let next = text.index(after: index)
+                guard next < text.endIndex, text[next].isASCII, text[next].isNumber else { break }
+                digits.append(".")
+                sawPoint = true
+            } else if c == "," && sawDigit && !sawPoint {
+                // A thousands separator is followed by exactly three digits.
+                let following = text[text.index(after: index)...].prefix(4)
+                let three = following.prefix(3)
+                guard three.count == 3, three.allSatisfy({ $0.isASCII && $0.isNumber }),
+                    following.count == 3 || !(following.last?.isNumber ?? false)
+                else { break }
+            } else {
+                break
+            }
+            index = text.index(after: index)
+        }
+        guard sawDigit, let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        return (value, text[index...])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// How a reported completion rate compares with completed ÷ target.
+public enum RateVerdict: Hashable, Sendable {
+    /// The reported rate is completed ÷ target rounded at its printed precision.
+    case consistent
+    /// The reported rate is the truncated value, not the rounded one (827/790 printed 104%).
+    case truncationOnly(expected: Decimal)
+    /// Off by less than one unit of the last printed digit, but neither rounded nor truncated
+    /// (81%/80% = 101.25% printed 102%): a warning.
+    case nearMiss(expected: Decimal)
+    /// Off by more (7568/7400 = 102.27% printed 111%): an error.
+    case mismatch(expected: Decimal)
+    /// Cannot be checked (a zero target).
+    case notCheckable
+}
+
+/// Compares reported completion rates with completed ÷ target.
+///
+/// ```swift
+/// RateCheck.compare(reported: 104, decimals: 0, completed: 827, target: 790)  // .truncationOnly
+/// ```
+public enum RateCheck {
+    /// `reported` is the percent figure as printed (104 for 104%), `decimals` the digits printed
+    /// after the point; completed and target in the same unit.
+    public static func compare(reported: Decimal, decimals: Int, completed: Decimal, target: Decimal) -> RateVerdict {
+        guard target != 0 else { return .notCheckable }
+        let expected = completed / target * 100
+        let places = max(0, min(decimals, 10))
+        if round(expected, places, .plain) == reported { return .consistent }
+        if round(expected, places, .down) == reported { return .truncationOnly(expected: expected) }
+        var unit = Decimal(1)
+        for _ in 0..<places { unit /= 10 }
+        if abs(reported - expected) < unit { return .nearMiss(expected: expected) }
+        return .mismatch(expected: expected)
+    }
+
+    static func round(_ value: Decimal, _ places: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {
+        var v = value
+        var result = Decimal()
+        NSDecimalRound(&result, &v, places, value < 0 && mode == .down ? .up : mode)
+        return result
+    }
+
+    /// Digits after the decimal point in a printed number (`116.67%` → 2, `12%` → 0).
+    public static func printedDecimals(_ text: String) -> Int {
+        let folded = QuantityParser.fold(text)
+        guard let point = folded.firstIndex(of: ".") else { return 0 }
+        return folded[folded.index(after: point)...].prefix(while: { $0.isASCII && $0.isNumber }).count
+    }
+}
