@@ -125,8 +125,8 @@ private struct Run {
         findings.append(
             Finding(
                 code: code, severity: severity, file: table.file, sheet: table.sheet.name, cell: cell, row: row.row + 1,
-                item: row.itemName, area: area, expected: expected.map { NSDecimalNumber(decimal: $0).doubleValue },
-                actual: actual.map { NSDecimalNumber(decimal: $0).doubleValue }, message: message))
+                item: row.itemName, area: area, expected: expected.flatMap { Double(Quantity.format($0)) },
+                actual: actual.flatMap { Double(Quantity.format($0)) }, message: message))
     }
 
     static func text(_ value: Decimal) -> String { Quantity.format(value) }

@@ -95,6 +95,16 @@ public struct LayoutRecognizer: Sendable {
                 columns.append(LayoutColumn(column: column, header: header, meaning: meaning, unit: unit))
             }
         }
+        // 项目 merged over two columns: project and sub-project (the indicator).
+        if !columns.contains(where: { $0.meaning == .role(.indicator) }) {
+            for i in columns.indices.dropFirst()
+            where columns[i].meaning == .role(.project) && columns[i - 1].meaning == .role(.project)
+                && columns[i].column == columns[i - 1].column + 1
+            {
+                columns[i].meaning = .role(.indicator)
+                break
+            }
+        }
         var layout = TableLayout(
             sheetName: sheet.name, headerRows: headerRow...(headerRow + (twoRows ? 1 : 0)), columns: columns)
         reinterpretNumericProgress(&layout, sheet: sheet)
