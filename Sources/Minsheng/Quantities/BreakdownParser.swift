@@ -211,6 +211,13 @@ public enum BreakdownParser {
         return nil
     }
 
+    /// 人, 名 and 位 all count people: `1604名…(其中涡阳县394人…)`.
+    private static func bothCountPeople(_ a: String, _ b: String) -> Bool {
+        let people: Set<Character> = ["人", "名", "位"]
+        guard let x = a.first, let y = b.first else { return false }
+        return people.contains(x) && people.contains(y)
+    }
+
     /// The figure at the start of a segment such as `3.3万人以上` or `1320名符合条件的儿童`,
     /// accepted when its unit begins with `unit` (or when no unit is known).
     private static func leadingFigure(_ segment: String, unit: String?) -> Quantity? {
@@ -219,7 +226,7 @@ public enum BreakdownParser {
         while stop > 0 {
             if let q = QuantityParser.parseFigure(String(chars[0..<stop]), headerUnit: nil) {
                 if let unit {
-                    if let own = q.unit, own.hasPrefix(unit) || unit.hasPrefix(own) {
+                    if let own = q.unit, own.hasPrefix(unit) || unit.hasPrefix(own) || bothCountPeople(own, unit) {
                         return Quantity(q.value, unit: unit, bound: q.bound)
                     }
                 } else {
