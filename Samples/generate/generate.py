@@ -402,6 +402,9 @@ def main():
            {"sheet": "10月", "findings": [{"code": "missing-target", "severity": "warning", "cell": "F7"}]}, manifest)
     inject(jinghu, "rate-changed.xlsx", [("G14", "75.18%")],
            {"sheet": "10月", "findings": [{"code": "rate-mismatch", "severity": "error", "cell": "G14"}]}, manifest)
+    # openpyxl writes formulas without cached values, as a script filling a template would.
+    inject(jinghu, "formula-uncached.xlsx", [("G5", "=F5/E5")],
+           {"sheet": "10月", "findings": [{"code": "formula-without-value", "severity": "warning", "cell": "G5"}]}, manifest)
     (INJECTED / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
     print("wrote", len(manifest), "injected copies")
 

@@ -33,7 +33,7 @@ struct InjectedDefectTests {
         #expect(
             codes == [
                 "total-mismatch", "completed-total-mismatch", "rate-mismatch", "negative-value", "unparsed-value",
-                "duplicate-item", "missing-target", "breakdown-incomplete",
+                "duplicate-item", "missing-target", "breakdown-incomplete", "formula-without-value",
             ])
     }
 

@@ -29,6 +29,9 @@ public struct HeaderVocabulary: Sendable {
     public var footerPrefixes: [String]
 
     private var synonyms: [(word: String, role: HeaderRole)] = []
+    /// The synonyms' UTF-8 bytes, in the order of `synonyms`, for fast containment tests.
+    private var synonymBytes: [[UInt8]] = []
+    private var synonymIsLong: [Bool] = []
     private var sectionRegexes: [NSRegularExpression] = []
 
     private struct File: Decodable {
@@ -90,6 +93,8 @@ public struct HeaderVocabulary: Sendable {
             let pb = priority.firstIndex(of: b.role) ?? priority.count
             return pa != pb ? pa < pb : a.word < b.word
         }
+        synonymBytes = synonyms.map { Array($0.word.utf8) }
+        synonymIsLong = synonyms.map { $0.word.count >= 2 }
         sectionRegexes = try sectionPatterns.map { pattern in
             do { return try NSRegularExpression(pattern: pattern) } catch {
                 throw MinshengError.cannotRead(path: "headers.json", reason: "分组行规则“\(pattern)”不是有效的正则表达式")
@@ -102,9 +107,29 @@ public struct HeaderVocabulary: Sendable {
     public func role(of header: String) -> HeaderRole? {
         let text = HeaderText.splitParenthetical(HeaderText.normalize(header)).text
         guard !text.isEmpty, text.count <= 24 else { return nil }
-        if let exact = synonyms.first(where: { $0.word == text }) { return exact.role }
-        // Contained synonyms of two characters or more (a lone 序 or 完成 inside a sentence is weak).
-        return synonyms.first { $0.word.count >= 2 && text.contains($0.word) }?.role
+        let bytes = Array(text.utf8)
+        if let exact = synonymBytes.firstIndex(of: bytes) { return synonyms[exact].role }
+        // Contained synonyms of two characters or more (a lone 序 inside a sentence is weak).
+        for index in synonyms.indices where synonymIsLong[index] {
+            if HeaderVocabulary.contains(bytes, synonymBytes[index]) { return synonyms[index].role }
+        }
+        return nil
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (UTF-8 makes this a character match).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether a header names a total column (合计, 全市, 全市目标 …).

@@ -116,9 +116,11 @@ public struct TableReader: Sendable {
 
     /// Trims white space and folds internal line breaks of a label.
     static func clean(_ text: String) -> String {
+        guard text.contains(where: { $0.isWhitespace }) else { return text }
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        return lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined()
-            .trimmingCharacters(in: .whitespaces)
+        return lines.map { line in
+            line.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed()
+        }.map { String($0) }.joined()
     }
 
     /// `一、就业创业` → `就业创业`.

@@ -1,0 +1,100 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `minsheng check`, run as a user runs it.
+struct CheckCommandTests {
+    func json(_ result: CommandResult) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+    }
+
+    @Test func printsTheReportInDesignsJSONShape() throws {
+        let result = try CommandRunner.run(["check", "Samples/000-镜湖区-进展情况.xlsx", "--format", "json"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix(#"{"tool": "minsheng", "version": "0.1.0", "files": [{"path": "Samples/000-镜湖区-进展情况.xlsx", "status": "ok", "sheet": "10月", "items": 17}]"#))
+        let report = try json(result)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let keys = ["code", "severity", "file", "sheet", "cell", "row", "item", "area", "expected", "actual", "message"]
+        #expect(findings.allSatisfy { Set($0.keys) == Set(keys) })
+        let error = try #require(findings.first { $0["severity"] as? String == "error" })
+        #expect(error["code"] as? String == "rate-mismatch")
+        #expect(error["cell"] as? String == "G13")
+        #expect(error["row"] as? Int == 13)
+        #expect(error["area"] is NSNull)
+        #expect(error["expected"] as? Double == 102.27)
+        #expect(error["actual"] as? Double == 111)
+        let summary = try #require(report["summary"] as? [String: Int])
+        #expect(summary == ["files": 1, "unreadable": 0, "errors": 1, "warnings": 1])
+    }
+
+    @Test func exitsZeroWhenEverythingAddsUp() throws {
+        let result = try CommandRunner.run(["check", "Samples/002-亳州-分解表-分列.xlsx", "Samples/002-亳州-分解表-文字.xlsx"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("✓ Samples/002-亳州-分解表-分列.xlsx（工作表 分解表，25 项）：未发现问题"))
+        #expect(result.stdout.hasSuffix("共 2 个文件，0 个错误，0 个警告\n"))
+    }
+
+    @Test func keepsGoingPastAnUnreadableFileAndExitsTwo() throws {
+        let result = try CommandRunner.run([
+            "check", "Tests/Fixtures/calamine/pass_protected.xlsx", "Samples/003-民生实事进展情况.xlsx", "--format", "json",
+        ])
+        #expect(result.status == 2)
+        let report = try json(result)
+        let files = try #require(report["files"] as? [[String: Any]])
+        #expect(files.count == 2)
+        #expect(files[0]["status"] as? String == "unreadable")
+        #expect((files[0]["error"] as? String)?.contains("文件已加密") == true)
+        #expect(files[1]["status"] as? String == "ok")
+        #expect(files[1]["items"] as? Int == 64)
+        #expect((report["summary"] as? [String: Int])?["unreadable"] == 1)
+    }
+
+    @Test func readsEveryWorkbookInAFolder() throws {
+        let result = try CommandRunner.run(["check", "Samples", "--format", "json"])
+        let files = try #require(try json(result)["files"] as? [[String: Any]])
+        #expect(files.count == 7)
+        #expect(files.allSatisfy { $0["status"] as? String == "ok" })
+    }
+
+    @Test func warnsOfItemsBehindScheduleAsOfADate() throws {
+        let result = try CommandRunner.run(["check", "Samples/000-镜湖区-进展情况.xlsx", "--as-of", "2020-10-31", "--format", "json"])
+        let findings = try #require(try json(result)["findings"] as? [[String: Any]])
+        let behind = findings.filter { $0["code"] as? String == "behind-schedule" }.compactMap { $0["cell"] as? String }
+        #expect(behind == ["F14", "F20"])
+    }
+
+    @Test func saysWhichHeadersItSawWhenNoTableIsRecognized() throws {
+        let result = try CommandRunner.run(["check", "Tests/Fixtures/calamine/temperature.xlsx"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("无法识别"))
+        #expect(result.stdout.contains("“label”"))
+    }
+
+    @Test func readsANamedHiddenSheetOnlyWhenAsked() throws {
+        let chosen = try CommandRunner.run(["check", "Samples/002-亳州-分解表-分列.xlsx", "--format", "json"])
+        #expect((try json(chosen)["files"] as? [[String: Any]])?.first?["sheet"] as? String == "分解表")
+        let named = try CommandRunner.run(["check", "Samples/002-亳州-分解表-分列.xlsx", "--sheet", "草稿"])
+        #expect(named.status == 2)
+        #expect(named.stdout.contains("无法识别"))
+    }
+
+    @Test func followsALayoutOverride() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-layout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let layout = folder.appendingPathComponent("layout.json")
+        try Data(#"{"sheet": "10月", "headerRows": [3], "columns": {"C": "indicator", "E": "target", "F": "completed", "G": "rate"}}"#.utf8)
+            .write(to: layout)
+        let result = try CommandRunner.run(["check", "Samples/000-镜湖区-进展情况.xlsx", "--layout", layout.path, "--format", "json"])
+        let report = try json(result)
+        #expect((report["files"] as? [[String: Any]])?.first?["items"] as? Int == 17)
+        #expect((report["findings"] as? [[String: Any]])?.contains { $0["cell"] as? String == "G13" } == true)
+        let bad = try CommandRunner.run(["check", "Samples/000-镜湖区-进展情况.xlsx", "--layout", "/nonexistent/layout.json"])
+        #expect(bad.status == 64)
+    }
+
+    @Test func exitsSixtyFourOnABadDate() throws {
+        let result = try CommandRunner.run(["check", "Samples", "--as-of", "2020-13-45"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("YYYY-MM-DD"))
+    }
+}
