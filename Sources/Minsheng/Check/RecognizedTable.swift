@@ -13,6 +13,24 @@ public struct RecognizedTable: Sendable {
 
     /// The item rows.
     public var items: [TableRow] { rows.filter { $0.kind == .item } }
+
+    /// Counties and districts (县, 区; not 高新区, 经开区, 市本级) the table names, in its area
+    /// columns or its prose breakdowns: what `每个县区` refers to.
+    public var countiesMentioned: [String] {
+        var names = layout.areas
+        for row in items {
+            for cell in row.values.values {
+                guard case .string(let text) = cell.value else { continue }
+                for breakdown in BreakdownParser.parse(text) {
+                    for area in breakdown.areas where !names.contains(area.area) { names.append(area.area) }
+                }
+            }
+        }
+        let notCounties = ["高新区", "经开区", "开发区", "示范区", "新区", "市本级", "园区"]
+        return names.filter { name in
+            (name.hasSuffix("县") || name.hasSuffix("区")) && !notCounties.contains(where: { name.hasSuffix($0) })
+        }
+    }
 }
 
 /// How to find the table in a workbook.

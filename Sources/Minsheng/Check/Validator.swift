@@ -48,30 +48,12 @@ private struct Run {
             if figures > 0 && figures >= texts { numeric.insert(column.column) }
         }
         numericColumns = numeric
-        counties = Run.countiesMentioned(in: table)
+        counties = table.countiesMentioned
     }
 
     static func key(of column: LayoutColumn) -> ValueKey {
         if case .value(let measure, let area) = column.meaning { return ValueKey(measure, area: area) }
         return ValueKey(.target)
-    }
-
-    /// Counties and districts (县, 区, not 高新区/经开区/市本级) named in the table: its area
-    /// columns, or the areas of its prose breakdowns.
-    static func countiesMentioned(in table: RecognizedTable) -> [String] {
-        var names = table.layout.areas
-        for row in table.items {
-            for cell in row.values.values {
-                guard case .string(let text) = cell.value else { continue }
-                for breakdown in BreakdownParser.parse(text) {
-                    for area in breakdown.areas where !names.contains(area.area) { names.append(area.area) }
-                }
-            }
-        }
-        let notCounties = ["高新区", "经开区", "开发区", "示范区", "新区", "市本级", "园区"]
-        return names.filter { name in
-            (name.hasSuffix("县") || name.hasSuffix("区")) && !notCounties.contains(where: { name.hasSuffix($0) })
-        }
     }
 
     mutating func checkAll() {

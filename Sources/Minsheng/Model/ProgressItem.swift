@@ -1,0 +1,161 @@
+import Foundation
+import XLSXReader
+
+/// One indicator of the standardized progress workbook, merged from every input that names it.
+public struct ProgressItem: Sendable {
+    /// The category (section row or 类别 column).
+    public var category: String?
+    /// 项目.
+    public var project: String?
+    /// 指标.
+    public var indicator: String?
+    /// 单位.
+    public var unit: String?
+    /// The annual target: a figure, or the text as written (prose, qualitative).
+    public var target: Figure?
+    /// The completed figure.
+    public var completed: Figure?
+    /// The completion rate as reported, when the input gave one.
+    public var reportedRate: Figure?
+    /// Targets and completions per area.
+    public var areas: [String: AreaFigures] = [:]
+    /// The areas in the order the inputs name them.
+    public var areaOrder: [String] = []
+    /// 牵头单位 / 责任单位.
+    public var lead: String?
+    /// Where the item was read: `file!cell` per input.
+    public var sources: [String] = []
+
+    /// A figure or the text it was written as.
+    public enum Figure: Sendable, Hashable {
+        /// A plain figure.
+        case number(Decimal)
+        /// A percentage, as a ratio (95% is 0.95).
+        case percent(Decimal)
+        /// Text: prose, a qualitative target, or what could not be read.
+        case text(String)
+
+        /// The number (percentages as ratios), if it is one.
+        public var number: Decimal? {
+            switch self {
+            case .number(let n), .percent(let n): return n
+            case .text: return nil
+            }
+        }
+    }
+
+    /// One area's figures.
+    public struct AreaFigures: Sendable, Hashable {
+        public var target: Decimal?
+        public var completed: Decimal?
+    }
+
+    /// The merge key: project and indicator, normalized.
+    public var key: String {
+        HeaderText.normalize(project ?? "") + "|" + HeaderText.normalize(indicator ?? "")
+    }
+
+    /// completed ÷ target, when both are numbers and the target is not zero.
+    public var rate: Decimal? {
+        guard let t = target?.number, t != 0, let c = completed?.number else { return nil }
+        return c / t
+    }
+}
+
+/// Turns recognized tables into progress items, merging the same project + indicator.
+public enum ProgressItems {
+    /// The items of every table, in input order; an item named again in a later input adds its
+    /// source and fills figures still missing.
+    public static func merge(_ tables: [RecognizedTable]) -> [ProgressItem] {
+        var items: [ProgressItem] = []
+        var index: [String: Int] = [:]
+        for table in tables {
+            let counties = table.countiesMentioned
+            for row in table.items {
+                let item = makeItem(row, table: table, counties: counties)
+                if let existing = index[item.key] {
+                    items[existing] = combine(items[existing], item)
+                } else {
+                    index[item.key] = items.count
+                    items.append(item)
+                }
+            }
+        }
+        return items
+    }
+
+    static func combine(_ a: ProgressItem, _ b: ProgressItem) -> ProgressItem {
+        var merged = a
+        merged.category = a.category ?? b.category
+        merged.unit = a.unit ?? b.unit
+        merged.target = a.target ?? b.target
+        merged.completed = a.completed ?? b.completed
+        merged.reportedRate = a.reportedRate ?? b.reportedRate
+        merged.lead = a.lead ?? b.lead
+        for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
+        for (area, figures) in b.areas {
+            var current = merged.areas[area] ?? ProgressItem.AreaFigures()
+            current.target = current.target ?? figures.target
+            current.completed = current.completed ?? figures.completed
+            merged.areas[area] = current
+        }
+        merged.sources += b.sources
+        return merged
+    }
+
+    static func makeItem(_ row: TableRow, table: RecognizedTable, counties: [String]) -> ProgressItem {
+        var item = ProgressItem(
+            category: row.category, project: row.project, indicator: row.indicator, unit: row.unit, lead: row.lead)
+        func read(_ key: ValueKey) -> (ReadValue, Quantity?)? {
+            guard let cell = row.values[key] else { return nil }
+            let unit = table.layout.column(key.measure, area: key.area)?.unit
+            let value = ValueReading.read(cell, measure: key.measure, headerUnit: unit)
+            return (value, value.quantity.quantity)
+        }
+        func figure(_ key: ValueKey) -> ProgressItem.Figure? {
+            guard let (value, quantity) = read(key) else { return nil }
+            if let quantity { return quantity.isPercent ? .percent(quantity.ratio) : .number(quantity.value) }
+            switch value.quantity {
+            case .qualitative(let text), .unparsed(let text): return .text(text)
+            default: return nil
+            }
+        }
+        // A table with a single area column (a county's own plan): that column is the target.
+        let single = table.layout.areas.count == 1 ? table.layout.areas.first : nil
+        item.target = figure(ValueKey(.target)) ?? single.flatMap { figure(ValueKey(.target, area: $0)) }
+        item.completed = figure(ValueKey(.completed)) ?? single.flatMap { figure(ValueKey(.completed, area: $0)) }
+        if let (_, rate) = read(ValueKey(.rate)), let rate, rate.isPercent {
+            item.reportedRate = .percent(rate.ratio)
+        }
+        if item.unit == nil, case .number? = item.target, let (_, q) = read(ValueKey(.target)), let unit = q?.unit, unit != "%" {
+            item.unit = unit
+        }
+        for area in table.layout.areas {
+            let target = read(ValueKey(.target, area: area))?.1?.value
+            let completed = read(ValueKey(.completed, area: area))?.1?.value
+            if target != nil || completed != nil {
+                item.areas[area] = ProgressItem.AreaFigures(target: target, completed: completed)
+                item.areaOrder.append(area)
+            }
+        }
+        // Prose targets: the breakdown's total and areas when the text holds exactly one.
+        if case .text(let text)? = item.target {
+            let breakdowns = BreakdownParser.parse(text).filter { $0.total != nil }
+            if breakdowns.count == 1, let only = breakdowns.first {
+                var shares = only.areas.map { ($0.area, $0.value.value) }
+                if let each = only.each {
+                    let listed = Set(shares.map(\.0))
+                    shares += counties.filter { !listed.contains($0) }.map { ($0, each.value) }
+                }
+                for (area, value) in shares where item.areas[area] == nil {
+                    item.areas[area] = ProgressItem.AreaFigures(target: value, completed: nil)
+                    item.areaOrder.append(area)
+                }
+            }
+        }
+        let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }
+        let cell = anchor.map { $0.reference.a1 } ?? "第\(row.row + 1)行"
+        item.sources = ["\((table.file as NSString).lastPathComponent)!\(cell)"]
+        return item
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Minsheng
+import TestSupport
+import Testing
+
+/// `convert`: the standardized progress workbook, read back with our reader and opened in
+/// LibreOffice.
+struct ProgressWorkbookTests {
+    static let asOf = AsOfDate("2023-10-31")
+
+    func convertSamples(to name: String = "汇总.xlsx") throws -> (String, Converter.Result) {
+        let output = try ZipPart.temporaryPath(name)
+        let files = InputFiles.expand([TestPaths.samples.path])
+        let result = try Converter().convert(files: files, to: output, title: "民生实事进展情况", asOf: Self.asOf)
+        return (output, result)
+    }
+
+    @Test func writesTheFourSheetsWithEveryItem() throws {
+        let (output, result) = try convertSamples()
+        let workbook = try Workbook(path: output)
+        #expect(workbook.sheets.map(\.name) == ["进度汇总", "分县区", "校验结果", "说明"])
+        let summary = try workbook.sheet(named: "进度汇总")
+        #expect(summary.cell("A1")?.string == "民生实事进展情况（截至 2023年10月31日）")
+        #expect(summary.mergedRanges.map(\.description) == ["A1:L1"])
+        #expect((0..<12).compactMap { summary.cell(at: CellReference(row: 1, column: $0))?.string } == [
+            "序号", "类别", "项目", "指标", "单位", "年度目标", "完成数", "完成率", "序时进度", "状态", "责任单位", "来源",
+        ])
+        // Every item row of every sample, merged by project + indicator.
+        #expect(result.items > 200)
+        #expect(summary.cell(at: CellReference(row: result.items + 1, column: 0))?.number == Double(result.items))
+        #expect(summary.cell(at: CellReference(row: result.items + 2, column: 0)) == nil)
+        let findings = try workbook.sheet(named: "校验结果")
+        #expect(findings.rows.count == result.report.findings.count + 2)
+    }
+
+    @Test func writesRatesAsFormulasWithTheirCachedValues() throws {
+        let (output, _) = try convertSamples()
+        var options = ReadOptions()
+        options.keepFormulas = true
+        let summary = try Workbook(path: output, options: options).sheet(named: "进度汇总")
+        var checked = 0
+        for row in summary.rows where row.index >= 2 {
+            let cells = Dictionary(row.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
+            guard let target = cells[5]?.number, let completed = cells[6]?.number, target != 0 else {
+                #expect(cells[7]?.hasFormula != true, "row \(row.index + 1): a rate without a numeric target")
+                continue
+            }
+            let rate = try #require(cells[7])
+            #expect(rate.formula == "IFERROR(G\(row.index + 1)/F\(row.index + 1),\"\")")
+            // libxlsxwriter writes numbers to 16 significant digits.
+            let cached = try #require(rate.number)
+            #expect(abs(cached - completed / target) <= 1e-15 * abs(completed / target), "row \(row.index + 1)")
+            #expect(rate.format.kind == .percent(decimals: 1))
+            checked += 1
+        }
+        #expect(checked > 50)
+    }
+
+    @Test func namesTheSourceFileAndCellOfEachItem() throws {
+        let (output, _) = try convertSamples()
+        let summary = try Workbook(path: output).sheet(named: "进度汇总")
+        let sources = summary.rows.dropFirst(2).compactMap { $0.cells.first { $0.reference.column == 11 }?.string }
+        #expect(sources.contains("000-镜湖区-进展情况.xlsx!E13"))
+        #expect(sources.allSatisfy { $0.contains(".xlsx!") })
+    }
+
+    @Test func writesPerAreaFiguresWithSumsAndAChecks() throws {
+        let (output, _) = try convertSamples()
+        var options = ReadOptions()
+        options.keepFormulas = true
+        let areas = try Workbook(path: output, options: options).sheet(named: "分县区")
+        let header = areas.rows.first { $0.index == 1 }?.cells.compactMap(\.string) ?? []
+        #expect(header.starts(with: ["序号", "项目", "指标", "涡阳县"]))
+        let checks = areas.cells.filter { $0.string == "一致" || $0.string == "不一致" }
+        #expect(checks.count > 40)
+        #expect(checks.allSatisfy { $0.string == "一致" }, "the seed breakdowns all add up")
+        let sums = areas.cells.filter { $0.formula?.hasPrefix("SUM(") == true }
+        #expect(!sums.isEmpty)
+    }
+
+    @Test func linksEachFindingToItsRow() throws {
+        let (output, result) = try convertSamples()
+        let path = output
+        let xml = try ZipPart.text("xl/worksheets/sheet3.xml", in: path)
+        #expect(xml.contains("location=\"'进度汇总'!A"))
+        #expect(result.report.errorCount == 2)
+    }
+
+    @Test func writesTheSameBytesTwice() throws {
+        let (first, _) = try convertSamples(to: "a.xlsx")
+        let (second, _) = try convertSamples(to: "b.xlsx")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+    }
+
+    @Test func refusesToWriteOverAnInput() throws {
+        let input = try ZipPart.temporaryPath("input.xlsx")
+        try FileManager.default.copyItem(atPath: TestPaths.samples.appendingPathComponent("000-镜湖区-进展情况.xlsx").path, toPath: input)
+        let before = try Data(contentsOf: URL(fileURLWithPath: input))
+        #expect(throws: MinshengError.self) {
+            _ = try Converter().convert(files: [input], to: input, title: "t", asOf: nil)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+    }
+
+    @Test func listsUnreadableInputsInTheNotes() throws {
+        let output = try ZipPart.temporaryPath("notes.xlsx")
+        let files = [
+            TestPaths.fixtures.appendingPathComponent("calamine/pass_protected.xlsx").path,
+            TestPaths.samples.appendingPathComponent("000-镜湖区-进展情况.xlsx").path,
+        ]
+        let result = try Converter().convert(files: files, to: output, title: "t", asOf: nil)
+        #expect(result.report.unreadableCount == 1)
+        let notes = try Workbook(path: output).sheet(named: "说明")
+        #expect(notes.cells.contains { $0.string?.hasPrefix("无法读取：") == true })
+        #expect(notes.cells.contains { $0.string?.contains("已读取：工作表 10月，17 项") == true })
+    }
+
+    @Test func isCheckedInLibreOfficeWhenThisIsCI() {
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            #expect(LibreOffice.isInstalled, "CI installs libreoffice-calc-nogui")
+        }
+    }
+
+    @Test(.enabled(if: LibreOffice.isInstalled))
+    func opensInLibreOfficeAsAPrintablePDF() throws {
+        let (output, _) = try convertSamples()
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
+        let pdf = try LibreOffice.convert(output, to: "pdf", in: folder)
+        #expect(try LibreOffice.pageCount(ofPDF: pdf) >= 4)
+    }
+
+    @Test(.enabled(if: LibreOffice.isInstalled))
+    func recalculatesInLibreOfficeToTheCachedValues() throws {
+        let (output, _) = try convertSamples()
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent()
+        let resaved = try LibreOffice.convert(output, to: "xlsx", in: folder)
+        let ours = try Workbook(path: output).allSheets()
+        let theirs = try Workbook(path: resaved).allSheets()
+        var compared = 0
+        for (a, b) in zip(ours, theirs) {
+            for cell in a.cells where cell.hasFormula {
+                let recalculated = b.cell(at: cell.reference)
+                switch (cell.value, recalculated?.value) {
+                case (.number(let x), .number(let y)?):
+                    #expect(abs(x - y) <= 1e-12 * max(1, abs(x)), "\(a.name)!\(cell.reference.a1): \(x) vs \(y)")
+                case (.string(let x), .string(let y)?):
+                    #expect(x == y, "\(a.name)!\(cell.reference.a1)")
+                case (.string(""), nil):
+                    break
+                default:
+                    Issue.record("\(a.name)!\(cell.reference.a1): ours \(cell.value), LibreOffice \(String(describing: recalculated?.value))")
+                }
+                compared += 1
+            }
+        }
+        #expect(compared > 100)
+    }
+}
