@@ -3,6 +3,8 @@
 #   make test   install what is missing, build, run all tests
 SHELL := /bin/bash
 APT_PACKAGES := libzip-dev libxlsxwriter-dev libexpat1-dev pkg-config zip unzip
+# The tests also open our output in LibreOffice, the spreadsheet application it is checked in.
+TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei
 DEMO_OUT ?= out
 
 .PHONY: demo test setup build release clean
@@ -19,7 +21,8 @@ release: setup
 demo: release
 	@bash scripts/demo.sh $(DEMO_OUT)
 
-test: setup
+test:
+	@bash scripts/setup.sh $(TEST_APT_PACKAGES)
 	swift build --build-tests
 	swift test --skip-build
 

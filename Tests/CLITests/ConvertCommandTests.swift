@@ -1,0 +1,48 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `minsheng convert`, run as a user runs it.
+struct ConvertCommandTests {
+    @Test func writesTheWorkbookAndSaysSo() throws {
+        let output = try ZipPart.temporaryPath("进度.xlsx")
+        let result = try CommandRunner.run(["convert", "Samples", "-o", output, "--as-of", "2023-10-31"])
+        #expect(result.status == 1, "the samples hold two rate errors")
+        #expect(result.stdout.hasPrefix("已汇总 7/7 个文件，"))
+        #expect(result.stdout.contains("核对发现 2 个错误"))
+        #expect(result.stdout.contains("→ \(output)"))
+        #expect(FileManager.default.fileExists(atPath: output))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: (output as NSString).deletingLastPathComponent)
+        #expect(leftovers == ["进度.xlsx"], "no temporary file is left behind")
+    }
+
+    @Test func printsTheCheckReportAsJSON() throws {
+        let output = try ZipPart.temporaryPath("out.xlsx")
+        let result = try CommandRunner.run(["convert", "Samples/000-镜湖区-进展情况.xlsx", "-o", output, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
+        #expect((report["summary"] as? [String: Int])?["errors"] == 1)
+    }
+
+    @Test func convertsTheRestWhenAnInputIsUnreadable() throws {
+        let output = try ZipPart.temporaryPath("out.xlsx")
+        let result = try CommandRunner.run([
+            "convert", "Tests/Fixtures/calamine/pass_protected.xlsx", "Samples/002-亳州-分解表-分列.xlsx", "-o", output,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("无法读取 Tests/Fixtures/calamine/pass_protected.xlsx"))
+        #expect(result.stdout.hasPrefix("已汇总 1/2 个文件，25 个指标"))
+        #expect(FileManager.default.fileExists(atPath: output))
+    }
+
+    @Test func refusesAnOutputThatIsAnInput() throws {
+        let result = try CommandRunner.run(["convert", "Samples/000-镜湖区-进展情况.xlsx", "-o", "Samples/000-镜湖区-进展情况.xlsx"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("与输入文件"))
+    }
+
+    @Test func refusesAnOutputInAMissingFolder() throws {
+        let result = try CommandRunner.run(["convert", "Samples/000-镜湖区-进展情况.xlsx", "-o", "/nonexistent/进度.xlsx"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("无法写入 /nonexistent/进度.xlsx"))
+    }
+}
