@@ -36,6 +36,8 @@ let package = Package(
                 "Minsheng",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(
+            name: "minsheng-bench-write", dependencies: ["XLSXWriter"], path: "Benchmarks/write/Swift"),
         .target(name: "TestSupport", dependencies: ["XLSXReader"], path: "Tests/TestSupport"),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "TestSupport"]),

@@ -15,7 +15,7 @@ public final class XLSXWorkbook {
     /// Where the file is written.
     public let path: String
     private let handle: UnsafeMutablePointer<lxw_workbook>
-    private var formats: [CellFormat: UnsafeMutablePointer<lxw_format>] = [:]
+    private var formats: [CellFormat: XLSXFormat] = [:]
     private var closed = false
     private(set) var worksheets: [XLSXWorksheet] = []
 
@@ -45,12 +45,11 @@ public final class XLSXWorkbook {
         return worksheet
     }
 
-    /// The libxlsxwriter format for a `CellFormat` (one per distinct value, owned by the workbook).
-    func format(_ spec: CellFormat?) -> UnsafeMutablePointer<lxw_format>? {
-        guard let spec else { return nil }
+    /// The format for a `CellFormat`, created once per distinct value and owned by the workbook.
+    /// Make formats before a long run of writes and pass them to each write: no per-cell lookup.
+    public func format(_ spec: CellFormat) -> XLSXFormat {
         if let existing = formats[spec] { return existing }
-        guard let created = workbook_add_format(handle) else { return nil }
-        spec.apply(to: created)
+        let created = XLSXFormat(workbook_add_format(handle), spec: spec)
         formats[spec] = created
         return created
     }
@@ -115,5 +114,18 @@ public struct DocumentProperties: Sendable {
         self.comments = comments
         self.keywords = keywords
         self.created = created
+    }
+}
+
+/// A cell format registered with a workbook (see `XLSXWorkbook.format(_:)`).
+public final class XLSXFormat {
+    let handle: UnsafeMutablePointer<lxw_format>?
+    /// What the format looks like.
+    public let spec: CellFormat
+
+    init(_ handle: UnsafeMutablePointer<lxw_format>?, spec: CellFormat) {
+        self.handle = handle
+        self.spec = spec
+        if let handle { spec.apply(to: handle) }
     }
 }

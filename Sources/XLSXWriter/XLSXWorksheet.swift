@@ -25,66 +25,67 @@ public final class XLSXWorksheet {
     // MARK: - Cells
 
     /// `worksheet_write_string`.
-    public func write(_ text: String, row: Int, column: Int, format: CellFormat? = nil) throws(XLSXWriterError) {
-        let code = worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, workbook.format(format))
+    public func write(_ text: String, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXWriterError) {
+        let code = worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, format?.handle)
         try XLSXWriterError.check(code, "worksheet_write_string", at(row, column))
     }
 
     /// `worksheet_write_number`.
-    public func write(_ number: Double, row: Int, column: Int, format: CellFormat? = nil) throws(XLSXWriterError) {
-        let code = worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, workbook.format(format))
+    public func write(_ number: Double, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXWriterError) {
+        let code = worksheet_write_number(handle, lxw_row_t(row), lxw_col_t(column), number, format?.handle)
         try XLSXWriterError.check(code, "worksheet_write_number", at(row, column))
     }
 
     /// `worksheet_write_boolean`.
-    public func write(_ value: Bool, row: Int, column: Int, format: CellFormat? = nil) throws(XLSXWriterError) {
-        let code = worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, workbook.format(format))
+    public func write(_ value: Bool, row: Int, column: Int, format: XLSXFormat? = nil) throws(XLSXWriterError) {
+        let code = worksheet_write_boolean(handle, lxw_row_t(row), lxw_col_t(column), value ? 1 : 0, format?.handle)
         try XLSXWriterError.check(code, "worksheet_write_boolean", at(row, column))
     }
 
     /// `worksheet_write_formula_num`: a formula with its cached numeric result, so readers that do
     /// not calculate (and people opening the file read-only) see the value.
     public func writeFormula(
-        _ formula: String, row: Int, column: Int, cachedNumber: Double, format: CellFormat? = nil
+        _ formula: String, row: Int, column: Int, cachedNumber: Double, format: XLSXFormat? = nil
     ) throws(XLSXWriterError) {
         let code = worksheet_write_formula_num(
-            handle, lxw_row_t(row), lxw_col_t(column), formula, workbook.format(format), cachedNumber)
+            handle, lxw_row_t(row), lxw_col_t(column), formula, format?.handle, cachedNumber)
         try XLSXWriterError.check(code, "worksheet_write_formula_num", at(row, column))
     }
 
     /// `worksheet_write_formula_str`: a formula with its cached text result (`""` for a blank).
     public func writeFormula(
-        _ formula: String, row: Int, column: Int, cachedText: String, format: CellFormat? = nil
+        _ formula: String, row: Int, column: Int, cachedText: String, format: XLSXFormat? = nil
     ) throws(XLSXWriterError) {
         let code = worksheet_write_formula_str(
-            handle, lxw_row_t(row), lxw_col_t(column), formula, workbook.format(format), cachedText)
+            handle, lxw_row_t(row), lxw_col_t(column), formula, format?.handle, cachedText)
         try XLSXWriterError.check(code, "worksheet_write_formula_str", at(row, column))
     }
 
     /// `worksheet_write_blank`: a formatted empty cell.
-    public func writeBlank(row: Int, column: Int, format: CellFormat?) throws(XLSXWriterError) {
-        let code = worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), workbook.format(format))
+    public func writeBlank(row: Int, column: Int, format: XLSXFormat?) throws(XLSXWriterError) {
+        let code = worksheet_write_blank(handle, lxw_row_t(row), lxw_col_t(column), format?.handle)
         try XLSXWriterError.check(code, "worksheet_write_blank", at(row, column))
     }
 
     /// `worksheet_write_url` with `internal:'Sheet'!A1`: a link to a cell of this workbook.
     public func writeLink(
-        to target: String, text: String, row: Int, column: Int, format: CellFormat? = nil
+        to target: String, text: String, row: Int, column: Int, format: CellFormat = CellFormat()
     ) throws(XLSXWriterError) {
-        var linkFormat = format ?? CellFormat()
-        linkFormat.hyperlink = true
-        let code = worksheet_write_url(handle, lxw_row_t(row), lxw_col_t(column), "internal:" + target, workbook.format(linkFormat))
+        var linkSpec = format
+        linkSpec.hyperlink = true
+        let linkFormat = workbook.format(linkSpec)
+        let code = worksheet_write_url(handle, lxw_row_t(row), lxw_col_t(column), "internal:" + target, linkFormat.handle)
         try XLSXWriterError.check(code, "worksheet_write_url", at(row, column))
         try write(text, row: row, column: column, format: linkFormat)
     }
 
     /// `worksheet_merge_range`: merges and writes the text in the top-left cell.
     public func mergeRange(
-        firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, _ text: String, format: CellFormat? = nil
+        firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, _ text: String, format: XLSXFormat? = nil
     ) throws(XLSXWriterError) {
         let code = worksheet_merge_range(
             handle, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn), text,
-            workbook.format(format))
+            format?.handle)
         try XLSXWriterError.check(code, "worksheet_merge_range", "\(name)!\(A1.range(firstRow, firstColumn, lastRow, lastColumn))")
     }
 
@@ -92,17 +93,17 @@ public final class XLSXWorksheet {
 
     /// `worksheet_set_column_opt`: width in character units, optional format, hidden.
     public func setColumns(
-        _ first: Int, _ last: Int, width: Double, format: CellFormat? = nil, hidden: Bool = false
+        _ first: Int, _ last: Int, width: Double, format: XLSXFormat? = nil, hidden: Bool = false
     ) throws(XLSXWriterError) {
         var options = lxw_row_col_options(hidden: hidden ? 1 : 0, level: 0, collapsed: 0)
-        let code = worksheet_set_column_opt(handle, lxw_col_t(first), lxw_col_t(last), width, workbook.format(format), &options)
+        let code = worksheet_set_column_opt(handle, lxw_col_t(first), lxw_col_t(last), width, format?.handle, &options)
         try XLSXWriterError.check(code, "worksheet_set_column_opt", "\(name)!\(A1.column(first)):\(A1.column(last))")
     }
 
     /// `worksheet_set_row_opt`: height in points, optional format, hidden.
-    public func setRow(_ row: Int, height: Double, format: CellFormat? = nil, hidden: Bool = false) throws(XLSXWriterError) {
+    public func setRow(_ row: Int, height: Double, format: XLSXFormat? = nil, hidden: Bool = false) throws(XLSXWriterError) {
         var options = lxw_row_col_options(hidden: hidden ? 1 : 0, level: 0, collapsed: 0)
-        let code = worksheet_set_row_opt(handle, lxw_row_t(row), height, workbook.format(format), &options)
+        let code = worksheet_set_row_opt(handle, lxw_row_t(row), height, format?.handle, &options)
         try XLSXWriterError.check(code, "worksheet_set_row_opt", "\(name)!\(row + 1)")
     }
 
@@ -131,7 +132,7 @@ public final class XLSXWorksheet {
             condition.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
             condition.criteria = criteria.raw
             condition.value = value
-            condition.format = workbook.format(format)
+            condition.format = workbook.format(format).handle
         case .cellFormula(let criteria, let formula, let format):
             condition.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
             condition.criteria = criteria.raw
@@ -139,14 +140,14 @@ public final class XLSXWorksheet {
                 owned.append(copy)
                 condition.value_string = copy
             }
-            condition.format = workbook.format(format)
+            condition.format = workbook.format(format).handle
         case .formula(let formula, let format):
             condition.type = UInt8(LXW_CONDITIONAL_TYPE_FORMULA.rawValue)
             if let copy = strdup(formula) {
                 owned.append(copy)
                 condition.value_string = copy
             }
-            condition.format = workbook.format(format)
+            condition.format = workbook.format(format).handle
         case .dataBar(let color):
             condition.type = UInt8(LXW_CONDITIONAL_DATA_BAR.rawValue)
             condition.bar_color = lxw_color_t(color)

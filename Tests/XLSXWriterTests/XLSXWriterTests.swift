@@ -14,15 +14,18 @@ struct XLSXWriterTests {
         try book.setProperties(DocumentProperties(title: "进度汇总", author: "民生办", created: Self.fixedDate))
         try book.setCustomProperty("minsheng.plan", "abc123")
         let sheet = try book.addWorksheet("进度汇总")
-        var header = CellFormat()
-        header.bold = true
-        header.fill = 0xDDEBF7
-        header.border = .thin
-        header.horizontal = .center
-        var percent = CellFormat()
-        percent.numberFormat = "0.00%"
-        var input = CellFormat()
-        input.locked = false
+        var headerSpec = CellFormat()
+        headerSpec.bold = true
+        headerSpec.fill = 0xDDEBF7
+        headerSpec.border = .thin
+        headerSpec.horizontal = .center
+        var percentSpec = CellFormat()
+        percentSpec.numberFormat = "0.00%"
+        var inputSpec = CellFormat()
+        inputSpec.locked = false
+        let header = book.format(headerSpec)
+        let percent = book.format(percentSpec)
+        let input = book.format(inputSpec)
         try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: 3, "民生实事进展情况", format: header)
         for (c, text) in ["指标", "年度目标", "完成数", "完成率"].enumerated() {
             try sheet.write(text, row: 1, column: c, format: header)

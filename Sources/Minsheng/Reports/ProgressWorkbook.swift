@@ -124,14 +124,14 @@ public enum ProgressWorkbook {
         let sheet = try book.addWorksheet("进度汇总")
         sheet.activate()
         let last = summaryHeaders.count - 1
-        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last, titleText(content), format: titleFormat)
+        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last, titleText(content), format: book.format(titleFormat))
         try sheet.setRow(0, height: 30)
-        for (c, header) in summaryHeaders.enumerated() { try sheet.write(header, row: 1, column: c, format: headerFormat) }
-        let text = body()
-        let wrapped = body(wrap: true)
-        let centered = body(center: true)
-        let number = body(number: numberFormat)
-        let percent = body(number: percentFormat)
+        for (c, header) in summaryHeaders.enumerated() { try sheet.write(header, row: 1, column: c, format: book.format(headerFormat)) }
+        let text = book.format(body())
+        let wrapped = book.format(body(wrap: true))
+        let centered = book.format(body(center: true))
+        let number = book.format(body(number: numberFormat))
+        let percent = book.format(body(number: percentFormat))
         var rowOfItem: [String: Int] = [:]
         var columnTexts = summaryHeaders.map { [$0] }
         for (i, item) in content.items.enumerated() {
@@ -199,8 +199,8 @@ public enum ProgressWorkbook {
     }
 
     static func writeFigure(
-        _ figure: ProgressItem.Figure?, _ sheet: XLSXWorksheet, _ row: Int, _ column: Int, number: CellFormat,
-        percent: CellFormat, text: CellFormat
+        _ figure: ProgressItem.Figure?, _ sheet: XLSXWorksheet, _ row: Int, _ column: Int, number: XLSXFormat,
+        percent: XLSXFormat, text: XLSXFormat
     ) throws(XLSXWriterError) {
         switch figure {
         case .number(let n)?: try sheet.write(double(n), row: row, column: column, format: number)
@@ -219,23 +219,23 @@ public enum ProgressWorkbook {
         let firstArea = 3
         let sumColumn = firstArea + areas.count * 3
         let last = sumColumn + 3
-        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: max(last, 3), titleText(content) + "（分县区）", format: titleFormat)
+        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: max(last, 3), titleText(content) + "（分县区）", format: book.format(titleFormat))
         for (c, header) in ["序号", "项目", "指标"].enumerated() {
-            try sheet.mergeRange(firstRow: 1, firstColumn: c, lastRow: 2, lastColumn: c, header, format: headerFormat)
+            try sheet.mergeRange(firstRow: 1, firstColumn: c, lastRow: 2, lastColumn: c, header, format: book.format(headerFormat))
         }
         for (a, area) in areas.enumerated() {
             let col = firstArea + a * 3
-            try sheet.mergeRange(firstRow: 1, firstColumn: col, lastRow: 1, lastColumn: col + 2, area, format: headerFormat)
-            for (k, word) in ["目标", "完成", "完成率"].enumerated() { try sheet.write(word, row: 2, column: col + k, format: headerFormat) }
+            try sheet.mergeRange(firstRow: 1, firstColumn: col, lastRow: 1, lastColumn: col + 2, area, format: book.format(headerFormat))
+            for (k, word) in ["目标", "完成", "完成率"].enumerated() { try sheet.write(word, row: 2, column: col + k, format: book.format(headerFormat)) }
         }
-        try sheet.mergeRange(firstRow: 1, firstColumn: sumColumn, lastRow: 1, lastColumn: sumColumn + 3, "合计", format: headerFormat)
+        try sheet.mergeRange(firstRow: 1, firstColumn: sumColumn, lastRow: 1, lastColumn: sumColumn + 3, "合计", format: book.format(headerFormat))
         for (k, word) in ["目标（各县区之和）", "完成（各县区之和）", "全市目标（报送）", "核对"].enumerated() {
-            try sheet.write(word, row: 2, column: sumColumn + k, format: headerFormat)
+            try sheet.write(word, row: 2, column: sumColumn + k, format: book.format(headerFormat))
         }
-        let number = body(number: numberFormat)
-        let percent = body(number: percentFormat)
-        let text = body(wrap: true)
-        let centered = body(center: true)
+        let number = book.format(body(number: numberFormat))
+        let percent = book.format(body(number: percentFormat))
+        let text = book.format(body(wrap: true))
+        let centered = book.format(body(center: true))
         for (i, item) in items.enumerated() {
             let r = i + 3
             try sheet.write(Double(i + 1), row: r, column: 0, format: centered)
@@ -318,18 +318,21 @@ public enum ProgressWorkbook {
     static func writeFindings(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook, rowOfItem: [String: Int]) throws(XLSXWriterError) {
         let sheet = try book.addWorksheet("校验结果")
         let headers = ["序号", "级别", "代码", "文件", "工作表", "单元格", "项目", "县区", "应为", "实为", "说明", "定位"]
-        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: headers.count - 1, "校验结果", format: titleFormat)
-        for (c, header) in headers.enumerated() { try sheet.write(header, row: 1, column: c, format: headerFormat) }
-        let text = body()
-        let wrapped = body(wrap: true)
-        let number = body(number: numberFormat)
-        var errorFormat = body(center: true)
-        errorFormat.fontColor = 0x9C0006
-        var warningFormat = body(center: true)
-        warningFormat.fontColor = 0x9C5700
+        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: headers.count - 1, "校验结果", format: book.format(titleFormat))
+        for (c, header) in headers.enumerated() { try sheet.write(header, row: 1, column: c, format: book.format(headerFormat)) }
+        let text = book.format(body())
+        let wrapped = book.format(body(wrap: true))
+        let number = book.format(body(number: numberFormat))
+        let centered = book.format(body(center: true))
+        var errorSpec = body(center: true)
+        errorSpec.fontColor = 0x9C0006
+        var warningSpec = body(center: true)
+        warningSpec.fontColor = 0x9C5700
+        let errorFormat = book.format(errorSpec)
+        let warningFormat = book.format(warningSpec)
         for (i, f) in content.findings.enumerated() {
             let r = i + 2
-            try sheet.write(Double(i + 1), row: r, column: 0, format: body(center: true))
+            try sheet.write(Double(i + 1), row: r, column: 0, format: centered)
             try sheet.write(f.severity == .error ? "错误" : "警告", row: r, column: 1, format: f.severity == .error ? errorFormat : warningFormat)
             try sheet.write(f.code.rawValue, row: r, column: 2, format: text)
             try sheet.write((f.file as NSString).lastPathComponent, row: r, column: 3, format: text)
@@ -341,7 +344,7 @@ public enum ProgressWorkbook {
             if let a = f.actual { try sheet.write(a, row: r, column: 9, format: number) } else { try sheet.writeBlank(row: r, column: 9, format: number) }
             try sheet.write(f.message, row: r, column: 10, format: wrapped)
             if let item = f.item, let target = rowOfItem[item] {
-                try sheet.writeLink(to: "'进度汇总'!A\(target + 1)", text: "进度汇总第 \(target + 1) 行", row: r, column: 11, format: text)
+                try sheet.writeLink(to: "'进度汇总'!A\(target + 1)", text: "进度汇总第 \(target + 1) 行", row: r, column: 11, format: body())
             } else {
                 try sheet.write("", row: r, column: 11, format: text)
             }
@@ -359,8 +362,9 @@ public enum ProgressWorkbook {
 
     static func writeNotes(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) {
         let sheet = try book.addWorksheet("说明")
-        var bold = CellFormat()
-        bold.bold = true
+        var boldSpec = CellFormat()
+        boldSpec.bold = true
+        let bold = book.format(boldSpec)
         var rows: [(String, String)] = [
             ("标题", titleText(content)),
             ("截至日期", content.asOf?.chinese ?? "未指定（未计算序时进度）"),
@@ -377,7 +381,7 @@ public enum ProgressWorkbook {
             let state = file.status == .ok ? "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项" : "无法读取：\(file.error ?? "")"
             rows.append((file.path, state))
         }
-        try sheet.write("说明", row: 0, column: 0, format: titleFormat)
+        try sheet.write("说明", row: 0, column: 0, format: book.format(titleFormat))
         for (i, row) in rows.enumerated() {
             try sheet.write(row.0, row: i + 2, column: 0, format: bold)
             try sheet.write(row.1, row: i + 2, column: 1)
