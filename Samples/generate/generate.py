@@ -387,7 +387,7 @@ def main():
     inject(plan, "county-figure-changed.xlsx", [("F4", 8200)],
            {"sheet": "分解表", "findings": [{"code": "total-mismatch", "severity": "error", "cell": "E4", "expected": 32900, "actual": 33000}]}, manifest)
     inject(plan, "area-blanked.xlsx", [("G5", None)],
-           {"sheet": "分解表", "findings": [{"code": "breakdown-incomplete", "severity": "warning", "cell": "E5"}]}, manifest)
+           {"sheet": "分解表", "findings": [{"code": "breakdown-incomplete", "severity": "warning", "cell": "G5"}]}, manifest)
     inject(plan, "unparsed-text.xlsx", [("H6", "见附件")],
            {"sheet": "分解表", "findings": [{"code": "unparsed-value", "severity": "warning", "cell": "H6"}]}, manifest)
     inject(plan, "duplicated-row.xlsx", [("row:7>8", None)],
@@ -399,7 +399,7 @@ def main():
     inject(jinghu, "negative-completion.xlsx", [("F5", -5)],
            {"sheet": "10月", "findings": [{"code": "negative-value", "severity": "error", "cell": "F5"}]}, manifest)
     inject(jinghu, "target-blanked.xlsx", [("E7", None)],
-           {"sheet": "10月", "findings": [{"code": "missing-target", "severity": "warning", "cell": "F7"}]}, manifest)
+           {"sheet": "10月", "findings": [{"code": "missing-target", "severity": "warning", "cell": "E7"}]}, manifest)
     inject(jinghu, "rate-changed.xlsx", [("G14", "75.18%")],
            {"sheet": "10月", "findings": [{"code": "rate-mismatch", "severity": "error", "cell": "G14"}]}, manifest)
     # openpyxl writes formulas without cached values, as a script filling a template would.

@@ -163,10 +163,12 @@ private struct Run {
         guard counted > 0 else { return }
         let totalCell = a1(row, ValueKey(measure))
         let header = column(for: ValueKey(measure))?.header ?? label(ValueKey(measure))
-        if !blank.isEmpty {
+        if let first = blank.first {
+            // Points at the first blank area cell, where the missing figure belongs.
             add(
-                .breakdownIncomplete, .warning, row, cell: totalCell, expected: nil, actual: total.value,
-                "\(blank.joined(separator: "、"))的\(measure == .target ? "目标" : "完成数")为空，无法核对合计")
+                .breakdownIncomplete, .warning, row, cell: a1(row, ValueKey(measure, area: first)), area: first,
+                expected: nil, actual: total.value,
+                "\(blank.joined(separator: "、"))的\(measure == .target ? "目标" : "完成数")为空，无法核对合计 \(Run.text(total.value))")
             return
         }
         if !Quantity.equal(sum, total.value) {
@@ -228,19 +230,16 @@ private struct Run {
         }
     }
 
+    /// A completion whose target cell is blank (a `——` target says there is none, on purpose).
+    /// The finding points at the blank target cell, where the figure belongs.
     mutating func checkMissingTargets(_ row: TableRow, _ values: [ValueKey: ReadValue]) {
         for (key, value) in values where key.measure == .completed {
             guard let completed = value.quantity.quantity, completed.value != 0 else { continue }
             let targetKey = ValueKey(.target, area: key.area)
-            guard column(for: targetKey) != nil else { continue }
-            switch values[targetKey]?.quantity {
-            case nil, .notApplicable?:
-                add(
-                    .missingTarget, .warning, row, cell: value.cell.reference.a1, area: key.area, actual: completed.value,
-                    "有完成数 \(Run.text(completed.value)) 但没有目标")
-            default:
-                break
-            }
+            guard column(for: targetKey) != nil, values[targetKey] == nil else { continue }
+            add(
+                .missingTarget, .warning, row, cell: a1(row, targetKey), area: key.area, actual: completed.value,
+                "有完成数 \(Run.text(completed.value)) 但目标为空")
         }
     }
 
