@@ -5,9 +5,10 @@ public enum InputFiles {
     /// The extensions read as workbooks.
     public static let extensions: Set<String> = ["xlsx", "xlsm", "xltx", "xltm"]
 
-    /// Files as given (whatever their extension: a wrong one gets a clear error later); folders
-    /// searched recursively for workbooks, sorted, skipping Office lock files (`~$…`) and hidden
-    /// files. A path that does not exist is kept, so that it is reported as unreadable.
+    /// Files as given (whatever their extension: a wrong one gets a clear error later); for a
+    /// folder, the workbooks directly in it (not in its subfolders), sorted, skipping Office lock
+    /// files (`~$…`) and hidden files. A path that does not exist is kept, so that it is
+    /// reported as unreadable.
     public static func expand(_ arguments: [String]) -> [String] {
         var result: [String] = []
         let manager = FileManager.default
@@ -19,8 +20,8 @@ public enum InputFiles {
             }
             let base = URL(fileURLWithPath: argument)
             var found: [String] = []
-            if let walker = manager.enumerator(at: base, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) {
-                for case let url as URL in walker {
+            if let listing = try? manager.contentsOfDirectory(at: base, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) {
+                for url in listing {
                     let name = url.lastPathComponent
                     guard !name.hasPrefix("~$"), extensions.contains(url.pathExtension.lowercased()) else { continue }
                     found.append(argument.hasSuffix("/") ? argument + relative(url, to: base) : argument + "/" + relative(url, to: base))

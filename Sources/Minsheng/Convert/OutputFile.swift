@@ -11,6 +11,9 @@ public enum OutputFile {
         }
     }
 
+    /// The path with `.`/`..` and links resolved, for comparing paths.
+    public static func canonicalPath(_ path: String) -> String { canonical(path) }
+
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }

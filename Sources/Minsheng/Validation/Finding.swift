@@ -20,6 +20,12 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case formulaWithoutValue = "formula-without-value"
     case missingSubmission = "missing-submission"
     case unknownArea = "unknown-area"
+    /// `collect`: a return made from another plan or template version (not merged).
+    case planMismatch = "plan-mismatch"
+    /// `collect`: two returns for one area (which was used, and why, is in the message).
+    case duplicateSubmission = "duplicate-submission"
+    /// `collect`: a filled row of a return that matches no item of the plan.
+    case unknownItem = "unknown-item"
 }
 
 /// A problem in the data: where it is, what was expected and what was found. Findings are not

@@ -1,0 +1,212 @@
+import Foundation
+import XLSXReader
+
+/// `collect`: reads the returns of a plan's areas and writes the standardized progress workbook
+/// with every area's completions.
+///
+/// ```swift
+/// let result = try Collector().collect(plan: "分解表.xlsx", returns: ["returns"], to: "汇总.xlsx", asOf: nil)
+/// ```
+public struct Collector: Sendable {
+    public let splitter: Splitter
+
+    public init() throws {
+        splitter = try Splitter()
+    }
+
+    /// What a collection did.
+    public struct Result: Sendable {
+        public var report: CheckReport
+        public var items: Int
+        public var output: String
+        /// Area → the return used.
+        public var used: [String: String]
+    }
+
+    /// One area's completions as read from a return.
+    struct Submission {
+        var path: String
+        var area: String
+        /// Item key → (completed value, cell A1).
+        var completed: [String: (Decimal, String)]
+        var sheet: String
+    }
+
+    public func collect(
+        plan planPath: String, returns paths: [String], to output: String, title: String, asOf: AsOfDate?,
+        progress: (@Sendable (Int, String) -> Void)? = nil
+    ) throws -> Result {
+        try OutputFile.checkNotAnInput(output, inputs: [planPath] + paths)
+        let plan = try splitter.readPlan(planPath)
+        var report = CheckReport()
+        report.files.append(FileResult(path: planPath, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count))
+        let keys = Dictionary(plan.items.map { (PlanIdentity.itemKey($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let byText = Dictionary(plan.items.map { (textKey($0.project, $0.indicator), PlanIdentity.itemKey($0)) }, uniquingKeysWith: { a, _ in a })
+        var submissions: [String: [Submission]] = [:]
+
+        for (index, path) in paths.enumerated() {
+            defer { progress?(index + 1, path) }
+            do {
+                if let template = try ReturnReader.readTemplate(path) {
+                    let (submission, result, findings) = readTemplate(template, plan: plan, keys: keys, byText: byText)
+                    report.files.append(result)
+                    report.findings += findings
+                    if let submission { submissions[submission.area, default: []].append(submission) }
+                } else {
+                    let (submission, result, findings) = try readOwnLayout(path, plan: plan, byText: byText)
+                    report.files.append(result)
+                    report.findings += findings
+                    if let submission { submissions[submission.area, default: []].append(submission) }
+                }
+            } catch {
+                report.files.append(FileResult(path: path, status: .unreadable, error: "\(error)"))
+            }
+        }
+
+        var used: [String: String] = [:]
+        var items = plan.items
+        for area in plan.areas {
+            guard let candidates = submissions[area], !candidates.isEmpty else {
+                report.findings.append(
+                    Finding(
+                        code: .missingSubmission, severity: .warning, file: planPath, sheet: plan.table.sheet.name, cell: nil,
+                        row: nil, item: nil, area: area, message: "\(area)没有报送"))
+                continue
+            }
+            // Of two returns for one area, the one with more completions filled in; on a tie the
+            // later one in path order (a corrected resubmission is usually named after the first).
+            let chosen = candidates.enumerated().max { a, b in
+                a.element.completed.count != b.element.completed.count
+                    ? a.element.completed.count < b.element.completed.count : a.offset < b.offset
+            }?.element
+            guard let chosen else { continue }
+            used[area] = chosen.path
+            for other in candidates where other.path != chosen.path {
+                report.findings.append(
+                    Finding(
+                        code: .duplicateSubmission, severity: .warning, file: other.path, sheet: other.sheet, cell: nil, row: nil,
+                        item: nil, area: area,
+                        message: "\(area)报送了多份，采用 \((chosen.path as NSString).lastPathComponent)（填报了 \(chosen.completed.count) 项完成数，本份 \(other.completed.count) 项），本份未采用"))
+            }
+            for i in items.indices {
+                guard let (value, _) = chosen.completed[PlanIdentity.itemKey(items[i])] else { continue }
+                var figures = items[i].areas[area] ?? ProgressItem.AreaFigures()
+                figures.completed = value
+                items[i].areas[area] = figures
+                items[i].sources.append("\((chosen.path as NSString).lastPathComponent)!\(chosen.completed[PlanIdentity.itemKey(items[i])]?.1 ?? "")")
+            }
+        }
+        // The overall completion: the sum of the areas that reported one.
+        for i in items.indices {
+            let reported = items[i].areaOrder.compactMap { items[i].areas[$0]?.completed }
+            if !reported.isEmpty { items[i].completed = .number(reported.reduce(0, +)) }
+        }
+        let content = ProgressWorkbookContent(title: title, asOf: asOf, items: items, findings: report.findings, files: report.files)
+        try OutputFile.write(to: output) { path in try ProgressWorkbook.write(content, to: path) }
+        return Result(report: report, items: items.count, output: output, used: used)
+    }
+
+    func textKey(_ project: String?, _ indicator: String?) -> String {
+        HeaderText.normalize(project ?? "") + "|" + HeaderText.normalize(indicator ?? project ?? "")
+    }
+
+    /// Reads a template return: metadata checks, targets against the plan, completions.
+    func readTemplate(
+        _ template: TemplateReturn, plan: Splitter.Plan, keys: [String: ProgressItem], byText: [String: String]
+    ) -> (Submission?, FileResult, [Finding]) {
+        var findings: [Finding] = []
+        let result = FileResult(path: template.path, status: .ok, sheet: template.sheetName, items: template.lines.count)
+        func finding(_ code: FindingCode, _ severity: Severity, cell: String?, row: Int?, item: String?, expected: Decimal? = nil,
+            actual: Decimal? = nil, _ message: String) -> Finding
+        {
+            Finding(
+                code: code, severity: severity, file: template.path, sheet: template.sheetName, cell: cell, row: row, item: item,
+                area: template.area, expected: expected.flatMap { Double(Quantity.format($0)) },
+                actual: actual.flatMap { Double(Quantity.format($0)) }, message: message)
+        }
+        guard template.planID == plan.id else {
+            findings.append(
+                finding(.planMismatch, .error, cell: nil, row: nil, item: nil, "这份报表来自另一份分解表（\(template.planID)，本次为 \(plan.id)），未汇总"))
+            return (nil, result, findings)
+        }
+        guard template.version == splitter.template.version else {
+            findings.append(
+                finding(.planMismatch, .error, cell: nil, row: nil, item: nil, "模板版本 \(template.version) 与当前版本 \(splitter.template.version) 不同，未汇总"))
+            return (nil, result, findings)
+        }
+        guard plan.areas.contains(template.area) else {
+            findings.append(finding(.unknownArea, .warning, cell: nil, row: nil, item: nil, "分解表中没有县区“\(template.area)”，未汇总"))
+            return (nil, result, findings)
+        }
+        var completed: [String: (Decimal, String)] = [:]
+        for line in template.lines {
+            let key = line.key ?? byText[textKey(line.project, line.indicator)]
+            guard let key, let item = keys[key] else {
+                if line.completed != nil {
+                    findings.append(
+                        finding(.unknownItem, .warning, cell: line.completed?.reference.a1, row: line.row + 1, item: line.indicator ?? line.project,
+                            "这一行不在分解表中（可能是新插入的行），未汇总"))
+                }
+                continue
+            }
+            let name = ProgressWorkbook.itemName(item)
+            if let planned = item.areas[template.area]?.target {
+                let returned = line.target.map { ValueReading.read($0, measure: .target, headerUnit: nil) }?.quantity.quantity?.value
+                if returned == nil || !Quantity.equal(returned ?? 0, planned) {
+                    findings.append(
+                        finding(.targetChanged, .error, cell: line.target?.reference.a1 ?? CellReference(row: line.row, column: 4).a1,
+                            row: line.row + 1, item: name, expected: planned, actual: returned,
+                            "年度目标被改为 \(returned.map(Quantity.format) ?? "空")，分解表为 \(Quantity.format(planned))"))
+                }
+            }
+            guard let cell = line.completed else { continue }
+            let value = ValueReading.read(cell, measure: .completed, headerUnit: nil)
+            switch value.quantity {
+            case .quantity(let q):
+                if q.value < 0 {
+                    findings.append(
+                        finding(.negativeValue, .error, cell: cell.reference.a1, row: line.row + 1, item: name, actual: q.value,
+                            "完成数为负数 \(Quantity.format(q.value))"))
+                }
+                if completed[key] != nil {
+                    findings.append(
+                        finding(.duplicateItem, .warning, cell: cell.reference.a1, row: line.row + 1, item: name, "同一项目填报了两次，采用第一次"))
+                } else {
+                    completed[key] = (q.value, cell.reference.a1)
+                }
+            case .unparsed(let raw):
+                findings.append(
+                    finding(.unparsedValue, .warning, cell: cell.reference.a1, row: line.row + 1, item: name, "完成数“\(raw)”不是数值"))
+            default:
+                break
+            }
+        }
+        return (Submission(path: template.path, area: template.area, completed: completed, sheet: template.sheetName), result, findings)
+    }
+
+    /// Reads a return in a county's own layout: recognized as a table, matched by project and
+    /// indicator text; the area from the file name or the sheet's title.
+    func readOwnLayout(_ path: String, plan: Splitter.Plan, byText: [String: String]) throws -> (Submission?, FileResult, [Finding]) {
+        let table = try splitter.finder.find(in: path)
+        var findings = Validator().findings(for: table)
+        let result = FileResult(path: path, status: .ok, sheet: table.sheet.name, items: table.items.count)
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let title = table.sheet.rows.prefix(3).flatMap { $0.cells.compactMap(\.string) }.joined()
+        guard let area = plan.areas.first(where: { stem.contains($0) }) ?? plan.areas.first(where: { title.contains($0) }) else {
+            findings.append(
+                Finding(
+                    code: .unknownArea, severity: .warning, file: path, sheet: table.sheet.name, cell: nil, row: nil, item: nil,
+                    message: "无法从文件名或标题判断是哪个县区的报表（分解表的县区有 \(plan.areas.joined(separator: "、"))），未汇总"))
+            return (nil, result, findings)
+        }
+        var completed: [String: (Decimal, String)] = [:]
+        for row in table.items {
+            guard let key = byText[textKey(row.project, row.indicator)] ?? byText[textKey(row.indicator, row.indicator)],
+                let cell = row.values[ValueKey(.completed)] ?? row.values[ValueKey(.completed, area: area)],
+                let q = ValueReading.read(cell, measure: .completed, headerUnit: nil).quantity.quantity
+            else { continue }
+            if completed[key] == nil { completed[key] = (q.value, cell.reference.a1) }
+        }
+        return (Submission(path: path, area: area, completed: completed, sheet: table.sheet.name), result, findings)
+    }
+}

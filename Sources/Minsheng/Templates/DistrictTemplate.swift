@@ -1,0 +1,110 @@
+import Foundation
+
+/// The district template as data (`Templates/district.json`): title, columns, widths, number
+/// formats, instructions and protection, editable without recompiling.
+public struct DistrictTemplate: Sendable, Decodable {
+    /// One column's label, width and number format.
+    public struct Column: Sendable, Decodable {
+        public var label: String
+        public var width: Double
+        public var numberFormat: String?
+    }
+
+    /// A title and message shown by data validation.
+    public struct Message: Sendable, Decodable {
+        public var title: String
+        public var message: String
+    }
+
+    /// The template version written into each workbook; `collect` refuses other versions.
+    public var version: String
+    /// `{area}` / `{period}` / `{plan}` are filled in.
+    public var title: String
+    public var defaultPeriod: String
+    public var sheetName: String
+    public var instructionsSheetName: String
+    /// sequence, project, indicator, unit, target, completed, rate, note.
+    public var columns: [String: Column]
+    public var inputMessage: Message
+    public var errorMessage: Message
+    public var instructions: [String]
+    /// The password protecting the form sheet (empty: protected without a password).
+    public var protectionPassword: String
+
+    /// The column order of the form.
+    public static let columnKeys = ["sequence", "project", "indicator", "unit", "target", "completed", "rate", "note"]
+
+    /// Loads `Templates/district.json` (or the file given).
+    public static func load(from url: URL = TemplateFiles.url(for: "district.json")) throws -> DistrictTemplate {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw MinshengError.cannotRead(path: url.path, reason: "无法打开模板文件")
+        }
+        let template: DistrictTemplate
+        do { template = try JSONDecoder().decode(DistrictTemplate.self, from: data) } catch {
+            throw MinshengError.cannotRead(path: url.path, reason: "模板文件格式不正确：\(error)")
+        }
+        for key in columnKeys where template.columns[key] == nil {
+            throw MinshengError.cannotRead(path: url.path, reason: "模板缺少列“\(key)”")
+        }
+        return template
+    }
+
+    /// A column's settings (every key is checked present on load).
+    public func column(_ key: String) -> Column {
+        columns[key] ?? Column(label: key, width: 10, numberFormat: nil)
+    }
+
+    /// The title for an area and period.
+    public func title(area: String, period: String?, plan: String) -> String {
+        title.replacingOccurrences(of: "{area}", with: area)
+            .replacingOccurrences(of: "{period}", with: period ?? defaultPeriod)
+            .replacingOccurrences(of: "{plan}", with: plan)
+    }
+}
+
+/// Where the metadata of a template lives: a hidden sheet of key/value rows, a hidden key column
+/// on the form (so a key travels with its row when staff insert rows or sort), and custom
+/// document properties as a second copy.
+public enum TemplateMetadata {
+    /// The hidden sheet's name.
+    public static let sheetName = "_minsheng"
+    /// The marker in its A1.
+    public static let marker = "minsheng-template"
+    /// Zero-based column of the hidden item key on the form (after the eight visible columns).
+    public static let keyColumn = 8
+    /// Zero-based row of the form's header.
+    public static let headerRow = 2
+}
+
+/// Stable identities: of a plan (a hash of its content) and of its items (a hash of project and
+/// indicator), so a return is matched to its plan and rows by key, not by position.
+public enum PlanIdentity {
+    /// 64-bit FNV-1a as 16 hex digits.
+    public static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The key of an item: `k` and 12 hex digits of its project and indicator.
+    public static func itemKey(_ item: ProgressItem) -> String {
+        "k" + hash(item.key).prefix(12)
+    }
+
+    /// The plan's id: a hash of every item's key, target and area targets, in order.
+    public static func planID(_ items: [ProgressItem]) -> String {
+        var canonical = ""
+        for item in items {
+            canonical += item.key + "=" + ProgressWorkbook.figureText(item.target) + ";"
+            for area in item.areaOrder {
+                canonical += area + ":" + (item.areas[area]?.target.map(Quantity.format) ?? "") + ","
+            }
+            canonical += "\n"
+        }
+        return hash(canonical)
+    }
+}

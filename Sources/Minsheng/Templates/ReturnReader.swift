@@ -1,0 +1,65 @@
+import Foundation
+import XLSXReader
+
+/// A returned district template, read through its metadata.
+public struct TemplateReturn: Sendable {
+    /// One form row.
+    public struct Line: Sendable {
+        /// The hidden item key (nil on a row staff inserted).
+        public var key: String?
+        public var project: String?
+        public var indicator: String?
+        public var target: Cell?
+        public var completed: Cell?
+        /// Zero-based row.
+        public var row: Int
+    }
+
+    public var path: String
+    public var planID: String
+    public var area: String
+    public var version: String
+    public var sheetName: String
+    public var lines: [Line]
+}
+
+/// Reads returns: templates by their metadata (hidden sheet and hidden key column), whatever
+/// rows staff inserted or however they sorted.
+public enum ReturnReader {
+    /// The return's metadata and rows, or nil when the workbook is no minsheng template.
+    public static func readTemplate(_ path: String) throws -> TemplateReturn? {
+        let workbook: Workbook
+        do { workbook = try Workbook(path: path) } catch { throw MinshengError.cannotRead(path: path, reason: error.reason) }
+        guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }) else { return nil }
+        let meta: Sheet
+        do { meta = try workbook.sheet(named: TemplateMetadata.sheetName) } catch {
+            throw MinshengError.cannotRead(path: path, reason: error.reason)
+        }
+        var values: [String: String] = [:]
+        for row in meta.rows.prefix(12) {
+            guard let key = row.cells.first(where: { $0.reference.column == 0 })?.string else { continue }
+            let value = row.cells.first { $0.reference.column == 1 }.flatMap { TableReader.text($0) } ?? ""
+            values[key] = value
+        }
+        guard let version = values[TemplateMetadata.marker], let plan = values["plan"], let area = values["area"] else {
+            return nil
+        }
+        let sheetName = values["sheet"] ?? "填报表"
+        let form: Sheet
+        do { form = try workbook.sheet(named: sheetName) } catch {
+            throw MinshengError.cannotRead(path: path, reason: "模板的填报表“\(sheetName)”不见了")
+        }
+        var lines: [TemplateReturn.Line] = []
+        for row in form.rows where row.index > TemplateMetadata.headerRow {
+            let cells = Dictionary(row.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
+            let key = cells[TemplateMetadata.keyColumn]?.string.flatMap { $0.hasPrefix("k") ? $0 : nil }
+            let project = cells[1].flatMap(TableReader.text)
+            let indicator = cells[2].flatMap(TableReader.text)
+            guard key != nil || project != nil || indicator != nil || cells[5] != nil else { continue }
+            lines.append(
+                TemplateReturn.Line(
+                    key: key, project: project, indicator: indicator, target: cells[4], completed: cells[5], row: row.index))
+        }
+        return TemplateReturn(path: path, planID: plan, area: area, version: version, sheetName: sheetName, lines: lines)
+    }
+}

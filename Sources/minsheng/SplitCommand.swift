@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Minsheng
+
+/// `minsheng split`: one pre-filled template per area of a plan.
+struct SplitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "split",
+        abstract: "拆分：按县区生成预填目标的填报模板 (one template per area, targets filled in and locked).")
+
+    @Argument(help: "目标任务分解表 .xlsx")
+    var plan: String
+
+    @Option(name: .shortAndLong, help: "模板输出文件夹（每个县区一个 <县区>.xlsx）")
+    var output: String
+
+    @Option(help: "只生成这些县区，逗号分隔，例如 涡阳县,蒙城县")
+    var areas: String?
+
+    @Option(help: "填报期，例如 \"1-9月\"")
+    var period: String?
+
+    @Flag(help: "覆盖已存在的模板文件")
+    var force = false
+
+    func run() throws {
+        let chosen = areas.map { $0.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map(String.init) }
+        do {
+            let written = try Splitter().split(plan: plan, into: output, areas: chosen, period: period, overwrite: force)
+            for template in written {
+                print("\(template.area)：\(template.items) 项 → \(template.path)")
+            }
+            print("共生成 \(written.count) 个县区模板")
+        } catch let error as MinshengError {
+            Terminal.error("\(error)")
+            if case .usage = error { throw ExitCode(64) }
+            throw ExitCode(2)
+        }
+    }
+}
