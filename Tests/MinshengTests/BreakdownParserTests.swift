@@ -1,5 +1,6 @@
 import Foundation
 import Minsheng
+import TestSupport
 import Testing
 
 /// The breakdown forms of seed 002, each with its exact figures.
@@ -80,5 +81,37 @@ struct BreakdownParserTests {
 
     @Test func findsNoBreakdownInASubCategory() {
         #expect(BreakdownParser.parse("新增城市停车泊位17000个,其中公共停车泊位2550个。").isEmpty)
+    }
+}
+
+/// Every line of every seed, as prose targets in one table: no breakdown that does not add up
+/// (a reference such as 我区 is no area name).
+struct SeedLineRegressionTests {
+    @Test func referencesAreNotAreaNames() {
+        #expect(BreakdownParser.parse("2020年，省政府确定实施33项民生工程。其中，我区实际实施17项。").isEmpty)
+        #expect(BreakdownParser.parse("全县新建10所(其中全县5所,城关区5所)").first?.areas.map(\.area) == ["城关区"])
+    }
+
+    @Test func noSeedLineMakesAFalseBreakdown() throws {
+        let location = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: location.path)) ?? []
+        try #require(files.count == 5, "the seeds are beside the checkout in ../shared/seeds")
+        var checked = 0
+        for name in files.sorted() {
+            let text = try String(contentsOf: location.appendingPathComponent(name), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                for breakdown in BreakdownParser.parse(String(line)) {
+                    guard let total = breakdown.total else { continue }
+                    var sum = breakdown.areas.reduce(Decimal(0)) { $0 + $1.value.value }
+                    if let each = breakdown.each {
+                        let listed = Set(breakdown.areas.map { $0.area })
+                        sum += each.value * Decimal(["涡阳县", "蒙城县", "利辛县", "谯城区"].filter { !listed.contains($0) }.count)
+                    }
+                    #expect(sum == total.value, "\(name): \(breakdown.clause) → \(sum) vs \(total.value)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 20)
     }
 }

@@ -78,8 +78,12 @@ public enum BreakdownParser {
         return name.count >= 2 && text.contains(where: \.isNumber)
     }
 
+    /// Words that begin references, not names: 我区, 本县, 全市, 各区, 该县 …
+    private static let referencePrefixes: Set<Character> = ["我", "本", "全", "各", "该", "每", "此", "两", "三", "多", "辖"]
+
     /// An area name starting at `i`: Han characters up to the first area ending, at most 6.
     private static func areaName(at chars: [Character], _ i: Int) -> String? {
+        guard i < chars.count, !referencePrefixes.contains(chars[i]) else { return nil }
         var name = ""
         var j = i
         while j < chars.count, name.count < 6, isHan(chars[j]) {
