@@ -69,8 +69,12 @@ def main(minsheng):
         # 涡阳县: filled as asked; an earlier, partial draft was sent too.
         typed = fill(templates / "涡阳县.xlsx", 0.9, OUT / "涡阳县.xlsx")
         fill(templates / "涡阳县.xlsx", 0.5, OUT / "涡阳县-初稿.xlsx", skip_every=2)
+        wb = openpyxl.load_workbook(OUT / "涡阳县-初稿.xlsx")
+        wb["填报表"].cell(FIRST, 6).value = "见附件"
+        wb.save(OUT / "涡阳县-初稿.xlsx")
         expected["areas"]["涡阳县"] = {"file": "涡阳县.xlsx", "completed": typed}
         expected["findings"].append({"code": "duplicate-submission", "severity": "warning", "file": "涡阳县-初稿.xlsx"})
+        expected["findings"].append({"code": "unparsed-value", "severity": "warning", "file": "涡阳县-初稿.xlsx", "cell": f"F{FIRST}"})
 
         # 蒙城县: filled, then opened and saved again by LibreOffice.
         typed = fill(templates / "蒙城县.xlsx", 0.8, OUT / "蒙城县.xlsx")
@@ -127,6 +131,15 @@ def main(minsheng):
             typed[src.cell(r, 9).value] = done
         own.save(OUT / "市本级进展情况.xlsx")
         expected["areas"]["市本级"] = {"file": "市本级进展情况.xlsx", "completed": typed, "layout": "own"}
+
+        # A county outside the plan, in its own layout.
+        stray = openpyxl.Workbook()
+        ws = stray.active
+        ws.append(["黄山区民生实事完成情况"])
+        ws.append(["项目", "指标", "年度目标", "完成数"])
+        ws.append(["促进重点群体稳定就业", "城镇新增就业", 5000, 4100])
+        stray.save(OUT / "黄山区进展情况.xlsx")
+        expected["findings"].append({"code": "unknown-area", "severity": "warning", "file": "黄山区进展情况.xlsx"})
 
         # A template made from another plan (the prose version of the same seed).
         other = pathlib.Path(tmp) / "other"
