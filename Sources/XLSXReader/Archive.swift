@@ -75,23 +75,8 @@ final class Archive {
             if got <= 0 { break }
             total += got
             let window = carry + buffer[0..<got]
-            if contains(window, needle) { return true }
+            if ByteSearch.contains(window, needle) { return true }
             carry = Array(window.suffix(needle.count - 1))
-        }
-        return false
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count, let first = needle.first else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
         }
         return false
     }

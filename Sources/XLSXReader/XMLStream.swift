@@ -30,27 +30,14 @@ class XMLHandler {
 enum XMLStream {
     /// Parses one part of `archive`, fed chunk by chunk from `zip_fread`.
     static func parse(part: String, in archive: Archive, with handler: XMLHandler) throws(XLSXError) {
-        let session = Session(handler: handler, file: archive.path, part: part)
+        guard let session = Session(handler: handler, file: archive.path, part: part) else {
+            throw XLSXError(file: archive.path, part: part, kind: .cannotOpen(reason: "内存不足，无法创建 XML 解析器"))
+        }
         defer { session.close() }
         try archive.stream(part: part) { (chunk: UnsafeBufferPointer<UInt8>) throws(XLSXError) in
             try session.feed(chunk, isFinal: false)
         }
         try session.feed(UnsafeBufferPointer(start: nil, count: 0), isFinal: true)
-    }
-
-    /// Parses XML held in memory (used for fragments and tests).
-    static func parse(bytes: [UInt8], file: String, part: String, with handler: XMLHandler) throws(XLSXError) {
-        let session = Session(handler: handler, file: file, part: part)
-        defer { session.close() }
-        let result: Result<Void, XLSXError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(XLSXError) {
-                try session.feed(buffer, isFinal: true)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        try result.get()
     }
 
     private final class Session {
@@ -60,9 +47,10 @@ enum XMLStream {
         let part: String
         var doctypeSeen = false
 
-        init(handler: XMLHandler, file: String, part: String) {
+        init?(handler: XMLHandler, file: String, part: String) {
             // XML_ParserCreate only fails when out of memory.
-            self.parser = XML_ParserCreate(nil)!
+            guard let parser = XML_ParserCreate(nil) else { return nil }
+            self.parser = parser
             self.handler = handler
             self.file = file
             self.part = part

@@ -1,4 +1,5 @@
 import Foundation
+import XLSXReader
 
 /// What a column of a human table holds, as recognized from its header.
 public enum HeaderRole: String, Codable, Sendable, CaseIterable {
@@ -111,25 +112,9 @@ public struct HeaderVocabulary: Sendable {
         if let exact = synonymBytes.firstIndex(of: bytes) { return synonyms[exact].role }
         // Contained synonyms of two characters or more (a lone 序 inside a sentence is weak).
         for index in synonyms.indices where synonymIsLong[index] {
-            if HeaderVocabulary.contains(bytes, synonymBytes[index]) { return synonyms[index].role }
+            if ByteSearch.contains(bytes, synonymBytes[index]) { return synonyms[index].role }
         }
         return nil
-    }
-
-    /// Whether `needle` occurs in `haystack`, byte for byte (UTF-8 makes this a character match).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 
     /// Whether a header names a total column (合计, 全市, 全市目标 …).

@@ -1,3 +1,5 @@
+import XLSXReader
+
 /// The check report for people: findings grouped by file, a readable Chinese table, and a
 /// summary line.
 public enum TextReport {
@@ -45,16 +47,7 @@ public enum TextReport {
     }
 
     /// Terminal columns of text (CJK counts two).
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    }
-
-    private static func isWide(_ s: Unicode.Scalar) -> Bool {
-        (0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value)
-            || (0xAC00...0xD7A3).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
-            || (0xFE30...0xFE4F).contains(s.value) || (0xFF00...0xFF60).contains(s.value)
-            || (0xFFE0...0xFFE6).contains(s.value) || (0x20000...0x3FFFD).contains(s.value)
-    }
+    static func displayWidth(_ text: String) -> Int { SheetExport.displayWidth(text) }
 
     private static func clip(_ text: String, _ width: Int) -> String {
         guard displayWidth(text) > width else { return text }
