@@ -93,9 +93,9 @@ struct SeedLineRegressionTests {
     }
 
     @Test func noSeedLineMakesAFalseBreakdown() throws {
-        let location = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        let location = TestPaths.fixtures.appendingPathComponent("seeds")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: location.path)) ?? []
-        try #require(files.count == 5, "the seeds are beside the checkout in ../shared/seeds")
+        try #require(files.count == 5, "the seed documents are in Tests/Fixtures/seeds")
         var checked = 0
         for name in files.sorted() {
             let text = try String(contentsOf: location.appendingPathComponent(name), encoding: .utf8)
