@@ -1,7 +1,12 @@
 /// Converts Excel serial numbers to ISO 8601 text, in the 1900 or the 1904 date system.
 enum ExcelDate {
-    /// ISO text for a serial in a date, time or duration format.
-    static func iso(serial: Double, kind: NumberFormat.Kind, uses1904: Bool) -> String {
+    /// The largest serial Excel shows as a date (9999-12-31).
+    static let maxSerial = 2_958_465.0
+
+    /// ISO text for a serial in a date, time or duration format; nil for a serial no date can
+    /// stand for (negative, past 9999-12-31, not finite), which then reads as a plain number.
+    static func iso(serial: Double, kind: NumberFormat.Kind, uses1904: Bool) -> String? {
+        guard serial.isFinite, serial >= 0, serial <= maxSerial + 1 else { return nil }
         let millis = (serial * 86_400_000).rounded()
         if kind == .duration {
             return durationText(milliseconds: millis)

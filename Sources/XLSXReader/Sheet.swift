@@ -149,9 +149,11 @@ public struct Sheet: Sendable {
             let number = Double(bitPattern: s.payload)
             switch format.kind {
             case .date, .time, .duration:
-                value = .date(
-                    iso: ExcelDate.iso(serial: number, kind: format.kind, uses1904: parts.uses1904Dates),
-                    serial: number)
+                if let iso = ExcelDate.iso(serial: number, kind: format.kind, uses1904: parts.uses1904Dates) {
+                    value = .date(iso: iso, serial: number)
+                } else {
+                    value = .number(number)
+                }
             default:
                 value = .number(number)
             }

@@ -99,6 +99,17 @@ struct QuirkTests {
         #expect(sheet1904.cell("A1")?.value == .date(iso: "2021-01-01T00:00:00", serial: 42735))
     }
 
+    @Test func readsADateFormattedNumberNoDateCanHoldAsANumber() throws {
+        let styles = #"<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>"#
+        let sheet = try read(
+            .workbook(
+                sheetData: #"<row r="1"><c r="A1" s="1"><v>1e300</v></c><c r="B1" s="1"><v>-5</v></c><c r="C1" s="1"><v>2958465</v></c></row>"#,
+                styles: styles))
+        #expect(sheet.cell("A1")?.value == .number(1e300))
+        #expect(sheet.cell("B1")?.value == .number(-5))
+        #expect(sheet.cell("C1")?.value == .date(iso: "9999-12-31T00:00:00", serial: 2_958_465))
+    }
+
     @Test func classifiesPercentAndDateFormats() throws {
         let styles = """
             <numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>\

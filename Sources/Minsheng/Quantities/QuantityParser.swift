@@ -159,7 +159,10 @@ public enum QuantityParser {
             }
             index = text.index(after: index)
         }
-        guard sawDigit, let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        // More than 30 digits is no figure anyone wrote by hand (and would overflow Decimal).
+        guard sawDigit, digits.count <= 31, let value = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else {
+            return nil
+        }
         return (value, text[index...])
     }
 }
