@@ -73,11 +73,20 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
         }
     }
 
+    /// The part and cell in parentheses (`（xl/worksheets/sheet1.xml E4）`), or nothing.
+    public var place: String {
+        if let part { return "（\(part)" + (cell.map { " \($0)" } ?? "") + "）" }
+        if let cell { return "（\(cell)）" }
+        return ""
+    }
+
+    /// The reason with its place inside the workbook, without the file name.
+    public var reasonWithPlace: String {
+        place.isEmpty ? reason : "\(place.dropFirst().dropLast())：\(reason)"
+    }
+
     /// One line for people: file, place and reason.
     public var description: String {
-        var place = ""
-        if let part { place += "（\(part)" + (cell.map { " \($0)" } ?? "") + "）" }
-        else if let cell { place += "（\(cell)）" }
-        return "无法读取 \(file)\(place)：\(reason)"
+        "无法读取 \(file)\(place)：\(reason)"
     }
 }

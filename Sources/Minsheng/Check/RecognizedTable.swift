@@ -62,7 +62,7 @@ public struct TableFinder: Sendable {
     /// one whose recognized table has the most items. Hidden sheets are never chosen unless named.
     public func find(in path: String, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
         let workbook: Workbook
-        do { workbook = try Workbook(path: path) } catch { throw MinshengError.cannotRead(path: path, reason: error.reason) }
+        do { workbook = try Workbook(path: path) } catch { throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace) }
         var candidates: [SheetInfo]
         if let name = options.sheetName ?? options.layoutOverride?.sheet {
             guard let info = workbook.sheets.first(where: { $0.name == name }) else {
@@ -78,7 +78,7 @@ public struct TableFinder: Sendable {
         var seen: [String] = []
         for info in candidates {
             let sheet: Sheet
-            do { sheet = try workbook.sheet(info) } catch { throw MinshengError.cannotRead(path: path, reason: error.reason) }
+            do { sheet = try workbook.sheet(info) } catch { throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace) }
             let layout: TableLayout?
             if let override = options.layoutOverride {
                 layout = override.layout(sheetName: sheet.name)

@@ -29,11 +29,11 @@ public enum ReturnReader {
     /// The return's metadata and rows, or nil when the workbook is no minsheng template.
     public static func readTemplate(_ path: String) throws -> TemplateReturn? {
         let workbook: Workbook
-        do { workbook = try Workbook(path: path) } catch { throw MinshengError.cannotRead(path: path, reason: error.reason) }
+        do { workbook = try Workbook(path: path) } catch { throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace) }
         guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }) else { return nil }
         let meta: Sheet
         do { meta = try workbook.sheet(named: TemplateMetadata.sheetName) } catch {
-            throw MinshengError.cannotRead(path: path, reason: error.reason)
+            throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace)
         }
         var values: [String: String] = [:]
         for row in meta.rows.prefix(12) {
