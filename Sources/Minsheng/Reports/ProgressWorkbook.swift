@@ -133,7 +133,8 @@ public enum ProgressWorkbook {
         let number = book.format(body(number: numberFormat))
         let percent = book.format(body(number: percentFormat))
         var rowOfItem: [String: Int] = [:]
-        var columnTexts = summaryHeaders.map { [$0] }
+        let widths = summaryWidths(content.items)
+        for (c, width) in widths.enumerated() { try sheet.setColumns(c, c, width: width) }
         for (i, item) in content.items.enumerated() {
             let r = i + 2
             rowOfItem[itemName(item)] = rowOfItem[itemName(item)] ?? r
@@ -142,7 +143,6 @@ public enum ProgressWorkbook {
             for (offset, value) in texts.enumerated() {
                 if let value { try sheet.write(value, row: r, column: 1 + offset, format: offset == 2 ? wrapped : text) }
                 else { try sheet.writeBlank(row: r, column: 1 + offset, format: text) }
-                columnTexts[1 + offset].append(value ?? "")
             }
             try writeFigure(item.target, sheet, r, 5, number: number, percent: percent, text: wrapped)
             try writeFigure(item.completed, sheet, r, 6, number: number, percent: percent, text: wrapped)
@@ -164,9 +164,12 @@ public enum ProgressWorkbook {
             try sheet.write(item.lead ?? "", row: r, column: 10, format: text)
             let source = item.sources.joined(separator: "\n")
             try sheet.write(source, row: r, column: 11, format: wrapped)
-            columnTexts[5].append(figureText(item.target))
-            columnTexts[10].append(item.lead ?? "")
-            columnTexts[11].append(contentsOf: item.sources)
+            // Wrapped prose needs a taller row: spreadsheets do not grow rows on load.
+            let lines = [
+                lineCount(item.indicator ?? "", width: widths[3]), lineCount(figureText(item.target), width: widths[5]),
+                item.sources.map { lineCount($0, width: widths[11]) }.reduce(0, +),
+            ].max() ?? 1
+            if lines > 1 { try sheet.setRow(r, height: min(409, 15 * Double(lines))) }
         }
         let lastRow = max(2, content.items.count + 1)
         sheet.freezePanes(row: 2, column: 0)
@@ -180,13 +183,33 @@ public enum ProgressWorkbook {
         try sheet.conditionalFormat(
             firstRow: 2, firstColumn: 7, lastRow: lastRow, lastColumn: 7, .formula("=AND(ISNUMBER($H3),ISNUMBER($I3),$H3<$I3)", red))
         try sheet.conditionalFormat(firstRow: 2, firstColumn: 7, lastRow: lastRow, lastColumn: 7, .formula("=AND(ISNUMBER($H3),$H3>=1)", green))
-        let widths: [Double] = [6, 0, 0, 0, 8, 0, 12, 10, 10, 10, 0, 0]
-        for (c, fixed) in widths.enumerated() {
-            let width = fixed > 0 ? fixed : ColumnWidth.fitting(columnTexts[c], minimum: 8, maximum: c == 3 || c == 5 ? 40 : 24)
-            try sheet.setColumns(c, c, width: width)
-        }
         try sheet.setPrintLayout(repeatRows: 0...1)
         return rowOfItem
+    }
+
+    /// Column widths of 进度汇总 that fit its Chinese text (a CJK character counts two).
+    static func summaryWidths(_ items: [ProgressItem]) -> [Double] {
+        var texts = summaryHeaders.map { [$0] }
+        for item in items {
+            texts[1].append(item.category ?? "")
+            texts[2].append(item.project ?? "")
+            texts[3].append(item.indicator ?? "")
+            texts[5].append(figureText(item.target))
+            texts[10].append(item.lead ?? "")
+            texts[11].append(contentsOf: item.sources)
+        }
+        let fixed: [Double] = [6, 0, 0, 0, 8, 0, 12, 10, 10, 10, 0, 0]
+        return fixed.enumerated().map { c, width in
+            width > 0 ? width : ColumnWidth.fitting(texts[c], minimum: 8, maximum: c == 3 || c == 5 ? 40 : (c == 11 ? 34 : 24))
+        }
+    }
+
+    /// How many lines text takes when wrapped in a column of this width.
+    static func lineCount(_ text: String, width: Double) -> Int {
+        let usable = max(1, Int(width) - 1)
+        return text.split(whereSeparator: \.isNewline).map { line in
+            max(1, (ColumnWidth.displayWidth(of: String(line)) + usable - 1) / usable)
+        }.reduce(0, +)
     }
 
     static func figureText(_ figure: ProgressItem.Figure?) -> String {
