@@ -86,6 +86,16 @@ struct ProgressWorkbookTests {
         #expect(result.report.errorCount == 2)
     }
 
+    @Test func givesWrappedProseATallerRow() throws {
+        let (output, _) = try convertSamples()
+        let xml = try ZipPart.text("xl/worksheets/sheet1.xml", in: output)
+        // Row 3 (one line) keeps the default height; the prose targets of seed 001 get more.
+        #expect(xml.contains(#"<row r="3" spans"#))
+        #expect(!xml.contains(#"<row r="3" spans="1:12" ht="#))
+        let tall = xml.components(separatedBy: #"customHeight="1""#).count - 1
+        #expect(tall > 20)
+    }
+
     @Test func writesTheSameBytesTwice() throws {
         let (first, _) = try convertSamples(to: "a.xlsx")
         let (second, _) = try convertSamples(to: "b.xlsx")
