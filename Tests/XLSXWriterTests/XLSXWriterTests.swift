@@ -44,6 +44,8 @@ struct XLSXWriterTests {
         red.fontColor = 0x9C0006
         try sheet.conditionalFormat(firstRow: 2, firstColumn: 3, lastRow: 3, lastColumn: 3, .cell(.lessThan, 0.8, red))
         try sheet.conditionalFormat(firstRow: 2, firstColumn: 3, lastRow: 3, lastColumn: 3, .formula("=$D3>=1", red))
+        try sheet.conditionalFormat(firstRow: 2, firstColumn: 2, lastRow: 3, lastColumn: 2, .dataBar(0x63BE7B))
+        try sheet.conditionalFormat(firstRow: 2, firstColumn: 1, lastRow: 3, lastColumn: 1, .cellFormula(.greaterThan, "$C3", red))
         try sheet.validateDecimal(
             firstRow: 2, firstColumn: 2, lastRow: 3, lastColumn: 2, atLeast: 0, inputTitle: "完成数",
             inputMessage: "请填写数字，不小于 0", errorTitle: "输入有误", errorMessage: "完成数应为不小于 0 的数字")
@@ -91,6 +93,8 @@ struct XLSXWriterTests {
         #expect(sheet.contains(#"<conditionalFormatting sqref="D3:D4">"#))
         #expect(sheet.contains(#"operator="lessThan""#))
         #expect(sheet.contains("<formula>$D3&gt;=1</formula>"))
+        #expect(sheet.contains(#"<cfRule type="dataBar""#) && sheet.contains(#"rgb="FF63BE7B""#))
+        #expect(sheet.contains(#"operator="greaterThan""#) && sheet.contains("<formula>$C3</formula>"))
         #expect(sheet.contains(#"<dataValidation type="decimal" operator="greaterThanOrEqual""#))
         #expect(sheet.contains(#"promptTitle="完成数""#))
         #expect(sheet.contains(#"paperSize="9""#) && sheet.contains(#"orientation="landscape""#))
