@@ -9,6 +9,7 @@ public enum MinshengError: Error, CustomStringConvertible, Sendable, Equatable {
     /// An output could not be written.
     case cannotWrite(path: String, reason: String)
 
+    /// Text for people.
     public var description: String {
         switch self {
         case .cannotRead(let path, let reason): return "无法读取 \(path)：\(reason)"

@@ -1,8 +1,11 @@
 /// A calendar date given on the command line (`--as-of 2020-10-31`), and the share of its year
 /// that has elapsed by the end of that day (序时进度).
 public struct AsOfDate: Sendable, Hashable, CustomStringConvertible {
+    /// The year.
     public var year: Int
+    /// The month, 1–12.
     public var month: Int
+    /// The day of the month.
     public var day: Int
 
     /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
@@ -35,6 +38,7 @@ public struct AsOfDate: Sendable, Hashable, CustomStringConvertible {
     /// `2020年10月31日`.
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 
+    /// Text for people.
     public var description: String {
         "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }

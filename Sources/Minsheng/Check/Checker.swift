@@ -7,6 +7,7 @@ import Foundation
 /// print(report.exitStatus)
 /// ```
 public struct Checker: Sendable {
+    /// Finds and reads the table of each workbook.
     public let finder: TableFinder
 
     /// A checker with the vocabulary of `Templates/headers.json`.
@@ -14,6 +15,7 @@ public struct Checker: Sendable {
         self.init(vocabulary: try HeaderVocabulary.load())
     }
 
+    /// Creates one from its parts.
     public init(vocabulary: HeaderVocabulary) {
         finder = TableFinder(vocabulary: vocabulary)
     }

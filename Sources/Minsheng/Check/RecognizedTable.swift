@@ -40,6 +40,7 @@ public struct RecognitionOptions: Sendable {
     /// Use this layout instead of recognizing one.
     public var layoutOverride: LayoutOverride?
 
+    /// Creates one from its parts.
     public init(sheetName: String? = nil, layoutOverride: LayoutOverride? = nil) {
         self.sheetName = sheetName
         self.layoutOverride = layoutOverride
@@ -48,10 +49,14 @@ public struct RecognitionOptions: Sendable {
 
 /// Opens workbooks and finds their tables.
 public struct TableFinder: Sendable {
+    /// The words that recognize headers, areas, sections and footers.
     public let vocabulary: HeaderVocabulary
+    /// Finds the header and the meaning of each column.
     public let recognizer: LayoutRecognizer
+    /// Reads the body rows below the header.
     public let reader: TableReader
 
+    /// Creates one from its parts.
     public init(vocabulary: HeaderVocabulary) {
         self.vocabulary = vocabulary
         self.recognizer = LayoutRecognizer(vocabulary: vocabulary)

@@ -7,6 +7,7 @@ public struct Validator: Sendable {
     /// The date for 序时进度, if given.
     public var asOf: AsOfDate?
 
+    /// Creates one from its parts.
     public init(asOf: AsOfDate? = nil) {
         self.asOf = asOf
     }

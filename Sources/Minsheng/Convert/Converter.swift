@@ -7,12 +7,15 @@ import Foundation
 /// let result = try Converter().convert(files: ["a.xlsx", "b.xlsx"], to: "汇总.xlsx", title: "民生实事进展情况", asOf: nil)
 /// ```
 public struct Converter: Sendable {
+    /// Reads and checks each input.
     public let checker: Checker
 
+    /// Creates one with the data files of `Templates/`.
     public init() throws {
         checker = try Checker()
     }
 
+    /// Creates one from its parts.
     public init(checker: Checker) {
         self.checker = checker
     }

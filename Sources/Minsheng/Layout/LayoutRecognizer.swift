@@ -12,6 +12,7 @@ public struct LayoutRecognizer: Sendable {
     /// How many rows from the top may hold the header.
     public var searchRows = 40
 
+    /// Creates one from its parts.
     public init(vocabulary: HeaderVocabulary) {
         self.vocabulary = vocabulary
     }

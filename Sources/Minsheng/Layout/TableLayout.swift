@@ -27,6 +27,7 @@ public struct LayoutColumn: Hashable, Sendable {
     /// The unit from the header's parentheses (`投资额（万元）` → 万元), if any.
     public var unit: String?
 
+    /// Creates one from its parts.
     public init(column: Int, header: String, meaning: ColumnMeaning, unit: String? = nil) {
         self.column = column
         self.header = header
@@ -44,6 +45,7 @@ public struct TableLayout: Hashable, Sendable {
     /// The recognized columns, left to right.
     public var columns: [LayoutColumn]
 
+    /// Creates one from its parts.
     public init(sheetName: String, headerRows: ClosedRange<Int>, columns: [LayoutColumn]) {
         self.sheetName = sheetName
         self.headerRows = headerRows

@@ -46,7 +46,9 @@ public struct ProgressItem: Sendable {
 
     /// One area's figures.
     public struct AreaFigures: Sendable, Hashable {
+        /// The target.
         public var target: Decimal?
+        /// The completed figure.
         public var completed: Decimal?
     }
 

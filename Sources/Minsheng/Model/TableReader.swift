@@ -7,6 +7,7 @@ public struct TableReader: Sendable {
     /// The words that recognize section and footer rows.
     public let vocabulary: HeaderVocabulary
 
+    /// Creates one from its parts.
     public init(vocabulary: HeaderVocabulary) {
         self.vocabulary = vocabulary
     }

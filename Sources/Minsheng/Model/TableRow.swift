@@ -17,11 +17,13 @@ public struct ValueKey: Hashable, Sendable, Comparable {
     /// The area (nil: the item's overall or total figure).
     public var area: String?
 
+    /// Creates one from its parts.
     public init(_ measure: Measure, area: String? = nil) {
         self.measure = measure
         self.area = area
     }
 
+    /// Orders for sorting.
     public static func < (a: ValueKey, b: ValueKey) -> Bool {
         (a.area ?? "", a.measure.rawValue) < (b.area ?? "", b.measure.rawValue)
     }

@@ -14,7 +14,9 @@ public struct Breakdown: Hashable, Sendable {
 
     /// One area's share.
     public struct AreaValue: Hashable, Sendable {
+        /// The area (county, district, 高新区, 市本级).
         public var area: String
+        /// The figure.
         public var value: Quantity
     }
 }

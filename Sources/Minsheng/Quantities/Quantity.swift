@@ -19,6 +19,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     /// Floor, ceiling, approximation or exact.
     public var bound: Bound
 
+    /// Creates one from its parts.
     public init(_ value: Decimal, unit: String? = nil, bound: Bound = .exact) {
         self.value = value
         self.unit = unit

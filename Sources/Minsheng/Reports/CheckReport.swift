@@ -11,10 +11,12 @@ public struct FileResult: Sendable, Hashable {
     /// Why the file could not be read.
     public var error: String?
 
+    /// The status of a file.
     public enum Status: String, Sendable {
         case ok, unreadable
     }
 
+    /// Creates one from its parts.
     public init(path: String, status: Status, sheet: String? = nil, items: Int = 0, error: String? = nil) {
         self.path = path
         self.status = status
@@ -30,16 +32,22 @@ public struct FileResult: Sendable, Hashable {
 /// print(report.json())   // {"tool": "minsheng", "version": "0.1.0", "files": [...], ...}
 /// ```
 public struct CheckReport: Sendable {
+    /// What happened to each input file.
     public var files: [FileResult]
+    /// Every finding, in input order.
     public var findings: [Finding]
 
+    /// Creates one from its parts.
     public init(files: [FileResult] = [], findings: [Finding] = []) {
         self.files = files
         self.findings = findings
     }
 
+    /// How many findings are errors.
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    /// How many findings are warnings.
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    /// How many inputs could not be read.
     public var unreadableCount: Int { files.filter { $0.status == .unreadable }.count }
 
     /// 0 no error findings · 1 error findings · 2 an input was unreadable.

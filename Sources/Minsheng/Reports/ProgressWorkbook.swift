@@ -14,6 +14,7 @@ public struct ProgressWorkbookContent: Sendable {
     /// What happened to each input.
     public var files: [FileResult]
 
+    /// Creates one from its parts.
     public init(title: String, asOf: AsOfDate?, items: [ProgressItem], findings: [Finding], files: [FileResult]) {
         self.title = title
         self.asOf = asOf

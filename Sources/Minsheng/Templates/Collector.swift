@@ -8,16 +8,21 @@ import XLSXReader
 /// let result = try Collector().collect(plan: "分解表.xlsx", returns: ["returns"], to: "汇总.xlsx", asOf: nil)
 /// ```
 public struct Collector: Sendable {
+    /// Reads plans and writes templates.
     public let splitter: Splitter
 
+    /// Creates one with the data files of `Templates/`.
     public init() throws {
         splitter = try Splitter()
     }
 
     /// What a collection did.
     public struct Result: Sendable {
+        /// The per-file results and findings.
         public var report: CheckReport
+        /// How many items.
         public var items: Int
+        /// The workbook written.
         public var output: String
         /// Area → the return used.
         public var used: [String: String]
@@ -32,6 +37,7 @@ public struct Collector: Sendable {
         var sheet: String
     }
 
+    /// Reads the plan and the returns, and writes the progress workbook at `output` (through a temporary file).
     public func collect(
         plan planPath: String, returns paths: [String], to output: String, title: String, asOf: AsOfDate?,
         progress: (@Sendable (Int, String) -> Void)? = nil

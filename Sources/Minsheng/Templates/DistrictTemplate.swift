@@ -5,14 +5,19 @@ import Foundation
 public struct DistrictTemplate: Sendable, Decodable {
     /// One column's label, width and number format.
     public struct Column: Sendable, Decodable {
+        /// The column header.
         public var label: String
+        /// The column width in character units.
         public var width: Double
+        /// The Excel number format, if any.
         public var numberFormat: String?
     }
 
     /// A title and message shown by data validation.
     public struct Message: Sendable, Decodable {
+        /// The title.
         public var title: String
+        /// The message.
         public var message: String
     }
 
@@ -20,13 +25,19 @@ public struct DistrictTemplate: Sendable, Decodable {
     public var version: String
     /// `{area}` / `{period}` / `{plan}` are filled in.
     public var title: String
+    /// The period shown when `--period` is not given.
     public var defaultPeriod: String
+    /// The sheet name.
     public var sheetName: String
+    /// The name of the sheet holding 填报说明.
     public var instructionsSheetName: String
     /// sequence, project, indicator, unit, target, completed, rate, note.
     public var columns: [String: Column]
+    /// Shown when a completion cell is selected.
     public var inputMessage: Message
+    /// Shown when a completion is not a number ≥ 0.
     public var errorMessage: Message
+    /// The lines of 填报说明.
     public var instructions: [String]
     /// The password protecting the form sheet (empty: protected without a password).
     public var protectionPassword: String

@@ -7,19 +7,29 @@ public struct TemplateReturn: Sendable {
     public struct Line: Sendable {
         /// The hidden item key (nil on a row staff inserted).
         public var key: String?
+        /// 项目.
         public var project: String?
+        /// 指标.
         public var indicator: String?
+        /// The target.
         public var target: Cell?
+        /// The completed figure.
         public var completed: Cell?
         /// Zero-based row.
         public var row: Int
     }
 
+    /// The file.
     public var path: String
+    /// The plan id written by `split`.
     public var planID: String
+    /// The area (county, district, 高新区, 市本级).
     public var area: String
+    /// The template version.
     public var version: String
+    /// The sheet name.
     public var sheetName: String
+    /// The form rows, in sheet order.
     public var lines: [Line]
 }
 

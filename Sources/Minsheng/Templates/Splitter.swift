@@ -7,9 +7,12 @@ import XLSXWriter
 /// let written = try Splitter().split(plan: "分解表.xlsx", into: "templates", areas: nil, period: "1-9月")
 /// ```
 public struct Splitter: Sendable {
+    /// Finds and reads the table of each workbook.
     public let finder: TableFinder
+    /// The district template settings.
     public let template: DistrictTemplate
 
+    /// Creates one with the data files of `Templates/`.
     public init() throws {
         finder = TableFinder(vocabulary: try HeaderVocabulary.load())
         template = try DistrictTemplate.load()
@@ -17,16 +20,23 @@ public struct Splitter: Sendable {
 
     /// One written template.
     public struct Written: Sendable {
+        /// The area (county, district, 高新区, 市本级).
         public var area: String
+        /// The file.
         public var path: String
+        /// How many items.
         public var items: Int
     }
 
     /// A plan read for splitting or collecting.
     public struct Plan: Sendable {
+        /// The file.
         public var path: String
+        /// The recognized table.
         public var table: RecognizedTable
+        /// The plan's items, with their area targets.
         public var items: [ProgressItem]
+        /// The plan id (a hash of its content).
         public var id: String
         /// Areas in the plan's order.
         public var areas: [String]

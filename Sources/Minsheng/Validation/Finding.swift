@@ -2,6 +2,7 @@
 public enum Severity: String, Codable, Sendable, Comparable {
     case error, warning
 
+    /// Orders for sorting.
     public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
 }
 
@@ -31,9 +32,13 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
 /// A problem in the data: where it is, what was expected and what was found. Findings are not
 /// errors; an unreadable file is (see `MinshengError`).
 public struct Finding: Codable, Sendable, Hashable {
+    /// The stable code.
     public var code: FindingCode
+    /// Error or warning.
     public var severity: Severity
+    /// The workbook.
     public var file: String
+    /// The sheet.
     public var sheet: String?
     /// The cell in A1 notation.
     public var cell: String?
@@ -41,12 +46,16 @@ public struct Finding: Codable, Sendable, Hashable {
     public var row: Int?
     /// The item's name (project — indicator).
     public var item: String?
+    /// The area (county, district, 高新区, 市本级).
     public var area: String?
+    /// What the figure should be (the sum of the areas, completed ÷ target …), if the finding has one.
     public var expected: Double?
+    /// What the figure is, as read.
     public var actual: Double?
     /// For people, in Chinese.
     public var message: String
 
+    /// Creates one from its parts.
     public init(
         code: FindingCode, severity: Severity, file: String, sheet: String?, cell: String?, row: Int?,
         item: String?, area: String? = nil, expected: Double? = nil, actual: Double? = nil, message: String
