@@ -18,18 +18,27 @@ public struct CellFormat: Hashable, Sendable {
     /// Cell border style (all four sides).
     public enum Border: Hashable, Sendable { case none, thin, medium, thick, dashed, dotted, double }
 
+    /// The font (e.g. 宋体); the workbook default when nil.
     public var fontName: String?
+    /// Font size in points.
     public var fontSize: Double?
     /// RGB, e.g. 0xC00000.
     public var fontColor: UInt32?
+    /// Bold text.
     public var bold = false
+    /// Italic text.
     public var italic = false
     /// Solid background colour, RGB.
     public var fill: UInt32?
+    /// The border on all four sides.
     public var border: Border = .none
+    /// Border colour, RGB.
     public var borderColor: UInt32?
+    /// Horizontal alignment.
     public var horizontal: Horizontal = .general
+    /// Vertical alignment.
     public var vertical: Vertical?
+    /// Wrap long text within the cell.
     public var wrap = false
     /// An Excel number format (`0.00%`, `#,##0`, `yyyy-mm-dd`).
     public var numberFormat: String?
@@ -40,6 +49,7 @@ public struct CellFormat: Hashable, Sendable {
     /// Blue underlined, as a hyperlink.
     public var hyperlink = false
 
+    /// Creates one from its parts.
     public init() {}
 
     /// Applies this format to a libxlsxwriter format.

@@ -94,15 +94,22 @@ public final class XLSXWorkbook {
 
 /// Document properties (File › Properties).
 public struct DocumentProperties: Sendable {
+    /// Title.
     public var title: String?
+    /// Subject.
     public var subject: String?
+    /// Author.
     public var author: String?
+    /// Company.
     public var company: String?
+    /// Comments.
     public var comments: String?
+    /// Keywords.
     public var keywords: String?
     /// The creation time written into the file (and its zip entries).
     public var created: Date
 
+    /// Creates one from its parts.
     public init(
         title: String? = nil, subject: String? = nil, author: String? = nil, company: String? = nil,
         comments: String? = nil, keywords: String? = nil, created: Date

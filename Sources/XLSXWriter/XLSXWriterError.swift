@@ -9,6 +9,7 @@ public struct XLSXWriterError: Error, CustomStringConvertible, Sendable, Equatab
     /// `lxw_strerror`'s text.
     public var reason: String
 
+    /// Creates one from its parts.
     public init(call: String, location: String? = nil, reason: String) {
         self.call = call
         self.location = location
@@ -19,6 +20,7 @@ public struct XLSXWriterError: Error, CustomStringConvertible, Sendable, Equatab
         self.init(call: call, location: location, reason: String(cString: lxw_strerror(code)))
     }
 
+    /// The message for people, in Chinese.
     public var description: String {
         "写入 xlsx 失败（\(call)\(location.map { " \($0)" } ?? "")）：\(reason)"
     }
