@@ -9,30 +9,16 @@ struct ConvertCommand: ParsableCommand {
         abstract: "汇总：把各种版式的报送表转换成一张标准进度表 (write the standardized progress workbook).",
         discussion: "退出状态：0 无错误；1 有错误（工作簿照常写出）；2 有文件无法读取（其余照常汇总）；64 用法错误。")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
     @Argument(help: "报送的 .xlsx 文件或文件夹")
     var inputs: [String]
 
-    @Option(name: .shortAndLong, help: "输出的标准进度表 .xlsx")
-    var output: String
-
-    @Option(help: "表格标题")
-    var title: String = "民生实事进展情况"
-
-    @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD，用于序时进度和状态")
-    var asOf: String?
-
-    @Option(help: "终端输出：text（摘要）| json（核对报告）")
-    var format: Format = .text
+    @OptionGroup var options: ProgressOutputOptions
 
     @Option(help: "只读这个工作表（隐藏的也可以）")
     var sheet: String?
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("请给出至少一个文件或文件夹") }
-        if let asOf, AsOfDate(asOf) == nil { throw ValidationError("--as-of 应为 YYYY-MM-DD，例如 2020-10-31") }
-        if !output.lowercased().hasSuffix(".xlsx") { throw ValidationError("输出文件应以 .xlsx 结尾：\(output)") }
     }
 
     func run() throws {
@@ -40,18 +26,16 @@ struct ConvertCommand: ParsableCommand {
         let result: Converter.Result
         do {
             result = try Converter().convert(
-                files: files, to: output, title: title, asOf: asOf.flatMap(AsOfDate.init),
+                files: files, to: options.output, title: options.title, asOf: options.asOfDate,
                 recognition: RecognitionOptions(sheetName: sheet), progress: Progress.reporter(total: files.count))
         } catch let error as MinshengError {
-            Terminal.error("\(error)")
-            if case .usage = error { throw ExitCode(64) }
-            throw ExitCode(2)
+            throw Terminal.exit(for: error)
         }
         let report = result.report
         for file in report.files where file.status == .unreadable {
             Terminal.error(file.error ?? "无法读取 \(file.path)")
         }
-        switch format {
+        switch options.format {
         case .json: print(report.json())
         case .text:
             var line = "已汇总 \(report.files.count - report.unreadableCount)/\(report.files.count) 个文件，\(result.items) 个指标"

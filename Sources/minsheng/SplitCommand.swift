@@ -32,9 +32,7 @@ struct SplitCommand: ParsableCommand {
             }
             print("共生成 \(written.count) 个县区模板")
         } catch let error as MinshengError {
-            Terminal.error("\(error)")
-            if case .usage = error { throw ExitCode(64) }
-            throw ExitCode(2)
+            throw Terminal.exit(for: error)
         }
     }
 }

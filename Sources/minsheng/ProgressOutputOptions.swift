@@ -1,0 +1,36 @@
+import ArgumentParser
+import Minsheng
+
+/// The options of the commands that write the standardized progress workbook (convert, collect).
+struct ProgressOutputOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(name: .shortAndLong, help: "输出的标准进度表 .xlsx")
+    var output: String
+
+    @Option(help: "表格标题")
+    var title: String = "民生实事进展情况"
+
+    @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD，用于序时进度和状态")
+    var asOf: String?
+
+    @Option(help: "终端输出：text（摘要）| json（核对报告）")
+    var format: Format = .text
+
+    /// The parsed `--as-of` date.
+    var asOfDate: AsOfDate? { asOf.flatMap(AsOfDate.init) }
+
+    func validate() throws {
+        if let asOf, AsOfDate(asOf) == nil { throw ValidationError("--as-of 应为 YYYY-MM-DD，例如 2020-10-31") }
+        if !output.lowercased().hasSuffix(".xlsx") { throw ValidationError("输出文件应以 .xlsx 结尾：\(output)") }
+    }
+}
+
+extension Terminal {
+    /// Prints a command's stopping error and exits: 64 for usage, 2 for anything else.
+    static func exit(for error: MinshengError) -> ExitCode {
+        Terminal.error("\(error)")
+        if case .usage = error { return ExitCode(64) }
+        return ExitCode(2)
+    }
+}
