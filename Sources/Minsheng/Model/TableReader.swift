@@ -24,6 +24,15 @@ public struct TableReader: Sendable {
                 if case .role(let role) = column.meaning { return (role, column.column) }
                 return nil
             }, uniquingKeysWith: { first, _ in first })
+        // The merged range covering each cell of the filled-down columns, indexed once: looking
+        // each cell up among all the merges would grow with rows × merges.
+        var coveringMerge: [Int: [Int: CellRange]] = [:]
+        let filledColumns = Set(Self.filledDown.compactMap { roleColumns[$0] })
+        for range in sheet.mergedRanges where range.last.row > range.first.row {
+            for column in filledColumns where range.first.column <= column && column <= range.last.column {
+                for row in (range.first.row + 1)...range.last.row { coveringMerge[column, default: [:]][row] = range }
+            }
+        }
         let valueColumns = layout.columns.compactMap { column -> (ValueKey, Int)? in
             if case .value(let measure, let area) = column.meaning { return (ValueKey(measure, area: area), column.column) }
             return nil
@@ -44,8 +53,7 @@ public struct TableReader: Sendable {
                 }
                 guard Self.filledDown.contains(role) else { return nil }
                 // A merged cell above covers this one: take its top-left text.
-                if let range = sheet.mergedRange(containing: CellReference(row: sheetRow.index, column: column)),
-                    range.first.row < sheetRow.index, range.first.row > layout.headerRows.upperBound,
+                if let range = coveringMerge[column]?[sheetRow.index], range.first.row > layout.headerRows.upperBound,
                     let top = sheet.cell(at: range.first).flatMap(Self.text)
                 {
                     return Self.clean(top)
