@@ -26,41 +26,37 @@ private struct Run {
     let asOf: AsOfDate?
     var findings: [Finding] = []
     /// Value columns whose cells are mostly figures: text there is an `unparsed-value`.
-    let numericColumns: Set<Int>
+    var numericColumns: Set<Int>
     /// The counties and districts a `每个县区` refers to.
     let counties: [String]
+
+    /// Each item row's value cells read as figures (once, reused by every check).
+    var readRows: [(TableRow, [ValueKey: ReadValue])] = []
 
     init(table: RecognizedTable, asOf: AsOfDate?) {
         self.table = table
         self.asOf = asOf
-        var numeric = Set<Int>()
-        for column in table.layout.columns {
-            guard case .value(let measure, _) = column.meaning else { continue }
-            var figures = 0
-            var texts = 0
-            for row in table.items {
-                guard let cell = row.values[Run.key(of: column)] , cell.reference.column == column.column else { continue }
-                switch ValueReading.read(cell, measure: measure, headerUnit: column.unit).quantity {
-                case .quantity: figures += 1
-                case .unparsed: texts += 1
+        counties = table.countiesMentioned
+        numericColumns = []
+        readRows = table.items.map { ($0, readValues($0)) }
+        var figures: [Int: Int] = [:]
+        var texts: [Int: Int] = [:]
+        for (_, values) in readRows {
+            for value in values.values {
+                let column = value.cell.reference.column
+                switch value.quantity {
+                case .quantity: figures[column, default: 0] += 1
+                case .unparsed: texts[column, default: 0] += 1
                 default: break
                 }
             }
-            if figures > 0 && figures >= texts { numeric.insert(column.column) }
         }
-        numericColumns = numeric
-        counties = table.countiesMentioned
-    }
-
-    static func key(of column: LayoutColumn) -> ValueKey {
-        if case .value(let measure, let area) = column.meaning { return ValueKey(measure, area: area) }
-        return ValueKey(.target)
+        numericColumns = Set(figures.compactMap { column, count in count >= texts[column, default: 0] ? column : nil })
     }
 
     mutating func checkAll() {
         var seen: [String: Int] = [:]
-        for row in table.items {
-            let values = readValues(row)
+        for (row, values) in readRows {
             checkValues(row, values)
             checkTotals(row, values, measure: .target, code: .totalMismatch)
             checkTotals(row, values, measure: .completed, code: .completedTotalMismatch)
