@@ -13,13 +13,13 @@ mkdir -p "$out"
 allow_findings() { local s=0; "$@" || s=$?; [ "$s" -le 1 ] || exit "$s"; }
 
 echo "== 1. minsheng convert Samples -o $out/民生实事进展情况.xlsx --as-of 2023-10-31"
-allow_findings "$bin" convert Samples -o "$out/民生实事进展情况.xlsx" --as-of 2023-10-31
+allow_findings "$bin" convert Samples -o "$out/民生实事进展情况.xlsx" --as-of 2023-10-31 --force
 echo
 echo "== 2. minsheng split Samples/002-亳州-分解表-分列.xlsx -o $out/templates --period 1-9月"
 "$bin" split Samples/002-亳州-分解表-分列.xlsx -o "$out/templates" --period 1-9月 --force
 echo
 echo "== minsheng collect --plan Samples/002-亳州-分解表-分列.xlsx Samples/returns -o $out/县区汇总.xlsx"
-allow_findings "$bin" collect --plan Samples/002-亳州-分解表-分列.xlsx Samples/returns -o "$out/县区汇总.xlsx"
+allow_findings "$bin" collect --plan Samples/002-亳州-分解表-分列.xlsx Samples/returns -o "$out/县区汇总.xlsx" --force
 echo
 echo "== 3. minsheng check Samples"
 allow_findings "$bin" check Samples

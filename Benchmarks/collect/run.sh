@@ -15,6 +15,6 @@ done
 (cd "$root" && swift build -c release --product minsheng >&2)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/minsheng"
 start=$(date +%s.%N)
-"$bin" collect --plan "$root/Samples/002-亳州-分解表-分列.xlsx" "$work/in" -o "$work/out.xlsx" --format json > "$work/report.json" || [ $? -le 1 ]
+"$bin" collect --plan "$root/Samples/002-亳州-分解表-分列.xlsx" "$work/in" -o "$work/out.xlsx" --force --format json > "$work/report.json" || [ $? -le 1 ]
 end=$(date +%s.%N)
 python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); print(f'collect: {n} returns in {s:.2f} s = {n/s:.0f} files/s')" "$start" "$end" "$copies"

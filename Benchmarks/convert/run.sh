@@ -13,6 +13,6 @@ for i in $(seq -w 1 "$copies"); do cp "$sample" "$work/in/return-$i.xlsx"; done
 (cd "$root" && swift build -c release --product minsheng >&2)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/minsheng"
 start=$(date +%s.%N)
-"$bin" convert "$work/in" -o "$work/out.xlsx" || [ $? -eq 1 ]
+"$bin" convert "$work/in" -o "$work/out.xlsx" --force || [ $? -eq 1 ]
 end=$(date +%s.%N)
 python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); print(f'convert: {n} files in {s:.2f} s = {n/s:.0f} files/s')" "$start" "$end" "$copies"

@@ -28,7 +28,7 @@ struct CollectCommand: ParsableCommand {
         do {
             result = try Collector().collect(
                 plan: plan, returns: files, to: options.output, title: options.title, asOf: options.asOfDate,
-                progress: Progress.reporter(total: files.count))
+                overwrite: options.force, progress: Progress.reporter(total: files.count))
         } catch let error as MinshengError {
             throw Terminal.exit(for: error)
         }

@@ -27,7 +27,8 @@ struct ConvertCommand: ParsableCommand {
         do {
             result = try Converter().convert(
                 files: files, to: options.output, title: options.title, asOf: options.asOfDate,
-                recognition: RecognitionOptions(sheetName: sheet), progress: Progress.reporter(total: files.count))
+                recognition: RecognitionOptions(sheetName: sheet), overwrite: options.force,
+                progress: Progress.reporter(total: files.count))
         } catch let error as MinshengError {
             throw Terminal.exit(for: error)
         }

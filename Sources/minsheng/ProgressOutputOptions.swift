@@ -17,6 +17,9 @@ struct ProgressOutputOptions: ParsableArguments {
     @Option(help: "终端输出：text（摘要）| json（核对报告）")
     var format: Format = .text
 
+    @Flag(help: "覆盖已存在的输出文件")
+    var force = false
+
     /// The parsed `--as-of` date.
     var asOfDate: AsOfDate? { asOf.flatMap(AsOfDate.init) }
 

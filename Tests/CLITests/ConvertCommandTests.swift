@@ -40,6 +40,18 @@ struct ConvertCommandTests {
         #expect(result.stderr.contains("与输入文件"))
     }
 
+    @Test func keepsAnExistingOutputUnlessForced() throws {
+        let output = try ZipPart.temporaryPath("已有.xlsx")
+        try Data("先前的汇总".utf8).write(to: URL(fileURLWithPath: output))
+        let refused = try CommandRunner.run(["convert", "Samples/000-镜湖区-进展情况.xlsx", "-o", output])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("已存在，未覆盖"))
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "先前的汇总")
+        let forced = try CommandRunner.run(["convert", "Samples/000-镜湖区-进展情况.xlsx", "-o", output, "--force"])
+        #expect(forced.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)).prefix(2) == Data("PK".utf8))
+    }
+
     @Test func refusesAnOutputInAMissingFolder() throws {
         let result = try CommandRunner.run(["convert", "Samples/000-镜湖区-进展情况.xlsx", "-o", "/nonexistent/进度.xlsx"])
         #expect(result.status == 2)

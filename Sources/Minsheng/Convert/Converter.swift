@@ -34,9 +34,10 @@ public struct Converter: Sendable {
     /// temporary file). Unreadable inputs are listed in 说明 and in the report.
     public func convert(
         files: [String], to output: String, title: String, asOf: AsOfDate?,
-        recognition: RecognitionOptions = RecognitionOptions(), progress: (@Sendable (Int, String) -> Void)? = nil
+        recognition: RecognitionOptions = RecognitionOptions(), overwrite: Bool = true,
+        progress: (@Sendable (Int, String) -> Void)? = nil
     ) throws -> Result {
-        try OutputFile.checkNotAnInput(output, inputs: files)
+        try OutputFile.checkNotAnInput(output, inputs: files, overwrite: overwrite)
         var report = CheckReport()
         var tables: [RecognizedTable] = []
         for (index, file) in files.enumerated() {

@@ -3,11 +3,15 @@ import Foundation
 /// Writes outputs safely: never over an input, always through a temporary file beside the target
 /// that is renamed into place, so a failed run leaves no half-written workbook.
 public enum OutputFile {
-    /// Refuses an output path that is one of the inputs (after resolving `.`/`..` and links).
-    public static func checkNotAnInput(_ output: String, inputs: [String]) throws {
+    /// Refuses an output path that is one of the inputs (after resolving `.`/`..` and links), and
+    /// an existing output unless `overwrite` is set.
+    public static func checkNotAnInput(_ output: String, inputs: [String], overwrite: Bool = true) throws {
         let target = canonical(output)
         if let clash = inputs.first(where: { canonical($0) == target }) {
             throw MinshengError.usage("输出文件 \(output) 与输入文件 \(clash) 相同，已拒绝（输入文件从不被修改）")
+        }
+        if !overwrite && FileManager.default.fileExists(atPath: output) {
+            throw MinshengError.usage("输出文件 \(output) 已存在，未覆盖（加 --force 覆盖）")
         }
     }
 

@@ -40,9 +40,9 @@ public struct Collector: Sendable {
     /// Reads the plan and the returns, and writes the progress workbook at `output` (through a temporary file).
     public func collect(
         plan planPath: String, returns paths: [String], to output: String, title: String, asOf: AsOfDate?,
-        progress: (@Sendable (Int, String) -> Void)? = nil
+        overwrite: Bool = true, progress: (@Sendable (Int, String) -> Void)? = nil
     ) throws -> Result {
-        try OutputFile.checkNotAnInput(output, inputs: [planPath] + paths)
+        try OutputFile.checkNotAnInput(output, inputs: [planPath] + paths, overwrite: overwrite)
         let plan = try splitter.readPlan(planPath)
         var report = CheckReport()
         report.files.append(FileResult(path: planPath, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count))
