@@ -139,7 +139,7 @@ def main(minsheng):
         ws.append(["项目", "指标", "年度目标", "完成数"])
         ws.append(["促进重点群体稳定就业", "城镇新增就业", 5000, 4100])
         stray.save(OUT / "黄山区进展情况.xlsx")
-        expected["findings"].append({"code": "unknown-area", "severity": "warning", "file": "黄山区进展情况.xlsx"})
+        expected["findings"].append({"code": "unknown-area", "severity": "warning", "file": "黄山区进展情况.xlsx", "area": "黄山区"})
 
         # A template made from another plan (the prose version of the same seed).
         other = pathlib.Path(tmp) / "other"

@@ -75,6 +75,11 @@ public enum BreakdownParser {
         return nil
     }
 
+    /// The area name a text starts with (`黄山区民生实事完成情况` → `黄山区`), if any.
+    public static func leadingAreaName(_ text: String) -> String? {
+        areaName(at: Array(text), 0)
+    }
+
     private static func startsWithArea(_ text: String) -> Bool {
         guard let name = areaName(at: Array(text), 0) else { return false }
         return name.count >= 2 && text.contains(where: \.isNumber)

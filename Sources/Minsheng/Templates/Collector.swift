@@ -199,10 +199,15 @@ public struct Collector: Sendable {
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let title = table.sheet.rows.prefix(3).flatMap { $0.cells.compactMap(\.string) }.joined()
         guard let area = plan.areas.first(where: { stem.contains($0) }) ?? plan.areas.first(where: { title.contains($0) }) else {
+            // An area named in the file name or title that the plan does not have, if any.
+            let named = [stem, title].lazy.compactMap { text in
+                BreakdownParser.leadingAreaName(text).flatMap { splitter.finder.vocabulary.isArea($0) ? $0 : nil }
+            }.first
+            let which = named.map { "“\($0)”不是分解表中的县区" } ?? "无法从文件名或标题判断是哪个县区的报表"
             findings.append(
                 Finding(
                     code: .unknownArea, severity: .warning, file: path, sheet: table.sheet.name, cell: nil, row: nil, item: nil,
-                    message: "无法从文件名或标题判断是哪个县区的报表（分解表的县区有 \(plan.areas.joined(separator: "、"))），未汇总"))
+                    area: named, message: "\(which)（分解表的县区有 \(plan.areas.joined(separator: "、"))），未汇总"))
             return (nil, result, findings)
         }
         var completed: [String: (Decimal, String)] = [:]
