@@ -104,9 +104,7 @@ public enum SheetExport {
                     sharedCSV[i] = bytes
                     sink.write(bytes: bytes)
                 }
-            case .number where sheet.parts.format(s.style).kind == .number
-                || sheet.parts.format(s.style).kind == .text
-                || isPercent(sheet.parts.format(s.style).kind):
+            case .number where !isDateLike(sheet.parts.format(s.style).kind):
                 NumberText.write(Double(bitPattern: s.payload), to: sink)
             default:
                 switch sheet.makeCell(index).value {
@@ -122,9 +120,9 @@ public enum SheetExport {
         if !sheet.stored.isEmpty { sink.write(byte: 0x0A) }
     }
 
-    private static func isPercent(_ kind: NumberFormat.Kind) -> Bool {
-        if case .percent = kind { return true }
-        return false
+    /// Date, time and duration formats turn a number into ISO text.
+    private static func isDateLike(_ kind: NumberFormat.Kind) -> Bool {
+        kind == .date || kind == .time || kind == .duration
     }
 
     /// A CSV field: quoted when it holds a comma, quote, or line break.

@@ -24,12 +24,20 @@ public struct Checker: Sendable {
     public func check(
         file: String, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
     ) -> (FileResult, [Finding]) {
+        let (result, findings, _) = read(file: file, recognition: recognition, asOf: asOf)
+        return (result, findings)
+    }
+
+    /// Reads and checks one file, keeping its table (nil when the file is unreadable).
+    public func read(
+        file: String, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
+    ) -> (FileResult, [Finding], RecognizedTable?) {
         do {
             let table = try finder.find(in: file, options: recognition)
             let findings = Validator(asOf: asOf).findings(for: table)
-            return (FileResult(path: file, status: .ok, sheet: table.sheet.name, items: table.items.count), findings)
+            return (FileResult(path: file, status: .ok, sheet: table.sheet.name, items: table.items.count), findings, table)
         } catch {
-            return (FileResult(path: file, status: .unreadable, error: "\(error)"), [])
+            return (FileResult(path: file, status: .unreadable, error: "\(error)"), [], nil)
         }
     }
 

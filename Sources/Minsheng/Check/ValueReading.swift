@@ -30,10 +30,10 @@ public enum ValueReading {
                 if headerUnit == "%" || abs(n) > 5 {
                     return ReadValue(
                         cell: cell, quantity: .quantity(Quantity(decimal(n), unit: "%")),
-                        printedDecimals: RateCheck.printedDecimals(NumberTextFormat.shortest(n)))
+                        printedDecimals: RateCheck.printedDecimals(NumberText.format(n)))
                 }
                 percent = true
-                decimals = max(0, RateCheck.printedDecimals(NumberTextFormat.shortest(n)) - 2)
+                decimals = max(0, RateCheck.printedDecimals(NumberText.format(n)) - 2)
             }
             var quantity = QuantityParser.parse(number: n, percentFormat: percent)
             if !percent, case .quantity(var q) = quantity, let headerUnit {
@@ -60,14 +60,6 @@ public enum ValueReading {
     }
 
     static func decimal(_ n: Double) -> Decimal {
-        Decimal(string: NumberTextFormat.shortest(n)) ?? Decimal(n)
-    }
-}
-
-/// Numbers as short text.
-enum NumberTextFormat {
-    /// `8300`, `0.95`, `1.3943`: integers without `.0`, others in shortest round-trip form.
-    static func shortest(_ n: Double) -> String {
-        n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : "\(n)"
+        Decimal(string: NumberText.format(n)) ?? Decimal(n)
     }
 }

@@ -41,14 +41,10 @@ public struct Converter: Sendable {
         var report = CheckReport()
         var tables: [RecognizedTable] = []
         for (index, file) in files.enumerated() {
-            do {
-                let table = try checker.finder.find(in: file, options: recognition)
-                tables.append(table)
-                report.files.append(FileResult(path: file, status: .ok, sheet: table.sheet.name, items: table.items.count))
-                report.findings += Validator(asOf: asOf).findings(for: table)
-            } catch {
-                report.files.append(FileResult(path: file, status: .unreadable, error: "\(error)"))
-            }
+            let (result, findings, table) = checker.read(file: file, recognition: recognition, asOf: asOf)
+            report.files.append(result)
+            report.findings += findings
+            if let table { tables.append(table) }
             progress?(index + 1, file)
         }
         let items = ProgressItems.merge(tables)

@@ -109,7 +109,7 @@ public struct TableReader: Sendable {
     static func text(_ cell: Cell) -> String? {
         switch cell.value {
         case .string(let s): return s
-        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .number(let n): return NumberText.format(n)
         case .date(let iso, _): return iso
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e

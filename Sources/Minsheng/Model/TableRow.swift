@@ -56,11 +56,16 @@ public struct TableRow: Sendable {
 
     /// The item's name for reports: project and indicator, whichever exist.
     public var itemName: String {
+        TableRow.itemName(project: project, indicator: indicator) ?? "第\(row + 1)行"
+    }
+
+    /// `项目 — 指标`, or whichever of the two exists (findings and 进度汇总 rows share this name).
+    public static func itemName(project: String?, indicator: String?) -> String? {
         switch (project, indicator) {
         case (let p?, let i?) where p != i: return "\(p) — \(i)"
         case (let p?, _): return p
         case (nil, let i?): return i
-        default: return "第\(row + 1)行"
+        default: return nil
         }
     }
 }

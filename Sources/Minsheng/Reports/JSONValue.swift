@@ -29,13 +29,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n):
-            if !n.isFinite {
-                out += "null"
-            } else if n == n.rounded(), abs(n) < 1e15 {
-                out += String(Int64(n))
-            } else {
-                out += "\(n)"
-            }
+            out += n.isFinite ? NumberText.format(n) : "null"
         case .string(let s): JSONValue.writeString(s, to: &out)
         case .array(let items):
             out += "["

@@ -110,12 +110,7 @@ public enum ProgressWorkbook {
     }
 
     static func itemName(_ item: ProgressItem) -> String {
-        switch (item.project, item.indicator) {
-        case (let p?, let i?) where p != i: return "\(p) — \(i)"
-        case (let p?, _): return p
-        case (nil, let i?): return i
-        default: return ""
-        }
+        TableRow.itemName(project: item.project, indicator: item.indicator) ?? ""
     }
 
     static func double(_ value: Decimal) -> Double { Double(Quantity.format(value)) ?? NSDecimalNumber(decimal: value).doubleValue }
