@@ -14,6 +14,8 @@ final class Archive {
     let path: String
     let options: ReadOptions
     private let handle: OpaquePointer
+    /// The bytes of an archive opened from memory (libzip reads them in place).
+    private let storage: UnsafeMutableRawBufferPointer?
     /// Normalized (lower-cased) part name → entry index.
     private var entries: [String: UInt64] = [:]
     /// Normalized part name → the name as stored.
@@ -30,21 +32,56 @@ final class Archive {
             throw XLSXError(file: path, kind: Archive.openErrorKind(code))
         }
         self.handle = handle
+        self.storage = nil
+        listEntries()
+    }
+
+    /// Opens an archive held in memory; `name` stands for the file in messages.
+    init(bytes: [UInt8], name: String, options: ReadOptions) throws(XLSXError) {
+        self.path = name
+        self.options = options
+        if bytes.starts(with: Archive.oleSignature) {
+            let encrypted = ByteSearch.contains(bytes, Archive.encryptedPackageName)
+            throw XLSXError(file: name, kind: encrypted ? .encrypted : .legacyFormat)
+        }
+        if bytes.count < 4 || bytes[0] != 0x50 || bytes[1] != 0x4B { throw XLSXError(file: name, kind: .notAZip) }
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        storage.copyBytes(from: bytes)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(storage.baseAddress, UInt64(bytes.count), 0, &error) else {
+            storage.deallocate()
+            throw XLSXError(file: name, kind: Archive.openErrorKind(zip_error_code_zip(&error)))
+        }
+        guard let handle = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            storage.deallocate()
+            throw XLSXError(file: name, kind: Archive.openErrorKind(zip_error_code_zip(&error)))
+        }
+        self.handle = handle
+        self.storage = storage
+        listEntries()
+    }
+
+    private func listEntries() {
         let count = zip_get_num_entries(handle, 0)
-        if count > 0 {
-            for index in 0..<UInt64(count) {
-                guard let cName = zip_get_name(handle, index, ZIP_FL_ENC_GUESS) else { continue }
-                let name = String(cString: cName)
-                let key = Archive.normalize(name).lowercased()
-                if entries[key] == nil {
-                    entries[key] = index
-                    partNames.append(Archive.normalize(name))
-                }
+        guard count > 0 else { return }
+        for index in 0..<UInt64(count) {
+            guard let cName = zip_get_name(handle, index, ZIP_FL_ENC_GUESS) else { continue }
+            let name = String(cString: cName)
+            let key = Archive.normalize(name).lowercased()
+            if entries[key] == nil {
+                entries[key] = index
+                partNames.append(Archive.normalize(name))
             }
         }
     }
 
-    deinit { zip_discard(handle) }
+    deinit {
+        zip_discard(handle)
+        storage?.deallocate()
+    }
 
     /// Looks at the first bytes: OLE containers and non-zips get their own messages.
     private static func refuseNonZip(path: String) throws(XLSXError) {
@@ -64,8 +101,11 @@ final class Archive {
 
     /// An encrypted .xlsx is a CFB file holding a stream named `EncryptedPackage`; a legacy
     /// workbook holds `Workbook` or `Book`. Directory entry names are UTF-16LE.
+    /// `EncryptedPackage` in UTF-16LE, as a CFB directory entry names it.
+    static let encryptedPackageName: [UInt8] = Array("EncryptedPackage".utf8).flatMap { [$0, 0] }
+
     private static func oleContainerIsEncrypted(_ file: UnsafeMutablePointer<FILE>) -> Bool {
-        let needle: [UInt8] = Array("EncryptedPackage".utf8).flatMap { [$0, 0] }
+        let needle = encryptedPackageName
         fseek(file, 0, SEEK_SET)
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var carry: [UInt8] = []

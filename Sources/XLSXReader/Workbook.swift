@@ -36,10 +36,20 @@ public final class Workbook {
     /// Opens a workbook and reads its workbook part, relationships, shared strings and styles.
     ///
     /// - Throws: `XLSXError` naming the file and the problem.
-    public init(path: String, options: ReadOptions = ReadOptions()) throws(XLSXError) {
+    public convenience init(path: String, options: ReadOptions = ReadOptions()) throws(XLSXError) {
+        try self.init(archive: Archive(path: path, options: options))
+    }
+
+    /// Opens a workbook held in memory (an upload, a fuzzer's input); `name` stands for the file
+    /// in error messages. The same limits apply as for a file.
+    public convenience init(bytes: [UInt8], name: String, options: ReadOptions = ReadOptions()) throws(XLSXError) {
+        try self.init(archive: Archive(bytes: bytes, name: name, options: options))
+    }
+
+    private init(archive: Archive) throws(XLSXError) {
+        let path = archive.path
         self.path = path
-        self.options = options
-        let archive = try Archive(path: path, options: options)
+        self.options = archive.options
         self.archive = archive
 
         let packageRels = try RelationshipsHandler.read(for: "", in: archive)

@@ -3,7 +3,7 @@ import Foundation
 import Minsheng
 
 /// `minsheng check`: reconcile totals and completion rates, report every discrepancy.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "核对：市级合计与各县区之和、报送完成率与完成数÷目标 (reconcile totals and rates).",
@@ -26,12 +26,14 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD，用于序时进度")
     var asOf: String?
 
+    @OptionGroup var batch: BatchOptions
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("请给出至少一个文件或文件夹") }
         if let asOf, AsOfDate(asOf) == nil { throw ValidationError("--as-of 应为 YYYY-MM-DD，例如 2020-10-31") }
     }
 
-    func run() throws {
+    func run() async throws {
         var recognition = RecognitionOptions(sheetName: sheet)
         if let layout {
             do { recognition.layoutOverride = try LayoutOverride.load(path: layout) } catch {
@@ -45,9 +47,9 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let files = InputFiles.expand(inputs)
-        let report = checker.check(
+        let report = await checker.check(
             files: files, recognition: recognition, asOf: asOf.flatMap(AsOfDate.init),
-            progress: Progress.reporter(total: files.count))
+            jobs: batch.jobs, progress: batch.progress(total: files.count))
         switch format {
         case .json: print(report.json())
         case .text: print(TextReport.render(report), terminator: "")

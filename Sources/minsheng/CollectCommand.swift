@@ -3,7 +3,7 @@ import Foundation
 import Minsheng
 
 /// `minsheng collect`: the areas' returns into the standardized progress workbook.
-struct CollectCommand: ParsableCommand {
+struct CollectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collect",
         abstract: "收集：汇总各县区报回的模板 (collect the areas' returns into the progress workbook).",
@@ -17,18 +17,21 @@ struct CollectCommand: ParsableCommand {
 
     @OptionGroup var options: ProgressOutputOptions
 
+    @OptionGroup var batch: BatchOptions
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("请给出报回的文件或文件夹") }
     }
 
-    func run() throws {
+    func run() async throws {
         let planPath = OutputFile.canonicalPath(plan)
         let files = InputFiles.expand(inputs).filter { OutputFile.canonicalPath($0) != planPath }
         let result: Collector.Result
         do {
-            result = try Collector().collect(
+            result = try await Collector().collect(
                 plan: plan, returns: files, to: options.output, title: options.title, asOf: options.asOfDate,
-                overwrite: options.force, progress: Progress.reporter(total: files.count))
+                overwrite: options.force,
+                jobs: batch.jobs, progress: batch.progress(total: files.count))
         } catch let error as MinshengError {
             throw Terminal.exit(for: error)
         }

@@ -3,7 +3,7 @@ import Foundation
 import Minsheng
 
 /// `minsheng convert`: many submitted workbooks in, one standardized progress workbook out.
-struct ConvertCommand: ParsableCommand {
+struct ConvertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "汇总：把各种版式的报送表转换成一张标准进度表 (write the standardized progress workbook).",
@@ -17,18 +17,20 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "只读这个工作表（隐藏的也可以）")
     var sheet: String?
 
+    @OptionGroup var batch: BatchOptions
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("请给出至少一个文件或文件夹") }
     }
 
-    func run() throws {
+    func run() async throws {
         let files = InputFiles.expand(inputs)
         let result: Converter.Result
         do {
-            result = try Converter().convert(
+            result = try await Converter().convert(
                 files: files, to: options.output, title: options.title, asOf: options.asOfDate,
                 recognition: RecognitionOptions(sheetName: sheet), overwrite: options.force,
-                progress: Progress.reporter(total: files.count))
+                jobs: batch.jobs, progress: batch.progress(total: files.count))
         } catch let error as MinshengError {
             throw Terminal.exit(for: error)
         }

@@ -17,7 +17,7 @@ struct RoundTripTests {
         return object
     }()
 
-    @Test func splitWritesEachAreasOwnTargetsLockedWithMetadata() throws {
+    @Test func splitWritesEachAreasOwnTargetsLockedWithMetadata() async throws {
         let folder = try ZipPart.temporaryPath("templates")
         let written = try Splitter().split(plan: Self.plan, into: folder, areas: nil, period: "1-9月")
         #expect(written.map(\.area) == ["涡阳县", "蒙城县", "利辛县", "谯城区", "亳州高新区", "市本级"])
@@ -47,21 +47,21 @@ struct RoundTripTests {
         #expect(meta.cell("B3")?.string == "涡阳县")
     }
 
-    @Test func splitRefusesToOverwriteAndUnknownAreas() throws {
+    @Test func splitRefusesToOverwriteAndUnknownAreas() async throws {
         let folder = try ZipPart.temporaryPath("templates")
         _ = try Splitter().split(plan: Self.plan, into: folder, areas: ["涡阳县"], period: nil)
         #expect(throws: MinshengError.self) { _ = try Splitter().split(plan: Self.plan, into: folder, areas: ["涡阳县"], period: nil) }
         #expect(throws: MinshengError.self) { _ = try Splitter().split(plan: Self.plan, into: folder, areas: ["黄山区"], period: nil, overwrite: true) }
     }
 
-    @Test func theReturnsWereMadeFromTheCurrentPlan() throws {
+    @Test func theReturnsWereMadeFromTheCurrentPlan() async throws {
         // The plan id is a hash of the plan's content: it must not change between versions.
         let plan = try Splitter().readPlan(Self.plan)
         let template = try #require(try ReturnReader.readTemplate(Self.returns.appendingPathComponent("涡阳县.xlsx").path))
         #expect(template.planID == plan.id)
     }
 
-    @Test func metadataSurvivesALibreOfficeResave() throws {
+    @Test func metadataSurvivesALibreOfficeResave() async throws {
         let path = Self.returns.appendingPathComponent("蒙城县.xlsx").path
         let app = try ZipPart.text("docProps/app.xml", in: path)
         #expect(app.contains("LibreOffice"), "the fixture really was re-saved by LibreOffice")
@@ -73,10 +73,10 @@ struct RoundTripTests {
         #expect(template.lines.filter { $0.key != nil }.count == 25)
     }
 
-    @Test func collectPutsEveryTypedCompletionInItsCell() throws {
+    @Test func collectPutsEveryTypedCompletionInItsCell() async throws {
         let output = try ZipPart.temporaryPath("汇总.xlsx")
         let files = InputFiles.expand([Self.returns.path])
-        let result = try Collector().collect(plan: Self.plan, returns: files, to: output, title: "民生实事进展情况", asOf: nil)
+        let result = try await Collector().collect(plan: Self.plan, returns: files, to: output, title: "民生实事进展情况", asOf: nil)
         let areasSheet = try Workbook(path: output).sheet(named: "分县区")
         var areaColumn: [String: Int] = [:]
         for cell in areasSheet.rows.first(where: { $0.index == 1 })?.cells ?? [] {
@@ -108,10 +108,10 @@ struct RoundTripTests {
         #expect(areasSheet.cells.filter { $0.reference.column == missing && $0.reference.row >= 3 }.isEmpty)
     }
 
-    @Test func collectReportsExactlyTheExpectedFindings() throws {
+    @Test func collectReportsExactlyTheExpectedFindings() async throws {
         let output = try ZipPart.temporaryPath("汇总.xlsx")
         let files = InputFiles.expand([Self.returns.path])
-        let result = try Collector().collect(plan: Self.plan, returns: files, to: output, title: "t", asOf: nil)
+        let result = try await Collector().collect(plan: Self.plan, returns: files, to: output, title: "t", asOf: nil)
         let findings = result.report.findings
         let want = try #require(Self.expected["findings"] as? [[String: Any]])
         #expect(findings.count == want.count, "\(findings.map { "\($0.code.rawValue) \($0.file) \($0.cell ?? "")" })")

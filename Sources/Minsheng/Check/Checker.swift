@@ -3,7 +3,7 @@ import Foundation
 /// Checks a batch of workbooks: one unreadable file never stops the others.
 ///
 /// ```swift
-/// let report = try Checker().check(files: ["a.xlsx", "b.xlsx"])
+/// let report = await try Checker().check(files: ["a.xlsx", "b.xlsx"], jobs: 2)
 /// print(report.exitStatus)
 /// ```
 public struct Checker: Sendable {
@@ -41,17 +41,18 @@ public struct Checker: Sendable {
         }
     }
 
-    /// Checks files in order; `progress` is called after each with the count done.
+    /// Checks files `jobs` at a time; the report lists them in input order whatever `jobs` is.
+    /// `progress` is called after each file with the count done.
     public func check(
         files: [String], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
-        progress: (@Sendable (Int, String) -> Void)? = nil
-    ) -> CheckReport {
+        jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
+    ) async -> CheckReport {
         var report = CheckReport()
-        for (index, file) in files.enumerated() {
-            let (result, findings) = check(file: file, recognition: recognition, asOf: asOf)
-            report.files.append(result)
-            report.findings += findings
-            progress?(index + 1, file)
+        await Batch.run(files, jobs: jobs, progress: progress) { file in
+            check(file: file, recognition: recognition, asOf: asOf)
+        } consume: { _, checked in
+            report.files.append(checked.0)
+            report.findings += checked.1
         }
         return report
     }

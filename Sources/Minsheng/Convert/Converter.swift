@@ -4,7 +4,7 @@ import Foundation
 /// standardized progress workbook.
 ///
 /// ```swift
-/// let result = try Converter().convert(files: ["a.xlsx", "b.xlsx"], to: "汇总.xlsx", title: "民生实事进展情况", asOf: nil)
+/// let result = try await Converter().convert(files: ["a.xlsx", "b.xlsx"], to: "汇总.xlsx", title: "民生实事进展情况", asOf: nil)
 /// ```
 public struct Converter: Sendable {
     /// Reads and checks each input.
@@ -35,19 +35,21 @@ public struct Converter: Sendable {
     public func convert(
         files: [String], to output: String, title: String, asOf: AsOfDate?,
         recognition: RecognitionOptions = RecognitionOptions(), overwrite: Bool = true,
-        progress: (@Sendable (Int, String) -> Void)? = nil
-    ) throws -> Result {
+        jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
+    ) async throws -> Result {
         try OutputFile.checkNotAnInput(output, inputs: files, overwrite: overwrite)
         var report = CheckReport()
-        var tables: [RecognizedTable] = []
-        for (index, file) in files.enumerated() {
+        // Each file's table becomes its items on the worker; only the items are kept.
+        var merger = ProgressItems.Merger()
+        await Batch.run(files, jobs: jobs, progress: progress) { file in
             let (result, findings, table) = checker.read(file: file, recognition: recognition, asOf: asOf)
-            report.files.append(result)
-            report.findings += findings
-            if let table { tables.append(table) }
-            progress?(index + 1, file)
+            return (result, findings, table.map(ProgressItems.items(of:)) ?? [])
+        } consume: { _, read in
+            report.files.append(read.0)
+            report.findings += read.1
+            merger.add(read.2)
         }
-        let items = ProgressItems.merge(tables)
+        let items = merger.items
         let content = ProgressWorkbookContent(
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files)
         try OutputFile.write(to: output) { path in try ProgressWorkbook.write(content, to: path) }

@@ -69,21 +69,37 @@ public enum ProgressItems {
     /// The items of every table, in input order; an item named again in a later input adds its
     /// source and fills figures still missing.
     public static func merge(_ tables: [RecognizedTable]) -> [ProgressItem] {
-        var items: [ProgressItem] = []
-        var index: [String: Int] = [:]
-        for table in tables {
-            let counties = table.countiesMentioned
-            for row in table.items {
-                let item = makeItem(row, table: table, counties: counties)
+        var merger = Merger()
+        for table in tables { merger.add(items(of: table)) }
+        return merger.items
+    }
+
+    /// One table's items, before merging.
+    public static func items(of table: RecognizedTable) -> [ProgressItem] {
+        let counties = table.countiesMentioned
+        return table.items.map { makeItem($0, table: table, counties: counties) }
+    }
+
+    /// Merges item lists one file at a time, in input order.
+    public struct Merger: Sendable {
+        /// The merged items so far.
+        public private(set) var items: [ProgressItem] = []
+        private var index: [String: Int] = [:]
+
+        /// An empty merger.
+        public init() {}
+
+        /// Adds one file's items: a new item is appended, a known one combined.
+        public mutating func add(_ list: [ProgressItem]) {
+            for item in list {
                 if let existing = index[item.key] {
-                    items[existing] = combine(items[existing], item)
+                    items[existing] = ProgressItems.combine(items[existing], item)
                 } else {
                     index[item.key] = items.count
                     items.append(item)
                 }
             }
         }
-        return items
     }
 
     static func combine(_ a: ProgressItem, _ b: ProgressItem) -> ProgressItem {

@@ -5,7 +5,7 @@ import XLSXReader
 /// with every area's completions.
 ///
 /// ```swift
-/// let result = try Collector().collect(plan: "分解表.xlsx", returns: ["returns"], to: "汇总.xlsx", asOf: nil)
+/// let result = try await Collector().collect(plan: "分解表.xlsx", returns: ["returns"], to: "汇总.xlsx", asOf: nil)
 /// ```
 public struct Collector: Sendable {
     /// Reads plans and writes templates.
@@ -29,7 +29,7 @@ public struct Collector: Sendable {
     }
 
     /// One area's completions as read from a return.
-    struct Submission {
+    struct Submission: Sendable {
         var path: String
         var area: String
         /// Item key → (completed value, cell A1).
@@ -40,8 +40,8 @@ public struct Collector: Sendable {
     /// Reads the plan and the returns, and writes the progress workbook at `output` (through a temporary file).
     public func collect(
         plan planPath: String, returns paths: [String], to output: String, title: String, asOf: AsOfDate?,
-        overwrite: Bool = true, progress: (@Sendable (Int, String) -> Void)? = nil
-    ) throws -> Result {
+        overwrite: Bool = true, jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
+    ) async throws -> Result {
         try OutputFile.checkNotAnInput(output, inputs: [planPath] + paths, overwrite: overwrite)
         let plan = try splitter.readPlan(planPath)
         var report = CheckReport()
@@ -50,23 +50,20 @@ public struct Collector: Sendable {
         let byText = Dictionary(plan.items.map { (textKey($0.project, $0.indicator), PlanIdentity.itemKey($0)) }, uniquingKeysWith: { a, _ in a })
         var submissions: [String: [Submission]] = [:]
 
-        for (index, path) in paths.enumerated() {
-            defer { progress?(index + 1, path) }
+        await Batch.run(paths, jobs: jobs, progress: progress) { path in
             do {
                 if let template = try ReturnReader.readTemplate(path) {
-                    let (submission, result, findings) = readTemplate(template, plan: plan, keys: keys, byText: byText)
-                    report.files.append(result)
-                    report.findings += findings
-                    if let submission { submissions[submission.area, default: []].append(submission) }
-                } else {
-                    let (submission, result, findings) = try readOwnLayout(path, plan: plan, byText: byText)
-                    report.files.append(result)
-                    report.findings += findings
-                    if let submission { submissions[submission.area, default: []].append(submission) }
+                    return readTemplate(template, plan: plan, keys: keys, byText: byText)
                 }
+                return try readOwnLayout(path, plan: plan, byText: byText)
             } catch {
-                report.files.append(FileResult(path: path, status: .unreadable, error: "\(error)"))
+                return (nil, FileResult(path: path, status: .unreadable, error: "\(error)"), [])
             }
+        } consume: { _, read in
+            let (submission, result, findings) = read
+            report.files.append(result)
+            report.findings += findings
+            if let submission { submissions[submission.area, default: []].append(submission) }
         }
 
         var used: [String: String] = [:]

@@ -1,0 +1,49 @@
+import Foundation
+import Minsheng
+import Synchronization
+import Testing
+import TestSupport
+
+/// Parallel batches: results in input order, reports and workbooks independent of `--jobs`.
+struct BatchTests {
+    /// Every workbook the tests have: samples, returns, one-defect copies, the independent set.
+    static var manyFiles: [String] {
+        InputFiles.expand([
+            TestPaths.samples.path, TestPaths.samples.appendingPathComponent("returns").path,
+            TestPaths.fixtures.appendingPathComponent("injected").path,
+            TestPaths.fixtures.appendingPathComponent("independent").path,
+            TestPaths.fixtures.appendingPathComponent("calamine/pass_protected.xlsx").path,
+        ])
+    }
+
+    @Test func deliversResultsInInputOrderWhateverFinishesFirst() async {
+        let inputs = (0..<200).map(String.init)
+        let concurrent = Mutex((now: 0, peak: 0))
+        let order = await Batch.map(inputs, jobs: 4) { input in
+            concurrent.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+            // Later inputs finish sooner: without reordering the results would come back shuffled.
+            usleep(UInt32((200 - (Int(input) ?? 0)) % 7) * 300)
+            concurrent.withLock { $0.now -= 1 }
+            return input
+        }
+        #expect(order == inputs)
+        #expect(concurrent.withLock { $0.peak } <= 4)
+    }
+
+    @Test func callsProgressOncePerFile() async {
+        let calls = Mutex<[Int]>([])
+        _ = await Batch.map((0..<50).map(String.init), jobs: 3, progress: { done, _ in calls.withLock { $0.append(done) } }) { $0 }
+        #expect(calls.withLock { $0 } == Array(1...50))
+    }
+
+    @Test func checkReportIsTheSameWithOneJobOrFive() async throws {
+        let files = Self.manyFiles
+        #expect(files.count > 20)
+        let checker = try Checker()
+        let one = await checker.check(files: files, jobs: 1)
+        let five = await checker.check(files: files, jobs: 5)
+        #expect(one.json() == five.json())
+        #expect(one.files.map(\.path) == files)
+        #expect(one.unreadableCount == 1)
+    }
+}
