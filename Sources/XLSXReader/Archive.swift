@@ -44,7 +44,10 @@ final class Archive {
             let encrypted = ByteSearch.contains(bytes, Archive.encryptedPackageName)
             throw XLSXError(file: name, kind: encrypted ? .encrypted : .legacyFormat)
         }
-        if bytes.count < 4 || bytes[0] != 0x50 || bytes[1] != 0x4B { throw XLSXError(file: name, kind: .notAZip) }
+        if bytes.count < 4 || bytes[0] != 0x50 || bytes[1] != 0x4B {
+            let kind = FileSignature.textSpreadsheet(Array(bytes.prefix(1024)))
+            throw XLSXError(file: name, kind: kind.map { .textSpreadsheet(kind: $0) } ?? .notAZip)
+        }
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
         storage.copyBytes(from: bytes)
         var error = zip_error_t()
@@ -95,7 +98,11 @@ final class Archive {
             throw XLSXError(file: path, kind: oleContainerIsEncrypted(file) ? .encrypted : .legacyFormat)
         }
         if read < 4 || head[0] != 0x50 || head[1] != 0x4B {
-            throw XLSXError(file: path, kind: .notAZip)
+            fseek(file, 0, SEEK_SET)
+            var start = [UInt8](repeating: 0, count: 1024)
+            let got = fread(&start, 1, start.count, file)
+            let kind = FileSignature.textSpreadsheet(Array(start.prefix(got)))
+            throw XLSXError(file: path, kind: kind.map { .textSpreadsheet(kind: $0) } ?? .notAZip)
         }
     }
 

@@ -8,6 +8,14 @@ public struct SheetInfo: Sendable, Hashable {
     public var index: Int
     /// The worksheet part, resolved through the relationships (nil when the relationship is broken).
     public var part: String?
+
+    /// Creates one from its parts (a sheet that comes from elsewhere than an .xlsx, a CSV file).
+    public init(name: String, state: SheetState = .visible, index: Int, part: String? = nil) {
+        self.name = name
+        self.state = state
+        self.index = index
+        self.part = part
+    }
 }
 
 /// An .xlsx workbook opened for reading. Workbook-level parts are read when it opens; a sheet's

@@ -11,6 +11,9 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
         case cannotOpen(reason: String)
         /// The file is not a zip archive at all.
         case notAZip
+        /// A text file dressed as a workbook: an HTML table or an Excel 2003 XML spreadsheet
+        /// saved as `.xls` (what many web systems export).
+        case textSpreadsheet(kind: String)
         /// An OLE/CFB container holding an encrypted (password-protected) .xlsx.
         case encrypted
         /// An OLE/CFB container holding a legacy workbook (.xls or WPS .et).
@@ -56,9 +59,10 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
     public var reason: String {
         switch kind {
         case .cannotOpen(let reason): return "无法打开文件（\(reason)）"
-        case .notAZip: return "不是 .xlsx 文件（不是 zip 压缩包）"
+        case .notAZip: return "不是 .xlsx 文件（不是 zip 压缩包），请用 Excel/WPS 另存为 .xlsx 后重试"
+        case .textSpreadsheet(let kind): return "这是\(kind)格式的表格，不是真正的 .xlsx 文件，请用 Excel/WPS 另存为 .xlsx 后重试"
         case .encrypted: return "文件已加密（设置了打开密码），请在 Excel/WPS 中取消密码后另存为 .xlsx 再试"
-        case .legacyFormat: return "这是旧版 .xls（或 WPS .et）文件，请用 Excel/WPS 另存为 .xlsx 后重试"
+        case .legacyFormat: return "这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式的文件，请用 Excel/WPS 另存为 .xlsx 后重试"
         case .corruptArchive(let reason): return "文件已损坏或不完整（\(reason)）"
         case .missingPart(let name): return "缺少工作簿组成部分 \(name)"
         case .sharedStringOutOfRange(let index, let count):

@@ -9,6 +9,12 @@ struct BatchOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "不显示进度行")
     var quiet = false
 
+    @Flag(name: .customLong("convert-legacy"), help: "用 LibreOffice 把 .xls、WPS .et 和网页格式的表格转换后读取（不改动原文件）")
+    var convertLegacy = false
+
+    /// How to open the inputs.
+    var input: InputOptions { InputOptions(convertLegacy: convertLegacy) }
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs 应为正整数") }
     }

@@ -11,7 +11,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "要核对的 .xlsx 文件或文件夹")
+    @Argument(help: "要核对的 .xlsx（或 .xlsm、.csv）文件或文件夹")
     var inputs: [String]
 
     @Option(help: "输出格式：text | json")
@@ -34,7 +34,7 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var recognition = RecognitionOptions(sheetName: sheet)
+        var recognition = RecognitionOptions(sheetName: sheet, input: batch.input)
         if let layout {
             do { recognition.layoutOverride = try LayoutOverride.load(path: layout) } catch {
                 Terminal.error("\(error)")

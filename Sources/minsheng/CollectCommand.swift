@@ -30,7 +30,7 @@ struct CollectCommand: AsyncParsableCommand {
         do {
             result = try await Collector().collect(
                 plan: plan, returns: files, to: options.output, title: options.title, asOf: options.asOfDate,
-                overwrite: options.force,
+                overwrite: options.force, input: batch.input,
                 jobs: batch.jobs, progress: batch.progress(total: files.count))
         } catch let error as MinshengError {
             throw Terminal.exit(for: error)

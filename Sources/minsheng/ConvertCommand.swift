@@ -9,7 +9,7 @@ struct ConvertCommand: AsyncParsableCommand {
         abstract: "汇总：把各种版式的报送表转换成一张标准进度表 (write the standardized progress workbook).",
         discussion: "退出状态：0 无错误；1 有错误（工作簿照常写出）；2 有文件无法读取（其余照常汇总）；64 用法错误。")
 
-    @Argument(help: "报送的 .xlsx 文件或文件夹")
+    @Argument(help: "报送的 .xlsx（或 .xlsm、.csv）文件或文件夹")
     var inputs: [String]
 
     @OptionGroup var options: ProgressOutputOptions
@@ -29,7 +29,7 @@ struct ConvertCommand: AsyncParsableCommand {
         do {
             result = try await Converter().convert(
                 files: files, to: options.output, title: options.title, asOf: options.asOfDate,
-                recognition: RecognitionOptions(sheetName: sheet), overwrite: options.force,
+                recognition: RecognitionOptions(sheetName: sheet, input: batch.input), overwrite: options.force,
                 jobs: batch.jobs, progress: batch.progress(total: files.count))
         } catch let error as MinshengError {
             throw Terminal.exit(for: error)

@@ -15,6 +15,11 @@ public enum LibreOffice {
 
     /// Converts `file` to `format` (`pdf`, `xlsx`) into `folder`; returns the output path.
     public static func convert(_ file: String, to format: String, in folder: URL) throws -> String {
+        try convert(file, to: format, filter: nil, in: folder)
+    }
+
+    /// Converts with an export filter (`csv` with `Text - txt - csv (StarCalc):44,34,76`, say).
+    public static func convert(_ file: String, to format: String, filter: String?, in folder: URL) throws -> String {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let profile = folder.appendingPathComponent("lo-profile")
         let user = profile.appendingPathComponent("user")
@@ -31,7 +36,7 @@ public enum LibreOffice {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
-            "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", format, "--outdir", out.path, file,
+            "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", filter.map { "\(format):\($0)" } ?? format, "--outdir", out.path, file,
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

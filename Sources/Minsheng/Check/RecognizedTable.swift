@@ -39,11 +39,14 @@ public struct RecognitionOptions: Sendable {
     public var sheetName: String?
     /// Use this layout instead of recognizing one.
     public var layoutOverride: LayoutOverride?
+    /// How to open the file (legacy formats).
+    public var input: InputOptions
 
     /// Creates one from its parts.
-    public init(sheetName: String? = nil, layoutOverride: LayoutOverride? = nil) {
+    public init(sheetName: String? = nil, layoutOverride: LayoutOverride? = nil, input: InputOptions = InputOptions()) {
         self.sheetName = sheetName
         self.layoutOverride = layoutOverride
+        self.input = input
     }
 }
 
@@ -66,8 +69,7 @@ public struct TableFinder: Sendable {
     /// Reads the workbook and returns its table: the named sheet, or of the visible sheets the
     /// one whose recognized table has the most items. Hidden sheets are never chosen unless named.
     public func find(in path: String, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
-        let workbook: Workbook
-        do { workbook = try Workbook(path: path) } catch { throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace) }
+        let workbook = try InputWorkbook.open(path, options: options.input)
         var candidates: [SheetInfo]
         if let name = options.sheetName ?? options.layoutOverride?.sheet {
             guard let info = workbook.sheets.first(where: { $0.name == name }) else {
@@ -82,8 +84,7 @@ public struct TableFinder: Sendable {
         var best: RecognizedTable?
         var seen: [String] = []
         for info in candidates {
-            let sheet: Sheet
-            do { sheet = try workbook.sheet(info) } catch { throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace) }
+            let sheet = try workbook.sheet(info)
             let layout: TableLayout?
             if let override = options.layoutOverride {
                 layout = override.layout(sheetName: sheet.name)

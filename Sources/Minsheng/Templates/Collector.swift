@@ -40,7 +40,7 @@ public struct Collector: Sendable {
     /// Reads the plan and the returns, and writes the progress workbook at `output` (through a temporary file).
     public func collect(
         plan planPath: String, returns paths: [String], to output: String, title: String, asOf: AsOfDate?,
-        overwrite: Bool = true, jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
+        overwrite: Bool = true, input: InputOptions = InputOptions(), jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {
         try OutputFile.checkNotAnInput(output, inputs: [planPath] + paths, overwrite: overwrite)
         let plan = try splitter.readPlan(planPath)
@@ -52,10 +52,10 @@ public struct Collector: Sendable {
 
         await Batch.run(paths, jobs: jobs, progress: progress) { path in
             do {
-                if let template = try ReturnReader.readTemplate(path) {
+                if let template = try ReturnReader.readTemplate(path, options: input) {
                     return readTemplate(template, plan: plan, keys: keys, byText: byText)
                 }
-                return try readOwnLayout(path, plan: plan, byText: byText)
+                return try readOwnLayout(path, plan: plan, byText: byText, input: input)
             } catch {
                 return (nil, FileResult(path: path, status: .unreadable, error: "\(error)"), [])
             }
@@ -189,8 +189,10 @@ public struct Collector: Sendable {
 
     /// Reads a return in a county's own layout: recognized as a table, matched by project and
     /// indicator text; the area from the file name or the sheet's title.
-    func readOwnLayout(_ path: String, plan: Splitter.Plan, byText: [String: String]) throws -> (Submission?, FileResult, [Finding]) {
-        let table = try splitter.finder.find(in: path)
+    func readOwnLayout(
+        _ path: String, plan: Splitter.Plan, byText: [String: String], input: InputOptions
+    ) throws -> (Submission?, FileResult, [Finding]) {
+        let table = try splitter.finder.find(in: path, options: RecognitionOptions(input: input))
         var findings = Validator().findings(for: table)
         let result = FileResult(path: path, status: .ok, sheet: table.sheet.name, items: table.items.count)
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension

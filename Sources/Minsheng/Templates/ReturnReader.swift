@@ -37,14 +37,10 @@ public struct TemplateReturn: Sendable {
 /// rows staff inserted or however they sorted.
 public enum ReturnReader {
     /// The return's metadata and rows, or nil when the workbook is no minsheng template.
-    public static func readTemplate(_ path: String) throws -> TemplateReturn? {
-        let workbook: Workbook
-        do { workbook = try Workbook(path: path) } catch { throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace) }
+    public static func readTemplate(_ path: String, options: InputOptions = InputOptions()) throws -> TemplateReturn? {
+        let workbook = try InputWorkbook.open(path, options: options)
         guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }) else { return nil }
-        let meta: Sheet
-        do { meta = try workbook.sheet(named: TemplateMetadata.sheetName) } catch {
-            throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace)
-        }
+        let meta = try workbook.sheet(named: TemplateMetadata.sheetName)
         var values: [String: String] = [:]
         for row in meta.rows.prefix(12) {
             guard let key = row.cells.first(where: { $0.reference.column == 0 })?.string else { continue }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Expands the FILE|DIR arguments of a command into workbook paths.
 public enum InputFiles {
-    /// The extensions read as workbooks.
-    public static let extensions: Set<String> = ["xlsx", "xlsm", "xltx", "xltm"]
+    /// The extensions taken from a folder: workbooks, CSV, and the legacy .xls and WPS .et /
+    /// .ett (so that each is reported, with what to do, rather than skipped in silence).
+    public static let extensions: Set<String> = ["xlsx", "xlsm", "xltx", "xltm", "csv", "xls", "et", "ett"]
 
     /// Files as given (whatever their extension: a wrong one gets a clear error later); for a
     /// folder, the workbooks directly in it (not in its subfolders), sorted, skipping Office lock

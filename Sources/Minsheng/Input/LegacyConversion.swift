@@ -1,0 +1,89 @@
+import Foundation
+
+/// Turns a legacy workbook (.xls, WPS .et, an HTML or Excel 2003 XML table) into .xlsx with
+/// LibreOffice, in a temporary folder of its own; the input itself is only copied, never touched.
+public enum LegacyConversion {
+    /// How long one conversion may take before LibreOffice is stopped.
+    public static let timeout: TimeInterval = 120
+
+    /// The LibreOffice program: `MINSHENG_SOFFICE`, else `soffice` or `libreoffice` on the
+    /// PATH, else the usual install places; nil when none is there.
+    public static var soffice: String? {
+        let manager = FileManager.default
+        if let given = ProcessInfo.processInfo.environment["MINSHENG_SOFFICE"], !given.isEmpty {
+            return manager.isExecutableFile(atPath: given) ? given : nil
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let onPath = path.split(separator: ":").flatMap { folder in
+            ["soffice", "libreoffice"].map { "\(folder)/\($0)" }
+        }
+        let usual = [
+            "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice",
+            "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+        ]
+        return (onPath + usual).first { manager.isExecutableFile(atPath: $0) }
+    }
+
+    /// A converted copy: the .xlsx path and the folder to remove when done with it.
+    public struct Converted: Sendable {
+        /// The .xlsx LibreOffice wrote.
+        public var xlsx: String
+        /// The temporary folder holding it (and LibreOffice's private profile).
+        public var folder: URL
+    }
+
+    /// Converts `path` (whose content is `format`) to .xlsx.
+    ///
+    /// - Parameter html: whether the file is an HTML table (LibreOffice needs to be told).
+    /// - Throws: `MinshengError.cannotRead` naming the file: no LibreOffice, a failed or
+    ///   timed-out conversion.
+    public static func convert(_ path: String, html: Bool) throws -> Converted {
+        guard let soffice else {
+            throw MinshengError.cannotRead(
+                path: path, reason: "旧版格式需要 LibreOffice 才能自动转换，但没有找到（可安装 LibreOffice，或设置 MINSHENG_SOFFICE），也可以用 Excel/WPS 另存为 .xlsx 后重试")
+        }
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("minsheng-legacy-\(UUID().uuidString)")
+        let input = folder.appendingPathComponent("in")
+        let output = folder.appendingPathComponent("out")
+        do {
+            try manager.createDirectory(at: input, withIntermediateDirectories: true)
+            try manager.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            throw MinshengError.cannotRead(path: path, reason: "无法建立临时文件夹：\(error.localizedDescription)")
+        }
+        let copy = input.appendingPathComponent(html ? "input.html" : "input.xls")
+        do { try manager.copyItem(atPath: path, toPath: copy.path) } catch {
+            try? manager.removeItem(at: folder)
+            throw MinshengError.cannotRead(path: path, reason: "无法复制文件：\(error.localizedDescription)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments =
+            ["-env:UserInstallation=\(folder.appendingPathComponent("profile").absoluteString)", "--headless", "--norestore"]
+            + (html ? ["--infilter=HTML (StarCalc)"] : [])
+            + ["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", output.path, copy.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            try? manager.removeItem(at: folder)
+            throw MinshengError.cannotRead(path: path, reason: "无法启动 LibreOffice（\(soffice)）：\(error.localizedDescription)")
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            try? manager.removeItem(at: folder)
+            throw MinshengError.cannotRead(path: path, reason: "LibreOffice 转换超过 \(Int(timeout)) 秒，已停止")
+        }
+        let xlsx = output.appendingPathComponent(html ? "input.xlsx" : "input.xlsx").path
+        guard process.terminationStatus == 0, manager.fileExists(atPath: xlsx) else {
+            try? manager.removeItem(at: folder)
+            throw MinshengError.cannotRead(
+                path: path, reason: "LibreOffice 无法转换这个文件（可能已损坏或设置了密码），请用 Excel/WPS 另存为 .xlsx 后重试")
+        }
+        return Converted(xlsx: xlsx, folder: folder)
+    }
+}
