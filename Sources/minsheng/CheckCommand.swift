@@ -3,7 +3,7 @@ import Foundation
 import Minsheng
 
 /// `minsheng check`: reconcile totals and completion rates, report every discrepancy.
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "核对：市级合计与各县区之和、报送完成率与完成数÷目标 (reconcile totals and rates).",
@@ -33,7 +33,7 @@ struct CheckCommand: AsyncParsableCommand {
         if let asOf, AsOfDate(asOf) == nil { throw ValidationError("--as-of 应为 YYYY-MM-DD，例如 2020-10-31") }
     }
 
-    func run() async throws {
+    func run() throws {
         var recognition = RecognitionOptions(sheetName: sheet, input: batch.input)
         if let layout {
             do { recognition.layoutOverride = try LayoutOverride.load(path: layout) } catch {
@@ -47,9 +47,10 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let files = InputFiles.expand(inputs)
-        let report = await checker.check(
-            files: files, recognition: recognition, asOf: asOf.flatMap(AsOfDate.init),
-            jobs: batch.jobs, progress: batch.progress(total: files.count))
+        let (asOf, jobs, progress) = (asOf.flatMap(AsOfDate.init), batch.jobs, batch.progress(total: files.count))
+        let report = try Blocking.wait { [recognition] in
+            await checker.check(files: files, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress)
+        }
         switch format {
         case .json: print(report.json())
         case .text: print(TextReport.render(report), terminator: "")

@@ -3,7 +3,7 @@ import Foundation
 import Minsheng
 
 /// `minsheng collect`: the areas' returns into the standardized progress workbook.
-struct CollectCommand: AsyncParsableCommand {
+struct CollectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collect",
         abstract: "收集：汇总各县区报回的模板 (collect the areas' returns into the progress workbook).",
@@ -23,15 +23,18 @@ struct CollectCommand: AsyncParsableCommand {
         if inputs.isEmpty { throw ValidationError("请给出报回的文件或文件夹") }
     }
 
-    func run() async throws {
+    func run() throws {
         let planPath = OutputFile.canonicalPath(plan)
         let files = InputFiles.expand(inputs).filter { OutputFile.canonicalPath($0) != planPath }
         let result: Collector.Result
+        let (plan, output, title, asOf, force) = (plan, options.output, options.title, options.asOfDate, options.force)
+        let (input, jobs, progress) = (batch.input, batch.jobs, batch.progress(total: files.count))
         do {
-            result = try await Collector().collect(
-                plan: plan, returns: files, to: options.output, title: options.title, asOf: options.asOfDate,
-                overwrite: options.force, input: batch.input,
-                jobs: batch.jobs, progress: batch.progress(total: files.count))
+            result = try Blocking.wait {
+                try await Collector().collect(
+                    plan: plan, returns: files, to: output, title: title, asOf: asOf, overwrite: force, input: input,
+                    jobs: jobs, progress: progress)
+            }
         } catch let error as MinshengError {
             throw Terminal.exit(for: error)
         }

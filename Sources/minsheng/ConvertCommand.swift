@@ -3,7 +3,7 @@ import Foundation
 import Minsheng
 
 /// `minsheng convert`: many submitted workbooks in, one standardized progress workbook out.
-struct ConvertCommand: AsyncParsableCommand {
+struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "汇总：把各种版式的报送表转换成一张标准进度表 (write the standardized progress workbook).",
@@ -23,14 +23,18 @@ struct ConvertCommand: AsyncParsableCommand {
         if inputs.isEmpty { throw ValidationError("请给出至少一个文件或文件夹") }
     }
 
-    func run() async throws {
+    func run() throws {
         let files = InputFiles.expand(inputs)
         let result: Converter.Result
+        let (output, title, asOf, force) = (options.output, options.title, options.asOfDate, options.force)
+        let recognition = RecognitionOptions(sheetName: sheet, input: batch.input)
+        let (jobs, progress) = (batch.jobs, batch.progress(total: files.count))
         do {
-            result = try await Converter().convert(
-                files: files, to: options.output, title: options.title, asOf: options.asOfDate,
-                recognition: RecognitionOptions(sheetName: sheet, input: batch.input), overwrite: options.force,
-                jobs: batch.jobs, progress: batch.progress(total: files.count))
+            result = try Blocking.wait {
+                try await Converter().convert(
+                    files: files, to: output, title: title, asOf: asOf, recognition: recognition, overwrite: force,
+                    jobs: jobs, progress: progress)
+            }
         } catch let error as MinshengError {
             throw Terminal.exit(for: error)
         }
