@@ -1,4 +1,5 @@
-"""Runs minsheng check / convert / collect over N input files with 1 and 2 jobs, and prints
+"""Runs minsheng check / convert / collect over N input files (check and convert: copies of the
+seven Samples progress tables; check-r and collect: copies of the district returns) with 1 and 2 jobs, and prints
 files/s, peak memory (the child's own max RSS, from wait4) and the cost per file against the
 smallest N, to show that cost grows linearly with the number of files.
 
@@ -53,6 +54,7 @@ for n in sizes:
     populate(return_dir, returns, n)
     commands = {
         "check": lambda jobs: [binary, "check", sample_dir, "--format", "json", "--jobs", str(jobs)],
+        "check-r": lambda jobs: [binary, "check", return_dir, "--format", "json", "--jobs", str(jobs)],
         "convert": lambda jobs: [binary, "convert", sample_dir, "-o", os.path.join(work, "out.xlsx"), "--force", "--jobs", str(jobs)],
         "collect": lambda jobs: [binary, "collect", "--plan", plan, return_dir, "-o", os.path.join(work, "out.xlsx"), "--force", "--jobs", str(jobs)],
     }
@@ -71,7 +73,7 @@ for name, n, jobs, seconds, rss in rows:
     base = next(r for r in rows if r[0] == name and r[1] == smallest and r[2] == jobs)
     per_file = (seconds / n) / (base[3] / smallest)
     print(f"{name:8} jobs {jobs}: {n} vs {smallest} files: {per_file:.2f}; peak memory {rss:.0f} vs {base[4]:.0f} MiB")
-for name in ("check", "convert", "collect"):
+for name in ("check", "check-r", "convert", "collect"):
     for n in sizes:
         one = next(r for r in rows if r[0] == name and r[1] == n and r[2] == 1)
         two = next(r for r in rows if r[0] == name and r[1] == n and r[2] == 2)

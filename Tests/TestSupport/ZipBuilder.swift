@@ -171,3 +171,44 @@ extension ZipBuilder {
         return builder
     }
 }
+
+extension ZipBuilder {
+    /// A raw deflate stream that inflates to `prefix`, then at least `size` spaces, then `suffix`:
+    /// a stored block, the same fixed-Huffman run of back-references as `spaceBombStream`, and a
+    /// final stored block. Wrapping the spaces in real markup (`<worksheet><sheetData>` …) keeps
+    /// the XML well-formed for as long as it inflates, so only the size limits can stop it.
+    /// Returns the stream and the exact inflated size.
+    public static func spaceBombStream(
+        inflatedSize size: Int, prefix: [UInt8], suffix: [UInt8]
+    ) -> (stream: [UInt8], inflatedSize: Int) {
+        precondition(prefix.count <= 0xFFFF && suffix.count <= 0xFFFF)
+        func storedHeader(_ count: Int) -> [UInt8] {
+            let length = UInt16(count)
+            return [UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+        }
+        func copy(_ bits: inout BitWriter) {
+            bits.writeHuffman(0b1100_0101, count: 8)  // length code 285 = 258 bytes
+            bits.writeHuffman(0, count: 5)  // distance code 0 = distance 1
+        }
+        // Stored block, not final: 3 header bits (000), padded to a byte.
+        var out: [UInt8] = [0x00] + storedHeader(prefix.count) + prefix
+        var head = BitWriter()
+        head.write(0, count: 1)  // BFINAL = 0
+        head.write(1, count: 2)  // BTYPE = fixed Huffman
+        head.writeHuffman(0b0101_0000, count: 8)  // literal 0x20
+        copy(&head)  // 24 bits: byte aligned
+        out += head.finished
+        var period = BitWriter()
+        for _ in 0..<8 { copy(&period) }  // 13 bytes = 2064 inflated bytes
+        let periods = max(0, (size - 259) / 2064 + 1)
+        out.reserveCapacity(out.count + periods * 13 + suffix.count + 8)
+        let pattern = period.finished
+        for _ in 0..<periods { out += pattern }
+        var tail = BitWriter()
+        tail.writeHuffman(0, count: 7)  // end of block (256)
+        tail.write(1, count: 1)  // BFINAL = 1
+        tail.write(0, count: 2)  // BTYPE = stored; the rest of the byte is padding
+        out += tail.finished + storedHeader(suffix.count) + suffix
+        return (out, prefix.count + 259 + periods * 2064 + suffix.count)
+    }
+}
