@@ -1,15 +1,25 @@
 // swift-tools-version:6.1
-// libFuzzer harness over the .xlsx reader; built and run by Fuzz/run.sh, not by `swift test`.
+// libFuzzer harnesses over minsheng, built and run by Fuzz/run.sh, not by `swift test`:
+// ReaderFuzzer (bytes as an .xlsx), TextFuzzer (bytes as cell text), CheckFuzzer (bytes as a
+// submitted workbook, through recognition and validation).
 import PackageDescription
+
+// gold fails on ASan objects (internal error in format_file_lineno); lld links them.
+let linker: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"])]
 
 let package = Package(
     name: "minsheng-fuzz",
     dependencies: [.package(name: "minsheng", path: "..")],
     targets: [
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "ReaderFuzzer",
-            dependencies: [.product(name: "XLSXReader", package: "minsheng")],
-            // gold fails on ASan objects (internal error in format_file_lineno); lld links them.
-            linkerSettings: [.unsafeFlags(["-use-ld=lld"])])
+            dependencies: ["FuzzDriver", .product(name: "XLSXReader", package: "minsheng")], linkerSettings: linker),
+        .executableTarget(
+            name: "TextFuzzer",
+            dependencies: ["FuzzDriver", .product(name: "Minsheng", package: "minsheng")], linkerSettings: linker),
+        .executableTarget(
+            name: "CheckFuzzer",
+            dependencies: ["FuzzDriver", .product(name: "Minsheng", package: "minsheng")], linkerSettings: linker),
     ]
 )

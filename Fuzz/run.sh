@@ -1,19 +1,40 @@
 #!/usr/bin/env bash
-# Fuzzes the .xlsx reader with libFuzzer + AddressSanitizer.
-#   Fuzz/run.sh [SECONDS]    (default 600)
-# Seeds: Samples/, Samples/returns/, the calamine corpus and Fuzz/regressions/ (every crash or
-# hang found so far, kept as a regression input; Tests/XLSXReaderTests reads them too).
-# The growing corpus is kept in Fuzz/.corpus (not committed); crashes land in Fuzz/artifacts/.
+# Fuzzes minsheng with libFuzzer + AddressSanitizer.
+#   Fuzz/run.sh [reader|text|check] [SECONDS]     (default: reader, 600 s)
+#   reader  bytes as an .xlsx file: zip, XML, shared strings, styles, sheets, export
+#   text    bytes as cell text: quantities, prose breakdowns, printed precision, CSV
+#   check   bytes as a submitted workbook: recognition, reading, validation
+# Seeds: Samples/, Samples/returns/, the calamine corpus, the seed documents' lines (text), and
+# Fuzz/regressions/ (inputs of crashes found so far, also read by the tests). The growing corpus
+# is kept in Fuzz/.corpus-TARGET (not committed); crashes land in Fuzz/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")"
-seconds="${1:-600}"
-swift build -c release --scratch-path .build-fuzz \
-    -Xswiftc -sanitize=fuzzer,address >&2
-binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/ReaderFuzzer"
-mkdir -p .corpus artifacts regressions
-seeds=(../Samples ../Samples/returns ../Tests/Fixtures/calamine regressions)
-if [ -d ../../shared/corpus/calamine ]; then seeds+=(../../shared/corpus/calamine); fi
+target="${1:-reader}"
+seconds="${2:-600}"
+case "$target" in
+    reader) product=ReaderFuzzer ;;
+    text) product=TextFuzzer ;;
+    check) product=CheckFuzzer ;;
+    *) echo "usage: Fuzz/run.sh [reader|text|check] [SECONDS]" >&2; exit 64 ;;
+esac
+swift build -c release --scratch-path .build-fuzz --product "$product" -Xswiftc -sanitize=fuzzer,address >&2
+binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/$product"
+mkdir -p ".corpus-$target" artifacts regressions
+if [ "$target" = text ]; then
+    seeds=(regressions)
+    if [ ! -d .seeds-text ]; then
+        # One seed per line of the seed documents: the real ways figures are written.
+        mkdir -p .seeds-text
+        cat ../Tests/Fixtures/seeds/*.txt | awk 'length > 0 && length < 400' | split -l 1 - .seeds-text/line-
+    fi
+    seeds+=(.seeds-text)
+else
+    seeds=(../Samples ../Samples/returns ../Tests/Fixtures/calamine ../Tests/Fixtures/injected regressions)
+fi
+export MINSHENG_TEMPLATES="$PWD/../Templates"
 # -dict: the XML and zip words the reader branches on.
-exec "$binary" .corpus "${seeds[@]}" -dict=xlsx.dict -max_total_time="$seconds" \
+dict=()
+[ "$target" = text ] || dict=(-dict=xlsx.dict)
+exec "$binary" ".corpus-$target" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" \
     -timeout=5 -rss_limit_mb=2048 -max_len=2000000 -artifact_prefix=artifacts/ \
     -print_final_stats=1

@@ -1,25 +1,9 @@
+import FuzzDriver
 import XLSXReader
-
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// libFuzzer's driver (the program's `main` belongs to SwiftPM, so libFuzzer is started from it).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
 
 @main
 enum ReaderFuzzer {
-    static func main() {
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv, fuzzReader)
-        exit(status)
-    }
+    static func main() { runFuzzer(fuzzReader) }
 }
 
 /// libFuzzer's entry point: the input is taken as an .xlsx file held in memory; the reader must
