@@ -7,10 +7,18 @@ import Foundation
 /// Reads CSV files as Excel and WPS save them in China: UTF-8 (with or without BOM) or GBK /
 /// GB18030 ("CSV (逗号分隔)" on Chinese Windows), comma- or tab-separated, RFC 4180 quoting.
 public enum CSVText {
+    /// The largest CSV file read (a progress table is a few kilobytes; this is a guard, not a
+    /// working size).
+    public static let maxFileSize = 256 << 20
+
     /// The rows of the CSV file at `path`.
     ///
     /// - Throws: `MinshengError.cannotRead` when the file cannot be read or is not text.
     public static func rows(ofFile path: String) throws -> [[String]] {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maxFileSize {
+            throw MinshengError.cannotRead(path: path, reason: "CSV 文件超过 \(maxFileSize >> 20) MB，请拆分后再试")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MinshengError.cannotRead(path: path, reason: "无法打开文件")
         }
