@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // libFuzzer harnesses over minsheng, built and run by Fuzz/run.sh, not by `swift test`:
-// ReaderFuzzer (bytes as an .xlsx), TextFuzzer (bytes as cell text), CheckFuzzer (bytes as a
+// ReaderFuzzer (bytes as an .xlsx), PartsFuzzer (bytes as the XML parts of a stored zip), TextFuzzer (bytes as cell text), CheckFuzzer (bytes as a
 // submitted workbook, through recognition and validation).
 import PackageDescription
 
@@ -14,6 +14,9 @@ let package = Package(
         .target(name: "FuzzDriver"),
         .executableTarget(
             name: "ReaderFuzzer",
+            dependencies: ["FuzzDriver", .product(name: "XLSXReader", package: "minsheng")], linkerSettings: linker),
+        .executableTarget(
+            name: "PartsFuzzer",
             dependencies: ["FuzzDriver", .product(name: "XLSXReader", package: "minsheng")], linkerSettings: linker),
         .executableTarget(
             name: "TextFuzzer",

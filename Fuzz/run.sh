@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes minsheng with libFuzzer + AddressSanitizer.
-#   Fuzz/run.sh [reader|text|check] [SECONDS]     (default: reader, 600 s)
+#   Fuzz/run.sh [reader|parts|text|check] [SECONDS]     (default: reader, 600 s)
 #   reader  bytes as an .xlsx file: zip, XML, shared strings, styles, sheets, export
+#   parts   bytes as the sheet, shared strings, styles and workbook XML (NUL-separated), stored
+#           uncompressed in a zip, so that mutations reach the XML handlers
 #   text    bytes as cell text: quantities, prose breakdowns, printed precision, CSV
 #   check   bytes as a submitted workbook: recognition, reading, validation
 # Seeds: Samples/, Samples/returns/, the calamine corpus, the seed documents' lines (text), and
@@ -13,9 +15,10 @@ target="${1:-reader}"
 seconds="${2:-600}"
 case "$target" in
     reader) product=ReaderFuzzer ;;
+    parts) product=PartsFuzzer ;;
     text) product=TextFuzzer ;;
     check) product=CheckFuzzer ;;
-    *) echo "usage: Fuzz/run.sh [reader|text|check] [SECONDS]" >&2; exit 64 ;;
+    *) echo "usage: Fuzz/run.sh [reader|parts|text|check] [SECONDS]" >&2; exit 64 ;;
 esac
 swift build -c release --scratch-path .build-fuzz --product "$product" -Xswiftc -sanitize=fuzzer,address >&2
 binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/$product"
@@ -28,6 +31,18 @@ if [ "$target" = text ]; then
         cat ../Tests/Fixtures/seeds/*.txt | awk 'length > 0 && length < 400' | split -l 1 - .seeds-text/line-
     fi
     seeds+=(.seeds-text)
+elif [ "$target" = parts ]; then
+    seeds=(regressions)
+    if [ ! -d .seeds-parts ]; then
+        # Each sample's own parts, NUL-separated, as the harness expects them.
+        mkdir -p .seeds-parts
+        for file in ../Samples/*.xlsx ../Samples/returns/*.xlsx ../Tests/Fixtures/calamine/*.xlsx; do
+            { unzip -p "$file" xl/worksheets/sheet1.xml; printf '\0'; unzip -p "$file" xl/sharedStrings.xml
+              printf '\0'; unzip -p "$file" xl/styles.xml; printf '\0'; unzip -p "$file" xl/workbook.xml
+            } > ".seeds-parts/$(basename "$file" .xlsx)" 2>/dev/null || true
+        done
+    fi
+    seeds+=(.seeds-parts)
 else
     seeds=(../Samples ../Samples/returns ../Tests/Fixtures/calamine ../Tests/Fixtures/injected regressions)
 fi
