@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
             await checker.check(files: files, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress)
         }
         switch format {
-        case .json: print(report.json())
+        case .json: Terminal.printJSON(report)
         case .text: print(TextReport.render(report), terminator: "")
         }
         if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }

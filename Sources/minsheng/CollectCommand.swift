@@ -41,7 +41,7 @@ struct CollectCommand: ParsableCommand {
         let report = result.report
         for file in report.files where file.status == .unreadable { Terminal.error(file.error ?? "无法读取 \(file.path)") }
         switch options.format {
-        case .json: print(report.json())
+        case .json: Terminal.printJSON(report)
         case .text:
             for area in result.used.keys.sorted() {
                 print("\(area)：采用 \(result.used[area] ?? "")")

@@ -43,7 +43,7 @@ struct ConvertCommand: ParsableCommand {
             Terminal.error(file.error ?? "无法读取 \(file.path)")
         }
         switch options.format {
-        case .json: print(report.json())
+        case .json: Terminal.printJSON(report)
         case .text:
             var line = "已汇总 \(report.files.count - report.unreadableCount)/\(report.files.count) 个文件，\(result.items) 个指标"
             line += "；核对发现 \(report.errorCount) 个错误，\(report.warningCount) 个警告 → \(result.output)"

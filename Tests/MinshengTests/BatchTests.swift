@@ -47,3 +47,15 @@ struct BatchTests {
         #expect(one.unreadableCount == 1)
     }
 }
+
+extension BatchTests {
+    @Test func streamedJSONIsTheSameTextAsTheWholeReport() async throws {
+        let report = await (try Checker()).check(files: Self.manyFiles, jobs: 2)
+        #expect(report.findings.count > 10)
+        var streamed = ""
+        var pieces = 0
+        report.writeJSON { streamed += $0; pieces += 1 }
+        #expect(streamed == report.json())
+        #expect(pieces > report.findings.count)
+    }
+}

@@ -167,3 +167,32 @@ struct ProgressWorkbookTests {
         #expect(compared > 100)
     }
 }
+
+extension ProgressWorkbookTests {
+    /// 200 returns with long names name every item 200 times: more than a cell can hold.
+    @Test func listsAsManySourcesAsACellHoldsAndCountsTheRest() async throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("minsheng-sources-\(UUID().uuidString)")
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        let sample = TestPaths.samples.appendingPathComponent("000-镜湖区-进展情况.xlsx").path
+        let stem = String(repeating: "镜湖区民生实事进展情况报送表", count: 5)  // 210 bytes
+        var files: [String] = []
+        for index in 0..<200 {
+            let path = folder.appendingPathComponent(String(format: "%03d", index) + stem + ".xlsx").path
+            try manager.linkItem(atPath: sample, toPath: path)
+            files.append(path)
+        }
+        let output = try ZipPart.temporaryPath("many-sources.xlsx")
+        let result = try await Converter().convert(files: files, to: output, title: "t", asOf: nil)
+        #expect(result.report.unreadableCount == 0)
+        let summary = try Workbook(path: output).sheet(named: "进度汇总")
+        let source = try #require(summary.cell("L3")?.string)
+        #expect(source.utf8.count <= 32_767)
+        let lines = source.split(separator: "\n")
+        let last = try #require(lines.last)
+        #expect(last.hasPrefix("…等另外 ") && last.hasSuffix(" 个来源（全部文件见“说明”）"))
+        let rest = Int(last.dropFirst("…等另外 ".count).prefix { $0.isNumber }) ?? 0
+        #expect(lines.count - 1 + rest == 200)
+        #expect(lines.first == "000\(stem).xlsx!E4")
+    }
+}

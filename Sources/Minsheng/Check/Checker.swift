@@ -3,7 +3,7 @@ import Foundation
 /// Checks a batch of workbooks: one unreadable file never stops the others.
 ///
 /// ```swift
-/// let report = await try Checker().check(files: ["a.xlsx", "b.xlsx"], jobs: 2)
+/// let report = try await Checker().check(files: ["a.xlsx", "b.xlsx"], jobs: 2)
 /// print(report.exitStatus)
 /// ```
 public struct Checker: Sendable {

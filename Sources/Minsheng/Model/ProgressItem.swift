@@ -93,7 +93,7 @@ public enum ProgressItems {
         public mutating func add(_ list: [ProgressItem]) {
             for item in list {
                 if let existing = index[item.key] {
-                    items[existing] = ProgressItems.combine(items[existing], item)
+                    ProgressItems.combine(into: &items[existing], item)
                 } else {
                     index[item.key] = items.count
                     items.append(item)
@@ -102,14 +102,15 @@ public enum ProgressItems {
         }
     }
 
-    static func combine(_ a: ProgressItem, _ b: ProgressItem) -> ProgressItem {
-        var merged = a
-        merged.category = a.category ?? b.category
-        merged.unit = a.unit ?? b.unit
-        merged.target = a.target ?? b.target
-        merged.completed = a.completed ?? b.completed
-        merged.reportedRate = a.reportedRate ?? b.reportedRate
-        merged.lead = a.lead ?? b.lead
+    /// Fills what `merged` lacks from `b` and adds b's sources, in place (a batch of thousands of
+    /// files naming one item must not copy its growing source list each time).
+    static func combine(into merged: inout ProgressItem, _ b: ProgressItem) {
+        merged.category = merged.category ?? b.category
+        merged.unit = merged.unit ?? b.unit
+        merged.target = merged.target ?? b.target
+        merged.completed = merged.completed ?? b.completed
+        merged.reportedRate = merged.reportedRate ?? b.reportedRate
+        merged.lead = merged.lead ?? b.lead
         for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
         for (area, figures) in b.areas {
             var current = merged.areas[area] ?? ProgressItem.AreaFigures()
@@ -118,7 +119,6 @@ public enum ProgressItems {
             merged.areas[area] = current
         }
         merged.sources += b.sources
-        return merged
     }
 
     static func makeItem(_ row: TableRow, table: RecognizedTable, counties: [String]) -> ProgressItem {

@@ -61,41 +61,46 @@ public struct CheckReport: Sendable {
         .object([
             ("tool", .string(MinshengInfo.tool)),
             ("version", .string(MinshengInfo.version)),
-            (
-                "files",
-                .array(
-                    files.map { file in
-                        var pairs: [(String, JSONValue)] = [
-                            ("path", .string(file.path)), ("status", .string(file.status.rawValue)),
-                        ]
-                        if file.status == .ok {
-                            pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
-                        } else {
-                            pairs += [("error", .optional(file.error))]
-                        }
-                        return .object(pairs)
-                    })
-            ),
-            (
-                "findings",
-                .array(
-                    findings.map { f in
-                        .object([
-                            ("code", .string(f.code.rawValue)), ("severity", .string(f.severity.rawValue)),
-                            ("file", .string(f.file)), ("sheet", .optional(f.sheet)), ("cell", .optional(f.cell)),
-                            ("row", .optional(f.row)), ("item", .optional(f.item)), ("area", .optional(f.area)),
-                            ("expected", .optional(f.expected)), ("actual", .optional(f.actual)),
-                            ("message", .string(f.message)),
-                        ])
-                    })
-            ),
-            (
-                "summary",
-                .object([
-                    ("files", .number(Double(files.count))), ("unreadable", .number(Double(unreadableCount))),
-                    ("errors", .number(Double(errorCount))), ("warnings", .number(Double(warningCount))),
-                ])
-            ),
+            ("files", .array(files.map(Self.jsonValue(of:)))),
+            ("findings", .array(findings.map(Self.jsonValue(of:)))),
+            ("summary", summaryValue()),
+        ])
+    }
+
+    /// Writes the same text as `json()` piece by piece (a file or a finding at a time), so that
+    /// a report of a hundred thousand findings is never held twice in memory.
+    public func writeJSON(_ emit: (String) -> Void) {
+        emit(JSONValue.object([("tool", .string(MinshengInfo.tool)), ("version", .string(MinshengInfo.version))]).serialized().dropLast() + ", \"files\": [")
+        for (index, file) in files.enumerated() { emit((index > 0 ? ", " : "") + Self.jsonValue(of: file).serialized()) }
+        emit("], \"findings\": [")
+        for (index, finding) in findings.enumerated() { emit((index > 0 ? ", " : "") + Self.jsonValue(of: finding).serialized()) }
+        emit("], \"summary\": " + summaryValue().serialized() + "}")
+    }
+
+    static func jsonValue(of file: FileResult) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("path", .string(file.path)), ("status", .string(file.status.rawValue))]
+        if file.status == .ok {
+            pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
+        } else {
+            pairs += [("error", .optional(file.error))]
+        }
+        return .object(pairs)
+    }
+
+    static func jsonValue(of f: Finding) -> JSONValue {
+        .object([
+            ("code", .string(f.code.rawValue)), ("severity", .string(f.severity.rawValue)),
+            ("file", .string(f.file)), ("sheet", .optional(f.sheet)), ("cell", .optional(f.cell)),
+            ("row", .optional(f.row)), ("item", .optional(f.item)), ("area", .optional(f.area)),
+            ("expected", .optional(f.expected)), ("actual", .optional(f.actual)),
+            ("message", .string(f.message)),
+        ])
+    }
+
+    func summaryValue() -> JSONValue {
+        .object([
+            ("files", .number(Double(files.count))), ("unreadable", .number(Double(unreadableCount))),
+            ("errors", .number(Double(errorCount))), ("warnings", .number(Double(warningCount))),
         ])
     }
 

@@ -137,7 +137,7 @@ public enum ProgressWorkbook {
             try sheet.write(Double(i + 1), row: r, column: 0, format: centered)
             let texts = [item.category, item.project, item.indicator, item.unit]
             for (offset, value) in texts.enumerated() {
-                if let value { try sheet.write(value, row: r, column: 1 + offset, format: offset == 2 ? wrapped : text) }
+                if let value { try sheet.write(cellText(value), row: r, column: 1 + offset, format: offset == 2 ? wrapped : text) }
                 else { try sheet.writeBlank(row: r, column: 1 + offset, format: text) }
             }
             try writeFigure(item.target, sheet, r, 5, number: number, percent: percent, text: wrapped)
@@ -157,13 +157,12 @@ public enum ProgressWorkbook {
             }
             let state = status(item, asOf: content.asOf)
             try sheet.write(state, row: r, column: 9, format: centered)
-            try sheet.write(item.lead ?? "", row: r, column: 10, format: text)
-            let source = item.sources.joined(separator: "\n")
-            try sheet.write(source, row: r, column: 11, format: wrapped)
+            try sheet.write(cellText(item.lead ?? ""), row: r, column: 10, format: text)
+            try sheet.write(sourceText(item.sources), row: r, column: 11, format: wrapped)
             // Wrapped prose needs a taller row: spreadsheets do not grow rows on load.
             let lines = [
                 lineCount(item.indicator ?? "", width: widths[3]), lineCount(figureText(item.target), width: widths[5]),
-                item.sources.map { lineCount($0, width: widths[11]) }.reduce(0, +),
+                item.sources.prefix(30).map { lineCount($0, width: widths[11]) }.reduce(0, +),
             ].max() ?? 1
             if lines > 1 { try sheet.setRow(r, height: min(409, 15 * Double(lines))) }
         }
@@ -224,7 +223,7 @@ public enum ProgressWorkbook {
         switch figure {
         case .number(let n)?: try sheet.write(double(n), row: row, column: column, format: number)
         case .percent(let n)?: try sheet.write(double(n), row: row, column: column, format: percent)
-        case .text(let t)?: try sheet.write(t, row: row, column: column, format: text)
+        case .text(let t)?: try sheet.write(cellText(t), row: row, column: column, format: text)
         case nil: try sheet.writeBlank(row: row, column: column, format: number)
         }
     }
@@ -258,8 +257,8 @@ public enum ProgressWorkbook {
         for (i, item) in items.enumerated() {
             let r = i + 3
             try sheet.write(Double(i + 1), row: r, column: 0, format: centered)
-            try sheet.write(item.project ?? "", row: r, column: 1, format: text)
-            try sheet.write(item.indicator ?? "", row: r, column: 2, format: text)
+            try sheet.write(cellText(item.project ?? ""), row: r, column: 1, format: text)
+            try sheet.write(cellText(item.indicator ?? ""), row: r, column: 2, format: text)
             var targetSum = Decimal(0)
             var completedSum = Decimal(0)
             for (a, area) in areas.enumerated() {
@@ -357,12 +356,13 @@ public enum ProgressWorkbook {
             try sheet.write((f.file as NSString).lastPathComponent, row: r, column: 3, format: text)
             try sheet.write(f.sheet ?? "", row: r, column: 4, format: text)
             try sheet.write(f.cell ?? "", row: r, column: 5, format: text)
-            try sheet.write(f.item ?? "", row: r, column: 6, format: wrapped)
+            try sheet.write(cellText(f.item ?? ""), row: r, column: 6, format: wrapped)
             try sheet.write(f.area ?? "", row: r, column: 7, format: text)
             if let e = f.expected { try sheet.write(e, row: r, column: 8, format: number) } else { try sheet.writeBlank(row: r, column: 8, format: number) }
             if let a = f.actual { try sheet.write(a, row: r, column: 9, format: number) } else { try sheet.writeBlank(row: r, column: 9, format: number) }
-            try sheet.write(f.message, row: r, column: 10, format: wrapped)
-            if let item = f.item, let target = rowOfItem[item] {
+            try sheet.write(cellText(f.message), row: r, column: 10, format: wrapped)
+            // A worksheet holds at most 65,530 links (Excel's limit); later rows say the row in words.
+            if let item = f.item, let target = rowOfItem[item], i < maxLinks {
                 try sheet.writeLink(to: "'进度汇总'!A\(target + 1)", text: "进度汇总第 \(target + 1) 行", row: r, column: 11, format: body())
             } else {
                 try sheet.write("", row: r, column: 11, format: text)
@@ -403,10 +403,49 @@ public enum ProgressWorkbook {
         try sheet.write("说明", row: 0, column: 0, format: book.format(titleFormat))
         for (i, row) in rows.enumerated() {
             try sheet.write(row.0, row: i + 2, column: 0, format: bold)
-            try sheet.write(row.1, row: i + 2, column: 1)
+            try sheet.write(cellText(row.1), row: i + 2, column: 1)
         }
         try sheet.setColumns(0, 0, width: ColumnWidth.fitting(rows.map(\.0), minimum: 10, maximum: 40))
         try sheet.setColumns(1, 1, width: 80)
         try sheet.setPrintLayout(repeatRows: nil)
+    }
+}
+
+extension ProgressWorkbook {
+    /// The most bytes a cell's text may have (Excel's 32,767-character limit, which
+    /// libxlsxwriter counts in UTF-8 bytes).
+    static let maxCellBytes = 32_767
+    /// The most links one worksheet may hold.
+    static let maxLinks = 65_530
+
+    /// Text from the inputs as a cell can hold it: cut at a character boundary with a note when
+    /// too long (a spreadsheet refuses longer text).
+    static func cellText(_ text: String) -> String {
+        guard text.utf8.count > maxCellBytes else { return text }
+        let note = "…（超过单元格上限，已截断）"
+        var kept = ""
+        var bytes = 0
+        for character in text {
+            let size = character.utf8.count
+            if bytes + size > maxCellBytes - note.utf8.count { break }
+            kept.append(character)
+            bytes += size
+        }
+        return kept + note
+    }
+
+    /// The 来源 cell: every file!cell, one per line, or as many as fit and how many more (all
+    /// inputs are listed in 说明).
+    static func sourceText(_ sources: [String]) -> String {
+        var text = ""
+        for (index, source) in sources.enumerated() {
+            let line = (index > 0 ? "\n" : "") + source
+            let rest = sources.count - index
+            if text.utf8.count + line.utf8.count + 64 > maxCellBytes {
+                return text + "\n…等另外 \(rest) 个来源（全部文件见“说明”）"
+            }
+            text += line
+        }
+        return text
     }
 }

@@ -48,7 +48,10 @@ public struct Collector: Sendable {
         report.files.append(FileResult(path: planPath, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count))
         let keys = Dictionary(plan.items.map { (PlanIdentity.itemKey($0), $0) }, uniquingKeysWith: { a, _ in a })
         let byText = Dictionary(plan.items.map { (textKey($0.project, $0.indicator), PlanIdentity.itemKey($0)) }, uniquingKeysWith: { a, _ in a })
-        var submissions: [String: [Submission]] = [:]
+        // Per area, the return used so far, and the others (only what their finding needs, so
+        // that memory does not grow with thousands of duplicates).
+        var chosenByArea: [String: (index: Int, submission: Submission)] = [:]
+        var othersByArea: [String: [(index: Int, path: String, sheet: String, completed: Int)]] = [:]
 
         await Batch.run(paths, jobs: jobs, progress: progress) { path in
             do {
@@ -59,37 +62,40 @@ public struct Collector: Sendable {
             } catch {
                 return (nil, FileResult(path: path, status: .unreadable, error: "\(error)"), [])
             }
-        } consume: { _, read in
+        } consume: { index, read in
             let (submission, result, findings) = read
             report.files.append(result)
             report.findings += findings
-            if let submission { submissions[submission.area, default: []].append(submission) }
+            guard let submission else { return }
+            // Of two returns for one area, the one with more completions filled in; on a tie the
+            // later one in path order (a corrected resubmission is usually named after the first).
+            if let current = chosenByArea[submission.area] {
+                let replaced = submission.completed.count >= current.submission.completed.count
+                let (otherIndex, other) = replaced ? current : (index, submission)
+                othersByArea[submission.area, default: []].append((otherIndex, other.path, other.sheet, other.completed.count))
+                if replaced { chosenByArea[submission.area] = (index, submission) }
+            } else {
+                chosenByArea[submission.area] = (index, submission)
+            }
         }
 
         var used: [String: String] = [:]
         var items = plan.items
         for area in plan.areas {
-            guard let candidates = submissions[area], !candidates.isEmpty else {
+            guard let chosen = chosenByArea[area]?.submission else {
                 report.findings.append(
                     Finding(
                         code: .missingSubmission, severity: .warning, file: planPath, sheet: plan.table.sheet.name, cell: nil,
                         row: nil, item: nil, area: area, message: "\(area)没有报送"))
                 continue
             }
-            // Of two returns for one area, the one with more completions filled in; on a tie the
-            // later one in path order (a corrected resubmission is usually named after the first).
-            let chosen = candidates.enumerated().max { a, b in
-                a.element.completed.count != b.element.completed.count
-                    ? a.element.completed.count < b.element.completed.count : a.offset < b.offset
-            }?.element
-            guard let chosen else { continue }
             used[area] = chosen.path
-            for other in candidates where other.path != chosen.path {
+            for other in (othersByArea[area] ?? []).sorted(by: { $0.index < $1.index }) {
                 report.findings.append(
                     Finding(
                         code: .duplicateSubmission, severity: .warning, file: other.path, sheet: other.sheet, cell: nil, row: nil,
                         item: nil, area: area,
-                        message: "\(area)报送了多份，采用 \((chosen.path as NSString).lastPathComponent)（填报了 \(chosen.completed.count) 项完成数，本份 \(other.completed.count) 项），本份未采用"))
+                        message: "\(area)报送了多份，采用 \((chosen.path as NSString).lastPathComponent)（填报了 \(chosen.completed.count) 项完成数，本份 \(other.completed) 项），本份未采用"))
             }
             for i in items.indices {
                 guard let (value, _) = chosen.completed[PlanIdentity.itemKey(items[i])] else { continue }
