@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 APT_PACKAGES := libzip-dev libxlsxwriter-dev libexpat1-dev pkg-config zip unzip
 # The tests also open our output in LibreOffice, the spreadsheet application it is checked in.
-TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei
+TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei time
 DEMO_OUT ?= out
 
 .PHONY: demo test setup build release clean
