@@ -48,13 +48,16 @@ struct CheckCommand: ParsableCommand {
         }
         let files = InputFiles.expand(inputs)
         let (asOf, jobs, progress) = (asOf.flatMap(AsOfDate.init), batch.jobs, batch.progress(total: files.count))
-        let report = try Blocking.wait { [recognition] in
-            await checker.check(files: files, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress)
+        let form: CheckReportWriter.Format = format == .json ? .json : .text
+        // Written file by file as the batch goes: memory does not grow with the findings.
+        let status = try Blocking.wait { [recognition] in
+            let writer = try CheckReportWriter(format: form, to: .standardOutput())
+            await checker.check(files: files, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress) {
+                writer.add($0, $1)
+            }
+            try writer.finish()
+            return writer.exitStatus
         }
-        switch format {
-        case .json: Terminal.printJSON(report)
-        case .text: print(TextReport.render(report), terminator: "")
-        }
-        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+        if status != 0 { throw ExitCode(status) }
     }
 }

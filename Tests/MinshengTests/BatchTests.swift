@@ -3,6 +3,7 @@ import Minsheng
 import Synchronization
 import Testing
 import TestSupport
+import XLSXReader
 
 /// Parallel batches: results in input order, reports and workbooks independent of `--jobs`.
 struct BatchTests {
@@ -57,5 +58,21 @@ extension BatchTests {
         report.writeJSON { streamed += $0; pieces += 1 }
         #expect(streamed == report.json())
         #expect(pieces > report.findings.count)
+    }
+}
+
+extension BatchTests {
+    @Test(arguments: [CheckReportWriter.Format.text, .json])
+    func reportWrittenAsTheBatchGoesIsTheWholeReport(format: CheckReportWriter.Format) async throws {
+        let checker = try Checker()
+        let report = await checker.check(files: Self.manyFiles, jobs: 1)
+        let sink = ByteSink.memory()
+        let writer = try CheckReportWriter(format: format, to: sink)
+        await checker.check(files: Self.manyFiles, jobs: 3) { writer.add($0, $1) }
+        try writer.finish()
+        let whole = format == .json ? report.json() + "\n" : TextReport.render(report)
+        #expect(String(decoding: sink.collected, as: UTF8.self) == whole)
+        #expect(writer.exitStatus == report.exitStatus)
+        #expect(report.findings.count > 10)
     }
 }

@@ -48,12 +48,24 @@ public struct Checker: Sendable {
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async -> CheckReport {
         var report = CheckReport()
+        await check(files: files, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress) { result, findings in
+            report.files.append(result)
+            report.findings += findings
+        }
+        return report
+    }
+
+    /// Checks files `jobs` at a time and hands each file's result to `each`, in input order, as
+    /// soon as it and the files before it are done; nothing is kept (see `CheckReportWriter`).
+    public func check(
+        files: [String], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil,
+        each: (FileResult, [Finding]) -> Void
+    ) async {
         await Batch.run(files, jobs: jobs, progress: progress) { file in
             check(file: file, recognition: recognition, asOf: asOf)
         } consume: { _, checked in
-            report.files.append(checked.0)
-            report.findings += checked.1
+            each(checked.0, checked.1)
         }
-        return report
     }
 }

@@ -7,24 +7,34 @@ public enum TextReport {
     public static func render(_ report: CheckReport) -> String {
         var out = ""
         let byFile = Dictionary(grouping: report.findings, by: \.file)
-        for file in report.files {
-            switch file.status {
-            case .unreadable:
-                out += "✗ \(file.path)\n    \(file.error ?? "无法读取")\n"
-            case .ok:
-                let findings = byFile[file.path] ?? []
-                let errors = findings.filter { $0.severity == .error }.count
-                let warnings = findings.count - errors
-                let mark = errors > 0 ? "✗" : (warnings > 0 ? "!" : "✓")
-                out += "\(mark) \(file.path)（工作表 \(file.sheet ?? "?")，\(file.items) 项）"
-                out += findings.isEmpty ? "：未发现问题\n" : "：\(errors) 个错误，\(warnings) 个警告\n"
-                if !findings.isEmpty { out += table(findings) }
-            }
-        }
-        out += "共 \(report.files.count) 个文件"
-        if report.unreadableCount > 0 { out += "（\(report.unreadableCount) 个无法读取）" }
-        out += "，\(report.errorCount) 个错误，\(report.warningCount) 个警告\n"
+        for file in report.files { out += render(file, findings: byFile[file.path] ?? []) }
+        out += summary(
+            files: report.files.count, unreadable: report.unreadableCount, errors: report.errorCount,
+            warnings: report.warningCount)
         return out
+    }
+
+    /// One file's lines: its status and a table of its findings.
+    public static func render(_ file: FileResult, findings: [Finding]) -> String {
+        switch file.status {
+        case .unreadable:
+            return "✗ \(file.path)\n    \(file.error ?? "无法读取")\n"
+        case .ok:
+            let errors = findings.filter { $0.severity == .error }.count
+            let warnings = findings.count - errors
+            let mark = errors > 0 ? "✗" : (warnings > 0 ? "!" : "✓")
+            var out = "\(mark) \(file.path)（工作表 \(file.sheet ?? "?")，\(file.items) 项）"
+            out += findings.isEmpty ? "：未发现问题\n" : "：\(errors) 个错误，\(warnings) 个警告\n"
+            if !findings.isEmpty { out += table(findings) }
+            return out
+        }
+    }
+
+    /// The closing line: `共 7 个文件，2 个错误，2 个警告`.
+    public static func summary(files: Int, unreadable: Int, errors: Int, warnings: Int) -> String {
+        var out = "共 \(files) 个文件"
+        if unreadable > 0 { out += "（\(unreadable) 个无法读取）" }
+        return out + "，\(errors) 个错误，\(warnings) 个警告\n"
     }
 
     private static func table(_ findings: [Finding]) -> String {
