@@ -17,11 +17,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "输出格式：text | json")
     var format: Format = .text
 
-    @Option(help: "只读这个工作表（隐藏的也可以）")
-    var sheet: String?
-
-    @Option(help: "手工指定版式的 JSON 文件（见 README）")
-    var layout: String?
+    @OptionGroup var table: TableOptions
 
     @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD，用于序时进度")
     var asOf: String?
@@ -34,27 +30,17 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        var recognition = RecognitionOptions(sheetName: sheet, input: batch.input)
-        if let layout {
-            do { recognition.layoutOverride = try LayoutOverride.load(path: layout) } catch {
-                Terminal.error("\(error)")
-                throw ExitCode(64)
-            }
-        }
-        let checker: Checker
-        do { checker = try Checker() } catch {
-            Terminal.error("\(error)")
-            throw ExitCode(2)
-        }
+        let recognition = try Terminal.run { try table.recognition(input: batch.input) }
+        let engine = try Terminal.engine()
         let files = InputFiles.expand(inputs)
-        let (asOf, jobs, progress) = (asOf.flatMap(AsOfDate.init), batch.jobs, batch.progress(total: files.count))
+        let request = CheckRequest(
+            inputs: files.map(InputSource.path), recognition: recognition, asOf: asOf.flatMap(AsOfDate.init), jobs: batch.jobs)
+        let progress = batch.progress(total: files.count)
         let form: CheckReportWriter.Format = format == .json ? .json : .text
         // Written file by file as the batch goes: memory does not grow with the findings.
-        let status = try Blocking.wait { [recognition] in
+        let status = try Blocking.wait {
             let writer = try CheckReportWriter(format: form, to: .standardOutput())
-            await checker.check(files: files, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress) {
-                writer.add($0, $1)
-            }
+            await engine.check(request, progress: progress) { writer.add($0, $1) }
             try writer.finish()
             return writer.exitStatus
         }

@@ -17,6 +17,8 @@ struct CollectCommand: ParsableCommand {
 
     @OptionGroup var options: ProgressOutputOptions
 
+    @OptionGroup var table: TableOptions
+
     @OptionGroup var batch: BatchOptions
 
     func validate() throws {
@@ -24,31 +26,15 @@ struct CollectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let planPath = OutputFile.canonicalPath(plan)
-        let files = InputFiles.expand(inputs).filter { OutputFile.canonicalPath($0) != planPath }
-        let result: Collector.Result
-        let (plan, output, title, asOf, force) = (plan, options.output, options.title, options.asOfDate, options.force)
-        let (input, jobs, progress) = (batch.input, batch.jobs, batch.progress(total: files.count))
-        do {
-            result = try Blocking.wait {
-                try await Collector().collect(
-                    plan: plan, returns: files, to: output, title: title, asOf: asOf, overwrite: force, input: input,
-                    jobs: jobs, progress: progress)
-            }
-        } catch let error as MinshengError {
-            throw Terminal.exit(for: error)
-        }
-        let report = result.report
-        for file in report.files where file.status == .unreadable { Terminal.error(file.error ?? "无法读取 \(file.path)") }
-        switch options.format {
-        case .json: Terminal.printJSON(report)
-        case .text:
-            for area in result.used.keys.sorted() {
-                print("\(area)：采用 \(result.used[area] ?? "")")
-            }
-            print(TextReport.render(report), terminator: "")
-            print("已汇总 \(result.used.count) 个县区的报表，\(result.items) 个指标 → \(result.output)")
-        }
-        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+        let recognition = try Terminal.run { try table.recognition(input: batch.input) }
+        let engine = try Terminal.engine()
+        let request = CollectRequest(
+            plan: .path(plan), returns: InputFiles.expand(inputs).map(InputSource.path),
+            output: .file(options.output, overwrite: options.force), title: options.title, asOf: options.asOfDate,
+            recognition: recognition, jobs: batch.jobs)
+        let progress = batch.progress(total: request.returnsWithoutPlan.count)
+        let result = try Terminal.run { try Blocking.wait { try await engine.collect(request, progress: progress) } }
+        Terminal.present(result.report, format: options.format, text: result.summaryText)
+        if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
     }
 }

@@ -14,8 +14,7 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var options: ProgressOutputOptions
 
-    @Option(help: "只读这个工作表（隐藏的也可以）")
-    var sheet: String?
+    @OptionGroup var table: TableOptions
 
     @OptionGroup var batch: BatchOptions
 
@@ -24,31 +23,15 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
+        let recognition = try Terminal.run { try table.recognition(input: batch.input) }
+        let engine = try Terminal.engine()
         let files = InputFiles.expand(inputs)
-        let result: Converter.Result
-        let (output, title, asOf, force) = (options.output, options.title, options.asOfDate, options.force)
-        let recognition = RecognitionOptions(sheetName: sheet, input: batch.input)
-        let (jobs, progress) = (batch.jobs, batch.progress(total: files.count))
-        do {
-            result = try Blocking.wait {
-                try await Converter().convert(
-                    files: files, to: output, title: title, asOf: asOf, recognition: recognition, overwrite: force,
-                    jobs: jobs, progress: progress)
-            }
-        } catch let error as MinshengError {
-            throw Terminal.exit(for: error)
-        }
-        let report = result.report
-        for file in report.files where file.status == .unreadable {
-            Terminal.error(file.error ?? "无法读取 \(file.path)")
-        }
-        switch options.format {
-        case .json: Terminal.printJSON(report)
-        case .text:
-            var line = "已汇总 \(report.files.count - report.unreadableCount)/\(report.files.count) 个文件，\(result.items) 个指标"
-            line += "；核对发现 \(report.errorCount) 个错误，\(report.warningCount) 个警告 → \(result.output)"
-            print(line)
-        }
-        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+        let request = ConvertRequest(
+            inputs: files.map(InputSource.path), output: .file(options.output, overwrite: options.force),
+            title: options.title, asOf: options.asOfDate, recognition: recognition, jobs: batch.jobs)
+        let progress = batch.progress(total: files.count)
+        let result = try Terminal.run { try Blocking.wait { try await engine.convert(request, progress: progress) } }
+        Terminal.present(result.report, format: options.format, text: result.summaryLine + "\n")
+        if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
     }
 }

@@ -9,7 +9,7 @@ struct ProgressOutputOptions: ParsableArguments {
     var output: String
 
     @Option(help: "表格标题")
-    var title: String = "民生实事进展情况"
+    var title: String = ConvertRequest.defaultTitle
 
     @Option(name: .customLong("as-of"), help: "截至日期 YYYY-MM-DD，用于序时进度和状态")
     var asOf: String?
@@ -30,10 +30,13 @@ struct ProgressOutputOptions: ParsableArguments {
 }
 
 extension Terminal {
-    /// Prints a command's stopping error and exits: 64 for usage, 2 for anything else.
-    static func exit(for error: MinshengError) -> ExitCode {
-        Terminal.error("\(error)")
-        if case .usage = error { return ExitCode(64) }
-        return ExitCode(2)
+    /// Prints a job's outcome: unreadable inputs on standard error, then the JSON report or the
+    /// text summary; exits with the report's status.
+    static func present(_ report: CheckReport, format: ProgressOutputOptions.Format, text: String) {
+        for file in report.files where file.status == .unreadable { Terminal.error(file.error ?? "无法读取 \(file.path)") }
+        switch format {
+        case .json: Terminal.printJSON(report)
+        case .text: print(text, terminator: "")
+        }
     }
 }

@@ -24,15 +24,11 @@ struct SplitCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let chosen = areas.map { $0.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map(String.init) }
-        do {
-            let written = try Splitter().split(plan: plan, into: output, areas: chosen, period: period, overwrite: force)
-            for template in written {
-                print("\(template.area)：\(template.items) 项 → \(template.path)")
-            }
-            print("共生成 \(written.count) 个县区模板")
-        } catch let error as MinshengError {
-            throw Terminal.exit(for: error)
-        }
+        let engine = try Terminal.engine()
+        let request = SplitRequest(
+            plan: .path(plan), output: .folder(output, overwrite: force), areas: areas.map(SplitRequest.areaList),
+            period: period)
+        let result = try Terminal.run { try Blocking.wait { try await engine.split(request) } }
+        for line in result.summaryLines { print(line) }
     }
 }

@@ -68,7 +68,7 @@ extension BatchTests {
         let report = await checker.check(files: Self.manyFiles, jobs: 1)
         let sink = ByteSink.memory()
         let writer = try CheckReportWriter(format: format, to: sink)
-        await checker.check(files: Self.manyFiles, jobs: 3) { writer.add($0, $1) }
+        await checker.check(sources: Self.manyFiles.map(InputSource.path), jobs: 3) { writer.add($0, $1) }
         try writer.finish()
         let whole = format == .json ? report.json() + "\n" : TextReport.render(report)
         #expect(String(decoding: sink.collected, as: UTF8.self) == whole)

@@ -19,10 +19,11 @@ struct RoundTripTests {
 
     @Test func splitWritesEachAreasOwnTargetsLockedWithMetadata() async throws {
         let folder = try ZipPart.temporaryPath("templates")
-        let written = try Splitter().split(plan: Self.plan, into: folder, areas: nil, period: "1-9月")
+        let written = try await Engine.standard().split(
+            SplitRequest(plan: .path(Self.plan), output: .folder(folder, overwrite: false), period: "1-9月")).templates
         #expect(written.map(\.area) == ["涡阳县", "蒙城县", "利辛县", "谯城区", "亳州高新区", "市本级"])
         #expect(written.map(\.items) == [24, 25, 24, 24, 5, 2])
-        let path = try #require(written.first).path
+        let path = try #require(written.first?.output.path)
         #expect((path as NSString).lastPathComponent == "涡阳县.xlsx")
         var options = ReadOptions()
         options.keepFormulas = true
@@ -49,9 +50,12 @@ struct RoundTripTests {
 
     @Test func splitRefusesToOverwriteAndUnknownAreas() async throws {
         let folder = try ZipPart.temporaryPath("templates")
-        _ = try Splitter().split(plan: Self.plan, into: folder, areas: ["涡阳县"], period: nil)
-        #expect(throws: MinshengError.self) { _ = try Splitter().split(plan: Self.plan, into: folder, areas: ["涡阳县"], period: nil) }
-        #expect(throws: MinshengError.self) { _ = try Splitter().split(plan: Self.plan, into: folder, areas: ["黄山区"], period: nil, overwrite: true) }
+        let engine = try Engine.standard()
+        let once = SplitRequest(plan: .path(Self.plan), output: .folder(folder, overwrite: false), areas: ["涡阳县"])
+        _ = try await engine.split(once)
+        await #expect(throws: MinshengError.self) { _ = try await engine.split(once) }
+        let unknown = SplitRequest(plan: .path(Self.plan), output: .folder(folder, overwrite: true), areas: ["黄山区"])
+        await #expect(throws: MinshengError.self) { _ = try await engine.split(unknown) }
     }
 
     @Test func theReturnsWereMadeFromTheCurrentPlan() async throws {

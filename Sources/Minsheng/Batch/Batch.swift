@@ -27,6 +27,26 @@ public enum Batch {
         work: @escaping @Sendable (String) -> Result,
         consume: (Int, Result) -> Void
     ) async {
+        await run(inputs, label: { $0 }, jobs: jobs, progress: progress, work: work, consume: consume)
+    }
+
+    /// Calls `work` on every input source concurrently and `consume` on each result in input
+    /// order; progress names each source.
+    public static func run<Result: Sendable>(
+        _ inputs: [InputSource], jobs: Int, progress: (@Sendable (Int, String) -> Void)? = nil,
+        work: @escaping @Sendable (InputSource) -> Result,
+        consume: (Int, Result) -> Void
+    ) async {
+        await run(inputs, label: \.name, jobs: jobs, progress: progress, work: work, consume: consume)
+    }
+
+    /// The general form: any inputs, `label` names one for the progress callback.
+    public static func run<Input: Sendable, Result: Sendable>(
+        _ inputs: [Input], label: @escaping @Sendable (Input) -> String, jobs: Int,
+        progress: (@Sendable (Int, String) -> Void)? = nil,
+        work: @escaping @Sendable (Input) -> Result,
+        consume: (Int, Result) -> Void
+    ) async {
         guard !inputs.isEmpty else { return }
         let width = max(1, min(jobs, inputs.count))
         let window = width * 4
@@ -43,7 +63,7 @@ public enum Batch {
             }
             while let (index, result) = await group.next() {
                 done += 1
-                progress?(done, inputs[index])
+                progress?(done, label(inputs[index]))
                 waiting[index] = result
                 while let ready = waiting.removeValue(forKey: delivered) {
                     consume(delivered, ready)

@@ -3,7 +3,7 @@ import Foundation
 /// Checks a batch of workbooks: one unreadable file never stops the others.
 ///
 /// ```swift
-/// let report = try await Checker().check(files: ["a.xlsx", "b.xlsx"], jobs: 2)
+/// let report = await Checker(vocabulary: try HeaderVocabulary.load()).check(sources: [.path("a.xlsx")], jobs: 2)
 /// print(report.exitStatus)
 /// ```
 public struct Checker: Sendable {
@@ -24,7 +24,14 @@ public struct Checker: Sendable {
     public func check(
         file: String, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
     ) -> (FileResult, [Finding]) {
-        let (result, findings, _) = read(file: file, recognition: recognition, asOf: asOf)
+        check(source: .path(file), recognition: recognition, asOf: asOf)
+    }
+
+    /// Checks one input: its result and findings, or an unreadable result.
+    public func check(
+        source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
+    ) -> (FileResult, [Finding]) {
+        let (result, findings, _) = read(source: source, recognition: recognition, asOf: asOf)
         return (result, findings)
     }
 
@@ -32,12 +39,19 @@ public struct Checker: Sendable {
     public func read(
         file: String, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
     ) -> (FileResult, [Finding], RecognizedTable?) {
+        read(source: .path(file), recognition: recognition, asOf: asOf)
+    }
+
+    /// Reads and checks one input, keeping its table (nil when it is unreadable).
+    public func read(
+        source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
+    ) -> (FileResult, [Finding], RecognizedTable?) {
         do {
-            let table = try finder.find(in: file, options: recognition)
+            let table = try finder.find(in: source, options: recognition)
             let findings = Validator(asOf: asOf).findings(for: table)
-            return (FileResult(path: file, status: .ok, sheet: table.sheet.name, items: table.items.count), findings, table)
+            return (FileResult(path: source.name, status: .ok, sheet: table.sheet.name, items: table.items.count), findings, table)
         } catch {
-            return (FileResult(path: file, status: .unreadable, error: "\(error)"), [], nil)
+            return (FileResult(path: source.name, status: .unreadable, error: "\(error)"), [], nil)
         }
     }
 
@@ -47,23 +61,31 @@ public struct Checker: Sendable {
         files: [String], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async -> CheckReport {
+        await check(sources: files.map(InputSource.path), recognition: recognition, asOf: asOf, jobs: jobs, progress: progress)
+    }
+
+    /// Checks inputs `jobs` at a time; the report lists them in input order whatever `jobs` is.
+    public func check(
+        sources: [InputSource], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
+    ) async -> CheckReport {
         var report = CheckReport()
-        await check(files: files, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress) { result, findings in
+        await check(sources: sources, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress) { result, findings in
             report.files.append(result)
             report.findings += findings
         }
         return report
     }
 
-    /// Checks files `jobs` at a time and hands each file's result to `each`, in input order, as
-    /// soon as it and the files before it are done; nothing is kept (see `CheckReportWriter`).
+    /// Checks inputs `jobs` at a time and hands each one's result to `each`, in input order, as
+    /// soon as it and the inputs before it are done; nothing is kept (see `CheckReportWriter`).
     public func check(
-        files: [String], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        sources: [InputSource], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil,
         each: (FileResult, [Finding]) -> Void
     ) async {
-        await Batch.run(files, jobs: jobs, progress: progress) { file in
-            check(file: file, recognition: recognition, asOf: asOf)
+        await Batch.run(sources, jobs: jobs, progress: progress) { source in
+            check(source: source, recognition: recognition, asOf: asOf)
         } consume: { _, checked in
             each(checked.0, checked.1)
         }

@@ -69,12 +69,17 @@ public struct TableFinder: Sendable {
     /// Reads the workbook and returns its table: the named sheet, or of the visible sheets the
     /// one whose recognized table has the most items. Hidden sheets are never chosen unless named.
     public func find(in path: String, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
-        let workbook = try InputWorkbook.open(path, options: options.input)
+        try find(in: .path(path), options: options)
+    }
+
+    /// Reads an input (a file or bytes) and returns its table, as `find(in:options:)` does.
+    public func find(in source: InputSource, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
+        let path = source.name
+        let workbook = try InputWorkbook.open(source, options: options.input)
         var candidates: [SheetInfo]
         if let name = options.sheetName ?? options.layoutOverride?.sheet {
             guard let info = workbook.sheets.first(where: { $0.name == name }) else {
-                let names = workbook.sheets.map { "“\($0.name)”" }.joined(separator: "、")
-                throw MinshengError.cannotRead(path: path, reason: "没有名为“\(name)”的工作表（有 \(names)）")
+                throw MinshengError.unreadable(file: path, problem: .noSuchSheet(name, available: workbook.sheets.map(\.name)))
             }
             candidates = [info]
         } else {
@@ -98,7 +103,7 @@ public struct TableFinder: Sendable {
             let table = RecognizedTable(file: path, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
             if best == nil || table.items.count > (best?.items.count ?? 0) { best = table }
         }
-        guard let best else { throw MinshengError.noTableRecognized(path: path, seenHeaders: seen) }
+        guard let best else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
         return best
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// standardized progress workbook.
 ///
 /// ```swift
-/// let result = try await Converter().convert(files: ["a.xlsx", "b.xlsx"], to: "汇总.xlsx", title: "民生实事进展情况", asOf: nil)
+/// let result = try await Converter(checker: engine.checker).convert(
+///     sources: [.path("a.xlsx")], to: .file("汇总.xlsx", overwrite: false), title: "民生实事进展情况", asOf: nil)
 /// ```
 public struct Converter: Sendable {
     /// Reads and checks each input.
@@ -26,8 +27,16 @@ public struct Converter: Sendable {
         public var report: CheckReport
         /// How many indicator rows the workbook has.
         public var items: Int
-        /// The workbook written.
-        public var output: String
+        /// The workbook written: its path, or its bytes.
+        public var written: WrittenOutput
+        /// The workbook's path, or `（内存）`.
+        public var output: String { written.label }
+
+        /// The one line a command prints.
+        public var summaryLine: String {
+            "已汇总 \(report.files.count - report.unreadableCount)/\(report.files.count) 个文件，\(items) 个指标"
+                + "；核对发现 \(report.errorCount) 个错误，\(report.warningCount) 个警告 → \(output)"
+        }
     }
 
     /// Reads, checks and merges `files`, then writes the workbook at `output` (through a
@@ -37,12 +46,23 @@ public struct Converter: Sendable {
         recognition: RecognitionOptions = RecognitionOptions(), overwrite: Bool = true,
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {
-        try OutputFile.checkNotAnInput(output, inputs: files, overwrite: overwrite)
+        try await convert(
+            sources: files.map(InputSource.path), to: .file(output, overwrite: overwrite), title: title, asOf: asOf,
+            recognition: recognition, jobs: jobs, progress: progress)
+    }
+
+    /// Reads, checks and merges the inputs, then writes the workbook to `output`.
+    public func convert(
+        sources: [InputSource], to output: OutputTarget, title: String, asOf: AsOfDate?,
+        recognition: RecognitionOptions = RecognitionOptions(),
+        jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
+    ) async throws -> Result {
+        try OutputFile.check(output, inputs: sources)
         var report = CheckReport()
         // Each file's table becomes its items on the worker; only the items are kept.
         var merger = ProgressItems.Merger()
-        await Batch.run(files, jobs: jobs, progress: progress) { file in
-            let (result, findings, table) = checker.read(file: file, recognition: recognition, asOf: asOf)
+        await Batch.run(sources, jobs: jobs, progress: progress) { source in
+            let (result, findings, table) = checker.read(source: source, recognition: recognition, asOf: asOf)
             return (result, findings, table.map(ProgressItems.items(of:)) ?? [])
         } consume: { _, read in
             report.files.append(read.0)
@@ -52,7 +72,7 @@ public struct Converter: Sendable {
         let items = merger.items
         let content = ProgressWorkbookContent(
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files)
-        try OutputFile.write(to: output) { path in try ProgressWorkbook.write(content, to: path) }
-        return Result(report: report, items: items.count, output: output)
+        let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
+        return Result(report: report, items: items.count, written: written)
     }
 }

@@ -11,19 +11,16 @@ public enum CSVText {
     /// working size).
     public static let maxFileSize = 256 << 20
 
-    /// The rows of the CSV file at `path`.
+    /// The rows of a CSV input.
     ///
-    /// - Throws: `MinshengError.cannotRead` when the file cannot be read or is not text.
-    public static func rows(ofFile path: String) throws -> [[String]] {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > maxFileSize {
-            throw MinshengError.cannotRead(path: path, reason: "CSV 文件超过 \(maxFileSize >> 20) MB，请拆分后再试")
+    /// - Throws: `MinshengError.unreadable` when it cannot be read or is not text.
+    public static func rows(of source: InputSource) throws -> [[String]] {
+        if let size = source.size, size > maxFileSize {
+            throw MinshengError.unreadable(file: source.name, problem: .csvTooLarge(megabytes: maxFileSize >> 20))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw MinshengError.cannotRead(path: path, reason: "无法打开文件")
-        }
-        guard let text = decode(Array(data)) else {
-            throw MinshengError.cannotRead(path: path, reason: "不是 UTF-8 或 GBK 编码的文本，无法作为 CSV 读取")
+        let bytes = try source.readBytes()
+        guard let text = decode(bytes) else {
+            throw MinshengError.unreadable(file: source.name, problem: .notText)
         }
         return parse(text)
     }

@@ -14,14 +14,14 @@ public struct InputOptions: Sendable, Hashable {
 
 /// A submitted file opened for reading, whatever arrived: .xlsx (and .xlsm, .xltx, .xltm, told by
 /// content, not by name), CSV, or a legacy workbook converted by LibreOffice when asked to.
-/// Every error names the file as the user gave it.
+/// Every error names the input as the user gave it.
 ///
 /// ```swift
-/// let input = try InputWorkbook.open("各县区.xls", options: InputOptions(convertLegacy: true))
+/// let input = try InputWorkbook.open(.path("各县区.xls"), options: InputOptions(convertLegacy: true))
 /// let sheet = try input.sheet(input.sheets[0])
 /// ```
 public final class InputWorkbook {
-    /// The file as given.
+    /// The input's name as given (a path, or an upload's file name).
     public let path: String
     /// Its sheets (one for a CSV file).
     public let sheets: [SheetInfo]
@@ -49,32 +49,63 @@ public final class InputWorkbook {
     }
 
     /// Opens the file at `path`.
-    ///
-    /// - Throws: `MinshengError.cannotRead` with the reason in Chinese; a legacy file without
-    ///   `convertLegacy` gets "请用 Excel/WPS 另存为 .xlsx 后重试".
     public static func open(_ path: String, options: InputOptions = InputOptions()) throws -> InputWorkbook {
-        let signature = FileSignature.of(path: path)
-        if signature == .other, (path as NSString).pathExtension.lowercased() == "csv" {
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            return InputWorkbook(path: path, content: .csv(Sheet(name: name, textRows: try CSVText.rows(ofFile: path))))
+        try open(.path(path), options: options)
+    }
+
+    /// Opens an input: a file or bytes.
+    ///
+    /// - Throws: `MinshengError.unreadable` with the reason; a legacy file without
+    ///   `convertLegacy` gets "请用 Excel/WPS 另存为 .xlsx 后重试".
+    public static func open(_ source: InputSource, options: InputOptions = InputOptions()) throws -> InputWorkbook {
+        let name = source.name
+        let signature: FileSignature?
+        switch source.content {
+        case .file(let path): signature = FileSignature.of(path: path)
+        case .bytes(let bytes): signature = FileSignature.of(Array(bytes.prefix(1024)))
+        }
+        if signature == .other, source.pathExtension == "csv" {
+            return InputWorkbook(path: name, content: .csv(Sheet(name: source.stem, textRows: try CSVText.rows(of: source))))
         }
         do {
-            return InputWorkbook(path: path, content: .workbook(try Workbook(path: path)))
+            switch source.content {
+            case .file(let path): return InputWorkbook(path: name, content: .workbook(try Workbook(path: path)))
+            case .bytes(let bytes): return InputWorkbook(path: name, content: .workbook(try Workbook(bytes: bytes, name: name)))
+            }
         } catch let error {
             let html: Bool
             switch error.kind {
             case .legacyFormat: html = false
             case .textSpreadsheet(let kind): html = kind.contains("HTML")
-            default: throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace)
+            default: throw MinshengError.unreadable(file: name, problem: .reader(error))
             }
-            guard options.convertLegacy else { throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace) }
-            let converted = try LegacyConversion.convert(path, html: html)
+            guard options.convertLegacy else { throw MinshengError.unreadable(file: name, problem: .reader(error)) }
+            let converted = try convertLegacy(source, html: html)
             do {
-                return InputWorkbook(path: path, content: .workbook(try Workbook(path: converted.xlsx)), temporaryFolder: converted.folder)
+                return InputWorkbook(path: name, content: .workbook(try Workbook(path: converted.xlsx)), temporaryFolder: converted.folder)
             } catch {
                 try? FileManager.default.removeItem(at: converted.folder)
-                throw MinshengError.cannotRead(path: path, reason: "LibreOffice 转换后仍无法读取：\(error.reasonWithPlace)")
+                throw MinshengError.unreadable(file: name, problem: .unreadableAfterConversion(error))
             }
+        }
+    }
+
+    /// LibreOffice converts files only: bytes are written to a private temporary file first.
+    private static func convertLegacy(_ source: InputSource, html: Bool) throws -> LegacyConversion.Converted {
+        switch source.content {
+        case .file(let path): return try LegacyConversion.convert(path, html: html, name: source.name)
+        case .bytes(let bytes):
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-upload-\(UUID().uuidString)")
+            let file = folder.appendingPathComponent(html ? "input.html" : "input.xls")
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try Data(bytes).write(to: file)
+            } catch {
+                try? FileManager.default.removeItem(at: folder)
+                throw MinshengError.unreadable(file: source.name, problem: .conversionFailed("无法建立临时文件：\(error.localizedDescription)"))
+            }
+            defer { try? FileManager.default.removeItem(at: folder) }
+            return try LegacyConversion.convert(file.path, html: html, name: source.name)
         }
     }
 
@@ -83,14 +114,14 @@ public final class InputWorkbook {
         switch content {
         case .csv(let sheet): return sheet
         case .workbook(let workbook):
-            do { return try workbook.sheet(info) } catch { throw MinshengError.cannotRead(path: path, reason: error.reasonWithPlace) }
+            do { return try workbook.sheet(info) } catch { throw MinshengError.unreadable(file: path, problem: .reader(error)) }
         }
     }
 
     /// Reads the sheet with this name.
     public func sheet(named name: String) throws -> Sheet {
         guard let info = sheets.first(where: { $0.name == name }) else {
-            throw MinshengError.cannotRead(path: path, reason: "没有名为“\(name)”的工作表")
+            throw MinshengError.unreadable(file: path, problem: .noSuchSheet(name, available: []))
         }
         return try sheet(info)
     }

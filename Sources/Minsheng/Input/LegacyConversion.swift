@@ -37,10 +37,10 @@ public enum LegacyConversion {
     /// - Parameter html: whether the file is an HTML table (LibreOffice needs to be told).
     /// - Throws: `MinshengError.cannotRead` naming the file: no LibreOffice, a failed or
     ///   timed-out conversion.
-    public static func convert(_ path: String, html: Bool) throws -> Converted {
+    public static func convert(_ path: String, html: Bool, name: String? = nil) throws -> Converted {
+        let label = name ?? path
         guard let soffice else {
-            throw MinshengError.cannotRead(
-                path: path, reason: "旧版格式需要 LibreOffice 才能自动转换，但没有找到（可安装 LibreOffice，或设置 MINSHENG_SOFFICE），也可以用 Excel/WPS 另存为 .xlsx 后重试")
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed("旧版格式需要 LibreOffice 才能自动转换，但没有找到（可安装 LibreOffice，或设置 MINSHENG_SOFFICE），也可以用 Excel/WPS 另存为 .xlsx 后重试"))
         }
         let manager = FileManager.default
         let folder = manager.temporaryDirectory.appendingPathComponent("minsheng-legacy-\(UUID().uuidString)")
@@ -50,12 +50,12 @@ public enum LegacyConversion {
             try manager.createDirectory(at: input, withIntermediateDirectories: true)
             try manager.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
-            throw MinshengError.cannotRead(path: path, reason: "无法建立临时文件夹：\(error.localizedDescription)")
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed("无法建立临时文件夹：\(error.localizedDescription)"))
         }
         let copy = input.appendingPathComponent(html ? "input.html" : "input.xls")
         do { try manager.copyItem(atPath: path, toPath: copy.path) } catch {
             try? manager.removeItem(at: folder)
-            throw MinshengError.cannotRead(path: path, reason: "无法复制文件：\(error.localizedDescription)")
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed("无法复制文件：\(error.localizedDescription)"))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
@@ -68,7 +68,7 @@ public enum LegacyConversion {
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
             try? manager.removeItem(at: folder)
-            throw MinshengError.cannotRead(path: path, reason: "无法启动 LibreOffice（\(soffice)）：\(error.localizedDescription)")
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed("无法启动 LibreOffice（\(soffice)）：\(error.localizedDescription)"))
         }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(50_000) }
@@ -76,13 +76,12 @@ public enum LegacyConversion {
             process.terminate()
             process.waitUntilExit()
             try? manager.removeItem(at: folder)
-            throw MinshengError.cannotRead(path: path, reason: "LibreOffice 转换超过 \(Int(timeout)) 秒，已停止")
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed("LibreOffice 转换超过 \(Int(timeout)) 秒，已停止"))
         }
         let xlsx = output.appendingPathComponent(html ? "input.xlsx" : "input.xlsx").path
         guard process.terminationStatus == 0, manager.fileExists(atPath: xlsx) else {
             try? manager.removeItem(at: folder)
-            throw MinshengError.cannotRead(
-                path: path, reason: "LibreOffice 无法转换这个文件（可能已损坏或设置了密码），请用 Excel/WPS 另存为 .xlsx 后重试")
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed("LibreOffice 无法转换这个文件（可能已损坏或设置了密码），请用 Excel/WPS 另存为 .xlsx 后重试"))
         }
         return Converted(xlsx: xlsx, folder: folder)
     }

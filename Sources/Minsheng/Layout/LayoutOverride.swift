@@ -21,21 +21,21 @@ public struct LayoutOverride: Sendable, Decodable {
     /// Loads and checks an override file.
     public static func load(path: String) throws -> LayoutOverride {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw MinshengError.cannotRead(path: path, reason: "无法打开版式文件")
+            throw MinshengError.badLayoutFile(file: path, reason: "无法打开版式文件")
         }
         let override: LayoutOverride
         do { override = try JSONDecoder().decode(LayoutOverride.self, from: data) } catch {
-            throw MinshengError.cannotRead(path: path, reason: "版式文件格式不正确（需要 headerRows 和 columns）")
+            throw MinshengError.badLayoutFile(file: path, reason: "版式文件格式不正确（需要 headerRows 和 columns）")
         }
         guard let first = override.headerRows.first, first >= 1, (override.headerRows.last ?? first) >= first else {
-            throw MinshengError.cannotRead(path: path, reason: "headerRows 应为一个或两个从 1 开始的行号")
+            throw MinshengError.badLayoutFile(file: path, reason: "headerRows 应为一个或两个从 1 开始的行号")
         }
         for (letter, meaning) in override.columns {
             guard CellReference("\(letter)1") != nil else {
-                throw MinshengError.cannotRead(path: path, reason: "“\(letter)”不是列名")
+                throw MinshengError.badLayoutFile(file: path, reason: "“\(letter)”不是列名")
             }
             guard Self.meaning(meaning) != nil else {
-                throw MinshengError.cannotRead(path: path, reason: "列 \(letter) 的含义“\(meaning)”无法识别")
+                throw MinshengError.badLayoutFile(file: path, reason: "列 \(letter) 的含义“\(meaning)”无法识别")
             }
         }
         return override

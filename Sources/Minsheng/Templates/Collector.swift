@@ -16,16 +16,33 @@ public struct Collector: Sendable {
         splitter = try Splitter()
     }
 
+    /// Creates one from its parts.
+    public init(splitter: Splitter) {
+        self.splitter = splitter
+    }
+
     /// What a collection did.
     public struct Result: Sendable {
         /// The per-file results and findings.
         public var report: CheckReport
         /// How many items.
         public var items: Int
-        /// The workbook written.
-        public var output: String
+        /// The workbook written: its path, or its bytes.
+        public var written: WrittenOutput
         /// Area → the return used.
         public var used: [String: String]
+
+        /// The workbook's path, or `（内存）`.
+        public var output: String { written.label }
+
+        /// The text a command prints: the return used per area, the report, a closing line.
+        public var summaryText: String {
+            var text = ""
+            for area in used.keys.sorted() { text += "\(area)：采用 \(used[area] ?? "")\n" }
+            text += TextReport.render(report)
+            text += "已汇总 \(used.count) 个县区的报表，\(items) 个指标 → \(output)\n"
+            return text
+        }
     }
 
     /// One area's completions as read from a return.
@@ -42,8 +59,22 @@ public struct Collector: Sendable {
         plan planPath: String, returns paths: [String], to output: String, title: String, asOf: AsOfDate?,
         overwrite: Bool = true, input: InputOptions = InputOptions(), jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {
-        try OutputFile.checkNotAnInput(output, inputs: [planPath] + paths, overwrite: overwrite)
-        let plan = try splitter.readPlan(planPath)
+        try await collect(
+            plan: .path(planPath), returns: paths.map(InputSource.path), to: .file(output, overwrite: overwrite), title: title,
+            asOf: asOf, recognition: RecognitionOptions(input: input), jobs: jobs, progress: progress)
+    }
+
+    /// Reads the plan and the returns (files or bytes), and writes the progress workbook to `output`.
+    /// `recognition` applies to returns in an area's own layout (its sheet, layout and input options).
+    public func collect(
+        plan planSource: InputSource, returns sources: [InputSource], to output: OutputTarget, title: String, asOf: AsOfDate?,
+        recognition: RecognitionOptions = RecognitionOptions(), jobs: Int = Batch.defaultJobs,
+        progress: (@Sendable (Int, String) -> Void)? = nil
+    ) async throws -> Result {
+        try OutputFile.check(output, inputs: [planSource] + sources)
+        let input = recognition.input
+        let planPath = planSource.name
+        let plan = try splitter.readPlan(planSource, recognition: RecognitionOptions(input: input))
         var report = CheckReport()
         report.files.append(FileResult(path: planPath, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count))
         let keys = Dictionary(plan.items.map { (PlanIdentity.itemKey($0), $0) }, uniquingKeysWith: { a, _ in a })
@@ -53,14 +84,14 @@ public struct Collector: Sendable {
         var chosenByArea: [String: (index: Int, submission: Submission)] = [:]
         var othersByArea: [String: [(index: Int, path: String, sheet: String, completed: Int)]] = [:]
 
-        await Batch.run(paths, jobs: jobs, progress: progress) { path in
+        await Batch.run(sources, jobs: jobs, progress: progress) { source in
             do {
-                if let template = try ReturnReader.readTemplate(path, options: input) {
+                if let template = try ReturnReader.readTemplate(source, options: input) {
                     return readTemplate(template, plan: plan, keys: keys, byText: byText)
                 }
-                return try readOwnLayout(path, plan: plan, byText: byText, input: input)
+                return try readOwnLayout(source, plan: plan, byText: byText, recognition: recognition)
             } catch {
-                return (nil, FileResult(path: path, status: .unreadable, error: "\(error)"), [])
+                return (nil, FileResult(path: source.name, status: .unreadable, error: "\(error)"), [])
             }
         } consume: { index, read in
             let (submission, result, findings) = read
@@ -111,8 +142,8 @@ public struct Collector: Sendable {
             if !reported.isEmpty { items[i].completed = .number(reported.reduce(0, +)) }
         }
         let content = ProgressWorkbookContent(title: title, asOf: asOf, items: items, findings: report.findings, files: report.files)
-        try OutputFile.write(to: output) { path in try ProgressWorkbook.write(content, to: path) }
-        return Result(report: report, items: items.count, output: output, used: used)
+        let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
+        return Result(report: report, items: items.count, written: written, used: used)
     }
 
     func textKey(_ project: String?, _ indicator: String?) -> String {
@@ -196,12 +227,13 @@ public struct Collector: Sendable {
     /// Reads a return in a county's own layout: recognized as a table, matched by project and
     /// indicator text; the area from the file name or the sheet's title.
     func readOwnLayout(
-        _ path: String, plan: Splitter.Plan, byText: [String: String], input: InputOptions
+        _ source: InputSource, plan: Splitter.Plan, byText: [String: String], recognition: RecognitionOptions
     ) throws -> (Submission?, FileResult, [Finding]) {
-        let table = try splitter.finder.find(in: path, options: RecognitionOptions(input: input))
+        let path = source.name
+        let table = try splitter.finder.find(in: source, options: recognition)
         var findings = Validator().findings(for: table)
         let result = FileResult(path: path, status: .ok, sheet: table.sheet.name, items: table.items.count)
-        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = source.stem
         let title = table.sheet.rows.prefix(3).flatMap { $0.cells.compactMap(\.string) }.joined()
         guard let area = plan.areas.first(where: { stem.contains($0) }) ?? plan.areas.first(where: { title.contains($0) }) else {
             // An area named in the file name or title that the plan does not have, if any.

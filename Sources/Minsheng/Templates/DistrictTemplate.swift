@@ -48,14 +48,14 @@ public struct DistrictTemplate: Sendable, Decodable {
     /// Loads `Templates/district.json` (or the file given).
     public static func load(from url: URL = TemplateFiles.url(for: "district.json")) throws -> DistrictTemplate {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw MinshengError.cannotRead(path: url.path, reason: "无法打开模板文件")
+            throw MinshengError.configuration(file: url.path, reason: "无法打开模板文件")
         }
         let template: DistrictTemplate
         do { template = try JSONDecoder().decode(DistrictTemplate.self, from: data) } catch {
-            throw MinshengError.cannotRead(path: url.path, reason: "模板文件格式不正确：\(error)")
+            throw MinshengError.configuration(file: url.path, reason: "模板文件格式不正确：\(error)")
         }
         for key in columnKeys where template.columns[key] == nil {
-            throw MinshengError.cannotRead(path: url.path, reason: "模板缺少列“\(key)”")
+            throw MinshengError.configuration(file: url.path, reason: "模板缺少列“\(key)”")
         }
         return template
     }

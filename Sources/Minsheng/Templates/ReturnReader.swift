@@ -38,7 +38,13 @@ public struct TemplateReturn: Sendable {
 public enum ReturnReader {
     /// The return's metadata and rows, or nil when the workbook is no minsheng template.
     public static func readTemplate(_ path: String, options: InputOptions = InputOptions()) throws -> TemplateReturn? {
-        let workbook = try InputWorkbook.open(path, options: options)
+        try readTemplate(.path(path), options: options)
+    }
+
+    /// The return's metadata and rows from a file or bytes, or nil when it is no minsheng template.
+    public static func readTemplate(_ source: InputSource, options: InputOptions = InputOptions()) throws -> TemplateReturn? {
+        let path = source.name
+        let workbook = try InputWorkbook.open(source, options: options)
         guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }) else { return nil }
         let meta = try workbook.sheet(named: TemplateMetadata.sheetName)
         var values: [String: String] = [:]
@@ -53,7 +59,7 @@ public enum ReturnReader {
         let sheetName = values["sheet"] ?? "填报表"
         let form: Sheet
         do { form = try workbook.sheet(named: sheetName) } catch {
-            throw MinshengError.cannotRead(path: path, reason: "模板的填报表“\(sheetName)”不见了")
+            throw MinshengError.unreadable(file: path, problem: .templateFormMissing(sheet: sheetName))
         }
         var lines: [TemplateReturn.Line] = []
         for row in form.rows where row.index > TemplateMetadata.headerRow {

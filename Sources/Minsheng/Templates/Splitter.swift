@@ -4,7 +4,7 @@ import XLSXWriter
 /// `split`: one workbook per area of a plan, holding that area's own targets.
 ///
 /// ```swift
-/// let written = try Splitter().split(plan: "分解表.xlsx", into: "templates", areas: nil, period: "1-9月")
+/// let result = try await Engine.standard().split(SplitRequest(plan: .path("分解表.xlsx"), output: .folder("templates", overwrite: false)))
 /// ```
 public struct Splitter: Sendable {
     /// Finds and reads the table of each workbook.
@@ -14,23 +14,18 @@ public struct Splitter: Sendable {
 
     /// Creates one with the data files of `Templates/`.
     public init() throws {
-        finder = TableFinder(vocabulary: try HeaderVocabulary.load())
-        template = try DistrictTemplate.load()
+        self.init(finder: TableFinder(vocabulary: try HeaderVocabulary.load()), template: try DistrictTemplate.load())
     }
 
-    /// One written template.
-    public struct Written: Sendable {
-        /// The area (county, district, 高新区, 市本级).
-        public var area: String
-        /// The file.
-        public var path: String
-        /// How many items.
-        public var items: Int
+    /// Creates one from its parts.
+    public init(finder: TableFinder, template: DistrictTemplate) {
+        self.finder = finder
+        self.template = template
     }
 
     /// A plan read for splitting or collecting.
     public struct Plan: Sendable {
-        /// The file.
+        /// The file (its name as given).
         public var path: String
         /// The recognized table.
         public var table: RecognizedTable
@@ -44,61 +39,53 @@ public struct Splitter: Sendable {
         public var title: String
     }
 
+    /// Reads a plan from a file: its items, areas and id.
+    public func readPlan(_ path: String, recognition: RecognitionOptions = RecognitionOptions()) throws -> Plan {
+        try readPlan(.path(path), recognition: recognition)
+    }
+
     /// Reads a plan: its items, areas and id.
-    public func readPlan(_ path: String) throws -> Plan {
-        let table = try finder.find(in: path)
+    public func readPlan(_ source: InputSource, recognition: RecognitionOptions = RecognitionOptions()) throws -> Plan {
+        let path = source.name
+        let table = try finder.find(in: source, options: recognition)
         let items = ProgressItems.merge([table])
         var areas: [String] = []
         for item in items {
             for area in item.areaOrder where !areas.contains(area) { areas.append(area) }
         }
         guard !areas.isEmpty else {
-            throw MinshengError.cannotRead(path: path, reason: "分解表中没有找到县区目标（既没有县区列，也没有“其中：涡阳县…”这样的分解）")
+            throw MinshengError.unreadable(file: path, problem: .noAreaTargets)
         }
         let firstText = table.sheet.rows.first?.cells.compactMap(\.string).first
-        let title = firstText.map(HeaderText.normalize) ?? (path as NSString).lastPathComponent
+        let title = firstText.map(HeaderText.normalize) ?? source.fileName
         return Plan(path: path, table: table, items: items, id: PlanIdentity.planID(items), areas: areas, title: title)
     }
 
-    /// Writes `DIR/<area>.xlsx` for each area (or the chosen ones). Existing files are not
-    /// overwritten unless `overwrite` is set.
-    public func split(
-        plan path: String, into folder: String, areas chosen: [String]?, period: String?, overwrite: Bool = false
-    ) throws -> [Written] {
-        let plan = try readPlan(path)
-        let areas: [String]
-        if let chosen {
-            let unknown = chosen.filter { !plan.areas.contains($0) }
-            guard unknown.isEmpty else {
-                throw MinshengError.usage("分解表中没有县区 \(unknown.joined(separator: "、"))（有 \(plan.areas.joined(separator: "、"))）")
-            }
-            areas = chosen
-        } else {
-            areas = plan.areas
+    /// The areas to write: all of the plan's, or the chosen ones (each must be in the plan).
+    ///
+    /// - Throws: `MinshengError.usage` naming the areas the plan does not have.
+    public func areas(of plan: Plan, chosen: [String]?) throws -> [String] {
+        guard let chosen else { return plan.areas }
+        let unknown = chosen.filter { !plan.areas.contains($0) }
+        guard unknown.isEmpty else {
+            throw MinshengError.usage("分解表中没有县区 \(unknown.joined(separator: "、"))（有 \(plan.areas.joined(separator: "、"))）")
         }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let targets = areas.map { (folder as NSString).appendingPathComponent(safeFileName($0) + ".xlsx") }
-        if !overwrite {
-            let existing = targets.filter { FileManager.default.fileExists(atPath: $0) }
-            guard existing.isEmpty else {
-                throw MinshengError.usage("这些文件已存在，未覆盖（加 --force 覆盖）：\(existing.joined(separator: "、"))")
-            }
-        }
-        var written: [Written] = []
-        for (area, target) in zip(areas, targets) {
-            let items = plan.items.filter { $0.areas[area]?.target != nil }
-            try OutputFile.checkNotAnInput(target, inputs: [path])
-            try OutputFile.write(to: target) { temporary in
-                try TemplateWriter(template: template).write(
-                    area: area, items: items, plan: plan, period: period, to: temporary)
-            }
-            written.append(Written(area: area, path: target, items: items.count))
-        }
-        return written
+        return chosen
+    }
+
+    /// The plan's items an area has a target in.
+    public func items(of plan: Plan, area: String) -> [ProgressItem] {
+        plan.items.filter { $0.areas[area]?.target != nil }
+    }
+
+    /// Writes one area's template at `path`.
+    public func writeTemplate(area: String, plan: Plan, period: String?, to path: String) throws {
+        try TemplateWriter(template: template).write(
+            area: area, items: items(of: plan, area: area), plan: plan, period: period, to: path)
     }
 
     /// An area name as a file name (path separators and control characters replaced).
-    func safeFileName(_ area: String) -> String {
+    public static func safeFileName(_ area: String) -> String {
         String(area.map { "/\\:*?\"<>|".contains($0) || $0.isNewline ? "_" : $0 })
     }
 }

@@ -1,0 +1,42 @@
+/// What `check` is asked to do.
+public struct CheckRequest: Sendable {
+    /// The workbooks (files or bytes), in report order.
+    public var inputs: [InputSource]
+    /// Which sheet or layout to read.
+    public var recognition: RecognitionOptions
+    /// The date for 序时进度 (`behind-schedule`), if any.
+    public var asOf: AsOfDate?
+    /// How many inputs are read at once.
+    public var jobs: Int
+
+    /// Creates one from its parts.
+    public init(
+        inputs: [InputSource], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        jobs: Int = Batch.defaultJobs
+    ) {
+        self.inputs = inputs
+        self.recognition = recognition
+        self.asOf = asOf
+        self.jobs = jobs
+    }
+}
+
+extension Engine {
+    /// Checks every input; the report lists them in input order.
+    public func check(_ request: CheckRequest, progress: (@Sendable (Int, String) -> Void)? = nil) async -> CheckReport {
+        await checker.check(
+            sources: request.inputs, recognition: request.recognition, asOf: request.asOf, jobs: request.jobs,
+            progress: progress)
+    }
+
+    /// Checks every input and hands each one's result to `each` in input order as the batch goes,
+    /// keeping nothing (for reports written as they are made: `CheckReportWriter`).
+    public func check(
+        _ request: CheckRequest, progress: (@Sendable (Int, String) -> Void)? = nil,
+        each: (FileResult, [Finding]) -> Void
+    ) async {
+        await checker.check(
+            sources: request.inputs, recognition: request.recognition, asOf: request.asOf, jobs: request.jobs,
+            progress: progress, each: each)
+    }
+}

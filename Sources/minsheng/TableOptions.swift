@@ -1,0 +1,38 @@
+import ArgumentParser
+import Minsheng
+
+/// The options that choose which table of a workbook is read (check, convert, collect).
+struct TableOptions: ParsableArguments {
+    @Option(help: "只读这个工作表（隐藏的也可以）")
+    var sheet: String?
+
+    @Option(help: "手工指定版式的 JSON 文件（见 README）")
+    var layout: String?
+
+    /// The recognition options, with the layout file loaded.
+    ///
+    /// - Throws: `MinshengError.badLayoutFile` for a layout file that cannot be used.
+    func recognition(input: InputOptions) throws -> RecognitionOptions {
+        var recognition = RecognitionOptions(sheetName: sheet, input: input)
+        if let layout { recognition.layoutOverride = try LayoutOverride.load(path: layout) }
+        return recognition
+    }
+}
+
+extension Terminal {
+    /// Prints a command's stopping error and gives its exit code (64 for usage, 2 otherwise).
+    static func exit(for error: MinshengError) -> ExitCode {
+        Terminal.error("\(error)")
+        return ExitCode(error.exitCode)
+    }
+
+    /// Runs `body`, turning a stopping `MinshengError` into its message and exit code.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as MinshengError { throw exit(for: error) }
+    }
+
+    /// The engine with the data files of `Templates/` (exit 2 with the message when broken).
+    static func engine() throws -> Engine {
+        try run { try Engine.standard() }
+    }
+}
