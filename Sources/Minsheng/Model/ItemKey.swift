@@ -1,0 +1,135 @@
+/// What names an item everywhere — check, convert, collect, reconcile and every comparison
+/// between two tables: its project and indicator, normalized (spaces, line breaks and full-width
+/// forms do not count), and the area where one applies.
+///
+/// A missing half stands for the other: a row with only `城镇新增就业` under 项目 is the same item
+/// as `城镇新增就业 — 城镇新增就业`, which is how a template writes a plan item without an
+/// indicator.
+///
+/// ```swift
+/// ItemKey(project: "就业 ", indicator: "城镇新增\n就业") == ItemKey(project: "就业", indicator: "城镇新增就业")
+/// ```
+public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The project, normalized ("" when none).
+    public let project: String
+    /// The indicator, normalized ("" when none).
+    public let indicator: String
+    /// The area, when the key names one area's figures (nil: the item as a whole).
+    public let area: String?
+
+    /// Creates one from the texts as written.
+    public init(project: String?, indicator: String?, area: String? = nil) {
+        self.project = HeaderText.normalize(project ?? "")
+        self.indicator = HeaderText.normalize(indicator ?? "")
+        self.area = area.map(HeaderText.normalize).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The key of a table row (with the area of a table that has one row per area).
+    public init(_ row: TableRow) {
+        self.init(project: row.project, indicator: row.indicator, area: row.areaName)
+    }
+
+    /// The key of a progress item.
+    public init(_ item: ProgressItem) {
+        self.init(project: item.project, indicator: item.indicator)
+    }
+
+    /// The same item for one area.
+    public func `in`(area: String?) -> ItemKey {
+        ItemKey(normalizedProject: project, indicator: indicator, area: area)
+    }
+
+    private init(normalizedProject: String, indicator: String, area: String?) {
+        self.project = normalizedProject
+        self.indicator = indicator
+        self.area = area
+    }
+
+    /// Whether the key names anything (a row without project and indicator does not).
+    public var isEmpty: Bool { project.isEmpty && indicator.isEmpty }
+
+    /// `project|indicator` as written into templates' metadata; hashed into their item keys, so
+    /// it must never change.
+    public var text: String { project + "|" + indicator }
+
+    /// The halves compared: a missing half stands for the other.
+    private var identity: (String, String) {
+        (project.isEmpty ? indicator : project, indicator.isEmpty ? project : indicator)
+    }
+
+    /// Keys are equal when their halves (with a missing half standing for the other) and areas are.
+    public static func == (a: ItemKey, b: ItemKey) -> Bool {
+        a.identity == b.identity && a.area == b.area
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        let (p, i) = identity
+        hasher.combine(p)
+        hasher.combine(i)
+        hasher.combine(area)
+    }
+
+    /// Orders by project, indicator, area.
+    public static func < (a: ItemKey, b: ItemKey) -> Bool {
+        let (ap, ai) = a.identity
+        let (bp, bi) = b.identity
+        return (ap, ai, a.area ?? "") < (bp, bi, b.area ?? "")
+    }
+
+    /// `项目 — 指标`, as findings name an item.
+    public var description: String {
+        TableRow.itemName(project: project.isEmpty ? nil : project, indicator: indicator.isEmpty ? nil : indicator) ?? ""
+    }
+}
+
+/// Finds the item a row of another table names: by project and indicator, else — for a table
+/// with a single item-name column (an area's own return, which calls 指标 its 项目) — by that
+/// one name against the indicators, then the projects, when it names exactly one item.
+///
+/// ```swift
+/// let index = ItemIndex(plan.items.map { (ItemKey($0), $0) })
+/// index.match(ItemKey(project: "城镇新增就业", indicator: nil))   // the plan's 就业 — 城镇新增就业
+/// ```
+public struct ItemIndex<Value: Sendable>: Sendable {
+    private var exact: [ItemKey: Value] = [:]
+    private var byIndicator: [String: [ItemKey]] = [:]
+    private var byProject: [String: [ItemKey]] = [:]
+    /// The keys, in the order given (the first of equal keys kept).
+    public private(set) var keys: [ItemKey] = []
+
+    /// Indexes the pairs; of equal keys the first is kept.
+    public init(_ pairs: [(ItemKey, Value)]) {
+        for (key, value) in pairs where exact[key] == nil {
+            exact[key] = value
+            keys.append(key)
+            if !key.indicator.isEmpty { byIndicator[key.indicator, default: []].append(key) }
+            if !key.project.isEmpty { byProject[key.project, default: []].append(key) }
+        }
+    }
+
+    /// The value of exactly this key.
+    public subscript(key: ItemKey) -> Value? { exact[key] }
+
+    /// The key a row names: exactly; else a row with one name (one column empty, or both the
+    /// same) by that name among the indicators, then the projects; else a row's indicator among
+    /// the indicators — each only when it names a single item. A row's project alone never
+    /// matches an item with another indicator.
+    public func matchKey(_ key: ItemKey) -> ItemKey? {
+        if exact[key] != nil { return key }
+        let single = key.project.isEmpty || key.indicator.isEmpty || key.project == key.indicator
+        if single {
+            let name = key.project.isEmpty ? key.indicator : key.project
+            if let found = byIndicator[name], found.count == 1 { return found[0] }
+            if let found = byProject[name], found.count == 1 { return found[0] }
+        } else if let found = byIndicator[key.indicator], found.count == 1 {
+            return found[0]
+        }
+        return nil
+    }
+
+    /// The value the row names (see `matchKey`).
+    public func match(_ key: ItemKey) -> Value? {
+        matchKey(key).flatMap { exact[$0] }
+    }
+}

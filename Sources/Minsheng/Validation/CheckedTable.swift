@@ -1,0 +1,107 @@
+import Foundation
+import XLSXReader
+
+/// A recognized table prepared for the rules: each item row's value cells read as figures once,
+/// the columns that hold figures, the counties it names, and where each item first appears.
+public struct CheckedTable: Sendable {
+    /// The table.
+    public let table: RecognizedTable
+    /// The date for 序时进度, if given.
+    public let asOf: AsOfDate?
+    /// Each item row with its values read as figures.
+    public let rows: [CheckedRow]
+    /// Value columns whose cells are mostly figures: text there is an `unparsed-value`.
+    public let numericColumns: Set<Int>
+    /// The counties and districts a `每个县区` refers to.
+    public let counties: [String]
+    /// The first row (zero-based) of each item key.
+    public let firstRowOfKey: [ItemKey: Int]
+
+    /// Reads every item row of `table`.
+    public init(_ table: RecognizedTable, asOf: AsOfDate? = nil) {
+        self.table = table
+        self.asOf = asOf
+        counties = table.countiesMentioned
+        let rows = table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, layout: table.layout)) }
+        self.rows = rows
+        var figures: [Int: Int] = [:]
+        var texts: [Int: Int] = [:]
+        for row in rows {
+            for value in row.values.values {
+                let column = value.cell.reference.column
+                switch value.quantity {
+                case .quantity: figures[column, default: 0] += 1
+                case .unparsed: texts[column, default: 0] += 1
+                default: break
+                }
+            }
+        }
+        numericColumns = Set(figures.compactMap { column, count in count >= texts[column, default: 0] ? column : nil })
+        var first: [ItemKey: Int] = [:]
+        for row in rows where first[row.key] == nil && !row.key.isEmpty { first[row.key] = row.row.row }
+        firstRowOfKey = first
+    }
+
+    static func readValues(_ row: TableRow, layout: TableLayout) -> [ValueKey: ReadValue] {
+        var result: [ValueKey: ReadValue] = [:]
+        for (key, cell) in row.values {
+            let headerUnit =
+                layout.column(key.measure, area: key.area)?.unit ?? (key.measure == .rate ? nil : row.unit.flatMap(unitText))
+            result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
+        }
+        return result
+    }
+
+    /// A 单位 column's text as a unit (`人`, `万元`), or nil for something longer.
+    static func unitText(_ text: String) -> String? {
+        let normalized = HeaderText.normalize(text)
+        return normalized.isEmpty || normalized.count > 6 || normalized.contains(where: \.isNumber) ? nil : normalized
+    }
+
+    /// The column of a measure for an area (nil: the total).
+    public func column(for key: ValueKey) -> LayoutColumn? { table.layout.column(key.measure, area: key.area) }
+
+    /// The cell of a value in a row: the cell read, or where it belongs when blank.
+    public func a1(_ row: CheckedRow, _ key: ValueKey) -> String? {
+        if let cell = row.row.values[key] { return cell.reference.a1 }
+        return column(for: key).map { CellReference(row: row.row.row, column: $0.column).a1 }
+    }
+
+    /// A builder for this table's findings.
+    public func builder() -> FindingBuilder { FindingBuilder(file: table.file, sheet: table.sheet.name) }
+}
+
+/// One item row with its values read.
+public struct CheckedRow: Sendable {
+    /// The row.
+    public let row: TableRow
+    /// Its value cells as figures.
+    public let values: [ValueKey: ReadValue]
+
+    /// The item's key.
+    public var key: ItemKey { ItemKey(row) }
+
+    /// The figure of a value, if it is one.
+    public func figure(_ key: ValueKey) -> Quantity? { values[key]?.quantity.quantity }
+
+    /// 目标 / 完成数 / 完成率, with the area in front (`涡阳县目标`).
+    public static func label(_ key: ValueKey) -> String {
+        let measure: String
+        switch key.measure {
+        case .target: measure = "目标"
+        case .completed: measure = "完成数"
+        case .rate: measure = "完成率"
+        }
+        return (key.area ?? "") + measure
+    }
+}
+
+extension FindingBuilder {
+    /// Adds a finding about a table row (its one-based row number and item name).
+    mutating func add(
+        _ message: FindingMessage, _ row: CheckedRow, cell: String?, area: String? = nil, expected: Decimal? = nil,
+        actual: Decimal? = nil
+    ) {
+        add(message, cell: cell, row: row.row.row + 1, item: row.row.itemName, area: area, expected: expected, actual: actual)
+    }
+}

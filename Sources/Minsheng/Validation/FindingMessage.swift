@@ -1,0 +1,172 @@
+import Foundation
+
+/// Every finding's message, keyed by what was found: the one place where a finding's code,
+/// severity and Chinese wording are decided. Rules and jobs say *what* they found; this says
+/// how it is told.
+public enum FindingMessage: Sendable, Hashable {
+    // MARK: Values
+    /// A formula cell without a cached value.
+    case formulaWithoutValue(label: String)
+    /// Text where a figure belongs.
+    case unparsed(label: String, raw: String)
+    /// A negative target or completion.
+    case negative(label: String, value: Decimal)
+
+    // MARK: Totals
+    /// A total against the sum of its areas.
+    case totalMismatch(measure: Measure, header: String, total: Decimal, sum: Decimal)
+    /// A prose breakdown (其中 …) whose areas do not add up to its total.
+    case proseTotalMismatch(total: Decimal, sum: Decimal, clause: String)
+    /// An area with a target but no completion: the completed total cannot be checked.
+    case breakdownIncomplete(blank: [String], measure: Measure, total: Decimal)
+
+    // MARK: Rates
+    /// A rate truncated where it should be rounded.
+    case rateTruncated(shown: String, rounded: String, computed: String)
+    /// A rate just off the computed one (under one printed unit).
+    case rateNearMiss(shown: String, computed: String)
+    /// A rate that is not completed ÷ target.
+    case rateMismatch(shown: String, computed: String)
+
+    // MARK: Items
+    /// A completion without a target.
+    case missingTarget(completed: Decimal)
+    /// Below 序时进度.
+    case behindSchedule(share: Decimal, asOf: String, schedule: Decimal)
+    /// The same item as an earlier row.
+    case duplicateRow(firstRow: Int, item: String)
+
+    // MARK: Returns (collect)
+    /// A return made from another plan.
+    case otherPlan(theirs: String, ours: String)
+    /// A return made from another template version.
+    case otherTemplateVersion(theirs: String, ours: String)
+    /// A template return for an area the plan does not have.
+    case templateAreaUnknown(area: String)
+    /// A return whose area could not be told, or is not the plan's.
+    case returnAreaUnknown(named: String?, planAreas: [String])
+    /// A filled row of a return that matches no item of the plan.
+    case unknownRow
+    /// A returned target that differs from the plan's.
+    case targetChanged(returned: Decimal?, planned: Decimal)
+    /// An area that sent nothing.
+    case missingSubmission(area: String)
+    /// A second return for an area.
+    case duplicateSubmission(area: String, chosen: String, chosenCount: Int, thisCount: Int)
+
+    /// The stable code.
+    public var code: FindingCode {
+        switch self {
+        case .formulaWithoutValue: return .formulaWithoutValue
+        case .unparsed: return .unparsedValue
+        case .negative: return .negativeValue
+        case .totalMismatch(let measure, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
+        case .proseTotalMismatch: return .totalMismatch
+        case .breakdownIncomplete: return .breakdownIncomplete
+        case .rateTruncated, .rateNearMiss, .rateMismatch: return .rateMismatch
+        case .missingTarget: return .missingTarget
+        case .behindSchedule: return .behindSchedule
+        case .duplicateRow: return .duplicateItem
+        case .otherPlan, .otherTemplateVersion: return .planMismatch
+        case .templateAreaUnknown, .returnAreaUnknown: return .unknownArea
+        case .unknownRow: return .unknownItem
+        case .targetChanged: return .targetChanged
+        case .missingSubmission: return .missingSubmission
+        case .duplicateSubmission: return .duplicateSubmission
+        }
+    }
+
+    /// Error or warning.
+    public var severity: Severity {
+        switch self {
+        case .negative, .totalMismatch, .proseTotalMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged:
+            return .error
+        case .formulaWithoutValue, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
+            .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
+            .duplicateSubmission:
+            return .warning
+        }
+    }
+
+    /// The Chinese sentence.
+    public var text: String {
+        switch self {
+        case .formulaWithoutValue(let label): return "\(label)是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再报送）"
+        case .unparsed(let label, let raw): return "\(label)“\(raw)”不是数值"
+        case .negative(let label, let value): return "\(label)为负数 \(Quantity.format(value))"
+        case .totalMismatch(_, let header, let total, let sum):
+            return "\(header) \(Quantity.format(total)) 与各县区合计 \(Quantity.format(sum)) 不一致"
+        case .proseTotalMismatch(let total, let sum, let clause):
+            return "目标 \(Quantity.format(total)) 与其中各县区合计 \(Quantity.format(sum)) 不一致（\(clause)）"
+        case .breakdownIncomplete(let blank, let measure, let total):
+            return "\(blank.joined(separator: "、"))的\(measure == .target ? "目标" : "完成数")为空，无法核对合计 \(Quantity.format(total))"
+        case .rateTruncated(let shown, let rounded, let computed): return "完成率 \(shown) 是截尾值，按四舍五入应为 \(rounded)（\(computed)）"
+        case .rateNearMiss(let shown, let computed): return "完成率 \(shown) 与计算值略有出入（\(computed)）"
+        case .rateMismatch(let shown, let computed): return "报送完成率 \(shown) 与 完成数÷目标 不一致（\(computed)）"
+        case .missingTarget(let completed): return "有完成数 \(Quantity.format(completed)) 但目标为空"
+        case .behindSchedule(let share, let asOf, let schedule):
+            return "完成 \(Quantity.format(share))%，低于截至\(asOf)的序时进度 \(Quantity.format(schedule))%"
+        case .duplicateRow(let firstRow, let item): return "与第 \(firstRow) 行是同一项目（\(item)）"
+        case .otherPlan(let theirs, let ours): return "这份报表来自另一份分解表（\(theirs)，本次为 \(ours)），未汇总"
+        case .otherTemplateVersion(let theirs, let ours): return "模板版本 \(theirs) 与当前版本 \(ours) 不同，未汇总"
+        case .templateAreaUnknown(let area): return "分解表中没有县区“\(area)”，未汇总"
+        case .returnAreaUnknown(let named, let areas):
+            let which = named.map { "“\($0)”不是分解表中的县区" } ?? "无法从文件名或标题判断是哪个县区的报表"
+            return "\(which)（分解表的县区有 \(areas.joined(separator: "、"))），未汇总"
+        case .unknownRow: return "这一行不在分解表中（可能是新插入的行），未汇总"
+        case .targetChanged(let returned, let planned):
+            return "年度目标被改为 \(returned.map(Quantity.format) ?? "空")，分解表为 \(Quantity.format(planned))"
+        case .missingSubmission(let area): return "\(area)没有报送"
+        case .duplicateSubmission(let area, let chosen, let chosenCount, let thisCount):
+            return "\(area)报送了多份，采用 \(chosen)（填报了 \(chosenCount) 项完成数，本份 \(thisCount) 项），本份未采用"
+        }
+    }
+}
+
+/// Makes the findings of one sheet of one file: every finding of a job goes through one of
+/// these, so that code, severity, wording and place are set the same way everywhere.
+///
+/// ```swift
+/// var findings = FindingBuilder(file: "a.xlsx", sheet: "Sheet1")
+/// findings.add(.negative(label: "目标", value: -3), cell: "E7", row: 7, item: "就业")
+/// ```
+public struct FindingBuilder: Sendable {
+    /// The file (as given).
+    public var file: String
+    /// The sheet.
+    public var sheet: String?
+    /// The findings so far, in the order added.
+    public private(set) var findings: [Finding] = []
+
+    /// Creates one for a file and sheet.
+    public init(file: String, sheet: String?) {
+        self.file = file
+        self.sheet = sheet
+    }
+
+    /// Adds a finding; figures are given exactly and reported as numbers.
+    public mutating func add(
+        _ message: FindingMessage, cell: String? = nil, row: Int? = nil, item: String? = nil, area: String? = nil,
+        expected: Decimal? = nil, actual: Decimal? = nil
+    ) {
+        findings.append(
+            Finding(
+                code: message.code, severity: message.severity, file: file, sheet: sheet, cell: cell, row: row, item: item,
+                area: area, expected: expected.flatMap { Double(Quantity.format($0)) },
+                actual: actual.flatMap { Double(Quantity.format($0)) }, message: message.text))
+    }
+
+    /// Adds findings made elsewhere.
+    public mutating func append(contentsOf other: [Finding]) {
+        findings += other
+    }
+
+    /// Sorts by row, then cell (stable: findings of one cell keep their order).
+    public mutating func sortByPlace() {
+        findings = findings.enumerated().sorted { a, b in
+            let ka = (a.element.row ?? 0, a.element.cell ?? "")
+            let kb = (b.element.row ?? 0, b.element.cell ?? "")
+            return ka != kb ? ka < kb : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,17 @@
+/// `missing-target`: a completion whose target cell is blank (a `——` target says there is none,
+/// on purpose). The finding points at the blank target cell, where the figure belongs.
+public struct MissingTargetRule: TableRule {
+    /// Creates one.
+    public init() {}
+
+    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+        for (key, value) in row.values where key.measure == .completed {
+            guard let completed = value.quantity.quantity, completed.value != 0 else { continue }
+            let targetKey = ValueKey(.target, area: key.area)
+            guard table.column(for: targetKey) != nil, row.values[targetKey] == nil else { continue }
+            findings.add(
+                .missingTarget(completed: completed.value), row, cell: table.a1(row, targetKey), area: key.area,
+                actual: completed.value)
+        }
+    }
+}

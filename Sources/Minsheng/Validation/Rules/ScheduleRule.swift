@@ -1,0 +1,26 @@
+import Foundation
+
+/// `behind-schedule`: a completion below 序时进度 for the as-of date.
+public struct ScheduleRule: TableRule {
+    /// Creates one.
+    public init() {}
+
+    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+        guard let asOf = table.asOf else { return }
+        let schedule = Decimal(asOf.scheduleShare)
+        for (key, value) in row.values where key.measure == .completed {
+            guard let completed = value.quantity.quantity,
+                let target = row.figure(ValueKey(.target, area: key.area)), target.value > 0
+            else { continue }
+            let share = completed.value / target.value
+            if share < schedule {
+                findings.add(
+                    .behindSchedule(
+                        share: RateCheck.round(share * 100, 1, .plain), asOf: asOf.chinese,
+                        schedule: RateCheck.round(schedule * 100, 1, .plain)), row,
+                    cell: value.cell.reference.a1, area: key.area,
+                    expected: RateCheck.round(schedule * 100, 2, .plain), actual: RateCheck.round(share * 100, 2, .plain))
+            }
+        }
+    }
+}

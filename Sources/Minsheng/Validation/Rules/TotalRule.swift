@@ -1,0 +1,45 @@
+import Foundation
+
+/// `total-mismatch` / `completed-total-mismatch`: a total against the sum of its area columns.
+public struct TotalRule: TableRule {
+    /// Target or completion totals.
+    public var measure: Measure
+
+    /// Creates one for a measure.
+    public init(_ measure: Measure) {
+        self.measure = measure
+    }
+
+    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+        let areas = table.table.layout.areas.filter { table.column(for: ValueKey(measure, area: $0)) != nil }
+        guard !areas.isEmpty, let total = row.figure(ValueKey(measure)) else { return }
+        var sum = Decimal(0)
+        var blank: [String] = []
+        var counted = 0
+        for area in areas {
+            switch row.values[ValueKey(measure, area: area)]?.quantity {
+            case .quantity(let q)?:
+                sum += q.value
+                counted += 1
+            case .notApplicable?: break
+            case nil: blank.append(area)
+            default: return  // text or qualitative: reported by ValueRule, not summed
+            }
+        }
+        guard counted > 0 else { return }
+        let totalCell = table.a1(row, ValueKey(measure))
+        let header = table.column(for: ValueKey(measure))?.header ?? CheckedRow.label(ValueKey(measure))
+        if let first = blank.first {
+            // Points at the first blank area cell, where the missing figure belongs.
+            findings.add(
+                .breakdownIncomplete(blank: blank, measure: measure, total: total.value), row,
+                cell: table.a1(row, ValueKey(measure, area: first)), area: first, actual: total.value)
+            return
+        }
+        if !Quantity.equal(sum, total.value) {
+            findings.add(
+                .totalMismatch(measure: measure, header: HeaderText.normalize(header), total: total.value, sum: sum), row,
+                cell: totalCell, expected: sum, actual: total.value)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// `formula-without-value`, `unparsed-value` (text in a column of figures) and `negative-value`.
+public struct ValueRule: TableRule {
+    /// Creates one.
+    public init() {}
+
+    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+        for key in row.values.keys.sorted() {
+            guard let value = row.values[key] else { continue }
+            let cell = value.cell.reference.a1
+            let label = CheckedRow.label(key)
+            if value.cell.value == .formulaWithoutValue {
+                findings.add(.formulaWithoutValue(label: label), row, cell: cell, area: key.area)
+                continue
+            }
+            switch value.quantity {
+            case .unparsed(let raw) where table.numericColumns.contains(value.cell.reference.column):
+                findings.add(.unparsed(label: label, raw: raw), row, cell: cell, area: key.area)
+            case .quantity(let q) where q.value < 0 && key.measure != .rate:
+                findings.add(.negative(label: label, value: q.value), row, cell: cell, area: key.area, actual: q.value)
+            default:
+                break
+            }
+        }
+    }
+}
