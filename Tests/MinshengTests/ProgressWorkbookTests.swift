@@ -19,7 +19,9 @@ struct ProgressWorkbookTests {
     @Test func writesTheFourSheetsWithEveryItem() async throws {
         let (output, result) = try await convertSamples()
         let workbook = try Workbook(path: output)
-        #expect(workbook.sheets.map(\.name) == ["进度汇总", "分县区", "校验结果", "说明"])
+        #expect(workbook.sheets.map(\.name) == ["进度汇总", "分县区", "校验结果", "说明", "_minsheng"])
+        // The last sheet is a hidden marker: a folder of sources holding this output never takes it for one.
+        #expect(workbook.sheets.map(\.state) == [.visible, .visible, .visible, .visible, .hidden])
         let summary = try workbook.sheet(named: "进度汇总")
         #expect(summary.cell("A1")?.string == "民生实事进展情况（截至 2023年10月31日）")
         #expect(summary.mergedRanges.map(\.description) == ["A1:L1"])

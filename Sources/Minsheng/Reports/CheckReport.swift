@@ -13,7 +13,12 @@ public struct FileResult: Sendable, Hashable {
 
     /// The status of a file.
     public enum Status: String, Sendable {
-        case ok, unreadable
+        /// Read (its table recognized).
+        case ok
+        /// Could not be read: `error` says why.
+        case unreadable
+        /// Deliberately not read (not a spreadsheet, or minsheng's own output): `error` says why.
+        case skipped
     }
 
     /// Creates one from its parts.
@@ -79,10 +84,10 @@ public struct CheckReport: Sendable {
 
     static func jsonValue(of file: FileResult) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("path", .string(file.path)), ("status", .string(file.status.rawValue))]
-        if file.status == .ok {
-            pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
-        } else {
-            pairs += [("error", .optional(file.error))]
+        switch file.status {
+        case .ok: pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
+        case .unreadable: pairs += [("error", .optional(file.error))]
+        case .skipped: pairs += [("reason", .optional(file.error))]
         }
         return .object(pairs)
     }

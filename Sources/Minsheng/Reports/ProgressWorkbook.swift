@@ -55,6 +55,7 @@ public enum ProgressWorkbook {
         try writeAreas(content, book)
         try writeFindings(content, book, rowOfItem: rowOfItem)
         try writeNotes(content, book)
+        try OutputMarker.write(into: book, kind: OutputMarker.progressWorkbook)
         try book.close()
     }
 
@@ -397,7 +398,12 @@ public enum ProgressWorkbook {
         ]
         rows.append(("输入文件", "\(content.files.count) 个"))
         for file in content.files {
-            let state = file.status == .ok ? "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项" : "无法读取：\(file.error ?? "")"
+            let state: String
+            switch file.status {
+            case .ok: state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项"
+            case .unreadable: state = "无法读取：\(file.error ?? "")"
+            case .skipped: state = "已跳过：\(file.error ?? "")"
+            }
             rows.append((file.path, state))
         }
         try sheet.write("说明", row: 0, column: 0, format: book.format(titleFormat))

@@ -19,6 +19,8 @@ public enum TextReport {
         switch file.status {
         case .unreadable:
             return "✗ \(file.path)\n    \(file.error ?? "无法读取")\n"
+        case .skipped:
+            return "- \(file.path)：已跳过，\(file.error ?? "")\n" + (findings.isEmpty ? "" : table(findings))
         case .ok:
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors

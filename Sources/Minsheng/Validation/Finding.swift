@@ -27,6 +27,22 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case duplicateSubmission = "duplicate-submission"
     /// `collect`: a filled row of a return that matches no item of the plan.
     case unknownItem = "unknown-item"
+    /// `--previous`: a cumulative completion lower than last period's.
+    case completedDecreased = "completed-decreased"
+    /// `--previous`: an item of last period's table missing now.
+    case itemDropped = "item-dropped"
+    /// `reconcile`: a summary's area figure that differs from the area's own return.
+    case areaMismatch = "area-mismatch"
+    /// Two inputs give one item different figures (not periods of one series).
+    case conflictingValues = "conflicting-values"
+    /// A return with no completion filled.
+    case emptyReturn = "empty-return"
+    /// A plan item absent from an area's return.
+    case missingItem = "missing-item"
+    /// A completion over 3× its target, or a rate over 300 %.
+    case implausibleValue = "implausible-value"
+    /// A percentage in a count column, or a count in a rate column.
+    case unitMismatch = "unit-mismatch"
 }
 
 /// A problem in the data: where it is, what was expected and what was found. Findings are not

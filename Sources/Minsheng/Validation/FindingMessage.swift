@@ -53,6 +53,26 @@ public enum FindingMessage: Sendable, Hashable {
     case missingSubmission(area: String)
     /// A second return for an area.
     case duplicateSubmission(area: String, chosen: String, chosenCount: Int, thisCount: Int)
+    /// A return of which most filled rows match no item of the plan.
+    case mostRowsUnmatched(unmatched: Int, filled: Int)
+    /// A return with no completion filled.
+    case emptyReturn
+    /// A plan item the area has a target in, absent from its return.
+    case missingItem(item: String)
+    /// The same item twice in a return (the first is used).
+    case duplicateReturnRow(firstRow: Int)
+    /// A workbook minsheng wrote itself, not a return or a source.
+    case ownOutput(kind: String)
+
+    // MARK: Plausibility
+    /// A completion over 3× its target.
+    case completionImplausible(completed: Decimal, target: Decimal)
+    /// A rate over 300 %.
+    case rateImplausible(shown: String)
+    /// A percentage where a count belongs.
+    case percentInCountColumn(label: String, shown: String)
+    /// A count where a rate belongs.
+    case countInRateColumn(shown: String)
 
     /// The stable code.
     public var code: FindingCode {
@@ -73,17 +93,25 @@ public enum FindingMessage: Sendable, Hashable {
         case .targetChanged: return .targetChanged
         case .missingSubmission: return .missingSubmission
         case .duplicateSubmission: return .duplicateSubmission
+        case .mostRowsUnmatched, .ownOutput: return .planMismatch
+        case .emptyReturn: return .emptyReturn
+        case .missingItem: return .missingItem
+        case .duplicateReturnRow: return .duplicateItem
+        case .completionImplausible, .rateImplausible: return .implausibleValue
+        case .percentInCountColumn, .countInRateColumn: return .unitMismatch
         }
     }
 
     /// Error or warning.
     public var severity: Severity {
         switch self {
-        case .negative, .totalMismatch, .proseTotalMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged:
+        case .negative, .totalMismatch, .proseTotalMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
+            .mostRowsUnmatched:
             return .error
         case .formulaWithoutValue, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
             .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
-            .duplicateSubmission:
+            .duplicateSubmission, .emptyReturn, .missingItem, .duplicateReturnRow, .ownOutput, .completionImplausible,
+            .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
         }
     }
@@ -119,6 +147,17 @@ public enum FindingMessage: Sendable, Hashable {
         case .missingSubmission(let area): return "\(area)没有报送"
         case .duplicateSubmission(let area, let chosen, let chosenCount, let thisCount):
             return "\(area)报送了多份，采用 \(chosen)（填报了 \(chosenCount) 项完成数，本份 \(thisCount) 项），本份未采用"
+        case .mostRowsUnmatched(let unmatched, let filled):
+            return "填报的 \(filled) 行中有 \(unmatched) 行与分解表的项目对不上，可能不是这份分解表的报表，未汇总"
+        case .emptyReturn: return "没有填报任何完成数"
+        case .missingItem(let item): return "分解表的“\(item)”不在这份报表中（可能被删除了），该项未汇总"
+        case .duplicateReturnRow(let firstRow): return "与第 \(firstRow) 行是同一项目，采用第 \(firstRow) 行"
+        case .ownOutput(let kind): return "这是 minsheng 生成的\(kind)，不是报送的表格，已跳过"
+        case .completionImplausible(let completed, let target):
+            return "完成数 \(Quantity.format(completed)) 超过目标 \(Quantity.format(target)) 的 3 倍，请核实是否多填了位数或填错了单位"
+        case .rateImplausible(let shown): return "完成率 \(shown) 超过 300%，请核实"
+        case .percentInCountColumn(let label, let shown): return "\(label)填的是百分比 \(shown)，这一列应填数量"
+        case .countInRateColumn(let shown): return "完成率一列填的是数量 \(shown)，应填百分比"
         }
     }
 }
