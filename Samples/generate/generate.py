@@ -6,6 +6,7 @@ usage: python generate.py        (run through make_venv.sh's python; soffice mus
 import datetime
 import html
 import json
+import sys
 import pathlib
 import shutil
 import subprocess
@@ -378,7 +379,12 @@ def main():
         expected[name] = facts
         print("wrote", name)
     (SAMPLES / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_injected()
 
+
+def write_injected():
+    """The one-defect copies of Tests/Fixtures/injected/ and their manifest."""
+    INJECTED.mkdir(parents=True, exist_ok=True)
     manifest = []
     plan = SAMPLES / "002-亳州-分解表-分列.xlsx"
     counties = SAMPLES / "002-亳州-分县区进度.xlsx"
@@ -386,8 +392,10 @@ def main():
     # Row 4 of 分解表 is 城镇新增就业 (3.3万人以上 = 8300+8100+8000+8600); F4 is 涡阳县.
     inject(plan, "county-figure-changed.xlsx", [("F4", 8200)],
            {"sheet": "分解表", "findings": [{"code": "total-mismatch", "severity": "error", "cell": "E4", "expected": 32900, "actual": 33000}]}, manifest)
+    # A blank area cell is no share (DESIGN, "Blank area cells"): the total no longer adds up,
+    # and the message names the blank area.
     inject(plan, "area-blanked.xlsx", [("G5", None)],
-           {"sheet": "分解表", "findings": [{"code": "breakdown-incomplete", "severity": "warning", "cell": "G5"}]}, manifest)
+           {"sheet": "分解表", "findings": [{"code": "total-mismatch", "severity": "error", "cell": "E5", "expected": 2449, "actual": 3265}]}, manifest)
     inject(plan, "unparsed-text.xlsx", [("H6", "见附件")],
            {"sheet": "分解表", "findings": [{"code": "unparsed-value", "severity": "warning", "cell": "H6"}]}, manifest)
     inject(plan, "duplicated-row.xlsx", [("row:7>8", None)],
@@ -395,6 +403,9 @@ def main():
     # 分县区进度: row 4 is the first item; E is 合计完成, H is 涡阳县完成.
     inject(counties, "county-completion-changed.xlsx", [("H4", 7000)],
            {"sheet": "分县区进度", "findings": [{"code": "completed-total-mismatch", "severity": "error", "cell": "E4"}]}, manifest)
+    # An area with a target whose completion is blank: the completed total cannot be checked.
+    inject(counties, "area-completion-blanked.xlsx", [("H4", None)],
+           {"sheet": "分县区进度", "findings": [{"code": "breakdown-incomplete", "severity": "warning", "cell": "H4"}]}, manifest)
     # 000: row 4 is 贫困精神残疾人药费补助 (target E4, completed F4); row 8 农村户用厕所改造.
     inject(jinghu, "negative-completion.xlsx", [("F5", -5)],
            {"sheet": "10月", "findings": [{"code": "negative-value", "severity": "error", "cell": "F5"}]}, manifest)
@@ -410,4 +421,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["injected"]:
+        write_injected()
+    else:
+        main()

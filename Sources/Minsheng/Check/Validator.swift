@@ -15,7 +15,7 @@ public struct Validator: Sendable {
     /// The rules of `check`, in the order their findings are listed within a row.
     public static let standardRules: [any TableRule] = [
         ValueRule(), TotalRule(.target), TotalRule(.completed), ProseBreakdownRule(), RateRule(), MissingTargetRule(),
-        ScheduleRule(), DuplicateRule(),
+        ScheduleRule(), DuplicateRule(), PlausibilityRule(),
     ]
 
     /// Creates one from its parts.

@@ -141,6 +141,12 @@ public enum ProgressItems {
         // A table with a single area column (a county's own plan): that column is the target.
         let single = table.layout.areas.count == 1 ? table.layout.areas.first : nil
         item.target = figure(ValueKey(.target)) ?? single.flatMap { figure(ValueKey(.target, area: $0)) }
+        // A target written as not applicable (`——`) stays so: a blank would read as missing.
+        if item.target == nil, let (value, _) = read(ValueKey(.target)), case .notApplicable = value.quantity,
+            case .string(let text)? = row.values[ValueKey(.target)]?.value
+        {
+            item.target = .text(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         item.completed = figure(ValueKey(.completed)) ?? single.flatMap { figure(ValueKey(.completed, area: $0)) }
         if let (_, rate) = read(ValueKey(.rate)), let rate, rate.isPercent {
             item.reportedRate = .percent(rate.ratio)

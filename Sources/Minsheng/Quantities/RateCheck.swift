@@ -35,6 +35,12 @@ public enum RateCheck {
         return .mismatch(expected: expected)
     }
 
+    /// Whether a rate shown with all its digits is completed ÷ target (relative tolerance 1e-9).
+    public static func agreesInFull(_ reported: Decimal, _ expected: Decimal) -> Bool {
+        let scale = max(abs(expected), abs(reported))
+        return abs(reported - expected) <= scale * Decimal(sign: .plus, exponent: -9, significand: 1)
+    }
+
     static func round(_ value: Decimal, _ places: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {
         var v = value
         var result = Decimal()

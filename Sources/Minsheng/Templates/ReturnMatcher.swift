@@ -211,7 +211,7 @@ struct ReturnMatcher: Sendable {
                 if q.value < 0 && !row.completedAlreadyReported {
                     rowFindings.add(.negative(label: "完成数", value: q.value), cell: a1, row: row.row + 1, item: name, area: area, actual: q.value)
                 }
-                if let planned, planned > 0, q.value > planned * 3 {
+                if let planned, PlausibilityRule.isImplausible(completed: q.value, target: planned) {
                     rowFindings.add(
                         .completionImplausible(completed: q.value, target: planned), cell: a1, row: row.row + 1, item: name, area: area,
                         expected: planned, actual: q.value)

@@ -14,7 +14,7 @@ public enum FindingMessage: Sendable, Hashable {
 
     // MARK: Totals
     /// A total against the sum of its areas.
-    case totalMismatch(measure: Measure, header: String, total: Decimal, sum: Decimal)
+    case totalMismatch(measure: Measure, header: String, total: Decimal, sum: Decimal, blank: [String])
     /// A prose breakdown (其中 …) whose areas do not add up to its total.
     case proseTotalMismatch(total: Decimal, sum: Decimal, clause: String)
     /// An area with a target but no completion: the completed total cannot be checked.
@@ -80,7 +80,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .formulaWithoutValue: return .formulaWithoutValue
         case .unparsed: return .unparsedValue
         case .negative: return .negativeValue
-        case .totalMismatch(let measure, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
+        case .totalMismatch(let measure, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .proseTotalMismatch: return .totalMismatch
         case .breakdownIncomplete: return .breakdownIncomplete
         case .rateTruncated, .rateNearMiss, .rateMismatch: return .rateMismatch
@@ -122,8 +122,9 @@ public enum FindingMessage: Sendable, Hashable {
         case .formulaWithoutValue(let label): return "\(label)是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再报送）"
         case .unparsed(let label, let raw): return "\(label)“\(raw)”不是数值"
         case .negative(let label, let value): return "\(label)为负数 \(Quantity.format(value))"
-        case .totalMismatch(_, let header, let total, let sum):
-            return "\(header) \(Quantity.format(total)) 与各县区合计 \(Quantity.format(sum)) 不一致"
+        case .totalMismatch(_, let header, let total, let sum, let blank):
+            let note = blank.isEmpty ? "" : "（\(blank.joined(separator: "、"))为空，按无任务计）"
+            return "\(header) \(Quantity.format(total)) 与各县区合计 \(Quantity.format(sum)) 不一致\(note)"
         case .proseTotalMismatch(let total, let sum, let clause):
             return "目标 \(Quantity.format(total)) 与其中各县区合计 \(Quantity.format(sum)) 不一致（\(clause)）"
         case .breakdownIncomplete(let blank, let measure, let total):
@@ -154,7 +155,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .duplicateReturnRow(let firstRow): return "与第 \(firstRow) 行是同一项目，采用第 \(firstRow) 行"
         case .ownOutput(let kind): return "这是 minsheng 生成的\(kind)，不是报送的表格，已跳过"
         case .completionImplausible(let completed, let target):
-            return "完成数 \(Quantity.format(completed)) 超过目标 \(Quantity.format(target)) 的 3 倍，请核实是否多填了位数或填错了单位"
+            return "完成数 \(Quantity.format(completed)) 是目标 \(Quantity.format(target)) 的 \(Quantity.format(RateCheck.round(completed / target, 1, .plain))) 倍，请核实是否多填了位数或填错了单位"
         case .rateImplausible(let shown): return "完成率 \(shown) 超过 300%，请核实"
         case .percentInCountColumn(let label, let shown): return "\(label)填的是百分比 \(shown)，这一列应填数量"
         case .countInRateColumn(let shown): return "完成率一列填的是数量 \(shown)，应填百分比"

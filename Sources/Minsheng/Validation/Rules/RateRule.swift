@@ -11,9 +11,19 @@ public struct RateRule: TableRule {
                 let target = row.figure(ValueKey(.target, area: key.area)),
                 let completed = row.figure(ValueKey(.completed, area: key.area))
             else { continue }
+            // A number is judged as its format shows it (a `0.00%` cell holding =E4/D4 shows
+            // 130.04%); a number shown in full (General) agrees within a relative 1e-9.
+            var reportedValue = reported.value
+            if case .number = rate.cell.value {
+                if case .percent(let decimals) = rate.cell.format.kind {
+                    reportedValue = RateCheck.round(reported.value, decimals, .plain)
+                } else if target.value != 0, RateCheck.agreesInFull(reported.value, completed.value / target.value * 100) {
+                    continue
+                }
+            }
             let verdict = RateCheck.compare(
-                reported: reported.value, decimals: rate.printedDecimals, completed: completed.value, target: target.value)
-            let shown = "\(Quantity.format(reported.value))%"
+                reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value, target: target.value)
+            let shown = "\(Quantity.format(reportedValue))%"
             func computed(_ expected: Decimal) -> String {
                 "\(Quantity.format(completed.value))÷\(Quantity.format(target.value)) = \(Quantity.format(RateCheck.round(expected, 2, .plain)))%"
             }

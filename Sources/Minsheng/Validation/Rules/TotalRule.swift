@@ -1,6 +1,11 @@
 import Foundation
 
 /// `total-mismatch` / `completed-total-mismatch`: a total against the sum of its area columns.
+///
+/// A blank area cell is no share (people leave most areas of most items empty): the total is
+/// checked against the filled areas, and a mismatch names the blank ones. A row whose area cells
+/// are all blank has no breakdown. A completed total cannot be checked while an area that has a
+/// target has no completion (`breakdown-incomplete`).
 public struct TotalRule: TableRule {
     /// Target or completion totals.
     public var measure: Measure
@@ -29,16 +34,20 @@ public struct TotalRule: TableRule {
         guard counted > 0 else { return }
         let totalCell = table.a1(row, ValueKey(measure))
         let header = table.column(for: ValueKey(measure))?.header ?? CheckedRow.label(ValueKey(measure))
-        if let first = blank.first {
-            // Points at the first blank area cell, where the missing figure belongs.
-            findings.add(
-                .breakdownIncomplete(blank: blank, measure: measure, total: total.value), row,
-                cell: table.a1(row, ValueKey(measure, area: first)), area: first, actual: total.value)
-            return
+        if measure == .completed {
+            // An area with a target but no completion: the completed total cannot be checked.
+            let incomplete = blank.filter { row.figure(ValueKey(.target, area: $0)) != nil }
+            if let first = incomplete.first {
+                // Points at the first blank completion, where the missing figure belongs.
+                findings.add(
+                    .breakdownIncomplete(blank: incomplete, measure: measure, total: total.value), row,
+                    cell: table.a1(row, ValueKey(measure, area: first)), area: first, actual: total.value)
+                return
+            }
         }
         if !Quantity.equal(sum, total.value) {
             findings.add(
-                .totalMismatch(measure: measure, header: HeaderText.normalize(header), total: total.value, sum: sum), row,
+                .totalMismatch(measure: measure, header: HeaderText.normalize(header), total: total.value, sum: sum, blank: blank), row,
                 cell: totalCell, expected: sum, actual: total.value)
         }
     }

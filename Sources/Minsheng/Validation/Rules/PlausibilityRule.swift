@@ -1,0 +1,49 @@
+import Foundation
+
+/// `implausible-value` (a completion over 3× its target, a rate over 300 %) and `unit-mismatch`
+/// (a percentage typed where a count belongs, a count where a rate belongs): figures a person
+/// should look at again, though they may be right.
+public struct PlausibilityRule: TableRule {
+    /// Creates one.
+    public init() {}
+
+    /// A completion more than 3× a target of 20 or more, or more than 10× any target: a digit
+    /// typed twice or a wrong unit. Small targets are often beaten by a few (33 助餐点 of 7).
+    public static func isImplausible(completed: Decimal, target: Decimal) -> Bool {
+        guard target > 0 else { return false }
+        return (target >= 20 && completed > target * 3) || completed > target * 10
+    }
+
+    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+        for (key, value) in row.values.sorted(by: { $0.key < $1.key }) {
+            guard let q = value.quantity.quantity else { continue }
+            let cell = value.cell.reference.a1
+            switch key.measure {
+            case .completed:
+                let target = row.figure(ValueKey(.target, area: key.area))
+                if q.isPercent, let target, !target.isPercent {
+                    findings.add(
+                        .percentInCountColumn(label: CheckedRow.label(key), shown: "\(Quantity.format(q.value))%"), row, cell: cell,
+                        area: key.area, actual: q.value)
+                } else if let target, !q.isPercent, !target.isPercent,
+                    PlausibilityRule.isImplausible(completed: q.value, target: target.value)
+                {
+                    findings.add(
+                        .completionImplausible(completed: q.value, target: target.value), row, cell: cell, area: key.area,
+                        expected: target.value, actual: q.value)
+                }
+            case .rate:
+                if !q.isPercent, q.unit != nil {
+                    findings.add(.countInRateColumn(shown: Quantity.format(q.value) + (q.unit ?? "")), row, cell: cell, area: key.area)
+                } else if q.isPercent, q.value > 300,
+                    row.figure(ValueKey(.target, area: key.area)) == nil || row.figure(ValueKey(.completed, area: key.area)) == nil
+                {
+                    // A rate with its target and completion beside it is judged through them.
+                    findings.add(.rateImplausible(shown: "\(Quantity.format(q.value))%"), row, cell: cell, area: key.area, actual: q.value)
+                }
+            case .target:
+                break
+            }
+        }
+    }
+}
