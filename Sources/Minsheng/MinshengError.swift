@@ -67,6 +67,8 @@ public enum InputProblem: Error, CustomStringConvertible, Sendable, Equatable {
     case unreadableAfterConversion(XLSXError)
     /// A plan without any per-area target.
     case noAreaTargets
+    /// An OpenDocument spreadsheet (.ods), which is no .xlsx.
+    case openDocument
     /// A returned template whose form sheet is gone.
     case templateFormMissing(sheet: String)
 
@@ -84,6 +86,8 @@ public enum InputProblem: Error, CustomStringConvertible, Sendable, Equatable {
         case .unreadableAfterConversion(let error): return "LibreOffice 转换后仍无法读取：\(error.reasonWithPlace)"
         case .noAreaTargets: return "分解表中没有找到县区目标（既没有县区列，也没有“其中：涡阳县…”这样的分解）"
         case .templateFormMissing(let sheet): return "模板的填报表“\(sheet)”不见了"
+        case .openDocument:
+            return "这是 OpenDocument（.ods）格式的表格，请用 Excel/WPS 另存为 .xlsx 后重试（或加 --convert-legacy 由 LibreOffice 转换）"
         }
     }
 }

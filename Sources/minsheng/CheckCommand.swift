@@ -32,13 +32,14 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let recognition = try Terminal.run { try table.recognition(input: batch.input) }
         let engine = try Terminal.engine()
-        let files = InputFiles.expand(inputs)
-        let request = CheckRequest(
-            inputs: files.map(InputSource.path), recognition: recognition, asOf: asOf.flatMap(AsOfDate.init), jobs: batch.jobs)
-        let progress = batch.progress(total: files.count)
+        let listing = try Terminal.listInputs(inputs)
+        var request = CheckRequest(
+            inputs: listing.inputs, recognition: recognition, asOf: asOf.flatMap(AsOfDate.init), jobs: batch.jobs)
+        request.skipped = listing.skipped
+        let progress = batch.progress(total: listing.inputs.count)
         let form: CheckReportWriter.Format = format == .json ? .json : .text
         // Written file by file as the batch goes: memory does not grow with the findings.
-        let status = try Blocking.wait {
+        let status = try Blocking.wait { [request] in
             let writer = try CheckReportWriter(format: form, to: .standardOutput())
             await engine.check(request, progress: progress) { writer.add($0, $1) }
             try writer.finish()

@@ -28,12 +28,14 @@ struct CollectCommand: ParsableCommand {
     func run() throws {
         let recognition = try Terminal.run { try table.recognition(input: batch.input) }
         let engine = try Terminal.engine()
-        let request = CollectRequest(
-            plan: .path(plan), returns: InputFiles.expand(inputs).map(InputSource.path),
+        let listing = try Terminal.listInputs(inputs)
+        var request = CollectRequest(
+            plan: .path(plan), returns: listing.inputs,
             output: .file(options.output, overwrite: options.force), title: options.title, asOf: options.asOfDate,
             recognition: recognition, jobs: batch.jobs)
+        request.skipped = listing.skipped
         let progress = batch.progress(total: request.returnsWithoutPlan.count)
-        let result = try Terminal.run { try Blocking.wait { try await engine.collect(request, progress: progress) } }
+        let result = try Terminal.run { try Blocking.wait { [request] in try await engine.collect(request, progress: progress) } }
         Terminal.present(result.report, format: options.format, text: result.summaryText)
         if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
     }

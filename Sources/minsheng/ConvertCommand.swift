@@ -25,13 +25,14 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let recognition = try Terminal.run { try table.recognition(input: batch.input) }
         let engine = try Terminal.engine()
-        let files = InputFiles.expand(inputs)
-        let request = ConvertRequest(
-            inputs: files.map(InputSource.path), output: .file(options.output, overwrite: options.force),
+        let listing = try Terminal.listInputs(inputs)
+        var request = ConvertRequest(
+            inputs: listing.inputs, output: .file(options.output, overwrite: options.force),
             title: options.title, asOf: options.asOfDate, recognition: recognition, jobs: batch.jobs)
-        let progress = batch.progress(total: files.count)
-        let result = try Terminal.run { try Blocking.wait { try await engine.convert(request, progress: progress) } }
-        Terminal.present(result.report, format: options.format, text: result.summaryLine + "\n")
+        request.skipped = listing.skipped
+        let progress = batch.progress(total: listing.inputs.count)
+        let result = try Terminal.run { try Blocking.wait { [request] in try await engine.convert(request, progress: progress) } }
+        Terminal.present(result.report, format: options.format, text: result.summaryText)
         if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
     }
 }

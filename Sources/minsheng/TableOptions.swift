@@ -31,6 +31,16 @@ extension Terminal {
         do { return try body() } catch let error as MinshengError { throw exit(for: error) }
     }
 
+    /// The inputs of FILE|DIR arguments; none at all is a usage error (exit 64).
+    static func listInputs(_ arguments: [String]) throws -> InputFiles.Listing {
+        let listing = InputFiles.list(arguments)
+        guard !listing.isEmpty else {
+            for file in listing.skipped { Terminal.error("已跳过 \(file.path)：\(file.error ?? "")") }
+            throw exit(for: listing.nothingToRead(arguments))
+        }
+        return listing
+    }
+
     /// The engine with the data files of `Templates/` (exit 2 with the message when broken).
     static func engine() throws -> Engine {
         try run { try Engine.standard() }

@@ -52,8 +52,40 @@ struct CheckCommandTests {
     @Test func readsEveryWorkbookInAFolder() throws {
         let result = try CommandRunner.run(["check", "Samples", "--format", "json"])
         let files = try #require(try json(result)["files"] as? [[String: Any]])
-        #expect(files.count == 7)
-        #expect(files.allSatisfy { $0["status"] as? String == "ok" })
+        // Every file of the folder is listed: the seven workbooks read, the rest skipped with why.
+        #expect(files.count == 10)
+        #expect(files.filter { $0["status"] as? String == "ok" }.count == 7)
+        let skipped = files.filter { $0["status"] as? String == "skipped" }
+        #expect(skipped.compactMap { $0["path"] as? String }.sorted() == ["Samples/expected.json", "Samples/generate", "Samples/returns"])
+        #expect(skipped.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
+    }
+
+    @Test func aFolderOfMixedFilesListsEveryFileWithWhatWasDone() throws {
+        let folder = try ZipPart.temporaryPath("混合")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let sample = TestPaths.samples.appendingPathComponent("000-镜湖区-进展情况.xlsx").path
+        try FileManager.default.copyItem(atPath: sample, toPath: folder + "/镜湖区.xlsx")
+        try FileManager.default.copyItem(atPath: sample, toPath: folder + "/镜湖区.ods")
+        for name in ["扫描件.pdf", "附件.zip", "说明.txt", "~$镜湖区.xlsx"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        let result = try CommandRunner.run(["check", folder])
+        #expect(result.status == 2, "the .ods is unreadable without --convert-legacy")
+        #expect(result.stdout.contains("镜湖区.ods\n    无法读取") || result.stdout.contains("OpenDocument（.ods）"))
+        for name in ["扫描件.pdf", "附件.zip", "说明.txt", "~$镜湖区.xlsx"] {
+            #expect(result.stdout.contains("\(name)：已跳过"), "\(name) is listed")
+        }
+        #expect(result.stdout.contains("共 6 个文件（1 个无法读取，4 个已跳过）"))
+    }
+
+    @Test func aFolderWithNothingToReadIsAUsageError() throws {
+        let folder = try ZipPart.temporaryPath("空")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/说明.txt"))
+        let result = try CommandRunner.run(["check", folder])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("没有找到要读取的表格文件"))
+        #expect(result.stderr.contains("说明.txt"))
     }
 
     @Test func warnsOfItemsBehindScheduleAsOfADate() throws {

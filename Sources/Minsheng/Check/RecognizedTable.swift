@@ -10,6 +10,8 @@ public struct RecognizedTable: Sendable {
     public var layout: TableLayout
     /// Body rows (items, sections, footers).
     public var rows: [TableRow]
+    /// What minsheng output the workbook is (`标准进度表`), when it is one of ours.
+    public var ownOutput: String? = nil
 
     /// The item rows.
     public var items: [TableRow] { rows.filter { $0.kind == .item } }
@@ -103,7 +105,8 @@ public struct TableFinder: Sendable {
             let table = RecognizedTable(file: path, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
             if best == nil || table.items.count > (best?.items.count ?? 0) { best = table }
         }
-        guard let best else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
+        guard var best else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
+        best.ownOutput = OutputMarker.kind(of: workbook)
         return best
     }
 }

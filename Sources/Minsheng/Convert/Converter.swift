@@ -29,12 +29,20 @@ public struct Converter: Sendable {
         public var items: Int
         /// The workbook written: its path, or its bytes.
         public var written: WrittenOutput
+        /// What was decided between periods of one series (`采用最新一期 1-9月`).
+        public var notes: [String]
         /// The workbook's path, or `（内存）`.
         public var output: String { written.label }
 
-        /// The one line a command prints.
+        /// What a command prints: the notes, then one line.
+        public var summaryText: String {
+            notes.map { $0 + "\n" }.joined() + summaryLine + "\n"
+        }
+
+        /// The closing line.
         public var summaryLine: String {
-            "已汇总 \(report.files.count - report.unreadableCount)/\(report.files.count) 个文件，\(items) 个指标"
+            "已汇总 \(report.readCount)/\(report.files.count) 个文件"
+                + (report.skippedCount > 0 ? "（跳过 \(report.skippedCount) 个）" : "") + "，\(items) 个指标"
                 + "；核对发现 \(report.errorCount) 个错误，\(report.warningCount) 个警告 → \(output)"
         }
     }
@@ -54,7 +62,7 @@ public struct Converter: Sendable {
     /// Reads, checks and merges the inputs, then writes the workbook to `output`.
     public func convert(
         sources: [InputSource], to output: OutputTarget, title: String, asOf: AsOfDate?,
-        recognition: RecognitionOptions = RecognitionOptions(),
+        recognition: RecognitionOptions = RecognitionOptions(), skipped: [FileResult] = [],
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {
         try OutputFile.check(output, inputs: sources)
@@ -63,16 +71,23 @@ public struct Converter: Sendable {
         var merger = ProgressItems.Merger()
         await Batch.run(sources, jobs: jobs, progress: progress) { source in
             let (result, findings, table) = checker.read(source: source, recognition: recognition, asOf: asOf)
+            if let kind = table?.ownOutput {
+                // minsheng's own output (last run's 汇总.xlsx in the folder) is no source.
+                let skipped = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
+                return (skipped, [Finding](), [ProgressItem]())
+            }
             return (result, findings, table.map(ProgressItems.items(of:)) ?? [])
         } consume: { _, read in
             report.files.append(read.0)
             report.findings += read.1
             merger.add(read.2)
         }
+        report.findings += merger.findings
+        report.files += skipped
         let items = merger.items
         let content = ProgressWorkbookContent(
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files)
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
-        return Result(report: report, items: items.count, written: written)
+        return Result(report: report, items: items.count, written: written, notes: merger.notes)
     }
 }

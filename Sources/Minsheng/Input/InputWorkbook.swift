@@ -64,6 +64,16 @@ public final class InputWorkbook {
         case .file(let path): signature = FileSignature.of(path: path)
         case .bytes(let bytes): signature = FileSignature.of(Array(bytes.prefix(1024)))
         }
+        if ["ods", "fods"].contains(source.pathExtension) {
+            guard options.convertLegacy else { throw MinshengError.unreadable(file: name, problem: .openDocument) }
+            let converted = try convertLegacy(source, html: false)
+            do {
+                return InputWorkbook(path: name, content: .workbook(try Workbook(path: converted.xlsx)), temporaryFolder: converted.folder)
+            } catch {
+                try? FileManager.default.removeItem(at: converted.folder)
+                throw MinshengError.unreadable(file: name, problem: .unreadableAfterConversion(error))
+            }
+        }
         if signature == .other, source.pathExtension == "csv" {
             return InputWorkbook(path: name, content: .csv(Sheet(name: source.stem, textRows: try CSVText.rows(of: source))))
         }

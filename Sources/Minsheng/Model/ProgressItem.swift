@@ -25,6 +25,23 @@ public struct ProgressItem: Sendable {
     public var lead: String?
     /// Where the item was read: `file!cell` per input.
     public var sources: [String] = []
+    /// Where each figure was read (total and per area), for naming both cells of a conflict.
+    public var figureSources: [ValueKey: FigureSource] = [:]
+    /// The period the item's table reports (`1-9月`), when it says.
+    public var period: ReportPeriod?
+
+    /// The cell a figure was read from.
+    public struct FigureSource: Sendable, Hashable {
+        /// The file as given.
+        public var file: String
+        /// The sheet.
+        public var sheet: String
+        /// The cell, A1.
+        public var cell: String
+
+        /// `涡阳县.xlsx!F4`.
+        public var label: String { "\((file as NSString).lastPathComponent)!\(cell)" }
+    }
 
     /// A figure or the text it was written as.
     public enum Figure: Sendable, Hashable {
@@ -57,6 +74,32 @@ public struct ProgressItem: Sendable {
         HeaderText.normalize(project ?? "") + "|" + HeaderText.normalize(indicator ?? "")
     }
 
+    /// A figure as a number: the total's (`area` nil) or an area's.
+    public func number(_ key: ValueKey) -> Decimal? {
+        switch (key.measure, key.area) {
+        case (.target, nil): return target?.number
+        case (.completed, nil): return completed?.number
+        case (.target, let area?): return areas[area]?.target
+        case (.completed, let area?): return areas[area]?.completed
+        case (.rate, _): return nil
+        }
+    }
+
+    /// Replaces a number figure (a percentage stays a percentage).
+    mutating func set(_ key: ValueKey, _ value: Decimal) {
+        func replaced(_ figure: Figure?) -> Figure {
+            if case .percent? = figure { return .percent(value) }
+            return .number(value)
+        }
+        switch (key.measure, key.area) {
+        case (.target, nil): target = replaced(target)
+        case (.completed, nil): completed = replaced(completed)
+        case (.target, let area?): areas[area, default: AreaFigures()].target = value
+        case (.completed, let area?): areas[area, default: AreaFigures()].completed = value
+        case (.rate, _): break
+        }
+    }
+
     /// completed ÷ target, when both are numbers and the target is not zero.
     public var rate: Decimal? {
         guard let t = target?.number, t != 0, let c = completed?.number else { return nil }
@@ -77,14 +120,22 @@ public enum ProgressItems {
     /// One table's items, before merging.
     public static func items(of table: RecognizedTable) -> [ProgressItem] {
         let counties = table.countiesMentioned
-        return table.items.map { makeItem($0, table: table, counties: counties) }
+        let period = ReportPeriod.of(table)
+        return table.items.map { makeItem($0, table: table, counties: counties, period: period) }
     }
 
-    /// Merges item lists one file at a time, in input order.
+    /// Merges item lists one file at a time, in input order. Two files giving one item
+    /// different figures are a `conflicting-values` error (the first file's figure is kept),
+    /// unless the files report different periods of one series (`1-8月`, `1-9月`): then the
+    /// latest period's figure is used and `notes` says so.
     public struct Merger: Sendable {
         /// The merged items so far.
         public private(set) var items: [ProgressItem] = []
-        private var index: [String: Int] = [:]
+        /// `conflicting-values` findings so far.
+        public private(set) var findings: [Finding] = []
+        /// What was decided between periods of one series, for people.
+        public private(set) var notes: [String] = []
+        private var index: [ItemKey: Int] = [:]
 
         /// An empty merger.
         public init() {}
@@ -92,13 +143,49 @@ public enum ProgressItems {
         /// Adds one file's items: a new item is appended, a known one combined.
         public mutating func add(_ list: [ProgressItem]) {
             for item in list {
-                if let existing = index[item.key] {
+                let key = ItemKey(item)
+                if let existing = index[key] {
+                    let (found, decided) = Merger.resolveConflicts(&items[existing], item)
+                    findings += found
+                    notes += decided
                     ProgressItems.combine(into: &items[existing], item)
                 } else {
-                    index[item.key] = items.count
+                    index[key] = items.count
                     items.append(item)
                 }
             }
+        }
+
+        /// Compares every figure both have; a later period's figure replaces an earlier one's.
+        private static func resolveConflicts(_ merged: inout ProgressItem, _ b: ProgressItem) -> ([Finding], [String]) {
+            var findings: [Finding] = []
+            var notes: [String] = []
+            var keys: [ValueKey] = [ValueKey(.target), ValueKey(.completed)]
+            for area in b.areaOrder { keys += [ValueKey(.target, area: area), ValueKey(.completed, area: area)] }
+            let later = merged.period.flatMap { a in b.period.map { a != $0 && a < $0 } } ?? false
+            let series = merged.period != nil && b.period != nil && merged.period != b.period
+            for key in keys {
+                guard let old = merged.number(key), let new = b.number(key), !Quantity.equal(old, new),
+                    let oldSource = merged.figureSources[key], let newSource = b.figureSources[key]
+                else { continue }
+                let name = ProgressWorkbook.itemName(merged)
+                let label = CheckedRow.label(key)
+                if series {
+                    guard later, let newPeriod = b.period, let oldPeriod = merged.period else { continue }
+                    merged.set(key, new)
+                    merged.figureSources[key] = newSource
+                    notes.append(
+                        "\(name)：\(label)\(oldPeriod.text)为 \(Quantity.format(old))（\(oldSource.label)），\(newPeriod.text)为 \(Quantity.format(new))（\(newSource.label)），采用最新一期 \(newPeriod.text)")
+                    continue
+                }
+                var finding = FindingBuilder(file: newSource.file, sheet: newSource.sheet)
+                finding.add(
+                    .conflictingValues(label: label, other: oldSource.label, otherValue: old, value: new),
+                    cell: newSource.cell, row: CellReference(newSource.cell).map { $0.row + 1 }, item: name, area: key.area,
+                    expected: old, actual: new)
+                findings += finding.findings
+            }
+            return (findings, notes)
         }
     }
 
@@ -121,7 +208,7 @@ public enum ProgressItems {
         merged.sources += b.sources
     }
 
-    static func makeItem(_ row: TableRow, table: RecognizedTable, counties: [String]) -> ProgressItem {
+    static func makeItem(_ row: TableRow, table: RecognizedTable, counties: [String], period: ReportPeriod?) -> ProgressItem {
         var item = ProgressItem(
             category: row.category, project: row.project, indicator: row.indicator, unit: row.unit, lead: row.lead)
         func read(_ key: ValueKey) -> (ReadValue, Quantity?)? {
@@ -177,6 +264,13 @@ public enum ProgressItems {
                 }
             }
         }
+        for key in [ValueKey(.target), ValueKey(.completed)] + item.areaOrder.flatMap({ [ValueKey(.target, area: $0), ValueKey(.completed, area: $0)] }) {
+            let cell = row.values[key] ?? single.flatMap { key.area == nil ? row.values[ValueKey(key.measure, area: $0)] : nil }
+            if let cell, item.number(key) != nil {
+                item.figureSources[key] = ProgressItem.FigureSource(file: table.file, sheet: table.sheet.name, cell: cell.reference.a1)
+            }
+        }
+        item.period = period
         let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }
         let cell = anchor.map { $0.reference.a1 } ?? "第\(row.row + 1)行"
         item.sources = ["\((table.file as NSString).lastPathComponent)!\(cell)"]

@@ -52,6 +52,10 @@ public struct CheckReport: Sendable {
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
     /// How many findings are warnings.
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    /// How many inputs were read.
+    public var readCount: Int { files.filter { $0.status == .ok }.count }
+    /// How many were deliberately not read.
+    public var skippedCount: Int { files.filter { $0.status == .skipped }.count }
     /// How many inputs could not be read.
     public var unreadableCount: Int { files.filter { $0.status == .unreadable }.count }
 

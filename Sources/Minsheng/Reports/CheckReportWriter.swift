@@ -24,6 +24,8 @@ public final class CheckReportWriter {
     public private(set) var files = 0
     /// Unreadable files so far.
     public private(set) var unreadable = 0
+    /// Files deliberately not read so far.
+    public private(set) var skipped = 0
     /// Error findings so far.
     public private(set) var errors = 0
     /// Warning findings so far.
@@ -56,6 +58,7 @@ public final class CheckReportWriter {
     /// Adds one file's result and findings.
     public func add(_ file: FileResult, _ fileFindings: [Finding]) {
         if file.status == .unreadable { unreadable += 1 }
+        if file.status == .skipped { skipped += 1 }
         let fileErrors = fileFindings.filter { $0.severity == .error }.count
         errors += fileErrors
         warnings += fileFindings.count - fileErrors
@@ -77,7 +80,8 @@ public final class CheckReportWriter {
     public func finish() throws {
         switch format {
         case .text:
-            sink.write(TextReport.summary(files: files, unreadable: unreadable, errors: errors, warnings: warnings))
+            sink.write(
+                TextReport.summary(files: files, unreadable: unreadable, errors: errors, warnings: warnings, skipped: skipped))
         case .json:
             sink.write("], \"findings\": [")
             spill()

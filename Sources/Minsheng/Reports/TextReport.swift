@@ -10,7 +10,7 @@ public enum TextReport {
         for file in report.files { out += render(file, findings: byFile[file.path] ?? []) }
         out += summary(
             files: report.files.count, unreadable: report.unreadableCount, errors: report.errorCount,
-            warnings: report.warningCount)
+            warnings: report.warningCount, skipped: report.skippedCount)
         return out
     }
 
@@ -20,7 +20,7 @@ public enum TextReport {
         case .unreadable:
             return "✗ \(file.path)\n    \(file.error ?? "无法读取")\n"
         case .skipped:
-            return "- \(file.path)：已跳过，\(file.error ?? "")\n" + (findings.isEmpty ? "" : table(findings))
+            return "- \(file.path)：已跳过（\(file.error ?? "")）\n" + (findings.isEmpty ? "" : table(findings))
         case .ok:
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
@@ -33,9 +33,10 @@ public enum TextReport {
     }
 
     /// The closing line: `共 7 个文件，2 个错误，2 个警告`.
-    public static func summary(files: Int, unreadable: Int, errors: Int, warnings: Int) -> String {
+    public static func summary(files: Int, unreadable: Int, errors: Int, warnings: Int, skipped: Int = 0) -> String {
         var out = "共 \(files) 个文件"
-        if unreadable > 0 { out += "（\(unreadable) 个无法读取）" }
+        let notes = (unreadable > 0 ? ["\(unreadable) 个无法读取"] : []) + (skipped > 0 ? ["\(skipped) 个已跳过"] : [])
+        if !notes.isEmpty { out += "（\(notes.joined(separator: "，"))）" }
         return out + "，\(errors) 个错误，\(warnings) 个警告\n"
     }
 

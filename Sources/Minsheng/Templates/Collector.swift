@@ -65,7 +65,7 @@ public struct Collector: Sendable {
     /// `recognition` applies to returns in an area's own layout (its sheet, layout and input options).
     public func collect(
         plan planSource: InputSource, returns sources: [InputSource], to output: OutputTarget, title: String, asOf: AsOfDate?,
-        recognition: RecognitionOptions = RecognitionOptions(), jobs: Int = Batch.defaultJobs,
+        recognition: RecognitionOptions = RecognitionOptions(), skipped: [FileResult] = [], jobs: Int = Batch.defaultJobs,
         progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {
         try OutputFile.check(output, inputs: [planSource] + sources)
@@ -141,6 +141,7 @@ public struct Collector: Sendable {
             }
         }
         report.findings += tail
+        report.files += skipped
         // The overall completion: the sum of the areas that reported one.
         for i in items.indices {
             let reported = items[i].areaOrder.compactMap { items[i].areas[$0]?.completed }

@@ -55,10 +55,8 @@ struct ReturnMatcher: Sendable {
         do {
             let workbook = try InputWorkbook.open(source, options: recognition.input)
             if let kind = OutputMarker.kind(of: workbook) {
-                var findings = FindingBuilder(file: source.name, sheet: nil)
-                findings.add(.ownOutput(kind: kind))
-                let result = FileResult(path: source.name, status: .skipped, error: FindingMessage.ownOutput(kind: kind).text)
-                return ReadReturn(result: result, findings: findings.findings, submission: nil, filledRows: 0, namedRows: 0)
+                let result = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
+                return ReadReturn(result: result, findings: [], submission: nil, filledRows: 0, namedRows: 0)
             }
             if let template = try ReturnReader.readTemplate(source, options: recognition.input) {
                 return readTemplate(template)

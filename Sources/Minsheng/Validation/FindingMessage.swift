@@ -61,8 +61,9 @@ public enum FindingMessage: Sendable, Hashable {
     case missingItem(item: String)
     /// The same item twice in a return (the first is used).
     case duplicateReturnRow(firstRow: Int)
-    /// A workbook minsheng wrote itself, not a return or a source.
-    case ownOutput(kind: String)
+
+    /// Two inputs giving one item different figures.
+    case conflictingValues(label: String, other: String, otherValue: Decimal, value: Decimal)
 
     // MARK: Plausibility
     /// A completion over 3× its target.
@@ -93,7 +94,8 @@ public enum FindingMessage: Sendable, Hashable {
         case .targetChanged: return .targetChanged
         case .missingSubmission: return .missingSubmission
         case .duplicateSubmission: return .duplicateSubmission
-        case .mostRowsUnmatched, .ownOutput: return .planMismatch
+        case .mostRowsUnmatched: return .planMismatch
+        case .conflictingValues: return .conflictingValues
         case .emptyReturn: return .emptyReturn
         case .missingItem: return .missingItem
         case .duplicateReturnRow: return .duplicateItem
@@ -106,11 +108,11 @@ public enum FindingMessage: Sendable, Hashable {
     public var severity: Severity {
         switch self {
         case .negative, .totalMismatch, .proseTotalMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
-            .mostRowsUnmatched:
+            .mostRowsUnmatched, .conflictingValues:
             return .error
         case .formulaWithoutValue, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
             .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
-            .duplicateSubmission, .emptyReturn, .missingItem, .duplicateReturnRow, .ownOutput, .completionImplausible,
+            .duplicateSubmission, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
         }
@@ -151,9 +153,10 @@ public enum FindingMessage: Sendable, Hashable {
         case .mostRowsUnmatched(let unmatched, let filled):
             return "填报的 \(filled) 行中有 \(unmatched) 行与分解表的项目对不上，可能不是这份分解表的报表，未汇总"
         case .emptyReturn: return "没有填报任何完成数"
+        case .conflictingValues(let label, let other, let otherValue, let value):
+            return "\(label)为 \(Quantity.format(value))，而 \(other) 为 \(Quantity.format(otherValue))，两个文件的数字不一致（汇总表采用 \(other) 的数字）"
         case .missingItem(let item): return "分解表的“\(item)”不在这份报表中（可能被删除了），该项未汇总"
         case .duplicateReturnRow(let firstRow): return "与第 \(firstRow) 行是同一项目，采用第 \(firstRow) 行"
-        case .ownOutput(let kind): return "这是 minsheng 生成的\(kind)，不是报送的表格，已跳过"
         case .completionImplausible(let completed, let target):
             return "完成数 \(Quantity.format(completed)) 是目标 \(Quantity.format(target)) 的 \(Quantity.format(RateCheck.round(completed / target, 1, .plain))) 倍，请核实是否多填了位数或填错了单位"
         case .rateImplausible(let shown): return "完成率 \(shown) 超过 300%，请核实"

@@ -6,6 +6,8 @@ public struct CheckRequest: Sendable {
     public var recognition: RecognitionOptions
     /// The date for 序时进度 (`behind-schedule`), if any.
     public var asOf: AsOfDate?
+    /// Files of input folders that are not read, listed in the report as skipped.
+    public var skipped: [FileResult] = []
     /// How many inputs are read at once.
     public var jobs: Int
 
@@ -24,9 +26,11 @@ public struct CheckRequest: Sendable {
 extension Engine {
     /// Checks every input; the report lists them in input order.
     public func check(_ request: CheckRequest, progress: (@Sendable (Int, String) -> Void)? = nil) async -> CheckReport {
-        await checker.check(
+        var report = await checker.check(
             sources: request.inputs, recognition: request.recognition, asOf: request.asOf, jobs: request.jobs,
             progress: progress)
+        report.files += request.skipped
+        return report
     }
 
     /// Checks every input and hands each one's result to `each` in input order as the batch goes,
@@ -38,5 +42,6 @@ extension Engine {
         await checker.check(
             sources: request.inputs, recognition: request.recognition, asOf: request.asOf, jobs: request.jobs,
             progress: progress, each: each)
+        for file in request.skipped { each(file, []) }
     }
 }

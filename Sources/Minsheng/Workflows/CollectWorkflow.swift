@@ -12,6 +12,8 @@ public struct CollectRequest: Sendable {
     public var asOf: AsOfDate?
     /// How returns in an area's own layout are read (sheet, layout) and how inputs are opened.
     public var recognition: RecognitionOptions
+    /// Files of input folders that are not read, listed in the report as skipped.
+    public var skipped: [FileResult] = []
     /// How many returns are read at once.
     public var jobs: Int
 
@@ -43,6 +45,7 @@ extension Engine {
     {
         try await Collector(splitter: splitter).collect(
             plan: request.plan, returns: request.returnsWithoutPlan, to: request.output, title: request.title,
-            asOf: request.asOf, recognition: request.recognition, jobs: request.jobs, progress: progress)
+            asOf: request.asOf, recognition: request.recognition, skipped: request.skipped, jobs: request.jobs,
+            progress: progress)
     }
 }

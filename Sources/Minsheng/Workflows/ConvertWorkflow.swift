@@ -10,6 +10,8 @@ public struct ConvertRequest: Sendable {
     public var asOf: AsOfDate?
     /// Which sheet or layout to read.
     public var recognition: RecognitionOptions
+    /// Files of input folders that are not read, listed in the report as skipped.
+    public var skipped: [FileResult] = []
     /// How many inputs are read at once.
     public var jobs: Int
 
@@ -37,6 +39,6 @@ extension Engine {
     {
         try await Converter(checker: checker).convert(
             sources: request.inputs, to: request.output, title: request.title, asOf: request.asOf,
-            recognition: request.recognition, jobs: request.jobs, progress: progress)
+            recognition: request.recognition, skipped: request.skipped, jobs: request.jobs, progress: progress)
     }
 }
