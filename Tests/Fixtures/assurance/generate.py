@@ -1,0 +1,296 @@
+"""Fixtures for "no false assurance" (issue 13), each written by two writers other than ours —
+openpyxl and XlsxWriter — and some re-saved by LibreOffice, so that tests never grade our
+writer with our reader. Writes Tests/Fixtures/assurance/*.xlsx and manifest.json.
+
+usage: Samples/generate/.venv/bin/python Tests/Fixtures/assurance/generate.py"""
+import json
+import pathlib
+import shutil
+import subprocess
+import tempfile
+
+import openpyxl
+import xlsxwriter
+from openpyxl.styles import Alignment
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+PLAN = ROOT / "Samples" / "002-亳州-分解表-分列.xlsx"
+AREAS = ["涡阳县", "蒙城县", "利辛县", "谯城区", "亳州高新区", "市本级"]
+NA = None  # a blank cell, as people leave it
+
+
+class Sheet:
+    """A sheet as rows of values plus merges and formats, written the same way by both writers."""
+
+    def __init__(self, name):
+        self.name = name
+        self.rows = []      # list of lists (None = blank)
+        self.merges = []    # (first_row, first_col, last_row, last_col), zero-based
+        self.formats = {}   # (row, col) -> number format
+        self.formulas = {}  # (row, col) -> (formula, cached value)
+
+    def add(self, *values):
+        self.rows.append(list(values))
+        return len(self.rows) - 1
+
+
+def write_openpyxl(sheets, path):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for sheet in sheets:
+        ws = wb.create_sheet(sheet.name)
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    cell = ws.cell(r + 1, c + 1, value)
+                    if isinstance(value, str) and "\n" in value:
+                        cell.alignment = Alignment(wrap_text=True)
+        for (r, c), (formula, _cached) in sheet.formulas.items():
+            ws.cell(r + 1, c + 1, formula)  # openpyxl keeps no cached value
+        for (r, c), fmt in sheet.formats.items():
+            ws.cell(r + 1, c + 1).number_format = fmt
+        for r1, c1, r2, c2 in sheet.merges:
+            ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
+    wb.properties.creator = "openpyxl"
+    wb.save(path)
+
+
+def write_xlsxwriter(sheets, path):
+    wb = xlsxwriter.Workbook(str(path))
+    formats = {}
+
+    def fmt(spec):
+        if spec not in formats:
+            formats[spec] = wb.add_format({"num_format": spec})
+        return formats[spec]
+
+    for sheet in sheets:
+        ws = wb.add_worksheet(sheet.name)
+        merged = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merges}
+        covered = {(r, c) for r1, c1, r2, c2 in sheet.merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if (r, c) in merged:
+                    r2, c2 = merged[(r, c)]
+                    ws.merge_range(r, c, r2, c2, value)
+                elif (r, c) in covered or value is None or (r, c) in sheet.formulas:
+                    continue
+                elif (r, c) in sheet.formats:
+                    ws.write(r, c, value, fmt(sheet.formats[(r, c)]))
+                else:
+                    ws.write(r, c, value)
+        for (r, c), (formula, cached) in sheet.formulas.items():
+            f = fmt(sheet.formats[(r, c)]) if (r, c) in sheet.formats else None
+            ws.write_formula(r, c, formula, f, cached)
+    wb.close()
+
+
+def resave_with_libreoffice(source, target):
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = pathlib.Path(tmp) / "profile"
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                        "xlsx:Calc MS Excel 2007 XML", "--outdir", tmp, str(source)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+        shutil.copyfile(pathlib.Path(tmp) / source.name, target)
+
+
+def both(name, sheets):
+    """Writes NAME.openpyxl.xlsx and NAME.xlsxwriter.xlsx."""
+    write_openpyxl(sheets, HERE / f"{name}.openpyxl.xlsx")
+    write_xlsxwriter(sheets, HERE / f"{name}.xlsxwriter.xlsx")
+    return [f"{name}.openpyxl.xlsx", f"{name}.xlsxwriter.xlsx"]
+
+
+# --- Plans with area columns where areas without a share are left empty -------------------------
+
+PLAN_ROWS = [
+    # 项目, 单位, 全市, 涡阳, 蒙城, 利辛, 谯城, 高新区, 市本级
+    ("城镇新增就业", "人", 33000, 8300, 8100, 8000, 8600, NA, NA),
+    ("开发公益性岗位", "个", 2200, 550, 550, 550, 550, NA, NA),
+    ("新增城乡老年食堂", "个", 170, 38, 40, 41, 45, 6, NA),
+    ("康复训练救助", "名", 1320, 320, 320, 320, 360, 0, "——"),
+    ("公共租赁住房保障", "套", 500, NA, NA, NA, NA, NA, NA),   # no breakdown at all
+    ("农村公路提质改造", "公里", 120, 30, 30, 30, 30, "——", "——"),
+    ("法律援助案件", "件", 7400, 1600, 1500, 1500, 1600, NA, 1200),
+]
+
+
+def plan_sheet(rows):
+    s = Sheet("分解表")
+    s.add("亳州市2023年民生实事目标任务分解表")
+    s.merges.append((0, 0, 0, 9))
+    s.add("序号", "项目", "单位", "全市目标", *AREAS)
+    for i, row in enumerate(rows, start=1):
+        s.add(i, *row)
+    return s
+
+
+# --- Per-area progress summaries: 目标 / 完成 under each area ------------------------------------
+
+PROGRESS_ROWS = [
+    # 项目, 单位, per area (target, completed) for AREAS
+    ("城镇新增就业", "人", [(8300, 7470), (8100, 6480), (8000, 5600), (8600, 8600), (NA, NA), (NA, NA)]),
+    ("新增城乡老年食堂", "个", [(38, 34), (40, 32), (41, 28), (45, 45), (6, 6), (NA, NA)]),
+    ("法律援助案件", "件", [(1600, 1200), (1500, 1100), (1500, 1000), (1600, 1600), (NA, NA), (1200, 900)]),
+    ("农村公路提质改造", "公里", [(30, 20), (30, 21), (30, 22), (30, 30), ("——", "——"), (NA, NA)]),
+]
+
+
+def progress_sheet(rows, completed_total_delta=0):
+    s = Sheet("分县区进度")
+    s.add("亳州市2023年1-9月民生实事分县区进度表")
+    s.merges.append((0, 0, 0, 5 + 2 * len(AREAS)))
+    header = ["序号", "项目", "单位", "合计", None, None]
+    sub = [None, None, None, "目标", "完成", "完成率"]
+    for area in AREAS:
+        header += [area, None]
+        sub += ["目标", "完成"]
+    s.add(*header)
+    s.add(*sub)
+    for c in range(3):
+        s.merges.append((1, c, 2, c))
+    s.merges.append((1, 3, 1, 5))
+    for i in range(len(AREAS)):
+        s.merges.append((1, 6 + 2 * i, 1, 7 + 2 * i))
+    for i, (name, unit, figures) in enumerate(rows, start=1):
+        target = sum(t for t, _ in figures if isinstance(t, int))
+        done = sum(c for _, c in figures if isinstance(c, int))
+        if i == 1:
+            done += completed_total_delta
+        r = s.add(i, name, unit, target, done, round(done / target, 4), *[v for pair in figures for v in pair])
+        s.formats[(r, 5)] = "0.00%"
+    return s
+
+
+# --- Rates as formulas with cached values ----------------------------------------------------------
+
+def rate_formula_sheet():
+    s = Sheet("进度")
+    s.add("项目", "单位", "年度目标", "完成数", "完成率", "完成率（常规格式）")
+    for name, unit, target, done in [("城镇新增就业", "人", 8190, 10650), ("开发公益性岗位", "个", 2200, 1870),
+                                     ("康复训练救助", "名", 1320, 1129)]:
+        r = s.add(name, unit, target, done, None, None)
+        s.formulas[(r, 4)] = (f"=D{r + 1}/C{r + 1}", done / target)
+        s.formats[(r, 4)] = "0.00%"
+        s.formulas[(r, 5)] = (f"=D{r + 1}/C{r + 1}", done / target)
+    return s
+
+
+# --- Implausible figures ---------------------------------------------------------------------------
+
+def implausible_sheet():
+    s = Sheet("进度")
+    s.add("项目", "单位", "年度目标", "完成数")
+    s.add("城镇新增就业", "人", 8300, 66400)        # 8×: a digit typed twice
+    s.add("开发公益性岗位", "个", 550, "80%")         # a percentage in a count column
+    s.add("社区助餐点", "个", 7, 33)                  # small targets are often beaten: no finding
+    return s
+
+
+# --- Two files, one item: conflicting figures, and two periods of one series --------------------
+
+def single_item_sheet(title, completed):
+    s = Sheet("进度")
+    s.add(title)
+    s.merges.append((0, 0, 0, 4))
+    s.add("项目", "指标", "单位", "年度目标", "完成数")
+    s.add("促进就业", "城镇新增就业", "人", 33000, completed)
+    return s
+
+
+# --- An area's own table returned to collect ---------------------------------------------------------
+
+def plan_items_for(area):
+    wb = openpyxl.load_workbook(PLAN, data_only=True)
+    ws = wb["分解表"]
+    header = [c.value for c in ws[3]]
+    col = header.index(area)
+    items = []
+    for row in ws.iter_rows(min_row=4, values_only=True):
+        indicator, unit, value = row[2], row[3], row[col]
+        if indicator and isinstance(value, (int, float)):
+            items.append((indicator, unit, value))
+    return items
+
+
+def own_layout_return(area, share, changed_target=None):
+    s = Sheet("Sheet1")
+    s.add(f"{area}2023年1-9月民生实事进展情况")
+    s.merges.append((0, 0, 0, 5))
+    s.add("序号", "项目", "单位", "年度目标", "完成数", "完成率")
+    for i, (indicator, unit, target) in enumerate(plan_items_for(area), start=1):
+        if changed_target and indicator == changed_target[0]:
+            target = changed_target[1]
+        done = round(target * share)
+        r = s.add(i, indicator, unit, target, done, round(done / target, 4))
+        s.formats[(r, 5)] = "0.0%"
+    return s
+
+
+def main():
+    manifest = {"check": [], "convert": [], "collect": []}
+
+    def check_case(files, findings, about):
+        for f in files:
+            manifest["check"].append({"file": f, "findings": findings, "about": about})
+
+    check_case(both("plan-blank-areas", [plan_sheet(PLAN_ROWS)]), [],
+               "blank, 0 and —— area cells on a correct plan: no finding")
+    wrong = [list(r) for r in PLAN_ROWS]
+    wrong[0][4] = 7100  # 蒙城县 8100 → 7100: 32000 against 33000
+    check_case(both("plan-blank-areas-wrong-total", [plan_sheet([tuple(r) for r in wrong])]),
+               [{"code": "total-mismatch", "severity": "error", "cell": "D3", "message_contains": "亳州高新区、市本级为空"}],
+               "a total 1000 off the filled areas' sum, with the blank areas named")
+    check_case(both("progress-blank-areas", [progress_sheet(PROGRESS_ROWS)]), [],
+               "per-area progress summary with blank areas: no finding")
+    check_case(both("progress-blank-areas-wrong-completed", [progress_sheet(PROGRESS_ROWS, completed_total_delta=1000)]),
+               [{"code": "completed-total-mismatch", "severity": "error", "cell": "E4"}],
+               "合计完成 1000 off the areas' sum")
+    formula_files = []
+    write_xlsxwriter([rate_formula_sheet()], HERE / "rate-formulas.xlsxwriter.xlsx")
+    formula_files.append("rate-formulas.xlsxwriter.xlsx")
+    write_openpyxl([rate_formula_sheet()], HERE / "rate-formulas.openpyxl.xlsx")
+    resave_with_libreoffice(HERE / "rate-formulas.openpyxl.xlsx", HERE / "rate-formulas.libreoffice.xlsx")
+    (HERE / "rate-formulas.openpyxl.xlsx").unlink()  # openpyxl keeps no cached values: not a correct return
+    formula_files.append("rate-formulas.libreoffice.xlsx")
+    check_case(formula_files, [], "rates as =D/C formulas with cached values, 0.00% and General: no finding")
+    check_case(both("implausible", [implausible_sheet()]),
+               [{"code": "implausible-value", "severity": "warning", "cell": "D2"},
+                {"code": "unit-mismatch", "severity": "warning", "cell": "D3"}],
+               "66400 against 8300, 80% in a count column; 33 against 7 is plausible")
+
+    for writer in ["openpyxl", "xlsxwriter"]:
+        files = []
+        for name, completed in [("conflict-a", 24118), ("conflict-b", 25118)]:
+            path = f"{name}.{writer}.xlsx"
+            (write_openpyxl if writer == "openpyxl" else write_xlsxwriter)([single_item_sheet("亳州市民生实事进展情况", completed)], HERE / path)
+            files.append(path)
+        manifest["convert"].append({"files": files, "findings": [{"code": "conflicting-values", "severity": "error", "file": files[1], "cell": "E3"}],
+                                    "completed": 24118, "about": "same item, different completions, no period: an error naming both cells"})
+        files = []
+        for name, title, completed in [("series-1-8", "亳州市2023年1-8月民生实事进展情况", 24118), ("series-1-9", "亳州市2023年1-9月民生实事进展情况", 28150)]:
+            path = f"{name}.{writer}.xlsx"
+            (write_openpyxl if writer == "openpyxl" else write_xlsxwriter)([single_item_sheet(title, completed)], HERE / path)
+            files.append(path)
+        manifest["convert"].append({"files": files, "findings": [], "completed": 28150, "note_contains": "1-9月",
+                                    "about": "1-8月 and 1-9月 of one series: the latest period is used, no finding"})
+
+    returns = HERE / "returns"
+    returns.mkdir(exist_ok=True)
+    for writer, write in [("openpyxl", write_openpyxl), ("xlsxwriter", write_xlsxwriter)]:
+        path = f"returns/涡阳县-自制表.{writer}.xlsx"
+        write([own_layout_return("涡阳县", 0.9)], HERE / path)
+        manifest["collect"].append({"file": path, "area": "涡阳县", "merged": len(plan_items_for("涡阳县")), "findings": [],
+                                    "about": "an area's own layout, item names alone in 项目: every row merged"})
+        path = f"returns/涡阳县-改目标.{writer}.xlsx"
+        write([own_layout_return("涡阳县", 0.9, changed_target=("城镇新增就业", 8000))], HERE / path)
+        manifest["collect"].append({"file": path, "area": "涡阳县", "merged": len(plan_items_for("涡阳县")),
+                                    "findings": [{"code": "target-changed", "severity": "error", "cell": "D3"}],
+                                    "about": "own layout with a target typed over"})
+    (HERE / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print("wrote", sum(len(v) for v in manifest.values()), "cases")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+import Foundation
+import Minsheng
+import TestSupport
+import Testing
+
+/// "✓ 未发现问题" means nothing was dropped, and a warning is something to act on. Fixtures in
+/// `Tests/Fixtures/assurance/` are written by openpyxl and XlsxWriter (some re-saved by
+/// LibreOffice) from `generate.py`; `manifest.json` says what each must give.
+struct NoFalseAssuranceTests {
+    static let folder = TestPaths.fixtures.appendingPathComponent("assurance")
+    static let plan = TestPaths.samples.appendingPathComponent("002-亳州-分解表-分列.xlsx").path
+
+    nonisolated(unsafe) static let manifest: [String: [[String: Any]]] = {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: [[String: Any]]]
+        else { return [:] }
+        return object
+    }()
+
+    struct Case: Sendable, CustomStringConvertible {
+        var file: String
+        var findings: [[String: String]]
+        var description: String { file }
+    }
+
+    static let checkCases: [Case] = (manifest["check"] ?? []).map { entry in
+        Case(
+            file: entry["file"] as? String ?? "",
+            findings: (entry["findings"] as? [[String: String]]) ?? [])
+    }
+
+    static func place(_ f: Finding) -> String { "\(f.code.rawValue) \(f.severity.rawValue) \(f.cell ?? "")" }
+
+    @Test func theManifestCoversBothWritersOfEveryCase() {
+        #expect(Self.checkCases.count >= 11)
+        #expect(Self.checkCases.contains { $0.file.hasSuffix(".openpyxl.xlsx") })
+        #expect(Self.checkCases.contains { $0.file.hasSuffix(".xlsxwriter.xlsx") })
+        #expect(Self.checkCases.contains { $0.file.hasSuffix(".libreoffice.xlsx") })
+    }
+
+    @Test(arguments: checkCases)
+    func checkFindsExactlyWhatIsWrong(_ testCase: Case) throws {
+        let (result, findings) = try Checker().check(file: Self.folder.appendingPathComponent(testCase.file).path)
+        #expect(result.status == .ok)
+        #expect(result.items > 0)
+        let want = Set(testCase.findings.map { "\($0["code"] ?? "") \($0["severity"] ?? "") \($0["cell"] ?? "")" })
+        #expect(Set(findings.map(Self.place)) == want, "\(testCase.file): \(findings.map(\.message))")
+        for expected in testCase.findings {
+            guard let words = expected["message_contains"] else { continue }
+            #expect(findings.contains { $0.message.contains(words) }, "\(testCase.file): the message names \(words)")
+        }
+    }
+
+    /// A blank area cell is no share; before, a plan with 33000 against 32000 gave only warnings.
+    @Test func aWrongTotalWithBlankAreasIsAnErrorNamingThem() throws {
+        let path = Self.folder.appendingPathComponent("plan-blank-areas-wrong-total.xlsxwriter.xlsx").path
+        let (_, findings) = try Checker().check(file: path)
+        let finding = try #require(findings.first)
+        #expect(finding.code == .totalMismatch)
+        #expect(finding.expected == 32000)
+        #expect(finding.actual == 33000)
+        #expect(finding.message.contains("亳州高新区、市本级为空，按无任务计"))
+        #expect(findings.allSatisfy { $0.code != .breakdownIncomplete })
+    }
+
+    // MARK: - No finding on a correct table
+
+    /// The workbooks that are correct: the Samples without the seeds' own errors, the fixtures
+    /// expected to be clean, and every workbook our own commands write.
+    @Test func noFindingOnAnyCorrectWorkbookNorOnOurOwnOutputs() async throws {
+        let engine = try Engine.standard()
+        var paths = ["001-庐阳区-分解表.xlsx", "002-亳州-分县区进度.xlsx", "002-亳州-分解表-分列.xlsx", "002-亳州-分解表-文字.xlsx", "004-临沂-推进情况.xlsx"]
+            .map { TestPaths.samples.appendingPathComponent($0).path }
+        paths += Self.checkCases.filter(\.findings.isEmpty).map { Self.folder.appendingPathComponent($0.file).path }
+        paths += ["涡阳县-自制表.openpyxl.xlsx", "涡阳县-自制表.xlsxwriter.xlsx"].map {
+            Self.folder.appendingPathComponent("returns").appendingPathComponent($0).path
+        }
+        let out = try ZipPart.temporaryPath("outputs")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let samples = InputFiles.list([TestPaths.samples.path]).inputs
+        _ = try await engine.convert(ConvertRequest(inputs: samples, output: .file(out + "/convert.xlsx", overwrite: true)))
+        _ = try await engine.convert(
+            ConvertRequest(inputs: samples, output: .file(out + "/convert-asof.xlsx", overwrite: true), asOf: AsOfDate("2023-10-31")))
+        let returns = InputFiles.list([TestPaths.samples.appendingPathComponent("returns").path]).inputs
+        _ = try await engine.collect(CollectRequest(plan: .path(Self.plan), returns: returns, output: .file(out + "/collect.xlsx", overwrite: true)))
+        let templates = try await engine.split(SplitRequest(plan: .path(Self.plan), output: .folder(out + "/templates", overwrite: true)))
+        paths += [out + "/convert.xlsx", out + "/convert-asof.xlsx", out + "/collect.xlsx"]
+        paths += templates.templates.compactMap(\.output.path)
+        #expect(paths.count >= 20)
+        let report = await engine.check(CheckRequest(inputs: paths.map(InputSource.path)))
+        #expect(report.files.allSatisfy { $0.status == .ok }, "\(report.files.filter { $0.status != .ok })")
+        #expect(report.findings.isEmpty, "\(report.findings.map { "\(($0.file as NSString).lastPathComponent) \($0.cell ?? "") \($0.code.rawValue) \($0.message)" })")
+    }
+
+    // MARK: - convert: conflicting figures and periods of one series
+
+    @Test(arguments: ["openpyxl", "xlsxwriter"])
+    func twoFilesWithDifferentFiguresForOneItemAreAConflict(writer: String) async throws {
+        let inputs = ["conflict-a", "conflict-b"].map { InputSource.path(Self.folder.appendingPathComponent("\($0).\(writer).xlsx").path) }
+        let result = try await Engine.standard().convert(ConvertRequest(inputs: inputs, output: .memory))
+        let conflict = try #require(result.report.findings.first { $0.code == .conflictingValues })
+        #expect(conflict.severity == .error)
+        #expect(conflict.file.hasSuffix("conflict-b.\(writer).xlsx"))
+        #expect(conflict.cell == "E3")
+        #expect(conflict.message.contains("conflict-a.\(writer).xlsx!E3"), "the message names the other cell")
+        #expect(conflict.expected == 24118)
+        #expect(conflict.actual == 25118)
+        #expect(result.report.exitStatus == 1)
+    }
+
+    @Test(arguments: ["openpyxl", "xlsxwriter"])
+    func periodsOfOneSeriesTakeTheLatest(writer: String) async throws {
+        // Given latest first, too: the order of the files must not decide.
+        for names in [["series-1-8", "series-1-9"], ["series-1-9", "series-1-8"]] {
+            let inputs = names.map { InputSource.path(Self.folder.appendingPathComponent("\($0).\(writer).xlsx").path) }
+            let result = try await Engine.standard().convert(ConvertRequest(inputs: inputs, output: .memory))
+            #expect(result.report.findings.isEmpty)
+            let bytes = try #require(result.written.bytes)
+            let book = try InputWorkbook.open(.bytes(bytes, name: "out.xlsx"))
+            let summary = try book.sheet(named: "进度汇总")
+            #expect(summary.cell("G3")?.number == 28150, "the 1-9月 completion, whichever file came first")
+            if names.first == "series-1-8" {
+                #expect(result.notes.count == 1)
+                #expect(result.notes.first?.contains("采用最新一期 2023年1-9月") == true)
+            }
+        }
+    }
+
+    @Test func periodsAreReadFromTitlesSheetsAndFileNames() {
+        #expect(ReportPeriod.find(in: "亳州市2023年1-9月民生实事进展情况")?.month == 9)
+        #expect(ReportPeriod.find(in: "1—8月")?.month == 8)
+        #expect(ReportPeriod.find(in: "截至2023年10月31日")?.day == 31)
+        #expect(ReportPeriod.find(in: "2023年10月") == ReportPeriod(year: 2023, month: 10, text: ""))
+        #expect(ReportPeriod.find(in: "上半年")?.month == 6)
+        #expect(ReportPeriod.find(in: "第三季度")?.month == 9)
+        #expect(ReportPeriod.find(in: "民生实事进展情况") == nil)
+        let earlier = ReportPeriod.find(in: "2023年1-8月")
+        let later = ReportPeriod.find(in: "2023年1-9月")
+        #expect(earlier != nil && later != nil && earlier! < later!)
+    }
+
+    // MARK: - collect: every filled row merged or named
+
+    struct CollectCase: Sendable, CustomStringConvertible {
+        var file: String
+        var merged: Int
+        var findings: [[String: String]]
+        var description: String { file }
+    }
+
+    static let collectCases: [CollectCase] = (manifest["collect"] ?? []).map { entry in
+        CollectCase(
+            file: entry["file"] as? String ?? "", merged: entry["merged"] as? Int ?? -1,
+            findings: (entry["findings"] as? [[String: String]]) ?? [])
+    }
+
+    @Test(arguments: collectCases)
+    func anOwnLayoutReturnIsMergedRowByRow(_ testCase: CollectCase) async throws {
+        let source = InputSource.path(Self.folder.appendingPathComponent(testCase.file).path)
+        let result = try await Engine.standard().collect(
+            CollectRequest(plan: .path(Self.plan), returns: [source], output: .memory))
+        #expect(result.used["涡阳县"] == source.name)
+        #expect(result.accounting.filled == testCase.merged)
+        #expect(result.accounting.merged == testCase.merged, "every row of the area's own table is merged")
+        #expect(result.accounting.isComplete)
+        let own = result.report.findings.filter { $0.file == source.name }
+        #expect(!own.contains { $0.code == .unknownItem })
+        let want = Set(testCase.findings.map { "\($0["code"] ?? "") \($0["severity"] ?? "") \($0["cell"] ?? "")" })
+        #expect(Set(own.map(Self.place)) == want)
+    }
+
+    @Test func collectingTheSampleReturnsAccountsForEveryFilledRow() async throws {
+        let returns = InputFiles.list([TestPaths.samples.appendingPathComponent("returns").path]).inputs
+        let result = try await Engine.standard().collect(CollectRequest(plan: .path(Self.plan), returns: returns, output: .memory))
+        #expect(result.accounting.filled > 100)
+        #expect(result.accounting.isComplete, "\(result.accounting)")
+        #expect(result.accounting.named > 0, "another plan's return, an unknown area, a draft and an inserted row are named")
+    }
+
+    @Test func ourOwnOutputInTheReturnsFolderIsNeverTakenForAReturn() async throws {
+        let folder = try ZipPart.temporaryPath("returns")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["涡阳县-自制表.xlsxwriter.xlsx"] {
+            try FileManager.default.copyItem(
+                atPath: Self.folder.appendingPathComponent("returns/\(name)").path, toPath: folder + "/涡阳县.xlsx")
+        }
+        let engine = try Engine.standard()
+        let first = try await engine.collect(
+            CollectRequest(plan: .path(Self.plan), returns: InputFiles.list([folder]).inputs, output: .file(folder + "/涡阳县汇总.xlsx", overwrite: false)))
+        #expect(first.used["涡阳县"] == folder + "/涡阳县.xlsx")
+        let second = try await engine.collect(
+            CollectRequest(plan: .path(Self.plan), returns: InputFiles.list([folder]).inputs, output: .memory))
+        #expect(second.used["涡阳县"] == folder + "/涡阳县.xlsx", "the output named after the area is not its return")
+        let skipped = try #require(second.report.files.first { $0.path.hasSuffix("涡阳县汇总.xlsx") })
+        #expect(skipped.status == .skipped)
+        #expect(skipped.error?.contains("minsheng 生成") == true)
+        #expect(!second.report.findings.contains { $0.code == .duplicateSubmission })
+        #expect(second.accounting == first.accounting)
+    }
+
+    @Test func anUnreadableReturnIsItsAreasSubmissionNotAlsoMissing() async throws {
+        let folder = try ZipPart.temporaryPath("returns")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 600))
+            .write(to: URL(fileURLWithPath: folder + "/蒙城县.xls"))
+        let result = try await Engine.standard().collect(
+            CollectRequest(plan: .path(Self.plan), returns: InputFiles.list([folder]).inputs, output: .memory))
+        #expect(result.report.files.contains { $0.path.hasSuffix("蒙城县.xls") && $0.status == .unreadable })
+        #expect(!result.report.findings.contains { $0.code == .missingSubmission && $0.area == "蒙城县" })
+        #expect(result.report.findings.contains { $0.code == .missingSubmission && $0.area == "涡阳县" })
+        #expect(result.report.exitStatus == 2)
+    }
+
+    @Test func convertSkipsOurOwnOutputAmongItsSources() async throws {
+        let folder = try ZipPart.temporaryPath("sources")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: TestPaths.samples.appendingPathComponent("000-镜湖区-进展情况.xlsx").path, toPath: folder + "/镜湖区.xlsx")
+        let engine = try Engine.standard()
+        let first = try await engine.convert(
+            ConvertRequest(inputs: InputFiles.list([folder]).inputs, output: .file(folder + "/汇总.xlsx", overwrite: false)))
+        let second = try await engine.convert(ConvertRequest(inputs: InputFiles.list([folder]).inputs, output: .memory))
+        #expect(second.items == first.items)
+        #expect(second.report.readCount == 1)
+        #expect(second.report.skippedCount == 1)
+        #expect(second.summaryLine.hasPrefix("已汇总 1/2 个文件（跳过 1 个）"))
+    }
+}
