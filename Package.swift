@@ -38,7 +38,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "minsheng-bench-write", dependencies: ["XLSXWriter"], path: "Benchmarks/write/Swift"),
-        .target(name: "TestSupport", dependencies: ["XLSXReader"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["XLSXReader", "Minsheng"], path: "Tests/TestSupport"),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "TestSupport"]),
         .testTarget(name: "MinshengTests", dependencies: ["Minsheng", "TestSupport"]),
