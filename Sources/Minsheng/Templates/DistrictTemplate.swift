@@ -42,8 +42,8 @@ public struct DistrictTemplate: Sendable, Decodable {
     /// The password protecting the form sheet (empty: protected without a password).
     public var protectionPassword: String
 
-    /// The column order of the form.
-    public static let columnKeys = ["sequence", "project", "indicator", "unit", "target", "completed", "rate", "note"]
+    /// The keys of the form's visible columns, in sheet order (`TemplateForm.layout`).
+    public static var columnKeys: [String] { TemplateForm.templateKeys }
 
     /// Loads `Templates/district.json` (or the file given).
     public static func load(from url: URL = TemplateFiles.url(for: "district.json")) throws -> DistrictTemplate {
@@ -81,10 +81,10 @@ public enum TemplateMetadata {
     public static let sheetName = "_minsheng"
     /// The marker in its A1.
     public static let marker = "minsheng-template"
-    /// Zero-based column of the hidden item key on the form (after the eight visible columns).
-    public static let keyColumn = 8
-    /// Zero-based row of the form's header.
-    public static let headerRow = 2
+    /// Zero-based column of the hidden item key on the form (`TemplateForm.layout`).
+    public static var keyColumn: Int { TemplateForm.layout.index(.key) }
+    /// Zero-based row of the form's header (`TemplateForm.headerRow`).
+    public static var headerRow: Int { TemplateForm.headerRow }
 }
 
 /// Stable identities: of a plan (a hash of its content) and of its items (a hash of project and
