@@ -1,5 +1,4 @@
 import Foundation
-import XLSXWriter
 
 /// `split`: one workbook per area of a plan, holding that area's own targets.
 ///
