@@ -30,9 +30,6 @@ public struct ProgressWorkbookContent: Sendable {
 /// try ProgressWorkbook.write(content, to: "进度汇总.xlsx")
 /// ```
 public enum ProgressWorkbook {
-    /// The columns of 进度汇总.
-    static let summaryHeaders = ["序号", "类别", "项目", "指标", "单位", "年度目标", "完成数", "完成率", "序时进度", "状态", "责任单位", "来源"]
-
     /// The document creation time: the as-of date, or a fixed date, so reruns are byte-identical.
     static func creationDate(_ asOf: AsOfDate?) -> Date {
         var components = DateComponents()
@@ -51,10 +48,10 @@ public enum ProgressWorkbook {
             DocumentProperties(
                 title: content.title, subject: "民生实事进展情况", author: "minsheng \(MinshengInfo.version)",
                 comments: "由 minsheng 根据报送表格生成", created: creationDate(content.asOf)))
-        let rowOfItem = try writeSummary(content, book)
-        try writeAreas(content, book)
-        try writeFindings(content, book, rowOfItem: rowOfItem)
-        try writeNotes(content, book)
+        let rowOfItem = try ProgressSheet.write(content, book)
+        try AreaSheet.write(content, book)
+        try FindingsSheet.write(content, book, rowOfItem: rowOfItem)
+        try NotesSheet.write(content, book)
         try OutputMarker.write(into: book, kind: OutputMarker.progressWorkbook)
         try book.close()
     }
@@ -91,8 +88,22 @@ public enum ProgressWorkbook {
         return f
     }
 
+    /// The body format of a column's style; an input cell is unlocked and shaded.
+    static func cellFormat(_ style: ColumnStyle) -> CellFormat {
+        var f = body(number: style.numberFormat, wrap: style.wrap, center: style.centered)
+        if style.input {
+            f.locked = false
+            f.fill = 0xFFF2CC
+        }
+        return f
+    }
+
     static let percentFormat = "0.0%"
     static let numberFormat = "#,##0.##"
+    /// Figures: `#,##0.##`.
+    static let numberStyle = ColumnStyle(numberFormat: numberFormat)
+    /// Rates: `0.0%`.
+    static let percentStyle = ColumnStyle(numberFormat: percentFormat)
 
     // MARK: - 进度汇总
 
@@ -115,90 +126,6 @@ public enum ProgressWorkbook {
     }
 
     static func double(_ value: Decimal) -> Double { Double(Quantity.format(value)) ?? NSDecimalNumber(decimal: value).doubleValue }
-
-    /// Writes 进度汇总; returns each item's row (zero-based) by item name, for links.
-    static func writeSummary(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) -> [String: Int] {
-        let sheet = try book.addWorksheet("进度汇总")
-        sheet.activate()
-        let last = summaryHeaders.count - 1
-        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last, titleText(content), format: book.format(titleFormat))
-        try sheet.setRow(0, height: 30)
-        for (c, header) in summaryHeaders.enumerated() { try sheet.write(header, row: 1, column: c, format: book.format(headerFormat)) }
-        let text = book.format(body())
-        let wrapped = book.format(body(wrap: true))
-        let centered = book.format(body(center: true))
-        let number = book.format(body(number: numberFormat))
-        let percent = book.format(body(number: percentFormat))
-        var rowOfItem: [String: Int] = [:]
-        let widths = summaryWidths(content.items)
-        for (c, width) in widths.enumerated() { try sheet.setColumns(c, c, width: width) }
-        for (i, item) in content.items.enumerated() {
-            let r = i + 2
-            rowOfItem[itemName(item)] = rowOfItem[itemName(item)] ?? r
-            try sheet.write(Double(i + 1), row: r, column: 0, format: centered)
-            let texts = [item.category, item.project, item.indicator, item.unit]
-            for (offset, value) in texts.enumerated() {
-                if let value { try sheet.write(cellText(value), row: r, column: 1 + offset, format: offset == 2 ? wrapped : text) }
-                else { try sheet.writeBlank(row: r, column: 1 + offset, format: text) }
-            }
-            try writeFigure(item.target, sheet, r, 5, number: number, percent: percent, text: wrapped)
-            try writeFigure(item.completed, sheet, r, 6, number: number, percent: percent, text: wrapped)
-            if let target = item.target?.number, target != 0, let completed = item.completed?.number {
-                // The cached value is what a spreadsheet computes from the cells as written.
-                try sheet.writeFormula(
-                    "=IFERROR(G\(r + 1)/F\(r + 1),\"\")", row: r, column: 7, cachedNumber: double(completed) / double(target),
-                    format: percent)
-            } else {
-                try sheet.writeBlank(row: r, column: 7, format: percent)
-            }
-            if let asOf = content.asOf {
-                try sheet.write(asOf.scheduleShare, row: r, column: 8, format: percent)
-            } else {
-                try sheet.writeBlank(row: r, column: 8, format: percent)
-            }
-            let state = status(item, asOf: content.asOf)
-            try sheet.write(state, row: r, column: 9, format: centered)
-            try sheet.write(cellText(item.lead ?? ""), row: r, column: 10, format: text)
-            try sheet.write(sourceText(item.sources), row: r, column: 11, format: wrapped)
-            // Wrapped prose needs a taller row: spreadsheets do not grow rows on load.
-            let lines = [
-                lineCount(item.indicator ?? "", width: widths[3]), lineCount(figureText(item.target), width: widths[5]),
-                item.sources.prefix(30).map { lineCount($0, width: widths[11]) }.reduce(0, +),
-            ].max() ?? 1
-            if lines > 1 { try sheet.setRow(r, height: min(409, 15 * Double(lines))) }
-        }
-        let lastRow = max(2, content.items.count + 1)
-        sheet.freezePanes(row: 2, column: 0)
-        try sheet.autofilter(firstRow: 1, firstColumn: 0, lastRow: lastRow, lastColumn: last)
-        var red = CellFormat()
-        red.fontColor = 0x9C0006
-        red.fill = 0xFFC7CE
-        var green = CellFormat()
-        green.fontColor = 0x006100
-        green.fill = 0xC6EFCE
-        try sheet.conditionalFormat(
-            firstRow: 2, firstColumn: 7, lastRow: lastRow, lastColumn: 7, .formula("=AND(ISNUMBER($H3),ISNUMBER($I3),$H3<$I3)", red))
-        try sheet.conditionalFormat(firstRow: 2, firstColumn: 7, lastRow: lastRow, lastColumn: 7, .formula("=AND(ISNUMBER($H3),$H3>=1)", green))
-        try sheet.setPrintLayout(repeatRows: 0...1)
-        return rowOfItem
-    }
-
-    /// Column widths of 进度汇总 that fit its Chinese text (a CJK character counts two).
-    static func summaryWidths(_ items: [ProgressItem]) -> [Double] {
-        var texts = summaryHeaders.map { [$0] }
-        for item in items {
-            texts[1].append(item.category ?? "")
-            texts[2].append(item.project ?? "")
-            texts[3].append(item.indicator ?? "")
-            texts[5].append(figureText(item.target))
-            texts[10].append(item.lead ?? "")
-            texts[11].append(contentsOf: item.sources)
-        }
-        let fixed: [Double] = [6, 0, 0, 0, 8, 0, 12, 10, 10, 10, 0, 0]
-        return fixed.enumerated().map { c, width in
-            width > 0 ? width : ColumnWidth.fitting(texts[c], minimum: 8, maximum: c == 3 || c == 5 ? 40 : (c == 11 ? 34 : 24))
-        }
-    }
 
     /// How many lines text takes when wrapped in a column of this width.
     static func lineCount(_ text: String, width: Double) -> Int {
@@ -231,89 +158,6 @@ public enum ProgressWorkbook {
 
     // MARK: - 分县区
 
-    static func writeAreas(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) {
-        let sheet = try book.addWorksheet("分县区")
-        let areas = orderedAreas(content.items)
-        let items = content.items.filter { !$0.areas.isEmpty }
-        let firstArea = 3
-        let sumColumn = firstArea + areas.count * 3
-        let last = sumColumn + 3
-        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: max(last, 3), titleText(content) + "（分县区）", format: book.format(titleFormat))
-        for (c, header) in ["序号", "项目", "指标"].enumerated() {
-            try sheet.mergeRange(firstRow: 1, firstColumn: c, lastRow: 2, lastColumn: c, header, format: book.format(headerFormat))
-        }
-        for (a, area) in areas.enumerated() {
-            let col = firstArea + a * 3
-            try sheet.mergeRange(firstRow: 1, firstColumn: col, lastRow: 1, lastColumn: col + 2, area, format: book.format(headerFormat))
-            for (k, word) in ["目标", "完成", "完成率"].enumerated() { try sheet.write(word, row: 2, column: col + k, format: book.format(headerFormat)) }
-        }
-        try sheet.mergeRange(firstRow: 1, firstColumn: sumColumn, lastRow: 1, lastColumn: sumColumn + 3, "合计", format: book.format(headerFormat))
-        for (k, word) in ["目标（各县区之和）", "完成（各县区之和）", "全市目标（报送）", "核对"].enumerated() {
-            try sheet.write(word, row: 2, column: sumColumn + k, format: book.format(headerFormat))
-        }
-        let number = book.format(body(number: numberFormat))
-        let percent = book.format(body(number: percentFormat))
-        let text = book.format(body(wrap: true))
-        let centered = book.format(body(center: true))
-        for (i, item) in items.enumerated() {
-            let r = i + 3
-            try sheet.write(Double(i + 1), row: r, column: 0, format: centered)
-            try sheet.write(cellText(item.project ?? ""), row: r, column: 1, format: text)
-            try sheet.write(cellText(item.indicator ?? ""), row: r, column: 2, format: text)
-            var targetSum = Decimal(0)
-            var completedSum = Decimal(0)
-            for (a, area) in areas.enumerated() {
-                let col = firstArea + a * 3
-                let figures = item.areas[area]
-                if let t = figures?.target { try sheet.write(double(t), row: r, column: col, format: number); targetSum += t }
-                else { try sheet.writeBlank(row: r, column: col, format: number) }
-                if let c = figures?.completed { try sheet.write(double(c), row: r, column: col + 1, format: number); completedSum += c }
-                else { try sheet.writeBlank(row: r, column: col + 1, format: number) }
-                if let t = figures?.target, t != 0, let c = figures?.completed {
-                    let ref = "\(A1.cell(r, col + 1))/\(A1.cell(r, col))"
-                    try sheet.writeFormula(
-                        "=IFERROR(\(ref),\"\")", row: r, column: col + 2, cachedNumber: double(c) / double(t), format: percent)
-                } else {
-                    try sheet.writeBlank(row: r, column: col + 2, format: percent)
-                }
-            }
-            let targetCells = areas.indices.map { A1.cell(r, firstArea + $0 * 3) }.joined(separator: ",")
-            let completedCells = areas.indices.map { A1.cell(r, firstArea + $0 * 3 + 1) }.joined(separator: ",")
-            let targetDoubles = areas.compactMap { item.areas[$0]?.target }.map(double).reduce(0, +)
-            let completedDoubles = areas.compactMap { item.areas[$0]?.completed }.map(double).reduce(0, +)
-            try sheet.writeFormula("=SUM(\(targetCells))", row: r, column: sumColumn, cachedNumber: targetDoubles, format: number)
-            try sheet.writeFormula("=SUM(\(completedCells))", row: r, column: sumColumn + 1, cachedNumber: completedDoubles, format: number)
-            let stated = A1.cell(r, sumColumn + 2)
-            let summed = A1.cell(r, sumColumn)
-            if let total = statedTotal(item) {
-                try sheet.write(double(total), row: r, column: sumColumn + 2, format: number)
-                let agrees = Quantity.equal(total, targetSum)
-                try sheet.writeFormula(
-                    "=IF(ABS(\(stated)-\(summed))<=1E-9*ABS(\(stated)),\"一致\",\"不一致\")", row: r, column: sumColumn + 3,
-                    cachedText: agrees ? "一致" : "不一致", format: centered)
-            } else {
-                try sheet.writeBlank(row: r, column: sumColumn + 2, format: number)
-                try sheet.writeBlank(row: r, column: sumColumn + 3, format: centered)
-            }
-        }
-        try sheet.setColumns(0, 0, width: 6)
-        try sheet.setColumns(1, 2, width: 24)
-        if !areas.isEmpty { try sheet.setColumns(firstArea, sumColumn - 1, width: 10) }
-        try sheet.setColumns(sumColumn, sumColumn + 2, width: 12)
-        try sheet.setColumns(sumColumn + 3, sumColumn + 3, width: 8)
-        sheet.freezePanes(row: 3, column: 3)
-        var red = CellFormat()
-        red.fontColor = 0x9C0006
-        red.fill = 0xFFC7CE
-        if !items.isEmpty {
-            let col = A1.column(sumColumn + 3)
-            try sheet.conditionalFormat(
-                firstRow: 3, firstColumn: sumColumn + 3, lastRow: items.count + 2, lastColumn: sumColumn + 3,
-                .formula("=$\(col)4=\"不一致\"", red))
-        }
-        try sheet.setPrintLayout(repeatRows: 0...2)
-    }
-
     /// Areas in the order the inputs first name them.
     static func orderedAreas(_ items: [ProgressItem]) -> [String] {
         var seen: [String] = []
@@ -330,90 +174,6 @@ public enum ProgressWorkbook {
             return totals.count == 1 ? totals[0] : nil
         }
         return nil
-    }
-
-    // MARK: - 校验结果
-
-    static func writeFindings(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook, rowOfItem: [String: Int]) throws(XLSXWriterError) {
-        let sheet = try book.addWorksheet("校验结果")
-        let headers = ["序号", "级别", "代码", "文件", "工作表", "单元格", "项目", "县区", "应为", "实为", "说明", "定位"]
-        try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: headers.count - 1, "校验结果", format: book.format(titleFormat))
-        for (c, header) in headers.enumerated() { try sheet.write(header, row: 1, column: c, format: book.format(headerFormat)) }
-        let text = book.format(body())
-        let wrapped = book.format(body(wrap: true))
-        let number = book.format(body(number: numberFormat))
-        let centered = book.format(body(center: true))
-        var errorSpec = body(center: true)
-        errorSpec.fontColor = 0x9C0006
-        var warningSpec = body(center: true)
-        warningSpec.fontColor = 0x9C5700
-        let errorFormat = book.format(errorSpec)
-        let warningFormat = book.format(warningSpec)
-        for (i, f) in content.findings.enumerated() {
-            let r = i + 2
-            try sheet.write(Double(i + 1), row: r, column: 0, format: centered)
-            try sheet.write(f.severity == .error ? "错误" : "警告", row: r, column: 1, format: f.severity == .error ? errorFormat : warningFormat)
-            try sheet.write(f.code.rawValue, row: r, column: 2, format: text)
-            try sheet.write((f.file as NSString).lastPathComponent, row: r, column: 3, format: text)
-            try sheet.write(f.sheet ?? "", row: r, column: 4, format: text)
-            try sheet.write(f.cell ?? "", row: r, column: 5, format: text)
-            try sheet.write(cellText(f.item ?? ""), row: r, column: 6, format: wrapped)
-            try sheet.write(f.area ?? "", row: r, column: 7, format: text)
-            if let e = f.expected { try sheet.write(e, row: r, column: 8, format: number) } else { try sheet.writeBlank(row: r, column: 8, format: number) }
-            if let a = f.actual { try sheet.write(a, row: r, column: 9, format: number) } else { try sheet.writeBlank(row: r, column: 9, format: number) }
-            try sheet.write(cellText(f.message), row: r, column: 10, format: wrapped)
-            // A worksheet holds at most 65,530 links (Excel's limit); later rows say the row in words.
-            if let item = f.item, let target = rowOfItem[item], i < maxLinks {
-                try sheet.writeLink(to: "'进度汇总'!A\(target + 1)", text: "进度汇总第 \(target + 1) 行", row: r, column: 11, format: body())
-            } else {
-                try sheet.write("", row: r, column: 11, format: text)
-            }
-        }
-        if content.findings.isEmpty { try sheet.write("未发现问题。", row: 2, column: 0) }
-        for (c, width) in [6.0, 6, 22, 24, 12, 8, 30, 10, 10, 10, 50, 18].enumerated() { try sheet.setColumns(c, c, width: width) }
-        sheet.freezePanes(row: 2, column: 0)
-        if !content.findings.isEmpty {
-            try sheet.autofilter(firstRow: 1, firstColumn: 0, lastRow: content.findings.count + 1, lastColumn: headers.count - 1)
-        }
-        try sheet.setPrintLayout(repeatRows: 0...1)
-    }
-
-    // MARK: - 说明
-
-    static func writeNotes(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) {
-        let sheet = try book.addWorksheet("说明")
-        var boldSpec = CellFormat()
-        boldSpec.bold = true
-        let bold = book.format(boldSpec)
-        var rows: [(String, String)] = [
-            ("标题", titleText(content)),
-            ("截至日期", content.asOf?.chinese ?? "未指定（未计算序时进度）"),
-            ("序时进度", content.asOf.map { "\(Quantity.format(RateCheck.round(Decimal($0.scheduleShare) * 100, 1, .plain)))%（全年已过天数 ÷ 全年天数）" } ?? "—"),
-            ("指标数", "\(content.items.count)"),
-            ("错误", "\(content.findings.filter { $0.severity == .error }.count)"),
-            ("警告", "\(content.findings.filter { $0.severity == .warning }.count)"),
-            ("完成率", "公式：完成数 ÷ 年度目标；年度目标不是数字时留空"),
-            ("状态", "超额完成（>100%）、已完成（=100%）、未开展（完成数为 0）、正常 / 滞后（与序时进度比较）、推进中（未指定截至日期）"),
-            ("生成工具", "minsheng \(MinshengInfo.version)"),
-        ]
-        rows.append(("输入文件", "\(content.files.count) 个"))
-        for file in content.files {
-            let state: String
-            switch file.status {
-            case .ok: state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项"
-            case .unreadable: state = "无法读取：\(file.error ?? "")"
-            case .skipped: state = "已跳过：\(file.error ?? "")"
-            }
-            rows.append((file.path, state))
-        }
-        try sheet.write("说明", row: 0, column: 0, format: book.format(titleFormat))
-        for (i, row) in rows.enumerated() {
-            try sheet.write(row.0, row: i + 2, column: 0, format: bold)
-            try sheet.write(cellText(row.1), row: i + 2, column: 1)
-        }
-        try sheet.setColumns(0, 0, width: ColumnWidth.fitting(rows.map(\.0), minimum: 10, maximum: 40))
-        try sheet.setColumns(1, 1, width: 80)
-        try sheet.setPrintLayout(repeatRows: nil)
     }
 }
 

@@ -42,8 +42,8 @@ public struct DistrictTemplate: Sendable, Decodable {
     /// The password protecting the form sheet (empty: protected without a password).
     public var protectionPassword: String
 
-    /// The column order of the form.
-    public static let columnKeys = ["sequence", "project", "indicator", "unit", "target", "completed", "rate", "note"]
+    /// The keys of the form's visible columns, in sheet order (`TemplateForm.layout`).
+    public static var columnKeys: [String] { TemplateForm.templateKeys }
 
     /// Loads `Templates/district.json` (or the file given).
     public static func load(from url: URL = TemplateFiles.url(for: "district.json")) throws -> DistrictTemplate {
@@ -81,10 +81,10 @@ public enum TemplateMetadata {
     public static let sheetName = "_minsheng"
     /// The marker in its A1.
     public static let marker = "minsheng-template"
-    /// Zero-based column of the hidden item key on the form (after the eight visible columns).
-    public static let keyColumn = 8
-    /// Zero-based row of the form's header.
-    public static let headerRow = 2
+    /// Zero-based column of the hidden item key on the form (`TemplateForm.layout`).
+    public static var keyColumn: Int { TemplateForm.layout.index(.key) }
+    /// Zero-based row of the form's header (`TemplateForm.headerRow`).
+    public static var headerRow: Int { TemplateForm.headerRow }
 }
 
 /// Stable identities: of a plan (a hash of its content) and of its items (a hash of project and
@@ -106,16 +106,43 @@ public enum PlanIdentity {
         "k" + hash(item.key).prefix(12)
     }
 
-    /// The plan's id: a hash of every item's key, target and area targets, in order.
+    /// The plan's id: a hash of every item's key, target and area targets, in order, in the
+    /// canonical form of `canonicalText(_:)` (never a display: a change of how figures are shown
+    /// must not orphan the templates already sent out).
     public static func planID(_ items: [ProgressItem]) -> String {
+        hash(canonicalText(items))
+    }
+
+    /// The text `planID` hashes: per item, its key, its target and each area's target, every
+    /// field length-prefixed (`12:城镇新增就业|…`) so no text can be mistaken for a separator.
+    public static func canonicalText(_ items: [ProgressItem]) -> String {
+        func field(_ text: String) -> String { "\(text.utf8.count):\(text)" }
         var canonical = ""
         for item in items {
-            canonical += item.key + "=" + ProgressWorkbook.figureText(item.target) + ";"
+            canonical += field(item.key) + "=" + canonicalFigure(item.target) + ";"
             for area in item.areaOrder {
-                canonical += area + ":" + (item.areas[area]?.target.map(Quantity.format) ?? "") + ","
+                canonical += field(area) + "=" + (item.areas[area]?.target.map { "n" + exactDecimal($0) } ?? "") + ","
             }
             canonical += "\n"
         }
-        return hash(canonical)
+        return canonical
+    }
+
+    /// A figure as the plan id sees it: `n` and the exact number, `p` and the exact ratio (95% is
+    /// `p0.95`), `t` and the length-prefixed text; empty when there is none.
+    public static func canonicalFigure(_ figure: ProgressItem.Figure?) -> String {
+        switch figure {
+        case .number(let n)?: return "n" + exactDecimal(n)
+        case .percent(let n)?: return "p" + exactDecimal(n)
+        case .text(let t)?: return "t\(t.utf8.count):\(t)"
+        case nil: return ""
+        }
+    }
+
+    /// Every digit of a decimal, `.` before the fraction, no grouping, no trailing zeros, whatever
+    /// the locale: `8300`, `0.95`, `-3.1` (`Decimal`'s own text, which keeps all its digits; a
+    /// decimal read as `8300.50` is the same value and text as `8300.5`).
+    public static func exactDecimal(_ value: Decimal) -> String {
+        value.description
     }
 }

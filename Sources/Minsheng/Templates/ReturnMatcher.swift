@@ -90,7 +90,7 @@ struct ReturnMatcher: Sendable {
             rows.append(
                 ReturnRow(
                     row: line.row, name: line.indicator ?? line.project, planKey: key, target: line.target,
-                    targetCell: line.target?.reference.a1 ?? CellReference(row: line.row, column: 4).a1, completed: line.completed,
+                    targetCell: line.target?.reference.a1 ?? CellReference(row: line.row, column: TemplateForm.layout.index(.target)).a1, completed: line.completed,
                     completedAlreadyReported: false))
         }
         return merge(rows, area: template.area, result: result, findings: &findings, path: template.path, sheet: template.sheetName)

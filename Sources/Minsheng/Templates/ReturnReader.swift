@@ -61,16 +61,23 @@ public enum ReturnReader {
         do { form = try workbook.sheet(named: sheetName) } catch {
             throw MinshengError.unreadable(file: path, problem: .templateFormMissing(sheet: sheetName))
         }
+        // Positions from the spec the writer used; the labels may have been edited since.
+        let columns = TemplateForm.layout
+        let at = (
+            key: columns.index(.key), project: columns.index(.project), indicator: columns.index(.indicator),
+            target: columns.index(.target), completed: columns.index(.completed)
+        )
         var lines: [TemplateReturn.Line] = []
-        for row in form.rows where row.index > TemplateMetadata.headerRow {
+        for row in form.rows where row.index > TemplateForm.headerRow {
             let cells = Dictionary(row.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
-            let key = cells[TemplateMetadata.keyColumn]?.string.flatMap { $0.hasPrefix("k") ? $0 : nil }
-            let project = cells[1].flatMap(TableReader.text)
-            let indicator = cells[2].flatMap(TableReader.text)
-            guard key != nil || project != nil || indicator != nil || cells[5] != nil else { continue }
+            let key = cells[at.key]?.string.flatMap { $0.hasPrefix("k") ? $0 : nil }
+            let project = cells[at.project].flatMap(TableReader.text)
+            let indicator = cells[at.indicator].flatMap(TableReader.text)
+            let completed = cells[at.completed]
+            guard key != nil || project != nil || indicator != nil || completed != nil else { continue }
             lines.append(
                 TemplateReturn.Line(
-                    key: key, project: project, indicator: indicator, target: cells[4], completed: cells[5], row: row.index))
+                    key: key, project: project, indicator: indicator, target: cells[at.target], completed: completed, row: row.index))
         }
         return TemplateReturn(path: path, planID: plan, area: area, version: version, sheetName: sheetName, lines: lines)
     }

@@ -1,0 +1,68 @@
+import Foundation
+import XLSXWriter
+
+/// 说明: the title, the as-of date, counts, how 完成率 and 状态 are made, and every input with
+/// what became of it; one label and one text a row, under a heading and no header row.
+public enum NotesSheet {
+    /// What each column of 说明 holds.
+    public enum Column: Hashable, Sendable, CaseIterable {
+        /// The label (bold).
+        case label
+        /// The text.
+        case text
+    }
+
+    /// The sheet name.
+    public static let name = "说明"
+    /// Zero-based row of the first note.
+    public static let firstRow = 2
+
+    /// The columns of 说明, left to right (their headers are not written).
+    public static let columns = SheetColumns<Column>([
+        SheetColumn(.label, "", width: .fitting(minimum: 10, maximum: 40), style: nil),
+        SheetColumn(.text, "", width: .fixed(80), style: nil),
+    ])
+
+    /// The label and text of each row.
+    static func rows(_ content: ProgressWorkbookContent) -> [(String, String)] {
+        var rows: [(String, String)] = [
+            ("标题", ProgressWorkbook.titleText(content)),
+            ("截至日期", content.asOf?.chinese ?? "未指定（未计算序时进度）"),
+            ("序时进度", content.asOf.map { "\(Quantity.format(RateCheck.round(Decimal($0.scheduleShare) * 100, 1, .plain)))%（全年已过天数 ÷ 全年天数）" } ?? "—"),
+            ("指标数", "\(content.items.count)"),
+            ("错误", "\(content.findings.filter { $0.severity == .error }.count)"),
+            ("警告", "\(content.findings.filter { $0.severity == .warning }.count)"),
+            ("完成率", "公式：完成数 ÷ 年度目标；年度目标不是数字时留空"),
+            ("状态", "超额完成（>100%）、已完成（=100%）、未开展（完成数为 0）、正常 / 滞后（与序时进度比较）、推进中（未指定截至日期）"),
+            ("生成工具", "minsheng \(MinshengInfo.version)"),
+        ]
+        rows.append(("输入文件", "\(content.files.count) 个"))
+        for file in content.files {
+            let state: String
+            switch file.status {
+            case .ok: state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项"
+            case .unreadable: state = "无法读取：\(file.error ?? "")"
+            case .skipped: state = "已跳过：\(file.error ?? "")"
+            }
+            rows.append((file.path, state))
+        }
+        return rows
+    }
+
+    /// Writes 说明.
+    static func write(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) {
+        let sheet = try book.addWorksheet(name)
+        var boldSpec = CellFormat()
+        boldSpec.bold = true
+        let bold = book.format(boldSpec)
+        let rows = rows(content)
+        let (label, text) = (columns.index(.label), columns.index(.text))
+        try sheet.write(name, row: 0, column: 0, format: book.format(ProgressWorkbook.titleFormat))
+        for (i, row) in rows.enumerated() {
+            try sheet.write(row.0, row: firstRow + i, column: label, format: bold)
+            try sheet.write(ProgressWorkbook.cellText(row.1), row: firstRow + i, column: text)
+        }
+        try sheet.setColumns(columns, widths: columns.widths { $0 == .label ? rows.map(\.0) : [] })
+        try sheet.setPrintLayout(repeatRows: nil)
+    }
+}

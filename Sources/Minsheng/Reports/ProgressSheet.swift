@@ -1,0 +1,175 @@
+import Foundation
+import XLSXWriter
+
+/// 进度汇总, the first sheet of the progress workbook: a merged title, the header row, one row per
+/// item. Its columns are `columns`; the writer takes every position, width and formula letter
+/// from there.
+public enum ProgressSheet {
+    /// What each column of 进度汇总 holds.
+    public enum Column: Hashable, Sendable, CaseIterable {
+        /// 序号.
+        case sequence
+        /// 类别.
+        case category
+        /// 项目.
+        case project
+        /// 指标.
+        case indicator
+        /// 单位.
+        case unit
+        /// 年度目标.
+        case target
+        /// 完成数.
+        case completed
+        /// 完成率: a formula, completed ÷ target.
+        case rate
+        /// 序时进度.
+        case schedule
+        /// 状态.
+        case status
+        /// 责任单位.
+        case lead
+        /// 来源: file and cell of each input.
+        case source
+    }
+
+    /// The sheet name.
+    public static let name = "进度汇总"
+    /// Zero-based row of the header.
+    public static let headerRow = 1
+    /// Zero-based row of the first item.
+    public static let firstRow = 2
+
+    /// The columns of 进度汇总, left to right.
+    public static let columns = SheetColumns<Column>([
+        SheetColumn(.sequence, "序号", width: .fixed(6), style: .centered),
+        SheetColumn(.category, "类别", width: .fitting(minimum: 8, maximum: 24)),
+        SheetColumn(.project, "项目", width: .fitting(minimum: 8, maximum: 24)),
+        SheetColumn(.indicator, "指标", width: .fitting(minimum: 8, maximum: 40), style: .wrapped),
+        SheetColumn(.unit, "单位", width: .fixed(8)),
+        SheetColumn(.target, "年度目标", width: .fitting(minimum: 8, maximum: 40), style: ProgressWorkbook.numberStyle),
+        SheetColumn(.completed, "完成数", width: .fixed(12), style: ProgressWorkbook.numberStyle),
+        SheetColumn(.rate, "完成率", width: .fixed(10), style: ProgressWorkbook.percentStyle),
+        SheetColumn(.schedule, "序时进度", width: .fixed(10), style: ProgressWorkbook.percentStyle),
+        SheetColumn(.status, "状态", width: .fixed(10), style: .centered),
+        SheetColumn(.lead, "责任单位", width: .fitting(minimum: 8, maximum: 24)),
+        SheetColumn(.source, "来源", width: .fitting(minimum: 8, maximum: 34), style: .wrapped),
+    ])
+
+    /// The text of an item in a column, as far as it decides the column's width.
+    static func fittedTexts(_ column: Column, _ items: [ProgressItem]) -> [String] {
+        switch column {
+        case .category: return items.map { $0.category ?? "" }
+        case .project: return items.map { $0.project ?? "" }
+        case .indicator: return items.map { $0.indicator ?? "" }
+        case .target: return items.map { ProgressWorkbook.figureText($0.target) }
+        case .lead: return items.map { $0.lead ?? "" }
+        case .source: return items.flatMap(\.sources)
+        case .sequence, .unit, .completed, .rate, .schedule, .status: return []
+        }
+    }
+
+    /// Column widths of 进度汇总 that fit its Chinese text (a CJK character counts two).
+    static func widths(_ items: [ProgressItem]) -> [Double] {
+        columns.widths { fittedTexts($0, items) }
+    }
+
+    /// Writes 进度汇总; returns each item's row (zero-based) by item name, for links.
+    static func write(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) -> [String: Int] {
+        let sheet = try book.addWorksheet(name)
+        sheet.activate()
+        let last = columns.lastIndex
+        try sheet.mergeRange(
+            firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last, ProgressWorkbook.titleText(content),
+            format: book.format(ProgressWorkbook.titleFormat))
+        try sheet.setRow(0, height: 30)
+        for (c, header) in columns.headers.enumerated() {
+            try sheet.write(header, row: headerRow, column: c, format: book.format(ProgressWorkbook.headerFormat))
+        }
+        // The body formats in the order earlier versions made them (the order is part of the bytes).
+        let palette = [ColumnStyle.text, .wrapped, .centered, ProgressWorkbook.numberStyle, ProgressWorkbook.percentStyle]
+        let made = palette.map { book.format(ProgressWorkbook.cellFormat($0)) }
+        let (plain, wrapped, number, percent) = (made[0], made[1], made[3], made[4])
+        func format(_ key: Column) -> XLSXFormat { book.format(ProgressWorkbook.cellFormat(columns.column(key).style ?? .text)) }
+        let (sequence, status, lead, source) = (format(.sequence), format(.status), format(.lead), format(.source))
+        let texts: [(Column, XLSXFormat)] = [.category, .project, .indicator, .unit].map { ($0, format($0)) }
+        let (rate, schedule) = (format(.rate), format(.schedule))
+        let widths = widths(content.items)
+        try sheet.setColumns(columns, widths: widths)
+        let c = (
+            sequence: columns.index(.sequence), target: columns.index(.target), completed: columns.index(.completed),
+            rate: columns.index(.rate), schedule: columns.index(.schedule), status: columns.index(.status),
+            lead: columns.index(.lead), source: columns.index(.source)
+        )
+        let (completedLetter, targetLetter) = (columns.letter(.completed), columns.letter(.target))
+        let (indicatorWidth, targetWidth, sourceWidth) = (widths[columns.index(.indicator)], widths[c.target], widths[c.source])
+        var rowOfItem: [String: Int] = [:]
+        for (i, item) in content.items.enumerated() {
+            let r = firstRow + i
+            rowOfItem[ProgressWorkbook.itemName(item)] = rowOfItem[ProgressWorkbook.itemName(item)] ?? r
+            try sheet.write(Double(i + 1), row: r, column: c.sequence, format: sequence)
+            for (key, textFormat) in texts {
+                let column = columns.index(key)
+                if let value = text(key, item) { try sheet.write(ProgressWorkbook.cellText(value), row: r, column: column, format: textFormat) }
+                // An empty text cell has no text to wrap: plain, whatever the column's style.
+                else { try sheet.writeBlank(row: r, column: column, format: plain) }
+            }
+            try ProgressWorkbook.writeFigure(item.target, sheet, r, c.target, number: number, percent: percent, text: wrapped)
+            try ProgressWorkbook.writeFigure(item.completed, sheet, r, c.completed, number: number, percent: percent, text: wrapped)
+            if let target = item.target?.number, target != 0, let completed = item.completed?.number {
+                // The cached value is what a spreadsheet computes from the cells as written.
+                try sheet.writeFormula(
+                    "=IFERROR(\(completedLetter)\(r + 1)/\(targetLetter)\(r + 1),\"\")", row: r, column: c.rate,
+                    cachedNumber: ProgressWorkbook.double(completed) / ProgressWorkbook.double(target), format: rate)
+            } else {
+                try sheet.writeBlank(row: r, column: c.rate, format: rate)
+            }
+            if let asOf = content.asOf {
+                try sheet.write(asOf.scheduleShare, row: r, column: c.schedule, format: schedule)
+            } else {
+                try sheet.writeBlank(row: r, column: c.schedule, format: schedule)
+            }
+            try sheet.write(ProgressWorkbook.status(item, asOf: content.asOf), row: r, column: c.status, format: status)
+            try sheet.write(ProgressWorkbook.cellText(item.lead ?? ""), row: r, column: c.lead, format: lead)
+            try sheet.write(ProgressWorkbook.sourceText(item.sources), row: r, column: c.source, format: source)
+            // Wrapped prose needs a taller row: spreadsheets do not grow rows on load.
+            let lines = [
+                ProgressWorkbook.lineCount(item.indicator ?? "", width: indicatorWidth),
+                ProgressWorkbook.lineCount(ProgressWorkbook.figureText(item.target), width: targetWidth),
+                item.sources.prefix(30).map { ProgressWorkbook.lineCount($0, width: sourceWidth) }.reduce(0, +),
+            ].max() ?? 1
+            if lines > 1 { try sheet.setRow(r, height: min(409, 15 * Double(lines))) }
+        }
+        let lastRow = max(firstRow, firstRow + content.items.count - 1)
+        sheet.freezePanes(row: firstRow, column: 0)
+        try sheet.autofilter(firstRow: headerRow, firstColumn: 0, lastRow: lastRow, lastColumn: last)
+        var red = CellFormat()
+        red.fontColor = 0x9C0006
+        red.fill = 0xFFC7CE
+        var green = CellFormat()
+        green.fontColor = 0x006100
+        green.fill = 0xC6EFCE
+        // Relative to the first item row; the rule moves down the column with it.
+        let rateCell = "$\(columns.letter(.rate))\(firstRow + 1)"
+        let scheduleCell = "$\(columns.letter(.schedule))\(firstRow + 1)"
+        try sheet.conditionalFormat(
+            firstRow: firstRow, firstColumn: c.rate, lastRow: lastRow, lastColumn: c.rate,
+            .formula("=AND(ISNUMBER(\(rateCell)),ISNUMBER(\(scheduleCell)),\(rateCell)<\(scheduleCell))", red))
+        try sheet.conditionalFormat(
+            firstRow: firstRow, firstColumn: c.rate, lastRow: lastRow, lastColumn: c.rate,
+            .formula("=AND(ISNUMBER(\(rateCell)),\(rateCell)>=1)", green))
+        try sheet.setPrintLayout(repeatRows: 0...headerRow)
+        return rowOfItem
+    }
+
+    /// The text of a text column (类别, 项目, 指标, 单位).
+    static func text(_ column: Column, _ item: ProgressItem) -> String? {
+        switch column {
+        case .category: return item.category
+        case .project: return item.project
+        case .indicator: return item.indicator
+        case .unit: return item.unit
+        default: return nil
+        }
+    }
+}

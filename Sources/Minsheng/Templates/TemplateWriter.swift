@@ -1,0 +1,100 @@
+import Foundation
+import XLSXWriter
+
+/// Writes one district template: the form (`TemplateForm`), 填报说明 and the hidden metadata.
+struct TemplateWriter {
+    let template: DistrictTemplate
+
+    func write(area: String, items: [ProgressItem], plan: Splitter.Plan, period: String?, to path: String) throws {
+        let book = try XLSXWorkbook(path: path)
+        try book.setProperties(
+            DocumentProperties(
+                title: template.title(area: area, period: period, plan: plan.title), author: "minsheng \(MinshengInfo.version)",
+                comments: "由 minsheng split 根据 \((plan.path as NSString).lastPathComponent) 生成",
+                created: ProgressWorkbook.creationDate(nil)))
+        try book.setCustomProperty("minsheng.plan", plan.id)
+        try book.setCustomProperty("minsheng.area", area)
+        try book.setCustomProperty("minsheng.version", template.version)
+        try writeForm(book, area: area, items: items, plan: plan, period: period)
+
+        let help = try book.addWorksheet(template.instructionsSheetName)
+        try help.write("填报说明", row: 0, column: 0, format: book.format(ProgressWorkbook.titleFormat))
+        for (i, line) in template.instructions.enumerated() { try help.write(line, row: i + 2, column: 0) }
+        try help.setColumns(0, 0, width: 100)
+
+        let meta = try book.addWorksheet(TemplateMetadata.sheetName)
+        let pairs: [(String, String)] = [
+            (TemplateMetadata.marker, template.version), ("plan", plan.id), ("area", area),
+            ("planFile", (plan.path as NSString).lastPathComponent), ("sheet", template.sheetName),
+            ("period", period ?? template.defaultPeriod), ("items", String(items.count)),
+        ]
+        for (i, pair) in pairs.enumerated() {
+            try meta.write(pair.0, row: i, column: 0)
+            try meta.write(pair.1, row: i, column: 1)
+        }
+        for (i, item) in items.enumerated() {
+            let r = pairs.count + 1 + i
+            try meta.write(PlanIdentity.itemKey(item), row: r, column: 0)
+            try meta.write(item.key, row: r, column: 1)
+            if let value = item.areas[area]?.target { try meta.write(ProgressWorkbook.double(value), row: r, column: 2) }
+        }
+        meta.hide()
+        try book.defineName("minsheng_plan", formula: "=\(TemplateMetadata.sheetName)!$B$2")
+        try book.close()
+    }
+
+    /// Writes 填报表: every position, width, format and formula letter from `TemplateForm`.
+    func writeForm(_ book: XLSXWorkbook, area: String, items: [ProgressItem], plan: Splitter.Plan, period: String?) throws {
+        let columns = TemplateForm.columns(template)
+        let form = try book.addWorksheet(template.sheetName)
+        form.activate()
+        let lastVisible = columns.columns.lastIndex { !$0.hidden } ?? columns.lastIndex
+        var title = ProgressWorkbook.titleFormat
+        title.fontSize = 14
+        try form.mergeRange(
+            firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: lastVisible,
+            template.title(area: area, period: period, plan: plan.title), format: book.format(title))
+        try form.mergeRange(
+            firstRow: 1, firstColumn: 0, lastRow: 1, lastColumn: lastVisible,
+            "填报单位：\(area)    填报期：\(period ?? template.defaultPeriod)    依据：\(plan.title)")
+        let header = book.format(ProgressWorkbook.headerFormat)
+        for (c, column) in columns.columns.enumerated() {
+            try form.write(column.header, row: TemplateForm.headerRow, column: c, format: column.hidden ? nil : header)
+        }
+        // Locked unless an input; made left to right (the order of formats is part of the bytes).
+        let formats = columns.columns.map { column in column.style.map { book.format(ProgressWorkbook.cellFormat($0)) } }
+        func at(_ key: TemplateForm.Column) -> (column: Int, format: XLSXFormat?) {
+            let c = columns.index(key)
+            return (c, formats[c])
+        }
+        let (sequence, project, indicator, unit) = (at(.sequence), at(.project), at(.indicator), at(.unit))
+        let (target, completed, rate, note, key) = (at(.target), at(.completed), at(.rate), at(.note), at(.key))
+        let (completedLetter, targetLetter) = (columns.letter(.completed), columns.letter(.target))
+        let first = TemplateForm.firstRow
+        for (i, item) in items.enumerated() {
+            let r = first + i
+            try form.write(Double(i + 1), row: r, column: sequence.column, format: sequence.format)
+            try form.write(item.project ?? "", row: r, column: project.column, format: project.format)
+            try form.write(item.indicator ?? item.project ?? "", row: r, column: indicator.column, format: indicator.format)
+            try form.write(item.unit ?? "", row: r, column: unit.column, format: unit.format)
+            if let value = item.areas[area]?.target {
+                try form.write(ProgressWorkbook.double(value), row: r, column: target.column, format: target.format)
+            }
+            try form.writeBlank(row: r, column: completed.column, format: completed.format)
+            try form.writeFormula(
+                "=IFERROR(\(completedLetter)\(r + 1)/\(targetLetter)\(r + 1),\"\")", row: r, column: rate.column, cachedText: "",
+                format: rate.format)
+            try form.writeBlank(row: r, column: note.column, format: note.format)
+            try form.write(PlanIdentity.itemKey(item), row: r, column: key.column, format: key.format)
+        }
+        let last = max(first, first + items.count - 1)
+        try form.setColumns(columns, widths: columns.widths { _ in [] })
+        try form.validateDecimal(
+            firstRow: first, firstColumn: completed.column, lastRow: last, lastColumn: completed.column, atLeast: 0,
+            inputTitle: template.inputMessage.title, inputMessage: template.inputMessage.message,
+            errorTitle: template.errorMessage.title, errorMessage: template.errorMessage.message)
+        form.freezePanes(row: first, column: 0)
+        form.protect(password: template.protectionPassword.isEmpty ? nil : template.protectionPassword)
+        try form.setPrintLayout(repeatRows: 0...TemplateForm.headerRow)
+    }
+}
