@@ -2,11 +2,13 @@
 openpyxl and XlsxWriter — and some re-saved by LibreOffice, so that tests never grade our
 writer with our reader. Writes Tests/Fixtures/assurance/*.xlsx and manifest.json.
 
-usage: Samples/generate/.venv/bin/python Tests/Fixtures/assurance/generate.py"""
+usage: Samples/generate/.venv/bin/python Tests/Fixtures/assurance/generate.py PATH/TO/minsheng
+(minsheng splits the plan into templates that openpyxl then fills in as staff would)."""
 import json
 import pathlib
 import shutil
 import subprocess
+import sys
 import tempfile
 
 import openpyxl
@@ -228,6 +230,58 @@ def own_layout_return(area, share, changed_target=None):
     return s
 
 
+def template_returns(minsheng, manifest):
+    """Templates from `minsheng split`, filled by openpyxl (one also re-saved by LibreOffice):
+    a deleted row, nothing filled, and a figure typed with a digit too many."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([minsheng, "split", str(PLAN), "-o", tmp, "--period", "1-9月", "--force"], check=True,
+                       stdout=subprocess.DEVNULL)
+        first = 4  # first item row of the form (1-based)
+
+        def rows(ws):
+            return [r for r in range(first, ws.max_row + 1) if ws.cell(r, 9).value]
+
+        # 蒙城县: the 城镇新增就业 row deleted, the others filled at 90 %.
+        wb = openpyxl.load_workbook(pathlib.Path(tmp) / "蒙城县.xlsx")
+        ws = wb["填报表"]
+        deleted = next(r for r in rows(ws) if ws.cell(r, 3).value == "城镇新增就业")
+        ws.delete_rows(deleted)
+        filled = 0
+        for r in rows(ws):
+            ws.cell(r, 6).value = round(ws.cell(r, 5).value * 0.9)
+            filled += 1
+        path = HERE / "returns" / "蒙城县-删行.openpyxl.xlsx"
+        wb.save(path)
+        resave_with_libreoffice(path, HERE / "returns" / "蒙城县-删行.libreoffice.xlsx")
+        for name in ["蒙城县-删行.openpyxl.xlsx", "蒙城县-删行.libreoffice.xlsx"]:
+            manifest["collect"].append({"file": f"returns/{name}", "area": "蒙城县", "merged": filled,
+                                        "findings": [{"code": "missing-item", "severity": "warning", "cell": ""}],
+                                        "about": "a plan row deleted from the template: the item is named, not silently blank"})
+        # 利辛县: returned without a single completion.
+        wb = openpyxl.load_workbook(pathlib.Path(tmp) / "利辛县.xlsx")
+        wb["填报表"].cell(2, 1).value = "填报单位：利辛县"  # touched and saved, nothing filled
+        wb.save(HERE / "returns" / "利辛县-空表.openpyxl.xlsx")
+        manifest["collect"].append({"file": "returns/利辛县-空表.openpyxl.xlsx", "area": "利辛县", "merged": 0,
+                                    "findings": [{"code": "empty-return", "severity": "warning", "cell": ""}],
+                                    "about": "a return with no completion filled"})
+        # 谯城区: 城镇新增就业 typed as 86000 against 8600.
+        wb = openpyxl.load_workbook(pathlib.Path(tmp) / "谯城区.xlsx")
+        ws = wb["填报表"]
+        filled = 0
+        typo_cell = None
+        for r in rows(ws):
+            value = round(ws.cell(r, 5).value * 0.9)
+            if ws.cell(r, 3).value == "城镇新增就业":
+                value = 86000
+                typo_cell = f"F{r}"
+            ws.cell(r, 6).value = value
+            filled += 1
+        wb.save(HERE / "returns" / "谯城区-多位.openpyxl.xlsx")
+        manifest["collect"].append({"file": "returns/谯城区-多位.openpyxl.xlsx", "area": "谯城区", "merged": filled,
+                                    "findings": [{"code": "implausible-value", "severity": "warning", "cell": typo_cell}],
+                                    "about": "86000 typed against a target of 8600: merged, and named"})
+
+
 def main():
     manifest = {"check": [], "convert": [], "collect": []}
 
@@ -288,6 +342,8 @@ def main():
         manifest["collect"].append({"file": path, "area": "涡阳县", "merged": len(plan_items_for("涡阳县")),
                                     "findings": [{"code": "target-changed", "severity": "error", "cell": "D3"}],
                                     "about": "own layout with a target typed over"})
+    if len(sys.argv) > 1:
+        template_returns(sys.argv[1], manifest)
     (HERE / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print("wrote", sum(len(v) for v in manifest.values()), "cases")
 
