@@ -86,7 +86,7 @@ public struct Converter: Sendable {
         report.files += skipped
         let items = merger.items
         let content = ProgressWorkbookContent(
-            title: title, asOf: asOf, items: items, findings: report.findings, files: report.files)
+            title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, notes: merger.notes)
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, notes: merger.notes)
     }

@@ -36,11 +36,13 @@ public enum NotesSheet {
             ("状态", "超额完成（>100%）、已完成（=100%）、未开展（完成数为 0）、正常 / 滞后（与序时进度比较）、推进中（未指定截至日期）"),
             ("生成工具", "minsheng \(MinshengInfo.version)"),
         ]
+        for note in content.notes { rows.append(("取数说明", note)) }
         rows.append(("输入文件", "\(content.files.count) 个"))
         for file in content.files {
             let state: String
             switch file.status {
-            case .ok: state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项"
+            case .ok:
+                state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项" + (content.dispositions[file.path].map { "；\($0)" } ?? "")
             case .unreadable: state = "无法读取：\(file.error ?? "")"
             case .skipped: state = "已跳过：\(file.error ?? "")"
             }

@@ -13,14 +13,24 @@ public struct ProgressWorkbookContent: Sendable {
     public var findings: [Finding]
     /// What happened to each input.
     public var files: [FileResult]
+    /// What became of a file that was read, by path (`已汇总（涡阳县）`, `未汇总：…`); files not
+    /// listed say only that they were read.
+    public var dispositions: [String: String]
+    /// Decisions people should know of (which period of a series was used).
+    public var notes: [String]
 
     /// Creates one from its parts.
-    public init(title: String, asOf: AsOfDate?, items: [ProgressItem], findings: [Finding], files: [FileResult]) {
+    public init(
+        title: String, asOf: AsOfDate?, items: [ProgressItem], findings: [Finding], files: [FileResult],
+        dispositions: [String: String] = [:], notes: [String] = []
+    ) {
         self.title = title
         self.asOf = asOf
         self.items = items
         self.findings = findings
         self.files = files
+        self.dispositions = dispositions
+        self.notes = notes
     }
 }
 

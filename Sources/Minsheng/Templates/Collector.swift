@@ -147,7 +147,19 @@ public struct Collector: Sendable {
             let reported = items[i].areaOrder.compactMap { items[i].areas[$0]?.completed }
             if !reported.isEmpty { items[i].completed = .number(reported.reduce(0, +)) }
         }
-        let content = ProgressWorkbookContent(title: title, asOf: asOf, items: items, findings: report.findings, files: report.files)
+        var dispositions: [String: String] = [plan.path: "分解表"]
+        for (area, path) in used { dispositions[path] = "已汇总为\(area)的报表" }
+        for finding in report.findings where dispositions[finding.file] == nil {
+            switch finding.code {
+            case .planMismatch, .unknownArea, .duplicateSubmission:
+                var why = finding.message
+                for ending in ["，未汇总", "，本份未采用"] where why.hasSuffix(ending) { why = String(why.dropLast(ending.count)) }
+                dispositions[finding.file] = "未汇总：\(why)"
+            default: break
+            }
+        }
+        let content = ProgressWorkbookContent(
+            title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, dispositions: dispositions)
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, used: used, accounting: accounting)
     }
