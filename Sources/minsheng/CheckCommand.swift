@@ -36,6 +36,7 @@ struct CheckCommand: ParsableCommand {
         var request = CheckRequest(
             inputs: listing.inputs, recognition: recognition, asOf: asOf.flatMap(AsOfDate.init), jobs: batch.jobs)
         request.skipped = listing.skipped
+        request.previous = try table.previousReport(engine, recognition: recognition)
         let progress = batch.progress(total: listing.inputs.count)
         let form: CheckReportWriter.Format = format == .json ? .json : .text
         // Written file by file as the batch goes: memory does not grow with the findings.

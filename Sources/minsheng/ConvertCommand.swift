@@ -30,6 +30,7 @@ struct ConvertCommand: ParsableCommand {
             inputs: listing.inputs, output: .file(options.output, overwrite: options.force),
             title: options.title, asOf: options.asOfDate, recognition: recognition, jobs: batch.jobs)
         request.skipped = listing.skipped
+        request.previous = try table.previousReport(engine, recognition: recognition)
         let progress = batch.progress(total: listing.inputs.count)
         let result = try Terminal.run { try Blocking.wait { [request] in try await engine.convert(request, progress: progress) } }
         Terminal.present(result.report, format: options.format, text: result.summaryText)

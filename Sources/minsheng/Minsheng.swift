@@ -7,5 +7,5 @@ struct MinshengCommand: ParsableCommand {
         commandName: "minsheng",
         abstract: "民生工程/民生实事表格工具：读取、核对、汇总 (livelihood-project spreadsheets).",
         version: MinshengInfo.version,
-        subcommands: [ConvertCommand.self, SplitCommand.self, CollectCommand.self, CheckCommand.self, DumpCommand.self])
+        subcommands: [ConvertCommand.self, SplitCommand.self, CollectCommand.self, CheckCommand.self, ReconcileCommand.self, DumpCommand.self])
 }

@@ -9,6 +9,9 @@ struct TableOptions: ParsableArguments {
     @Option(help: "手工指定版式的 JSON 文件（见 README）")
     var layout: String?
 
+    @Option(help: "上期报表（如 1-8月），逐项对比累计完成数、年度目标和项目是否减少")
+    var previous: String?
+
     /// The recognition options, with the layout file loaded.
     ///
     /// - Throws: `MinshengError.badLayoutFile` for a layout file that cannot be used.
@@ -16,6 +19,12 @@ struct TableOptions: ParsableArguments {
         var recognition = RecognitionOptions(sheetName: sheet, input: input)
         if let layout { recognition.layoutOverride = try LayoutOverride.load(path: layout) }
         return recognition
+    }
+
+    /// Last period's report, read once (exit 2 with the reason when it cannot be read).
+    func previousReport(_ engine: Engine, recognition: RecognitionOptions) throws -> PreviousReport? {
+        guard let previous else { return nil }
+        return try Terminal.run { try engine.readPrevious(.path(previous), recognition: recognition) }
     }
 }
 

@@ -8,8 +8,9 @@ struct ConvertCommandTests {
         let output = try ZipPart.temporaryPath("进度.xlsx")
         let result = try CommandRunner.run(["convert", "Samples", "-o", output, "--as-of", "2023-10-31"])
         #expect(result.status == 1, "the samples hold two rate errors")
-        // Samples/ also holds expected.json and the generate/ and returns/ folders: listed, not read.
-        #expect(result.stdout.hasPrefix("已汇总 7/10 个文件（跳过 3 个），"))
+        // Samples/ also holds expected.json and the generate/, monthly/, reconcile/ and returns/
+        // folders: listed, not read.
+        #expect(result.stdout.hasPrefix("已汇总 7/12 个文件（跳过 5 个），"))
         #expect(result.stdout.contains("核对发现 2 个错误"))
         #expect(result.stdout.contains("→ \(output)"))
         #expect(FileManager.default.fileExists(atPath: output))

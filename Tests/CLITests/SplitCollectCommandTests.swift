@@ -67,3 +67,30 @@ struct SplitCollectCommandTests {
         #expect(result.status == 64)
     }
 }
+
+/// `minsheng reconcile` and `check --previous`, run as a user runs them on the bundled samples.
+struct ReconcileAndPreviousCommandTests {
+    @Test func reconcileNamesTheSummaryCellAndTheReturnsCell() throws {
+        let result = try CommandRunner.run(["reconcile", "Samples/reconcile/汇总表.xlsx", "Samples/reconcile/县区报表", "--format", "json"])
+        #expect(result.status == 1)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let findings = report?["findings"] as? [[String: Any]] ?? []
+        let mismatch = try #require(findings.first { $0["code"] as? String == "area-mismatch" })
+        #expect(mismatch["file"] as? String == "Samples/reconcile/汇总表.xlsx")
+        #expect(mismatch["cell"] as? String == "H4")
+        #expect((mismatch["message"] as? String)?.contains("涡阳县.xlsx!E3") == true)
+        #expect(findings.contains { $0["code"] as? String == "missing-submission" && $0["area"] as? String == "谯城区" })
+    }
+
+    @Test func checkWithPreviousFindsAFallingCumulativeFigure() throws {
+        let result = try CommandRunner.run([
+            "check", "Samples/monthly/亳州-1-9月.xlsx", "--previous", "Samples/monthly/亳州-1-8月.xlsx",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("completed-decreased"))
+        #expect(result.stdout.contains("亳州-1-8月.xlsx!E3"))
+        let unreadable = try CommandRunner.run(["check", "Samples/monthly/亳州-1-9月.xlsx", "--previous", "没有这个文件.xlsx"])
+        #expect(unreadable.status == 2)
+        #expect(unreadable.stderr.contains("没有这个文件.xlsx"))
+    }
+}

@@ -29,9 +29,10 @@ public struct Checker: Sendable {
 
     /// Checks one input: its result and findings, or an unreadable result.
     public func check(
-        source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
+        source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        previous: PreviousReport? = nil
     ) -> (FileResult, [Finding]) {
-        let (result, findings, _) = read(source: source, recognition: recognition, asOf: asOf)
+        let (result, findings, _) = read(source: source, recognition: recognition, asOf: asOf, previous: previous)
         return (result, findings)
     }
 
@@ -42,13 +43,22 @@ public struct Checker: Sendable {
         read(source: .path(file), recognition: recognition, asOf: asOf)
     }
 
-    /// Reads and checks one input, keeping its table (nil when it is unreadable).
+    /// Reads and checks one input, keeping its table (nil when it is unreadable); with a
+    /// previous report, also compares it with last period's table.
     public func read(
-        source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
+        source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        previous: PreviousReport? = nil
     ) -> (FileResult, [Finding], RecognizedTable?) {
         do {
             let table = try finder.find(in: source, options: recognition)
-            let findings = Validator(asOf: asOf).findings(for: table)
+            let checked = CheckedTable(table, asOf: asOf)
+            var findings = Validator(asOf: asOf).findings(for: checked)
+            if let previous, table.ownOutput == nil {
+                var all = checked.builder()
+                all.append(contentsOf: findings + previous.findings(for: checked))
+                all.sortByPlace()
+                findings = all.findings
+            }
             return (FileResult(path: source.name, status: .ok, sheet: table.sheet.name, items: table.items.count), findings, table)
         } catch {
             return (FileResult(path: source.name, status: .unreadable, error: "\(error)"), [], nil)
@@ -67,10 +77,11 @@ public struct Checker: Sendable {
     /// Checks inputs `jobs` at a time; the report lists them in input order whatever `jobs` is.
     public func check(
         sources: [InputSource], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
-        jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
+        previous: PreviousReport? = nil, jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async -> CheckReport {
         var report = CheckReport()
-        await check(sources: sources, recognition: recognition, asOf: asOf, jobs: jobs, progress: progress) { result, findings in
+        await check(sources: sources, recognition: recognition, asOf: asOf, previous: previous, jobs: jobs, progress: progress) {
+            result, findings in
             report.files.append(result)
             report.findings += findings
         }
@@ -81,11 +92,11 @@ public struct Checker: Sendable {
     /// soon as it and the inputs before it are done; nothing is kept (see `CheckReportWriter`).
     public func check(
         sources: [InputSource], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
-        jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil,
+        previous: PreviousReport? = nil, jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil,
         each: (FileResult, [Finding]) -> Void
     ) async {
         await Batch.run(sources, jobs: jobs, progress: progress) { source in
-            check(source: source, recognition: recognition, asOf: asOf)
+            check(source: source, recognition: recognition, asOf: asOf, previous: previous)
         } consume: { _, checked in
             each(checked.0, checked.1)
         }

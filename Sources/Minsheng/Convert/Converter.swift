@@ -62,7 +62,7 @@ public struct Converter: Sendable {
     /// Reads, checks and merges the inputs, then writes the workbook to `output`.
     public func convert(
         sources: [InputSource], to output: OutputTarget, title: String, asOf: AsOfDate?,
-        recognition: RecognitionOptions = RecognitionOptions(), skipped: [FileResult] = [],
+        recognition: RecognitionOptions = RecognitionOptions(), skipped: [FileResult] = [], previous: PreviousReport? = nil,
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {
         try OutputFile.check(output, inputs: sources)
@@ -70,7 +70,7 @@ public struct Converter: Sendable {
         // Each file's table becomes its items on the worker; only the items are kept.
         var merger = ProgressItems.Merger()
         await Batch.run(sources, jobs: jobs, progress: progress) { source in
-            let (result, findings, table) = checker.read(source: source, recognition: recognition, asOf: asOf)
+            let (result, findings, table) = checker.read(source: source, recognition: recognition, asOf: asOf, previous: previous)
             if let kind = table?.ownOutput {
                 // minsheng's own output (last run's 汇总.xlsx in the folder) is no source.
                 let skipped = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
@@ -84,9 +84,13 @@ public struct Converter: Sendable {
         }
         report.findings += merger.findings
         report.files += skipped
-        let items = merger.items
-        let content = ProgressWorkbookContent(
+        var items = merger.items
+        if let previous {
+            for i in items.indices { items[i].previousCompleted = previous.completed(ItemKey(items[i])) }
+        }
+        var content = ProgressWorkbookContent(
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, notes: merger.notes)
+        content.previous = previous != nil
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, notes: merger.notes)
     }

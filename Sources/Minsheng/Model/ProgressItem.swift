@@ -29,6 +29,8 @@ public struct ProgressItem: Sendable {
     public var figureSources: [ValueKey: FigureSource] = [:]
     /// The period the item's table reports (`1-9月`), when it says.
     public var period: ReportPeriod?
+    /// Last period's cumulative completion (`--previous`).
+    public var previousCompleted: Decimal?
 
     /// The cell a figure was read from.
     public struct FigureSource: Sendable, Hashable {

@@ -21,6 +21,10 @@ public enum ProgressSheet {
         case target
         /// 完成数.
         case completed
+        /// 上期累计 (`--previous`): last period's cumulative completion.
+        case previous
+        /// 本期新增 (`--previous`): a formula, completed − previous.
+        case increase
         /// 完成率: a formula, completed ÷ target.
         case rate
         /// 序时进度.
@@ -40,8 +44,23 @@ public enum ProgressSheet {
     /// Zero-based row of the first item.
     public static let firstRow = 2
 
-    /// The columns of 进度汇总, left to right.
-    public static let columns = SheetColumns<Column>([
+    /// The columns of 进度汇总, left to right (without 上期累计 / 本期新增).
+    public static let columns = columns(previous: false)
+
+    /// The columns of 进度汇总; with `previous`, 上期累计 and 本期新增 follow 完成数.
+    public static func columns(previous: Bool) -> SheetColumns<Column> {
+        SheetColumns<Column>(
+            standardColumns.flatMap { column -> [SheetColumn<Column>] in
+                guard previous, column.key == .completed else { return [column] }
+                return [
+                    column,
+                    SheetColumn(.previous, "上期累计", width: .fixed(12), style: ProgressWorkbook.numberStyle),
+                    SheetColumn(.increase, "本期新增", width: .fixed(12), style: ProgressWorkbook.numberStyle),
+                ]
+            })
+    }
+
+    private static let standardColumns: [SheetColumn<Column>] = [
         SheetColumn(.sequence, "序号", width: .fixed(6), style: .centered),
         SheetColumn(.category, "类别", width: .fitting(minimum: 8, maximum: 24)),
         SheetColumn(.project, "项目", width: .fitting(minimum: 8, maximum: 24)),
@@ -54,7 +73,7 @@ public enum ProgressSheet {
         SheetColumn(.status, "状态", width: .fixed(10), style: .centered),
         SheetColumn(.lead, "责任单位", width: .fitting(minimum: 8, maximum: 24)),
         SheetColumn(.source, "来源", width: .fitting(minimum: 8, maximum: 34), style: .wrapped),
-    ])
+    ]
 
     /// The text of an item in a column, as far as it decides the column's width.
     static func fittedTexts(_ column: Column, _ items: [ProgressItem]) -> [String] {
@@ -65,19 +84,20 @@ public enum ProgressSheet {
         case .target: return items.map { ProgressWorkbook.figureText($0.target) }
         case .lead: return items.map { $0.lead ?? "" }
         case .source: return items.flatMap(\.sources)
-        case .sequence, .unit, .completed, .rate, .schedule, .status: return []
+        case .sequence, .unit, .completed, .previous, .increase, .rate, .schedule, .status: return []
         }
     }
 
     /// Column widths of 进度汇总 that fit its Chinese text (a CJK character counts two).
-    static func widths(_ items: [ProgressItem]) -> [Double] {
-        columns.widths { fittedTexts($0, items) }
+    static func widths(_ items: [ProgressItem], previous: Bool = false) -> [Double] {
+        columns(previous: previous).widths { fittedTexts($0, items) }
     }
 
     /// Writes 进度汇总; returns each item's row (zero-based) by item name, for links.
     static func write(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) -> [String: Int] {
         let sheet = try book.addWorksheet(name)
         sheet.activate()
+        let columns = Self.columns(previous: content.previous)
         let last = columns.lastIndex
         try sheet.mergeRange(
             firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last, ProgressWorkbook.titleText(content),
@@ -94,7 +114,7 @@ public enum ProgressSheet {
         let (sequence, status, lead, source) = (format(.sequence), format(.status), format(.lead), format(.source))
         let texts: [(Column, XLSXFormat)] = [.category, .project, .indicator, .unit].map { ($0, format($0)) }
         let (rate, schedule) = (format(.rate), format(.schedule))
-        let widths = widths(content.items)
+        let widths = widths(content.items, previous: content.previous)
         try sheet.setColumns(columns, widths: widths)
         let c = (
             sequence: columns.index(.sequence), target: columns.index(.target), completed: columns.index(.completed),
@@ -116,6 +136,22 @@ public enum ProgressSheet {
             }
             try ProgressWorkbook.writeFigure(item.target, sheet, r, c.target, number: number, percent: percent, text: wrapped)
             try ProgressWorkbook.writeFigure(item.completed, sheet, r, c.completed, number: number, percent: percent, text: wrapped)
+            if content.previous {
+                let (previousColumn, increaseColumn) = (columns.index(.previous), columns.index(.increase))
+                if let before = item.previousCompleted {
+                    try sheet.write(ProgressWorkbook.double(before), row: r, column: previousColumn, format: number)
+                    if let now = item.completed?.number {
+                        try sheet.writeFormula(
+                            "=\(completedLetter)\(r + 1)-\(columns.letter(.previous))\(r + 1)", row: r, column: increaseColumn,
+                            cachedNumber: ProgressWorkbook.double(now - before), format: number)
+                    } else {
+                        try sheet.writeBlank(row: r, column: increaseColumn, format: number)
+                    }
+                } else {
+                    try sheet.writeBlank(row: r, column: previousColumn, format: number)
+                    try sheet.writeBlank(row: r, column: increaseColumn, format: number)
+                }
+            }
             if let target = item.target?.number, target != 0, let completed = item.completed?.number {
                 // The cached value is what a spreadsheet computes from the cells as written.
                 try sheet.writeFormula(

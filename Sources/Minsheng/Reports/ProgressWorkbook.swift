@@ -18,6 +18,8 @@ public struct ProgressWorkbookContent: Sendable {
     public var dispositions: [String: String]
     /// Decisions people should know of (which period of a series was used).
     public var notes: [String]
+    /// Whether items carry last period's completion (`--previous`): 上期累计 and 本期新增 are written.
+    public var previous = false
 
     /// Creates one from its parts.
     public init(

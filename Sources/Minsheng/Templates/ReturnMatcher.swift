@@ -50,36 +50,63 @@ struct ReturnMatcher: Sendable {
         return plan.areas.first { stem.contains($0) }
     }
 
-    /// Reads one return; never throws (an unreadable file is its result).
+    /// A return's rows, before they are merged or compared: the area, each row's plan item, and
+    /// the findings of reading it.
+    struct ReturnRows: Sendable {
+        var result: FileResult
+        var findings: FindingBuilder
+        var area: String
+        var rows: [ReturnRow]
+        var path: String
+        var sheet: String
+    }
+
+    /// What reading a return gave: its rows, or already its outcome (unreadable, skipped, refused).
+    enum RowsOutcome: Sendable {
+        case rows(ReturnRows)
+        case done(ReadReturn)
+    }
+
+    /// Reads one return and merges its rows (`collect`); never throws (an unreadable file is its result).
     func read(_ source: InputSource) -> ReadReturn {
+        switch readRows(source) {
+        case .done(let read): return read
+        case .rows(var rows): return merge(rows.rows, area: rows.area, result: rows.result, findings: &rows.findings, path: rows.path, sheet: rows.sheet)
+        }
+    }
+
+    /// Reads one return's rows. `samePlan`: a template made from another plan is refused
+    /// (`collect`); without it, a template is taken for its area whatever plan it came from.
+    func readRows(_ source: InputSource, samePlan: Bool = true) -> RowsOutcome {
         do {
             let workbook = try InputWorkbook.open(source, options: recognition.input)
             if let kind = OutputMarker.kind(of: workbook) {
                 let result = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
-                return ReadReturn(result: result, findings: [], submission: nil, filledRows: 0, namedRows: 0)
+                return .done(ReadReturn(result: result, findings: [], submission: nil, filledRows: 0, namedRows: 0))
             }
             if let template = try ReturnReader.readTemplate(source, options: recognition.input) {
-                return readTemplate(template)
+                return readTemplate(template, samePlan: samePlan)
             }
             return try readOwnLayout(source)
         } catch {
-            return ReadReturn(
-                result: FileResult(path: source.name, status: .unreadable, error: "\(error)"), findings: [], submission: nil,
-                filledRows: 0, namedRows: 0)
+            return .done(
+                ReadReturn(
+                    result: FileResult(path: source.name, status: .unreadable, error: "\(error)"), findings: [], submission: nil,
+                    filledRows: 0, namedRows: 0))
         }
     }
 
     // MARK: - Templates
 
-    func readTemplate(_ template: TemplateReturn) -> ReadReturn {
+    func readTemplate(_ template: TemplateReturn, samePlan: Bool) -> RowsOutcome {
         var findings = FindingBuilder(file: template.path, sheet: template.sheetName)
         let result = FileResult(path: template.path, status: .ok, sheet: template.sheetName, items: template.lines.count)
         let filled = template.lines.filter { $0.completed.map(Self.isFilled) ?? false }.count
-        func refuse(_ message: FindingMessage) -> ReadReturn {
+        func refuse(_ message: FindingMessage) -> RowsOutcome {
             findings.add(message, area: template.area)
-            return ReadReturn(result: result, findings: findings.findings, submission: nil, filledRows: filled, namedRows: filled)
+            return .done(ReadReturn(result: result, findings: findings.findings, submission: nil, filledRows: filled, namedRows: filled))
         }
-        guard template.planID == plan.id else { return refuse(.otherPlan(theirs: template.planID, ours: plan.id)) }
+        guard !samePlan || template.planID == plan.id else { return refuse(.otherPlan(theirs: template.planID, ours: plan.id)) }
         guard template.version == splitter.template.version else {
             return refuse(.otherTemplateVersion(theirs: template.version, ours: splitter.template.version))
         }
@@ -93,12 +120,14 @@ struct ReturnMatcher: Sendable {
                     targetCell: line.target?.reference.a1 ?? CellReference(row: line.row, column: TemplateForm.layout.index(.target)).a1, completed: line.completed,
                     completedAlreadyReported: false))
         }
-        return merge(rows, area: template.area, result: result, findings: &findings, path: template.path, sheet: template.sheetName)
+        return .rows(
+            ReturnRows(
+                result: result, findings: findings, area: template.area, rows: rows, path: template.path, sheet: template.sheetName))
     }
 
     // MARK: - An area's own layout
 
-    func readOwnLayout(_ source: InputSource) throws -> ReadReturn {
+    func readOwnLayout(_ source: InputSource) throws -> RowsOutcome {
         let path = source.name
         let table = try splitter.finder.find(in: source, options: recognition)
         let checked = CheckedTable(table)
@@ -115,9 +144,10 @@ struct ReturnMatcher: Sendable {
             var refused = FindingBuilder(file: path, sheet: table.sheet.name)
             refused.add(.returnAreaUnknown(named: named, planAreas: plan.areas), area: named)
             let filled = table.items.filter { Self.completedCell(of: $0, area: nil).map(Self.isFilled) ?? false }.count
-            return ReadReturn(
-                result: result, findings: findings.findings + refused.findings, submission: nil, filledRows: filled,
-                namedRows: filled)
+            return .done(
+                ReadReturn(
+                    result: result, findings: findings.findings + refused.findings, submission: nil, filledRows: filled,
+                    namedRows: filled))
         }
         let reported = Set(findings.findings.compactMap(\.cell))
         let rows = table.items.map { row -> ReturnRow in
@@ -127,7 +157,7 @@ struct ReturnMatcher: Sendable {
                 row: row.row, name: row.itemName, planKey: index.matchKey(ItemKey(row)), target: target, targetCell: target?.reference.a1,
                 completed: completed, completedAlreadyReported: completed.map { reported.contains($0.reference.a1) } ?? false)
         }
-        return merge(rows, area: area, result: result, findings: &findings, path: path, sheet: table.sheet.name)
+        return .rows(ReturnRows(result: result, findings: findings, area: area, rows: rows, path: path, sheet: table.sheet.name))
     }
 
     /// An own-layout row's completion: the total column, else the area's own column.
@@ -146,7 +176,7 @@ struct ReturnMatcher: Sendable {
     // MARK: - Merging rows
 
     /// One row of a return, whatever its layout.
-    struct ReturnRow {
+    struct ReturnRow: Sendable {
         var row: Int
         var name: String?
         /// The plan item it names, if any.

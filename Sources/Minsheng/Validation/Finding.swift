@@ -35,6 +35,8 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case areaMismatch = "area-mismatch"
     /// Two inputs give one item different figures (not periods of one series).
     case conflictingValues = "conflicting-values"
+    /// `--previous`: no table of the previous report has this input's items.
+    case previousMismatch = "previous-mismatch"
     /// A return with no completion filled.
     case emptyReturn = "empty-return"
     /// A plan item absent from an area's return.

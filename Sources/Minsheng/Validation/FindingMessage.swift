@@ -65,6 +65,20 @@ public enum FindingMessage: Sendable, Hashable {
     /// Two inputs giving one item different figures.
     case conflictingValues(label: String, other: String, otherValue: Decimal, value: Decimal)
 
+    /// `reconcile`: a summary's area figure that is not the area's own.
+    case areaMismatch(area: String, label: String, summaryValue: Decimal?, returnCell: String, returnValue: Decimal)
+    /// `reconcile`: a filled row of a return that matches no item of the summary.
+    case unknownSummaryRow
+
+    /// `--previous`: a cumulative figure lower than last period's.
+    case completedDecreased(label: String, now: Decimal, then: Decimal, previousCell: String)
+    /// `--previous`: an annual target that moved since last period.
+    case targetMoved(label: String, now: Decimal, then: Decimal, previousCell: String)
+    /// `--previous`: an item of last period's table that is gone.
+    case itemDropped(item: String, previousCell: String)
+    /// `--previous`: no table of the previous report has this input's items.
+    case noPreviousTable(previousFile: String)
+
     // MARK: Plausibility
     /// A completion over 3× its target.
     case completionImplausible(completed: Decimal, target: Decimal)
@@ -96,6 +110,12 @@ public enum FindingMessage: Sendable, Hashable {
         case .duplicateSubmission: return .duplicateSubmission
         case .mostRowsUnmatched: return .planMismatch
         case .conflictingValues: return .conflictingValues
+        case .areaMismatch: return .areaMismatch
+        case .unknownSummaryRow: return .unknownItem
+        case .completedDecreased: return .completedDecreased
+        case .targetMoved: return .targetChanged
+        case .itemDropped: return .itemDropped
+        case .noPreviousTable: return .previousMismatch
         case .emptyReturn: return .emptyReturn
         case .missingItem: return .missingItem
         case .duplicateReturnRow: return .duplicateItem
@@ -108,11 +128,11 @@ public enum FindingMessage: Sendable, Hashable {
     public var severity: Severity {
         switch self {
         case .negative, .totalMismatch, .proseTotalMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
-            .mostRowsUnmatched, .conflictingValues:
+            .mostRowsUnmatched, .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved:
             return .error
         case .formulaWithoutValue, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
             .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
-            .duplicateSubmission, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
+            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
         }
@@ -153,6 +173,16 @@ public enum FindingMessage: Sendable, Hashable {
         case .mostRowsUnmatched(let unmatched, let filled):
             return "填报的 \(filled) 行中有 \(unmatched) 行与分解表的项目对不上，可能不是这份分解表的报表，未汇总"
         case .emptyReturn: return "没有填报任何完成数"
+        case .areaMismatch(let area, let label, let summaryValue, let returnCell, let returnValue):
+            let summary = summaryValue.map(Quantity.format) ?? "空"
+            return "汇总表中\(area)的\(label)为 \(summary)，而\(area)报表 \(returnCell) 为 \(Quantity.format(returnValue))"
+        case .unknownSummaryRow: return "这一行不在汇总表中，未核对"
+        case .completedDecreased(let label, let now, let then, let cell):
+            return "累计\(label) \(Quantity.format(now)) 比上期 \(Quantity.format(then))（\(cell)）还少：累计数不应减少，是否填成了本月数？"
+        case .targetMoved(let label, let now, let then, let cell):
+            return "年度\(label)由上期的 \(Quantity.format(then))（\(cell)）变为 \(Quantity.format(now))"
+        case .itemDropped(let item, let cell): return "上期报表有“\(item)”（\(cell)），本期没有"
+        case .noPreviousTable(let file): return "上期报表 \(file) 中没有与本表相同的项目，未做上期对比"
         case .conflictingValues(let label, let other, let otherValue, let value):
             return "\(label)为 \(Quantity.format(value))，而 \(other) 为 \(Quantity.format(otherValue))，两个文件的数字不一致（汇总表采用 \(other) 的数字）"
         case .missingItem(let item): return "分解表的“\(item)”不在这份报表中（可能被删除了），该项未汇总"

@@ -6,6 +6,8 @@ public struct CheckRequest: Sendable {
     public var recognition: RecognitionOptions
     /// The date for 序时进度 (`behind-schedule`), if any.
     public var asOf: AsOfDate?
+    /// Last period's report: each input is also compared with it (`--previous`).
+    public var previous: PreviousReport?
     /// Files of input folders that are not read, listed in the report as skipped.
     public var skipped: [FileResult] = []
     /// How many inputs are read at once.
@@ -24,11 +26,20 @@ public struct CheckRequest: Sendable {
 }
 
 extension Engine {
+    /// Reads last period's report for `--previous`.
+    ///
+    /// - Throws: `MinshengError` naming the file when it cannot be read or holds no table.
+    public func readPrevious(_ source: InputSource, recognition: RecognitionOptions = RecognitionOptions()) throws
+        -> PreviousReport
+    {
+        try PreviousReport.read(source, finder: finder, recognition: RecognitionOptions(input: recognition.input))
+    }
+
     /// Checks every input; the report lists them in input order.
     public func check(_ request: CheckRequest, progress: (@Sendable (Int, String) -> Void)? = nil) async -> CheckReport {
         var report = await checker.check(
-            sources: request.inputs, recognition: request.recognition, asOf: request.asOf, jobs: request.jobs,
-            progress: progress)
+            sources: request.inputs, recognition: request.recognition, asOf: request.asOf, previous: request.previous,
+            jobs: request.jobs, progress: progress)
         report.files += request.skipped
         return report
     }
@@ -40,8 +51,8 @@ extension Engine {
         each: (FileResult, [Finding]) -> Void
     ) async {
         await checker.check(
-            sources: request.inputs, recognition: request.recognition, asOf: request.asOf, jobs: request.jobs,
-            progress: progress, each: each)
+            sources: request.inputs, recognition: request.recognition, asOf: request.asOf, previous: request.previous,
+            jobs: request.jobs, progress: progress, each: each)
         for file in request.skipped { each(file, []) }
     }
 }

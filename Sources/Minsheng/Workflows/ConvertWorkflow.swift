@@ -10,6 +10,8 @@ public struct ConvertRequest: Sendable {
     public var asOf: AsOfDate?
     /// Which sheet or layout to read.
     public var recognition: RecognitionOptions
+    /// Last period's report (`--previous`): 上期累计 and 本期新增 columns, and its findings.
+    public var previous: PreviousReport?
     /// Files of input folders that are not read, listed in the report as skipped.
     public var skipped: [FileResult] = []
     /// How many inputs are read at once.
@@ -39,6 +41,7 @@ extension Engine {
     {
         try await Converter(checker: checker).convert(
             sources: request.inputs, to: request.output, title: request.title, asOf: request.asOf,
-            recognition: request.recognition, skipped: request.skipped, jobs: request.jobs, progress: progress)
+            recognition: request.recognition, skipped: request.skipped, previous: request.previous, jobs: request.jobs,
+            progress: progress)
     }
 }

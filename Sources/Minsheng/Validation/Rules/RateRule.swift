@@ -16,6 +16,13 @@ public struct RateRule: TableRule {
             var reportedValue = reported.value
             if case .number = rate.cell.value {
                 if case .percent(let decimals) = rate.cell.format.kind {
+                    // Stored already rounded (0.8995, shown 90.0%): right at the precision it holds.
+                    let stored = RateCheck.printedDecimals(Quantity.format(reported.value))
+                    if RateCheck.compare(reported: reported.value, decimals: stored, completed: completed.value, target: target.value)
+                        == .consistent
+                    {
+                        continue
+                    }
                     reportedValue = RateCheck.round(reported.value, decimals, .plain)
                 } else if target.value != 0, RateCheck.agreesInFull(reported.value, completed.value / target.value * 100) {
                     continue

@@ -1,0 +1,67 @@
+import Foundation
+import XLSXReader
+
+/// Last period's report (`--previous`): every table it holds (one per sheet), each read once;
+/// a current table is compared with the one that has the most of its items.
+public struct PreviousReport: Sendable {
+    /// The file as given.
+    public var file: String
+    /// Its tables, in sheet order.
+    public var tables: [CheckedTable]
+
+    /// Reads every visible sheet's table of `source` (hidden ones too when none is visible).
+    ///
+    /// - Throws: `MinshengError.unreadable` or `.noTableRecognized`, naming the file.
+    public static func read(
+        _ source: InputSource, finder: TableFinder, recognition: RecognitionOptions = RecognitionOptions()
+    ) throws -> PreviousReport {
+        let workbook = try InputWorkbook.open(source, options: recognition.input)
+        var infos = workbook.sheets.filter { $0.state == .visible }
+        if infos.isEmpty { infos = workbook.sheets }
+        var tables: [CheckedTable] = []
+        var seen: [String] = []
+        for info in infos {
+            let sheet = try workbook.sheet(info)
+            guard let layout = recognition.layoutOverride?.layout(sheetName: sheet.name) ?? finder.recognizer.recognize(sheet) else {
+                seen += finder.recognizer.seenTexts(sheet).filter { !seen.contains($0) }
+                continue
+            }
+            let table = RecognizedTable(file: source.name, sheet: sheet, layout: layout, rows: finder.reader.rows(of: sheet, layout: layout))
+            if !table.items.isEmpty { tables.append(CheckedTable(table)) }
+        }
+        if tables.isEmpty {
+            // The one table `check` would find (a layout the per-sheet pass does not know).
+            let table = try finder.find(in: source, options: recognition)
+            tables = [CheckedTable(table)]
+        }
+        return PreviousReport(file: source.name, tables: tables)
+    }
+
+    /// The previous table `current` is compared with: the one with most of its items, when it
+    /// has at least half of them.
+    public func table(for current: CheckedTable) -> CheckedTable? {
+        let scored = tables.map { ($0, PreviousPeriodRule.overlap(current, $0)) }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0, best.1 * 2 >= current.rows.count else { return nil }
+        return best.0
+    }
+
+    /// The findings of comparing `current` with its previous table, or the finding that none matches.
+    public func findings(for current: CheckedTable) -> [Finding] {
+        var builder = current.builder()
+        if let previous = table(for: current) {
+            PreviousPeriodRule().check(current, against: previous, into: &builder)
+        } else {
+            builder.add(.noPreviousTable(previousFile: (file as NSString).lastPathComponent))
+        }
+        return builder.findings
+    }
+
+    /// Last period's completion of an item (total, or an area's), from the table that names it.
+    public func completed(_ key: ItemKey, area: String? = nil) -> Decimal? {
+        for table in tables {
+            let index = ItemIndex(table.rows.map { ($0.key, $0) })
+            if let row = index.match(key), let figure = row.figure(ValueKey(.completed, area: area)) { return figure.value }
+        }
+        return nil
+    }
+}
