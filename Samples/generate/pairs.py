@@ -10,7 +10,7 @@ import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "Tests" / "Fixtures" / "assurance"))
-from generate import Sheet, write_openpyxl, write_xlsxwriter  # noqa: E402
+from generate import Sheet, progress_sheet, write_openpyxl, write_xlsxwriter  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AREAS = ["涡阳县", "蒙城县", "利辛县", "谯城区"]
@@ -28,27 +28,7 @@ WRITERS = {"openpyxl": write_openpyxl, "xlsxwriter": write_xlsxwriter}
 
 def summary_sheet(items, title):
     """Per-area 目标 / 完成 under merged area names, a 合计 group first."""
-    s = Sheet("分县区进度")
-    s.add(title)
-    s.merges.append((0, 0, 0, 5 + 2 * len(AREAS)))
-    header = ["序号", "项目", "单位", "合计", None, None]
-    sub = [None, None, None, "目标", "完成", "完成率"]
-    for area in AREAS:
-        header += [area, None]
-        sub += ["目标", "完成"]
-    s.add(*header)
-    s.add(*sub)
-    for c in range(3):
-        s.merges.append((1, c, 2, c))
-    s.merges.append((1, 3, 1, 5))
-    for i in range(len(AREAS)):
-        s.merges.append((1, 6 + 2 * i, 1, 7 + 2 * i))
-    for n, (name, unit, figures) in enumerate(items, start=1):
-        target = sum(t for t, _ in figures)
-        done = sum(c for _, c in figures)
-        r = s.add(n, name, unit, target, done, round(done / target, 4), *[v for pair in figures for v in pair])
-        s.formats[(r, 5)] = "0.00%"
-    return s
+    return progress_sheet(items, areas=AREAS, title=title)
 
 
 def own_return_a(area, items):

@@ -66,13 +66,7 @@ public final class InputWorkbook {
         }
         if ["ods", "fods"].contains(source.pathExtension) {
             guard options.convertLegacy else { throw MinshengError.unreadable(file: name, problem: .openDocument) }
-            let converted = try convertLegacy(source, html: false)
-            do {
-                return InputWorkbook(path: name, content: .workbook(try Workbook(path: converted.xlsx)), temporaryFolder: converted.folder)
-            } catch {
-                try? FileManager.default.removeItem(at: converted.folder)
-                throw MinshengError.unreadable(file: name, problem: .unreadableAfterConversion(error))
-            }
+            return try openConverted(source, html: false)
         }
         if signature == .other, source.pathExtension == "csv" {
             return InputWorkbook(path: name, content: .csv(Sheet(name: source.stem, textRows: try CSVText.rows(of: source))))
@@ -90,13 +84,20 @@ public final class InputWorkbook {
             default: throw MinshengError.unreadable(file: name, problem: .reader(error))
             }
             guard options.convertLegacy else { throw MinshengError.unreadable(file: name, problem: .reader(error)) }
-            let converted = try convertLegacy(source, html: html)
-            do {
-                return InputWorkbook(path: name, content: .workbook(try Workbook(path: converted.xlsx)), temporaryFolder: converted.folder)
-            } catch {
-                try? FileManager.default.removeItem(at: converted.folder)
-                throw MinshengError.unreadable(file: name, problem: .unreadableAfterConversion(error))
-            }
+            return try openConverted(source, html: html)
+        }
+    }
+
+    /// Converts a legacy or OpenDocument input with LibreOffice and opens the result (its
+    /// temporary folder goes with the workbook).
+    private static func openConverted(_ source: InputSource, html: Bool) throws -> InputWorkbook {
+        let converted = try convertLegacy(source, html: html)
+        do {
+            return InputWorkbook(
+                path: source.name, content: .workbook(try Workbook(path: converted.xlsx)), temporaryFolder: converted.folder)
+        } catch {
+            try? FileManager.default.removeItem(at: converted.folder)
+            throw MinshengError.unreadable(file: source.name, problem: .unreadableAfterConversion(error))
         }
     }
 

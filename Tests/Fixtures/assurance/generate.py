@@ -139,13 +139,14 @@ PROGRESS_ROWS = [
 ]
 
 
-def progress_sheet(rows, completed_total_delta=0):
+def progress_sheet(rows, completed_total_delta=0, areas=AREAS, title="亳州市2023年1-9月民生实事分县区进度表"):
+    """Per-area 目标 / 完成 under merged area names, a 合计 目标 / 完成 / 完成率 group first."""
     s = Sheet("分县区进度")
-    s.add("亳州市2023年1-9月民生实事分县区进度表")
-    s.merges.append((0, 0, 0, 5 + 2 * len(AREAS)))
+    s.add(title)
+    s.merges.append((0, 0, 0, 5 + 2 * len(areas)))
     header = ["序号", "项目", "单位", "合计", None, None]
     sub = [None, None, None, "目标", "完成", "完成率"]
-    for area in AREAS:
+    for area in areas:
         header += [area, None]
         sub += ["目标", "完成"]
     s.add(*header)
@@ -153,7 +154,7 @@ def progress_sheet(rows, completed_total_delta=0):
     for c in range(3):
         s.merges.append((1, c, 2, c))
     s.merges.append((1, 3, 1, 5))
-    for i in range(len(AREAS)):
+    for i in range(len(areas)):
         s.merges.append((1, 6 + 2 * i, 1, 7 + 2 * i))
     for i, (name, unit, figures) in enumerate(rows, start=1):
         target = sum(t for t, _ in figures if isinstance(t, int))
