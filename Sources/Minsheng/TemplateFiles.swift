@@ -20,7 +20,7 @@ public enum TemplateFiles {
     /// Where the file `name` is read from: `folder`, else `$MINSHENG_TEMPLATES`, else the
     /// package's resources.
     ///
-    /// - Throws: `MinshengError.cannotRead` when no place has the file.
+    /// - Throws: `MinshengError.configuration` when no place has the file.
     public static func url(named name: String, folder: URL? = nil) throws -> URL {
         let manager = FileManager.default
         for override in overrideFolders(folder) {
@@ -32,16 +32,16 @@ public enum TemplateFiles {
         {
             return bundled
         }
-        throw MinshengError.cannotRead(path: name, reason: "找不到数据文件（程序的资源包不完整？也可以设置 \(environmentVariable) 指向含有它的文件夹）")
+        throw MinshengError.configuration(file: name, reason: "找不到数据文件（程序的资源包不完整？也可以设置 \(environmentVariable) 指向含有它的文件夹）")
     }
 
     /// The bytes of the file `name`, from the first place that has it (see `url(named:folder:)`).
     ///
-    /// - Throws: `MinshengError.cannotRead` naming the file when it is missing or unreadable.
+    /// - Throws: `MinshengError.configuration` naming the file when it is missing or unreadable.
     public static func data(named name: String, folder: URL? = nil) throws -> Data {
         let url = try url(named: name, folder: folder)
         do { return try Data(contentsOf: url) } catch {
-            throw MinshengError.cannotRead(path: url.path, reason: "无法打开数据文件")
+            throw MinshengError.configuration(file: url.path, reason: "无法打开数据文件")
         }
     }
 
