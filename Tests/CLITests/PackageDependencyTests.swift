@@ -132,8 +132,7 @@ enum PackageTool {
         defer { try? FileManager.default.removeItem(at: logs) }
         let out = logs.appendingPathComponent("stdout")
         let err = logs.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        for file in [out, err] { try Data().write(to: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
