@@ -31,7 +31,7 @@ let package = Package(
         // as resources: Bundle.module finds them wherever the binary or a dependent package runs.
         .target(
             name: "MinshengResources", path: "Templates",
-            resources: [.copy("headers.json"), .copy("district.json")]),
+            resources: [.copy("headers.json"), .copy("district.json"), .copy("quantities.json")]),
         .target(name: "Minsheng", dependencies: ["XLSXReader", "XLSXWriter", "MinshengResources"]),
         .executableTarget(
             name: "minsheng",
