@@ -12,7 +12,7 @@ public enum SheetState: String, Sendable, Hashable {
 /// (`package`: Minsheng's sheet export reads cells as stored.)
 package final class WorkbookParts: Sendable {
     package let sharedStrings: [String]
-    let cellFormats: [NumberFormat]
+    package let cellFormats: [NumberFormat]
     let uses1904Dates: Bool
 
     init(sharedStrings: [String], cellFormats: [NumberFormat], uses1904Dates: Bool) {

@@ -65,6 +65,8 @@ public enum SheetExport {
     /// merged areas are not filled. Dates as ISO text, booleans as TRUE/FALSE.
     public static func writeCSV(_ sheet: Sheet, to sink: ByteSink) {
         var sharedCSV = [[UInt8]?](repeating: nil, count: sheet.parts.sharedStrings.count)
+        // Whether each cell style makes a number a date (a style past the list is General).
+        let dateStyles = sheet.parts.cellFormats.map { isDateLike($0.kind) }
         var row = 0
         var column = 0
         for index in sheet.stored.indices {
@@ -88,7 +90,7 @@ public enum SheetExport {
                     sharedCSV[i] = bytes
                     sink.write(bytes: bytes)
                 }
-            case .number where !isDateLike(sheet.parts.format(s.style).kind):
+            case .number where !(Int(s.style) < dateStyles.count && dateStyles[Int(s.style)]):
                 NumberText.write(Double(bitPattern: s.payload), to: sink)
             default:
                 switch sheet.makeCell(index).value {
