@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["XLSXReader", "Minsheng"], path: "Tests/TestSupport"),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "TestSupport"]),
-        .testTarget(name: "MinshengTests", dependencies: ["Minsheng", "XLSXReader", "TestSupport"]),
+        .testTarget(name: "MinshengTests", dependencies: ["Minsheng", "XLSXReader", "XLSXWriter", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )
