@@ -23,25 +23,26 @@ let package = Package(
         .systemLibrary(
             name: "CExpat", pkgConfig: "expat",
             providers: [.apt(["libexpat1-dev"]), .brew(["expat"])]),
+        // A1 names of cells, shared by the reader and the writer (neither depends on the other).
+        .target(name: "A1Notation"),
+        .target(name: "XLSXReader", dependencies: ["CLibZip", "CExpat", "A1Notation"]),
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "A1Notation"]),
+        // The editable data files of Templates/ (header vocabulary, district template), shipped
+        // as resources: Bundle.module finds them wherever the binary or a dependent package runs.
         .target(
-            name: "XLSXReader", dependencies: ["CLibZip", "CExpat"],
-            // The sheet handler's state lives in a class that expat calls back into millions of
-            // times; dynamic exclusivity checks on it cost about a tenth of the read time.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
-        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
-        .target(name: "Minsheng", dependencies: ["XLSXReader", "XLSXWriter"]),
+            name: "MinshengResources", path: "Templates",
+            resources: [.copy("headers.json"), .copy("district.json"), .copy("quantities.json")]),
+        .target(name: "Minsheng", dependencies: ["XLSXReader", "XLSXWriter", "MinshengResources"]),
         .executableTarget(
             name: "minsheng",
             dependencies: [
                 "Minsheng",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(
-            name: "minsheng-bench-write", dependencies: ["XLSXWriter"], path: "Benchmarks/write/Swift"),
         .target(name: "TestSupport", dependencies: ["XLSXReader", "Minsheng"], path: "Tests/TestSupport"),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "TestSupport"]),
-        .testTarget(name: "MinshengTests", dependencies: ["Minsheng", "TestSupport"]),
+        .testTarget(name: "MinshengTests", dependencies: ["Minsheng", "XLSXReader", "XLSXWriter", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

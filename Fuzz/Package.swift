@@ -14,10 +14,14 @@ let package = Package(
         .target(name: "FuzzDriver"),
         .executableTarget(
             name: "ReaderFuzzer",
-            dependencies: ["FuzzDriver", .product(name: "XLSXReader", package: "minsheng")], linkerSettings: linker),
+            dependencies: [
+                "FuzzDriver", .product(name: "XLSXReader", package: "minsheng"), .product(name: "Minsheng", package: "minsheng"),
+            ], linkerSettings: linker),
         .executableTarget(
             name: "PartsFuzzer",
-            dependencies: ["FuzzDriver", .product(name: "XLSXReader", package: "minsheng")], linkerSettings: linker),
+            dependencies: [
+                "FuzzDriver", .product(name: "XLSXReader", package: "minsheng"), .product(name: "Minsheng", package: "minsheng"),
+            ], linkerSettings: linker),
         .executableTarget(
             name: "TextFuzzer",
             dependencies: ["FuzzDriver", .product(name: "Minsheng", package: "minsheng")], linkerSettings: linker),

@@ -1,5 +1,3 @@
-@_exported import XLSXReader
-
 /// The tool's name and version, as printed in JSON reports.
 public enum MinshengInfo {
     /// The tool name in reports.

@@ -1,7 +1,7 @@
 /// Finding a byte sequence inside another, without allocating.
-public enum ByteSearch {
+package enum ByteSearch {
     /// Whether `needle` occurs in `haystack` (for UTF-8 text, a substring match).
-    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    package static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, haystack.count >= needle.count else { return false }
         var i = 0
         let last = haystack.count - needle.count

@@ -1,3 +1,5 @@
+import A1Notation
+
 /// A cell position, zero-based, convertible to and from A1 notation.
 ///
 /// ```swift
@@ -69,20 +71,8 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
         return CellReference(row: row - 1, column: column - 1)
     }
 
-    /// Column letters for a zero-based column (0 → `A`, 27 → `AB`).
-    public static func columnName(_ column: Int) -> String {
-        var n = column + 1
-        var letters: [UInt8] = []
-        while n > 0 {
-            let r = (n - 1) % 26
-            letters.append(UInt8(0x41 + r))
-            n = (n - 1) / 26
-        }
-        return String(decoding: letters.reversed(), as: UTF8.self)
-    }
-
     /// A1 notation (`E7`).
-    public var a1: String { CellReference.columnName(column) + String(row + 1) }
+    public var a1: String { A1.cell(row, column) }
 
     /// A1 notation.
     public var description: String { a1 }

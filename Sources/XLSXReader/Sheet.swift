@@ -9,9 +9,10 @@ public enum SheetState: String, Sendable, Hashable {
 }
 
 /// The parts every sheet of a workbook shares: shared strings, cell formats, date system.
-final class WorkbookParts: Sendable {
-    let sharedStrings: [String]
-    let cellFormats: [NumberFormat]
+/// (`package`: Minsheng's sheet export reads cells as stored.)
+package final class WorkbookParts: Sendable {
+    package let sharedStrings: [String]
+    package let cellFormats: [NumberFormat]
     let uses1904Dates: Bool
 
     init(sharedStrings: [String], cellFormats: [NumberFormat], uses1904Dates: Bool) {
@@ -20,22 +21,22 @@ final class WorkbookParts: Sendable {
         self.uses1904Dates = uses1904Dates
     }
 
-    func format(_ index: UInt32) -> NumberFormat {
+    package func format(_ index: UInt32) -> NumberFormat {
         Int(index) < cellFormats.count ? cellFormats[Int(index)] : .general
     }
 }
 
 /// A cell as stored: 24 bytes, strings by index, no per-cell allocation.
-struct StoredCell: Sendable {
-    enum Kind: UInt8, Sendable {
+package struct StoredCell: Sendable {
+    package enum Kind: UInt8, Sendable {
         case number, sharedString, string, bool, error, isoDate, formulaWithoutValue
     }
     /// The number, the shared-string index, the index into `Sheet.texts`, or 0/1 for booleans.
-    var payload: UInt64
-    var row: UInt32
-    var style: UInt32
-    var column: UInt16
-    var kind: Kind
+    package var payload: UInt64
+    package var row: UInt32
+    package var style: UInt32
+    package var column: UInt16
+    package var kind: Kind
     var hasFormula: Bool
 
     var sortKey: UInt64 { UInt64(row) << 16 | UInt64(column) }
@@ -56,9 +57,9 @@ public struct Sheet: Sendable {
     /// Merged ranges, as listed in the sheet.
     public let mergedRanges: [CellRange]
 
-    let parts: WorkbookParts
+    package let parts: WorkbookParts
     /// Cells in row-major order, one per reference.
-    let stored: [StoredCell]
+    package let stored: [StoredCell]
     /// Strings that are not shared (inline strings, formula results, errors, ISO dates).
     let texts: [String]
     /// Formula text by index into `stored`, when kept.
@@ -140,7 +141,7 @@ public struct Sheet: Sendable {
         return result
     }
 
-    func makeCell(_ index: Int) -> Cell {
+    package func makeCell(_ index: Int) -> Cell {
         let s = stored[index]
         let format = parts.format(s.style)
         let value: CellValue

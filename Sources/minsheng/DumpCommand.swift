@@ -11,7 +11,7 @@ struct DumpCommand: ParsableCommand {
         case json, csv, text
     }
 
-    @Argument(help: "要读取的 .xlsx 文件")
+    @Argument(help: "要读取的 .xlsx（或 .xlsm、.csv）文件")
     var file: String
 
     @Option(help: "只显示这个工作表 (sheet name)")
@@ -21,32 +21,13 @@ struct DumpCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let sink = ByteSink.standardOutput()
-        do {
-            let workbook = try Workbook(path: file)
-            let sheets: [Sheet]
-            if let sheet {
-                sheets = [try workbook.sheet(named: sheet)]
-            } else if format == .csv {
-                guard let first = workbook.sheets.first(where: { $0.state == .visible }) ?? workbook.sheets.first
-                else {
-                    throw XLSXError(file: file, kind: .noSuchSheet("（工作簿中没有工作表）"))
-                }
-                sheets = [try workbook.sheet(first)]
-            } else {
-                sheets = try workbook.allSheets()
-            }
-            switch format {
-            case .json: SheetExport.writeJSON(file: file, sheets: sheets, to: sink)
-            case .csv: sheets.forEach { SheetExport.writeCSV($0, to: sink) }
-            case .text:
-                for sheet in sheets { SheetExport.writeText(sheet, file: file, to: sink) }
-            }
-            sink.flush()
-        } catch let error as XLSXError {
-            sink.flush()
-            Terminal.error(error.description)
-            throw ExitCode(2)
+        let form: DumpRequest.Format
+        switch format {
+        case .json: form = .json
+        case .csv: form = .csv
+        case .text: form = .text
         }
+        let request = DumpRequest(source: .path(file), sheet: sheet, format: form)
+        _ = try Terminal.run { try DumpWorkflow.run(request, to: .standardOutput()) }
     }
 }

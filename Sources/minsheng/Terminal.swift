@@ -1,6 +1,5 @@
 import Foundation
 import Minsheng
-import XLSXReader
 
 /// Messages for people on standard error.
 enum Terminal {

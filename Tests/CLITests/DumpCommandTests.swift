@@ -50,6 +50,24 @@ struct DumpCommandTests {
         #expect(result.stdout.contains("| Row Merge"))
     }
 
+    /// dump opens inputs as check does (InputWorkbook): a CSV file is read, not refused.
+    @Test func dumpsACSVFileAsCheckReadsIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-dump-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("进展.csv").path
+        try Data("项目,年度目标\n城镇新增就业,\"8,300\"\n".utf8).write(to: URL(fileURLWithPath: csv))
+        let text = try CommandRunner.run(["dump", csv])
+        let asCSV = try CommandRunner.run(["dump", csv, "--format", "csv"])
+        let json = try CommandRunner.run(["dump", csv, "--format", "json"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("工作表 进展：4 个非空单元格"))
+        #expect(text.stdout.contains("| 城镇新增就业 | 8,300    |"))
+        #expect(asCSV.status == 0)
+        #expect(asCSV.stdout == "项目,年度目标\n城镇新增就业,\"8,300\"\n")
+        #expect(json.stdout.contains(#""A2": ["s", "城镇新增就业"], "B2": ["s", "8,300"]"#))
+    }
+
     @Test func exitsTwoWithAChineseMessageOnAnUnreadableFile() throws {
         let result = try CommandRunner.run(["dump", "\(corpus)/pass_protected.xlsx"])
         #expect(result.status == 2)

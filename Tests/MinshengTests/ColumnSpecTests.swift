@@ -2,6 +2,8 @@ import Foundation
 @testable import Minsheng
 import TestSupport
 import Testing
+import XLSXReader
+import XLSXWriter
 
 /// The column specs (`SheetColumns`): every sheet we write is laid out from its spec, and the
 /// template's reader reads back through the same spec what its writer wrote.
@@ -84,7 +86,7 @@ struct ColumnSpecTests {
             let cell = row.cells.first { $0.reference.column == rate }
             guard let formula = cell?.formula else { continue }
             let n = row.index + 1
-            #expect(formula == "IFERROR(\(CellReference.columnName(completed))\(n)/\(CellReference.columnName(target))\(n),\"\")")
+            #expect(formula == "IFERROR(\(A1.column(completed))\(n)/\(A1.column(target))\(n),\"\")")
             checked += 1
         }
         #expect(checked == 3, "a rate for every numeric target, none for the text one")
@@ -92,8 +94,8 @@ struct ColumnSpecTests {
         let schedule = try #require(header["序时进度"])
         let xml = try ZipPart.text("xl/worksheets/sheet1.xml", in: output)
         let first = ProgressSheet.firstRow + 1
-        #expect(xml.contains("$\(CellReference.columnName(rate))\(first)&lt;$\(CellReference.columnName(schedule))\(first)"))
-        #expect(xml.contains(#"<conditionalFormatting sqref="\#(CellReference.columnName(rate))\#(first):"#))
+        #expect(xml.contains("$\(A1.column(rate))\(first)&lt;$\(A1.column(schedule))\(first)"))
+        #expect(xml.contains(#"<conditionalFormatting sqref="\#(A1.column(rate))\#(first):"#))
     }
 
     @Test func eachAreasRateIsItsCompletedOverItsTargetAndTheSumsAddItsTargets() throws {
@@ -108,12 +110,12 @@ struct ColumnSpecTests {
         #expect(groups["合计"] == spec.index(.targetSum))
         let first = AreaSheet.firstRow
         let rate = areas.cell(at: CellReference(row: first, column: spec.index(.rate(area: "蒙城县"))))
-        let completed = CellReference.columnName(try #require(groups["蒙城县"]) + 1)
-        let target = CellReference.columnName(try #require(groups["蒙城县"]))
+        let completed = A1.column(try #require(groups["蒙城县"]) + 1)
+        let target = A1.column(try #require(groups["蒙城县"]))
         #expect(rate?.formula == "IFERROR(\(completed)\(first + 1)/\(target)\(first + 1),\"\")")
         #expect(rate?.number == 0.9)
         let sum = areas.cell(at: CellReference(row: first, column: spec.index(.targetSum)))
-        let targets = try ["涡阳县", "蒙城县"].map { "\(CellReference.columnName(try #require(groups[$0])))\(first + 1)" }
+        let targets = try ["涡阳县", "蒙城县"].map { "\(A1.column(try #require(groups[$0])))\(first + 1)" }
         #expect(sum?.formula == "SUM(\(targets.joined(separator: ",")))")
         #expect(sum?.number == 8300)
     }
@@ -180,7 +182,7 @@ struct ColumnSpecTests {
         let rate = form.cell(at: CellReference(row: second, column: try #require(header[template.column("rate").label])))
         #expect(
             rate?.formula
-                == "IFERROR(\(CellReference.columnName(try #require(header[completedLabel])))\(second + 1)/\(CellReference.columnName(try #require(header[targetLabel])))\(second + 1),\"\")")
+                == "IFERROR(\(A1.column(try #require(header[completedLabel])))\(second + 1)/\(A1.column(try #require(header[targetLabel])))\(second + 1),\"\")")
 
         // Typed into 完成数 of the second item, read back through the same spec.
         let returned = try Self.typing(240, intoRow: second + 1, column: try #require(header[completedLabel]), of: path)
@@ -191,7 +193,7 @@ struct ColumnSpecTests {
         #expect(line.project == "残疾儿童康复")
         #expect(line.target?.number == 250)
         #expect(line.completed?.number == 240)
-        #expect(line.completed?.reference.a1 == "\(CellReference.columnName(spec.index(.completed)))\(second + 1)")
+        #expect(line.completed?.reference.a1 == "\(A1.column(spec.index(.completed)))\(second + 1)")
         #expect(line.key?.hasPrefix("k") == true)
         #expect(read.lines.filter { $0.completed?.number != nil }.count == 1)
     }

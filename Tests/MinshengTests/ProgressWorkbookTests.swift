@@ -2,6 +2,7 @@ import Foundation
 import Minsheng
 import TestSupport
 import Testing
+import XLSXReader
 
 /// `convert`: the standardized progress workbook, read back with our reader and opened in
 /// LibreOffice.

@@ -2,6 +2,7 @@ import Foundation
 import Minsheng
 import TestSupport
 import Testing
+import XLSXReader
 
 /// split → returns filled by openpyxl (one re-saved by LibreOffice, one with rows inserted and
 /// reversed, one with a target typed over, one area missing, one in the county's own layout,

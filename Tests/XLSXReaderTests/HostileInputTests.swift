@@ -142,7 +142,7 @@ struct HostileInputTests {
     }
 
     @Test func refusesMoreCellsThanTheLimit() throws {
-        let row = (1...20).map { #"<c r="\#(CellReference.columnName($0 - 1))1"><v>\#($0)</v></c>"# }.joined()
+        let row = (1...20).map { #"<c r="\#(CellReference(row: 0, column: $0 - 1).a1)"><v>\#($0)</v></c>"# }.joined()
         var options = ReadOptions()
         options.maxCells = 10
         expectRefused(try ZipBuilder.workbook(sheetData: "<row r=\"1\">\(row)</row>").write(), options: options) {

@@ -1,4 +1,5 @@
 import FuzzDriver
+import Minsheng
 import XLSXReader
 
 @main

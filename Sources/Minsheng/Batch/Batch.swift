@@ -58,7 +58,7 @@ public enum Batch {
             func canLaunch() -> Bool { next < inputs.count && next - delivered < window }
             while next < width {
                 let index = next
-                group.addTask { (index, work(inputs[index])) }
+                group.addTask(executorPreference: BatchExecutor.shared) { (index, work(inputs[index])) }
                 next += 1
             }
             while let (index, result) = await group.next() {
@@ -72,7 +72,7 @@ public enum Batch {
                 // Keep `width` tasks running while the window of undelivered results allows.
                 while canLaunch() && (next - done) < width {
                     let index = next
-                    group.addTask { (index, work(inputs[index])) }
+                    group.addTask(executorPreference: BatchExecutor.shared) { (index, work(inputs[index])) }
                     next += 1
                 }
             }

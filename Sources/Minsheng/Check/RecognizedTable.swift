@@ -16,8 +16,8 @@ public struct RecognizedTable: Sendable {
     /// The item rows.
     public var items: [TableRow] { rows.filter { $0.kind == .item } }
 
-    /// Counties and districts (县, 区; not 高新区, 经开区, 市本级) the table names, in its area
-    /// columns or its prose breakdowns: what `每个县区` refers to.
+    /// Counties and districts (县, 区; not 高新区, 经开区, 市本级: `AreaEndings`) the table names, in
+    /// its area columns or its prose breakdowns: what `每个县区` refers to.
     public var countiesMentioned: [String] {
         var names = layout.areas
         for row in items {
@@ -28,10 +28,7 @@ public struct RecognizedTable: Sendable {
                 }
             }
         }
-        let notCounties = ["高新区", "经开区", "开发区", "示范区", "新区", "市本级", "园区"]
-        return names.filter { name in
-            (name.hasSuffix("县") || name.hasSuffix("区")) && !notCounties.contains(where: { name.hasSuffix($0) })
-        }
+        return names.filter(AreaEndings.standard.isCounty)
     }
 }
 

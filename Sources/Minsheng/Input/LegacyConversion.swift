@@ -35,7 +35,7 @@ public enum LegacyConversion {
     /// Converts `path` (whose content is `format`) to .xlsx.
     ///
     /// - Parameter html: whether the file is an HTML table (LibreOffice needs to be told).
-    /// - Throws: `MinshengError.cannotRead` naming the file: no LibreOffice, a failed or
+    /// - Throws: `MinshengError.unreadable` naming the file: no LibreOffice, a failed or
     ///   timed-out conversion.
     public static func convert(_ path: String, html: Bool, name: String? = nil) throws -> Converted {
         let label = name ?? path
@@ -66,15 +66,18 @@ public enum LegacyConversion {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
+        // Waited for through the termination handler, not by polling: the waiting thread sleeps
+        // until LibreOffice exits or the time is up (batch work runs outside the cooperative pool,
+        // on `BatchExecutor`'s threads, so a long conversion holds none of the runtime's threads).
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do { try process.run() } catch {
             try? manager.removeItem(at: folder)
             throw MinshengError.unreadable(file: label, problem: .conversionFailed("无法启动 LibreOffice（\(soffice)）：\(error.localizedDescription)"))
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning {
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
-            process.waitUntilExit()
+            exited.wait()
             try? manager.removeItem(at: folder)
             throw MinshengError.unreadable(file: label, problem: .conversionFailed("LibreOffice 转换超过 \(Int(timeout)) 秒，已停止"))
         }

@@ -21,7 +21,9 @@ public struct HeaderVocabulary: Sendable {
     /// Headers of total columns (合计, 全市 …).
     public var totals: [String]
     /// Endings of area names (县, 区, 高新区 …).
-    public var areaSuffixes: [String]
+    public var areaSuffixes: [String] { areaEndings.all }
+    /// Endings of area names, and which of them are counties.
+    public var areaEndings: AreaEndings
     /// Area names that the suffixes do not catch.
     public var areaNames: [String]
     /// Regular expressions for section rows (一、… / （一）…).
@@ -39,6 +41,8 @@ public struct HeaderVocabulary: Sendable {
         var roles: [String: [String]]
         var totals: [String]
         var areaSuffixes: [String]
+        var countySuffixes: [String]
+        var nonCountySuffixes: [String]
         var areaNames: [String]
         var sectionPatterns: [String]
         var footerPrefixes: [String]
@@ -62,24 +66,25 @@ public struct HeaderVocabulary: Sendable {
             roles[role] = words
         }
         return try HeaderVocabulary(
-            roles: roles, totals: file.totals, areaSuffixes: file.areaSuffixes, areaNames: file.areaNames,
-            sectionPatterns: file.sectionPatterns, footerPrefixes: file.footerPrefixes)
+            roles: roles, totals: file.totals,
+            areaEndings: AreaEndings(all: file.areaSuffixes, counties: file.countySuffixes, notCounties: file.nonCountySuffixes),
+            areaNames: file.areaNames, sectionPatterns: file.sectionPatterns, footerPrefixes: file.footerPrefixes)
     }
 
-    /// The vocabulary shipped in `Templates/headers.json`, found beside the executable's
-    /// package or through `MINSHENG_TEMPLATES`.
-    public static func load() throws -> HeaderVocabulary {
-        try load(from: TemplateFiles.url(for: "headers.json"))
+    /// The vocabulary of `Templates/headers.json`: from `folder` if it holds the file, else from
+    /// `$MINSHENG_TEMPLATES`, else the copy shipped with the package (see `TemplateFiles`).
+    public static func load(folder: URL? = nil) throws -> HeaderVocabulary {
+        try load(from: TemplateFiles.url(named: "headers.json", folder: folder))
     }
 
     /// Creates a vocabulary from word lists.
     public init(
-        roles: [HeaderRole: [String]], totals: [String], areaSuffixes: [String], areaNames: [String],
+        roles: [HeaderRole: [String]], totals: [String], areaEndings: AreaEndings, areaNames: [String],
         sectionPatterns: [String], footerPrefixes: [String]
     ) throws {
         self.roles = roles
         self.totals = totals.map(HeaderText.normalize)
-        self.areaSuffixes = areaSuffixes
+        self.areaEndings = areaEndings
         self.areaNames = areaNames.map(HeaderText.normalize)
         self.sectionPatterns = sectionPatterns
         self.footerPrefixes = footerPrefixes.map(HeaderText.normalize)

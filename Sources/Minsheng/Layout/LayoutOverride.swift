@@ -1,4 +1,5 @@
 import Foundation
+import XLSXReader
 
 /// A layout given by hand (`--layout FILE.json`) for a table detection gets wrong.
 ///

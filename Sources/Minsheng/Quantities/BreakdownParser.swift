@@ -30,7 +30,6 @@ public struct Breakdown: Hashable, Sendable {
 /// ```
 public enum BreakdownParser {
     private static let eachMarkers = ["每个县(市、区)", "每个县（市、区）", "每个县（区）", "每个县(区)", "每个县区", "各县(区)", "各县（区）", "各县区", "每县区"]
-    private static let areaEndings = ["市本级", "高新区", "经开区", "开发区", "示范区", "新区", "县", "区"]
     private static let boundaries: Set<Character> = [",", "，", "、", ";", "；", ":", "：", "(", "（", " "]
 
     /// Every breakdown in the text, in order.
@@ -95,12 +94,8 @@ public enum BreakdownParser {
         var j = i
         while j < chars.count, name.count < 6, isHan(chars[j]) {
             name.append(chars[j])
-            if let ending = areaEndings.first(where: { name.hasSuffix($0) }) {
-                // 市 alone is no ending; 市本级 is.
-                if ending == "区" || ending == "县" || name.count >= ending.count {
-                    return name.count >= 2 ? name : nil
-                }
-            }
+            // The endings of Templates/headers.json: 县, 区, 市本级 … (市 alone is no ending).
+            if AreaEndings.standard.endsProseArea(name) { return name.count >= 2 ? name : nil }
             j += 1
         }
         return nil

@@ -11,25 +11,15 @@ import Foundation
 /// QuantityParser.parse(number: 0.95, percentFormat: true)   // 95 %
 /// ```
 public enum QuantityParser {
-    /// Texts that mean "not applicable" (after white space is removed).
-    public static let notApplicableTexts: Set<String> = [
-        "", "—", "——", "———", "-", "--", "---", "/", "//", "\\", "无", "空", "暂无", "不适用", "N/A", "n/a", "NA", "/ ",
-        "–", "－", "―", "――", "……", "…",
-    ]
+    /// Texts that mean "not applicable" (after white space is removed), from
+    /// `Templates/quantities.json`.
+    public static var notApplicableTexts: Set<String> { words.notApplicable }
 
-    /// Qualitative targets, kept as text.
-    public static let qualitativeWords: [String] = [
-        "应保尽保", "应救尽救", "应助尽助", "应纳尽纳", "应检尽检", "应治尽治", "应补尽补", "应享尽享", "应办尽办",
-        "应收尽收", "应改尽改", "应建尽建", "应种尽种", "全覆盖", "全面覆盖", "按时完成", "全面完成", "按期完成",
-        "稳步推进", "持续推进", "有序推进", "完成", "达标", "落实", "提高", "提升", "巩固", "保持稳定", "动态清零",
-    ]
+    /// Qualitative targets, kept as text, from `Templates/quantities.json`.
+    public static var qualitativeWords: [String] { words.qualitative }
 
-    private static let floorPrefixes = ["不少于", "不低于", "至少", "不小于", "达到", "超过", "高于", "≥", ">=", ">"]
-    private static let ceilingPrefixes = ["不超过", "不高于", "不大于", "控制在", "低于", "少于", "≤", "<=", "<"]
-    private static let approximatePrefixes = ["大约", "约", "近", "将近"]
-    private static let floorSuffixes = ["及以上", "以上", "余", "多"]
-    private static let ceilingSuffixes = ["以内", "以下", "之内"]
-    private static let approximateSuffixes = ["左右"]
+    /// The words of `Templates/quantities.json`, read once.
+    private static let words = QuantityWords.standard
 
     /// Reads a numeric cell: a `0%`-style format makes 0.95 the percentage 95.
     public static func parse(number: Double, percentFormat: Bool) -> CellQuantity {
@@ -77,30 +67,30 @@ public enum QuantityParser {
     static func parseFigure(_ text: String, headerUnit: String?) -> Quantity? {
         var rest = Substring(text)
         var bound = Quantity.Bound.exact
-        if let p = floorPrefixes.first(where: { rest.hasPrefix($0) }) {
+        if let p = words.atLeastPrefixes.first(where: { rest.hasPrefix($0) }) {
             bound = .atLeast
             rest = rest.dropFirst(p.count)
-        } else if let p = ceilingPrefixes.first(where: { rest.hasPrefix($0) }) {
+        } else if let p = words.atMostPrefixes.first(where: { rest.hasPrefix($0) }) {
             bound = .atMost
             rest = rest.dropFirst(p.count)
-        } else if let p = approximatePrefixes.first(where: { rest.hasPrefix($0) }) {
+        } else if let p = words.approximatePrefixes.first(where: { rest.hasPrefix($0) }) {
             bound = .approximately
             rest = rest.dropFirst(p.count)
         }
         guard let (number, afterNumber) = readNumber(rest) else { return nil }
         rest = afterNumber
-        if let s = ceilingSuffixes.first(where: { rest.hasSuffix($0) }) {
+        if let s = words.atMostSuffixes.first(where: { rest.hasSuffix($0) }) {
             bound = .atMost
             rest = rest.dropLast(s.count)
-        } else if let s = approximateSuffixes.first(where: { rest.hasSuffix($0) }) {
+        } else if let s = words.approximateSuffixes.first(where: { rest.hasSuffix($0) }) {
             bound = .approximately
             rest = rest.dropLast(s.count)
-        } else if let s = floorSuffixes.first(where: { rest.hasSuffix($0) }) {
+        } else if let s = words.atLeastSuffixes.first(where: { rest.hasSuffix($0) }) {
             if bound == .exact { bound = .atLeast }
             rest = rest.dropLast(s.count)
         }
         // 及以上 may also stand between the number and the unit (790户及以上 / 790及以上户).
-        if let s = floorSuffixes.first(where: { rest.hasPrefix($0) }), s.count > 1 {
+        if let s = words.atLeastSuffixes.first(where: { rest.hasPrefix($0) }), s.count > 1 {
             if bound == .exact { bound = .atLeast }
             rest = rest.dropFirst(s.count)
         }

@@ -1,4 +1,5 @@
 import XLSXReader
+import XLSXWriter
 
 /// The check report for people: findings grouped by file, a readable Chinese table, and a
 /// summary line.
@@ -60,7 +61,7 @@ public enum TextReport {
     }
 
     /// Terminal columns of text (CJK counts two).
-    static func displayWidth(_ text: String) -> Int { SheetExport.displayWidth(text) }
+    static func displayWidth(_ text: String) -> Int { ColumnWidth.displayWidth(of: text) }
 
     private static func clip(_ text: String, _ width: Int) -> String {
         guard displayWidth(text) > width else { return text }

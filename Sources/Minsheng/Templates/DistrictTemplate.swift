@@ -45,8 +45,14 @@ public struct DistrictTemplate: Sendable, Decodable {
     /// The keys of the form's visible columns, in sheet order (`TemplateForm.layout`).
     public static var columnKeys: [String] { TemplateForm.templateKeys }
 
-    /// Loads `Templates/district.json` (or the file given).
-    public static func load(from url: URL = TemplateFiles.url(for: "district.json")) throws -> DistrictTemplate {
+    /// Loads `Templates/district.json`: from `folder` if it holds the file, else from
+    /// `$MINSHENG_TEMPLATES`, else the copy shipped with the package (see `TemplateFiles`).
+    public static func load(folder: URL? = nil) throws -> DistrictTemplate {
+        try load(from: TemplateFiles.url(named: "district.json", folder: folder))
+    }
+
+    /// Loads a district template from a JSON file.
+    public static func load(from url: URL) throws -> DistrictTemplate {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw MinshengError.configuration(file: url.path, reason: "无法打开模板文件")
         }

@@ -23,7 +23,8 @@ public struct Engine: Sendable {
     ///
     /// - Throws: `MinshengError.configuration` when a data file is missing or broken.
     public static func standard() throws -> Engine {
-        Engine(vocabulary: try HeaderVocabulary.load(), template: try DistrictTemplate.load())
+        _ = try QuantityWords.loaded.get()  // read once by QuantityParser; a broken file stops here
+        return Engine(vocabulary: try HeaderVocabulary.load(), template: try DistrictTemplate.load())
     }
 
     /// Finds and reads tables.

@@ -1,7 +1,7 @@
 /// Numbers as short, exact text: integers without `.0`, others in Swift's shortest round-trip form.
-public enum NumberText {
+enum NumberText {
     /// `8300`, `0.95`, `1.3943`.
-    public static func format(_ value: Double) -> String {
+    static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }

@@ -6,11 +6,13 @@
 
 /// A buffered writer of bytes to a file descriptor (standard output by default) or into memory.
 public final class ByteSink {
-    private var buffer: [UInt8] = []
+    // Written for every cell of a dump: no dynamic exclusivity checks on the buffer (one owner,
+    // never accessed overlapping; a sink is not Sendable).
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private let descriptor: Int32?
     private let flushThreshold = 1 << 16
     /// What was written, when the sink collects into memory.
-    public private(set) var collected: [UInt8] = []
+    @exclusivity(unchecked) public private(set) var collected: [UInt8] = []
 
     /// A sink writing to standard output.
     public static func standardOutput() -> ByteSink { ByteSink(descriptor: 1) }

@@ -1,3 +1,6 @@
+import XLSXReader
+import XLSXWriter
+
 /// Writes what the reader sees in the shapes `minsheng dump` prints: JSON (the corpus oracle's
 /// shape), CSV (one sheet, merged areas not filled) and a readable text grid.
 public enum SheetExport {
@@ -50,29 +53,10 @@ public enum SheetExport {
         sink.write("]}\n")
     }
 
-    /// Writes a JSON string literal with the escapes JSON requires.
-    public static func writeJSONString(_ text: String, to sink: ByteSink) {
-        sink.write(byte: UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for (i, c) in bytes.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C {
-                if start < i { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-                switch c {
-                case 0x22: sink.write("\\\"")
-                case 0x5C: sink.write("\\\\")
-                case 0x0A: sink.write("\\n")
-                case 0x0D: sink.write("\\r")
-                case 0x09: sink.write("\\t")
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    sink.write(bytes: [0x5C, 0x75, 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]])
-                }
-                start = i + 1
-            }
-            if start < bytes.count { sink.write(bytes: UnsafeBufferPointer(rebasing: bytes[start...])) }
-        }
-        sink.write(byte: UInt8(ascii: "\""))
+    /// Writes a JSON string literal (see `JSONString`).
+    @inline(__always)
+    static func writeJSONString(_ text: String, to sink: ByteSink) {
+        JSONString.write(text) { sink.write(bytes: $0) }
     }
 
     // MARK: - CSV
@@ -81,6 +65,8 @@ public enum SheetExport {
     /// merged areas are not filled. Dates as ISO text, booleans as TRUE/FALSE.
     public static func writeCSV(_ sheet: Sheet, to sink: ByteSink) {
         var sharedCSV = [[UInt8]?](repeating: nil, count: sheet.parts.sharedStrings.count)
+        // Whether each cell style makes a number a date (a style past the list is General).
+        let dateStyles = sheet.parts.cellFormats.map { isDateLike($0.kind) }
         var row = 0
         var column = 0
         for index in sheet.stored.indices {
@@ -104,7 +90,7 @@ public enum SheetExport {
                     sharedCSV[i] = bytes
                     sink.write(bytes: bytes)
                 }
-            case .number where !isDateLike(sheet.parts.format(s.style).kind):
+            case .number where !(Int(s.style) < dateStyles.count && dateStyles[Int(s.style)]):
                 NumberText.write(Double(bitPattern: s.payload), to: sink)
             default:
                 switch sheet.makeCell(index).value {
@@ -164,10 +150,10 @@ public enum SheetExport {
             }
             rendered.append((row.index, texts))
         }
-        for c in 0..<columnCount { widths[c] = max(widths[c], CellReference.columnName(c).count) }
+        for c in 0..<columnCount { widths[c] = max(widths[c], A1.column(c).count) }
         let rowLabelWidth = max(2, String(rows.last.map { $0.index + 1 } ?? 1).count)
         var header = String(repeating: " ", count: rowLabelWidth) + " |"
-        for c in 0..<columnCount { header += " " + padded(CellReference.columnName(c), widths[c]) + " |" }
+        for c in 0..<columnCount { header += " " + padded(A1.column(c), widths[c]) + " |" }
         sink.write(header + "\n")
         for (index, texts) in rendered {
             var line = padded(String(index + 1), rowLabelWidth) + " |"
@@ -189,28 +175,16 @@ public enum SheetExport {
         }
     }
 
-    /// Display columns of text in a terminal: East Asian wide characters count two.
-    public static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    }
-
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
-    }
+    /// Display columns of text in a terminal: East Asian wide characters count two (the rule of
+    /// Excel column widths).
+    private static func displayWidth(_ text: String) -> Int { ColumnWidth.displayWidth(of: text) }
 
     private static func clip(_ text: String, to width: Int) -> String {
         guard displayWidth(text) > width else { return text }
         var out = ""
         var used = 0
         for ch in text {
-            let w = ch.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+            let w = ch.unicodeScalars.reduce(0) { $0 + (ColumnWidth.isWide($1) ? 2 : 1) }
             if used + w > width - 1 { break }
             out.append(ch)
             used += w

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The endings of area names (涡阳县, 谯城区, 亳州高新区, 市本级 …), one list kept in
+/// `Templates/headers.json` and used by every place that tells areas apart: area columns
+/// (`HeaderVocabulary.isArea`), areas written in prose (`BreakdownParser`), and which areas are
+/// counties (`RecognizedTable.countiesMentioned`, what `每个县区` refers to).
+///
+/// ```swift
+/// let endings = AreaEndings.standard
+/// endings.isCounty("涡阳县")       // true
+/// endings.isCounty("亳州高新区")   // false: 高新区 is no county
+/// ```
+public struct AreaEndings: Sendable, Hashable, Decodable {
+    /// Every ending of an area header (`areaSuffixes`: 县, 区, 市, 高新区, 管委会 …).
+    public var all: [String]
+    /// Endings of counties and districts (`countySuffixes`: 县, 区).
+    public var counties: [String]
+    /// Endings that make an area no county although it may end like one (`nonCountySuffixes`:
+    /// 高新区, 经开区, 市本级 …).
+    public var notCounties: [String]
+
+    private enum CodingKeys: String, CodingKey {
+        case all = "areaSuffixes"
+        case counties = "countySuffixes"
+        case notCounties = "nonCountySuffixes"
+    }
+
+    /// Creates one from its lists.
+    public init(all: [String], counties: [String], notCounties: [String]) {
+        self.all = all
+        self.counties = counties
+        self.notCounties = notCounties
+    }
+
+    /// Whether an area name is a county or district (县, 区), not 高新区, 经开区, 市本级 ….
+    public func isCounty(_ name: String) -> Bool {
+        counties.contains(where: { name.hasSuffix($0) }) && !notCounties.contains(where: { name.hasSuffix($0) })
+    }
+
+    /// Whether a name written in prose ends as an area does: a county ending or one of the
+    /// non-county ones (市本级, 高新区 …); 市 alone is no ending there.
+    public func endsProseArea(_ name: String) -> Bool {
+        counties.contains(where: { name.hasSuffix($0) }) || notCounties.contains(where: { name.hasSuffix($0) })
+    }
+
+    /// The endings of `Templates/headers.json` (or of the copy in `$MINSHENG_TEMPLATES`), read
+    /// once. Empty when the file cannot be read: `HeaderVocabulary.load()`, which every job
+    /// calls first, then reports the problem.
+    public static let standard: AreaEndings = (try? load()) ?? AreaEndings(all: [], counties: [], notCounties: [])
+
+    /// Reads the endings from `headers.json` in `folder`, `$MINSHENG_TEMPLATES` or the package.
+    public static func load(folder: URL? = nil) throws -> AreaEndings {
+        let url = try TemplateFiles.url(named: "headers.json", folder: folder)
+        do { return try JSONDecoder().decode(AreaEndings.self, from: try Data(contentsOf: url)) } catch {
+            throw MinshengError.configuration(file: url.path, reason: "表头词汇文件格式不正确：\(error)")
+        }
+    }
+}

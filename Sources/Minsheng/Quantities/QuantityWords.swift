@@ -1,0 +1,57 @@
+import Foundation
+
+/// The words `QuantityParser` reads figures with (不少于, 以上, 约, 左右, ——, 应保尽保 …), kept as
+/// data in `Templates/quantities.json` so that users can extend them without recompiling.
+///
+/// ```swift
+/// let words = try QuantityWords.load()
+/// words.atLeastSuffixes   // ["及以上", "以上", "余", "多"]
+/// ```
+public struct QuantityWords: Sendable, Hashable, Decodable {
+    /// Whole-cell texts that mean "not applicable" (after white space is removed).
+    public var notApplicable: Set<String>
+    /// Qualitative targets (应保尽保, 全覆盖 …), kept as text.
+    public var qualitative: [String]
+    /// Prefixes making a figure a floor (不少于, 至少, ≥ …), matched in order.
+    public var atLeastPrefixes: [String]
+    /// Prefixes making a figure a ceiling (不超过, 控制在, ≤ …), matched in order.
+    public var atMostPrefixes: [String]
+    /// Prefixes making a figure approximate (大约, 约 …), matched in order.
+    public var approximatePrefixes: [String]
+    /// Suffixes making a figure a floor (及以上, 以上, 余, 多), matched in order.
+    public var atLeastSuffixes: [String]
+    /// Suffixes making a figure a ceiling (以内, 以下, 之内), matched in order.
+    public var atMostSuffixes: [String]
+    /// Suffixes making a figure approximate (左右), matched in order.
+    public var approximateSuffixes: [String]
+
+    /// Reads `quantities.json` from `folder`, `$MINSHENG_TEMPLATES` or the package (`TemplateFiles`).
+    ///
+    /// - Throws: `MinshengError.configuration` when the file is missing or broken.
+    public static func load(folder: URL? = nil) throws -> QuantityWords {
+        let url = try TemplateFiles.url(named: "quantities.json", folder: folder)
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw MinshengError.configuration(file: url.path, reason: "无法打开数量词汇文件")
+        }
+        do { return try JSONDecoder().decode(QuantityWords.self, from: data) } catch {
+            throw MinshengError.configuration(file: url.path, reason: "数量词汇文件格式不正确：\(error)")
+        }
+    }
+
+    /// The standard words, read once; the error, when the file is missing or broken
+    /// (`Engine.standard()` reports it before any job runs).
+    public static let loaded: Result<QuantityWords, MinshengError> = {
+        do { return .success(try load()) } catch let error as MinshengError { return .failure(error) } catch {
+            return .failure(MinshengError.configuration(file: "quantities.json", reason: "\(error)"))
+        }
+    }()
+
+    /// The standard words (none when the file could not be read: see `loaded`).
+    public static var standard: QuantityWords {
+        (try? loaded.get())
+            ?? QuantityWords(
+                notApplicable: [], qualitative: [], atLeastPrefixes: [], atMostPrefixes: [], approximatePrefixes: [],
+                atLeastSuffixes: [], atMostSuffixes: [], approximateSuffixes: [])
+    }
+}

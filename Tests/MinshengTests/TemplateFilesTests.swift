@@ -1,0 +1,48 @@
+import Foundation
+import Minsheng
+import Testing
+
+/// The data files of `Templates/` come from the package's resources, an override folder taking
+/// precedence file by file.
+struct TemplateFilesTests {
+    @Test func readsTheBundledFilesWhereverTheProcessRuns() throws {
+        for name in ["headers.json", "district.json", "quantities.json"] {
+            let data = try TemplateFiles.data(named: name)
+            #expect(try JSONSerialization.jsonObject(with: data) is [String: Any], "\(name)")
+        }
+        #expect(throws: MinshengError.self) { try TemplateFiles.data(named: "没有这个文件.json") }
+    }
+
+    @Test func anOverrideFolderTakesPrecedenceFileByFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var headers = try #require(try JSONSerialization.jsonObject(with: TemplateFiles.data(named: "headers.json")) as? [String: Any])
+        var roles = try #require(headers["roles"] as? [String: [String]])
+        roles["target", default: []].append("下达数")
+        headers["roles"] = roles
+        try JSONSerialization.data(withJSONObject: headers).write(to: folder.appendingPathComponent("headers.json"))
+
+        #expect(try TemplateFiles.url(named: "headers.json", folder: folder).path == folder.appendingPathComponent("headers.json").path)
+        #expect(try TemplateFiles.url(named: "district.json", folder: folder).path != folder.appendingPathComponent("district.json").path)
+        #expect(try HeaderVocabulary.load(folder: folder).role(of: "下达数") == .target)
+        #expect(try HeaderVocabulary.load().role(of: "下达数") == nil)
+        _ = try DistrictTemplate.load(folder: folder)  // not in the folder: the package's copy
+    }
+
+    @Test func oneListOfAreaEndingsTellsCountiesApart() throws {
+        let endings = AreaEndings.standard
+        #expect(endings == (try HeaderVocabulary.load().areaEndings))
+        #expect(endings.isCounty("涡阳县") && endings.isCounty("谯城区"))
+        #expect(!endings.isCounty("亳州高新区") && !endings.isCounty("市本级") && !endings.isCounty("亳州市"))
+        #expect(endings.endsProseArea("市本级") && endings.endsProseArea("亳州高新区") && !endings.endsProseArea("亳州市"))
+        #expect(BreakdownParser.leadingAreaName("市本级建立4家") == "市本级")
+    }
+
+    @Test func quantityWordsAreData() throws {
+        let words = try QuantityWords.load()
+        #expect(words == QuantityWords.standard)
+        #expect(words.atLeastSuffixes.first == "及以上")
+        #expect(QuantityParser.notApplicableTexts.contains("——"))
+    }
+}
