@@ -63,12 +63,12 @@ public enum InputFiles {
 
     /// Why a file found in a folder is not read, in words a clerk understands; nil to read it.
     static func skipReason(name: String, isFolder: Bool) -> String? {
-        if isFolder { return "子文件夹，不读取其中的文件（请把文件放在同一个文件夹里，或单独列出）" }
+        if isFolder { return "子文件夹，其中的文件不读取；需要时请单独列出这个文件夹" }
         if name.hasPrefix("~$") { return "Office 正在编辑时留下的临时文件，不是表格" }
         let ext = (name as NSString).pathExtension.lowercased()
         if extensions.contains(ext) { return nil }
         switch ext {
-        case "pdf": return "PDF 文件，无法读取其中的表格（请报送 Excel/WPS 表格）"
+        case "pdf": return "PDF 文件，无法读取其中的表格，请报送 Excel/WPS 表格"
         case "zip", "rar", "7z", "gz", "tar": return "压缩包，请先解压，把其中的表格放进文件夹"
         case "doc", "docx", "wps": return "Word/WPS 文字文档，不是表格"
         case "txt", "md": return "文本文件，不是表格"
