@@ -67,6 +67,7 @@ public struct TableFinder: Sendable {
 
     /// Reads the workbook and returns its table: the named sheet, or of the visible sheets the
     /// one whose recognized table has the most items. Hidden sheets are never chosen unless named.
+    /// A table of zero items is `noTableRecognized` (unless it is one of minsheng's own outputs).
     public func find(in path: String, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
         try find(in: .path(path), options: options)
     }
@@ -104,6 +105,11 @@ public struct TableFinder: Sendable {
         }
         guard var best else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
         best.ownOutput = OutputMarker.kind(of: workbook)
+        // A header with no item under it is no table: never a ✓ on what was not read.
+        if best.items.isEmpty && best.ownOutput == nil {
+            seen += recognizer.seenTexts(best.sheet).filter { !seen.contains($0) }
+            throw MinshengError.noTableRecognized(file: path, seenHeaders: seen)
+        }
         return best
     }
 }

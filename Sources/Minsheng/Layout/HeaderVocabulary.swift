@@ -30,6 +30,28 @@ public struct HeaderVocabulary: Sendable {
     public var sectionPatterns: [String]
     /// Starts of footer rows (合计, 备注, 填报人 …).
     public var footerPrefixes: [String]
+    /// Words of indicators that do not sum across areas (rates, ceilings, per-person floors).
+    public var nonAdditive: NonAdditiveWords
+
+    /// The words that make an indicator non-additive (`nonAdditive` in `headers.json`).
+    public struct NonAdditiveWords: Sendable, Decodable {
+        /// Rates, ratios, shares, per-person and per-10 000 figures (率, 比例, 人均, 每万人 …).
+        public var ratio: [String]
+        /// Ceilings: met at or under the target (低于, 不超过, 控制在 …).
+        public var ceiling: [String]
+        /// Floors (不低于): non-additive only with a per-unit word beside them.
+        public var floor: [String]
+        /// Per-person / per-unit words that make a floor non-additive (`/`, 每人, 标准 …).
+        public var perUnit: [String]
+
+        /// Creates one from word lists.
+        public init(ratio: [String] = [], ceiling: [String] = [], floor: [String] = [], perUnit: [String] = []) {
+            self.ratio = ratio
+            self.ceiling = ceiling
+            self.floor = floor
+            self.perUnit = perUnit
+        }
+    }
 
     private var synonyms: [(word: String, role: HeaderRole)] = []
     /// The synonyms' UTF-8 bytes, in the order of `synonyms`, for fast containment tests.
@@ -46,6 +68,7 @@ public struct HeaderVocabulary: Sendable {
         var areaNames: [String]
         var sectionPatterns: [String]
         var footerPrefixes: [String]
+        var nonAdditive: NonAdditiveWords?
     }
 
     /// Loads the vocabulary from a JSON file.
@@ -68,7 +91,8 @@ public struct HeaderVocabulary: Sendable {
         return try HeaderVocabulary(
             roles: roles, totals: file.totals,
             areaEndings: AreaEndings(all: file.areaSuffixes, counties: file.countySuffixes, notCounties: file.nonCountySuffixes),
-            areaNames: file.areaNames, sectionPatterns: file.sectionPatterns, footerPrefixes: file.footerPrefixes)
+            areaNames: file.areaNames, sectionPatterns: file.sectionPatterns, footerPrefixes: file.footerPrefixes,
+            nonAdditive: file.nonAdditive ?? NonAdditiveWords())
     }
 
     /// The vocabulary of `Templates/headers.json`: from `folder` if it holds the file, else from
@@ -80,9 +104,12 @@ public struct HeaderVocabulary: Sendable {
     /// Creates a vocabulary from word lists.
     public init(
         roles: [HeaderRole: [String]], totals: [String], areaEndings: AreaEndings, areaNames: [String],
-        sectionPatterns: [String], footerPrefixes: [String]
+        sectionPatterns: [String], footerPrefixes: [String], nonAdditive: NonAdditiveWords = NonAdditiveWords()
     ) throws {
         self.roles = roles
+        self.nonAdditive = NonAdditiveWords(
+            ratio: nonAdditive.ratio.map(HeaderText.normalize), ceiling: nonAdditive.ceiling.map(HeaderText.normalize),
+            floor: nonAdditive.floor.map(HeaderText.normalize), perUnit: nonAdditive.perUnit.map(HeaderText.normalize))
         self.totals = totals.map(HeaderText.normalize)
         self.areaEndings = areaEndings
         self.areaNames = areaNames.map(HeaderText.normalize)
@@ -149,6 +176,29 @@ public struct HeaderVocabulary: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let range = NSRange(trimmed.startIndex..., in: trimmed)
         return sectionRegexes.contains { $0.firstMatch(in: trimmed, range: range) != nil }
+    }
+
+    /// Whether an indicator sums across areas, from its name (and its unit): a ceiling
+    /// (`城镇登记失业率低于`), a floor per person (`基础养老金不低于` with `元/人·月`), a rate or
+    /// ratio (`参保率`, `报销比例`, `每万人口全科医生数`), else additive.
+    ///
+    /// ```swift
+    /// vocabulary.indicatorKind(of: "城镇登记失业率低于", unit: "%")   // .ceiling
+    /// vocabulary.indicatorKind(of: "城镇新增就业", unit: "人")        // .additive
+    /// ```
+    public func indicatorKind(of name: String?, unit: String?) -> IndicatorKind {
+        let text = HeaderText.normalize(name ?? "")
+        let all = text + "|" + HeaderText.normalize(unit ?? "")
+        var rest = text
+        var floor = false
+        for word in nonAdditive.floor where !word.isEmpty && rest.contains(word) {
+            floor = true
+            rest = rest.replacingOccurrences(of: word, with: "|")
+        }
+        if nonAdditive.ceiling.contains(where: { !$0.isEmpty && rest.contains($0) }) { return .ceiling }
+        if floor && nonAdditive.perUnit.contains(where: { !$0.isEmpty && all.contains($0) }) { return .floor }
+        if nonAdditive.ratio.contains(where: { !$0.isEmpty && text.contains($0) }) { return .ratio }
+        return .additive
     }
 
     /// Whether a row's first text makes it a footer (合计, 备注, 填报人 …).

@@ -73,6 +73,7 @@ public struct LayoutRecognizer: Sendable {
     /// Recognizes the table, or nil when no row looks like a header.
     public func recognize(_ sheet: Sheet) -> TableLayout? {
         let grid = headerGrid(sheet)
+        if let transposed = recognizeAreaRows(sheet, grid: grid) { return transposed }
         var best: (row: Int, score: Int)?
         for row in grid.keys.sorted() {
             let s = score(grid[row] ?? [:])
@@ -197,5 +198,162 @@ public struct LayoutRecognizer: Sendable {
         if numeric > 0 && numeric >= text {
             layout.columns[index].meaning = .value(.completed, area: nil)
         }
+    }
+
+    // MARK: - Areas in rows
+
+    /// A table with the areas in rows (全市, 市本级, 东坡区 … down a left column) and each
+    /// indicator in a group of columns (目标任务 / 进度 / 完成比例(%)) under a merged indicator
+    /// header, perhaps under a project merged over several indicators. Nil when the sheet is not
+    /// one: no row of measures under indicator headers (not areas, not role words), or fewer than
+    /// two area rows to the left.
+    func recognizeAreaRows(_ sheet: Sheet, grid: [Int: [Int: String]]) -> TableLayout? {
+        for subRow in grid.keys.sorted() where subRow >= 1 {
+            guard let sub = grid[subRow], let upper = grid[subRow - 1] else { continue }
+            let roles = sub.values.compactMap { vocabulary.role(of: $0) }
+            guard !roles.contains(.project), !roles.contains(.indicator) else { continue }
+            let groups = columnGroups(sub: sub, upper: upper, headerRow: subRow - 1)
+            guard let firstColumn = groups.first?.columns.first?.column,
+                let areaColumn = areaColumn(sheet, below: subRow, before: firstColumn)
+            else { continue }
+            let rows = areaRows(sheet, below: subRow, column: areaColumn, groups: groups)
+            guard rows.filter({ $0.area != nil }).count >= 2 else { continue }
+            // A project merged over its indicators, in the row above them (not a title that
+            // spans the area column too).
+            var withProjects = groups
+            var projectRow = false
+            if let above = grid[subRow - 2] {
+                for i in withProjects.indices {
+                    let column = withProjects[i].columns[0].column
+                    guard let text = above[column], above[areaColumn] != text, !isHeaderWord(text),
+                        HeaderText.normalize(text) != HeaderText.normalize(upper[column] ?? "")
+                    else { continue }
+                    withProjects[i].project = TableReader.clean(text)
+                    projectRow = true
+                }
+            }
+            var columns = [
+                LayoutColumn(
+                    column: areaColumn, header: sub[areaColumn] ?? upper[areaColumn] ?? "", meaning: .role(.areaName))
+            ]
+            columns += withProjects.flatMap(\.columns)
+            return TableLayout(
+                sheetName: sheet.name, headerRows: (subRow - (projectRow ? 2 : 1))...subRow, columns: columns,
+                areaRows: AreaRows(column: areaColumn, rows: rows, groups: withProjects))
+        }
+        return nil
+    }
+
+    /// The indicator groups of a row of measures: consecutive measure columns under one header
+    /// (a merged one fills every column it covers; a header over the first column only leads the
+    /// columns after it).
+    private func columnGroups(sub: [Int: String], upper: [Int: String], headerRow: Int) -> [ColumnGroup] {
+        var groups: [(header: String, columns: [LayoutColumn])] = []
+        var previous = -2
+        for column in sub.keys.sorted() {
+            guard let text = sub[column], let role = vocabulary.role(of: text), let m = measure(role) else { continue }
+            let unit = HeaderText.splitParenthetical(HeaderText.normalize(text)).inner
+            let entry = LayoutColumn(column: column, header: HeaderText.normalize(text), meaning: .value(m, area: nil), unit: unit)
+            let adjacent = previous == column - 1
+            if let above = upper[column], !(adjacent && groups.last?.header == above) {
+                groups.append((above, [entry]))
+            } else if adjacent, !groups.isEmpty {
+                groups[groups.count - 1].columns.append(entry)
+            }
+            previous = column
+        }
+        return groups.compactMap { header, columns in
+            guard !isHeaderWord(header), columns.count >= 2 else { return nil }
+            var columns = columns
+            let measures = columns.compactMap { column -> Measure? in
+                if case .value(let m, _) = column.meaning { return m }
+                return nil
+            }
+            // 进度 beside 完成比例 is the completed figure, not a rate.
+            if !measures.contains(.completed), measures.filter({ $0 == .rate }).count >= 2,
+                let i = columns.firstIndex(where: { column in
+                    let text = HeaderText.splitParenthetical(column.header).text
+                    return column.meaning == .value(.rate, area: nil) && !["率", "比例", "百分"].contains(where: text.contains)
+                })
+            {
+                columns[i].meaning = .value(.completed, area: nil)
+            }
+            guard columns.contains(where: { $0.meaning == .value(.target, area: nil) || $0.meaning == .value(.completed, area: nil) })
+            else { return nil }
+            let (indicator, unit) = Self.nameAndUnit(header)
+            for i in columns.indices {
+                if case .value(.rate, _) = columns[i].meaning {
+                    columns[i].unit = columns[i].unit == "%" ? "%" : nil
+                } else {
+                    columns[i].unit = columns[i].unit.map(Self.unitText) ?? unit
+                }
+            }
+            return ColumnGroup(project: nil, indicator: indicator, unit: unit, headerRow: headerRow, columns: columns)
+        }
+    }
+
+    /// `城镇新增就业（人）` → (城镇新增就业, 人); `城镇登记失业率（%）低于4.3` → (城镇登记失业率低于4.3, %).
+    static func nameAndUnit(_ header: String) -> (String, String?) {
+        let normalized = HeaderText.normalize(header)
+        let (text, inner) = HeaderText.splitParenthetical(normalized)
+        if let inner, text != normalized { return (text, unitText(inner)) }
+        if let open = normalized.firstIndex(of: "("), let close = normalized[open...].firstIndex(of: ")") {
+            let inner = String(normalized[normalized.index(after: open)..<close])
+            if !inner.isEmpty, inner.count <= 8 {
+                return (String(normalized[..<open]) + String(normalized[normalized.index(after: close)...]), unitText(inner))
+            }
+        }
+        return (normalized, nil)
+    }
+
+    private static func unitText(_ inner: String) -> String {
+        inner.hasPrefix("单位:") ? String(inner.dropFirst(3)) : inner
+    }
+
+    /// A header that names a column kind, an area or a total, not an indicator.
+    private func isHeaderWord(_ text: String) -> Bool {
+        let normalized = HeaderText.splitParenthetical(HeaderText.normalize(text)).text
+        if vocabulary.isArea(text) || vocabulary.isTotal(text) { return true }
+        return vocabulary.roles.values.contains { words in words.contains { HeaderText.normalize($0) == normalized } }
+    }
+
+    /// The column left of the groups that names the most areas (and totals) below the header,
+    /// when it names two or more.
+    private func areaColumn(_ sheet: Sheet, below headerRow: Int, before firstGroupColumn: Int) -> Int? {
+        var counts: [Int: Int] = [:]
+        for row in sheet.rows where row.index > headerRow {
+            for cell in row.cells where cell.reference.column < firstGroupColumn {
+                guard case .string(let text) = cell.value else { continue }
+                if vocabulary.isArea(text) || vocabulary.isTotal(text) { counts[cell.reference.column, default: 0] += 1 }
+            }
+        }
+        guard let best = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }), best.value >= 2
+        else { return nil }
+        return best.key
+    }
+
+    /// The rows below the header whose area column names an area or the total and that hold a
+    /// figure in some group; footers (填报单位 …), a second total and repeated areas are not.
+    private func areaRows(_ sheet: Sheet, below headerRow: Int, column: Int, groups: [ColumnGroup]) -> [AreaRow] {
+        let valueColumns = Set(groups.flatMap { $0.columns.map(\.column) })
+        var rows: [AreaRow] = []
+        for row in sheet.rows where row.index > headerRow {
+            guard let cell = row.cells.first(where: { $0.reference.column == column }), case .string(let raw) = cell.value else {
+                continue
+            }
+            let label = TableReader.clean(raw)
+            let normalized = HeaderText.normalize(label)
+            guard !normalized.isEmpty, normalized.count <= 20,
+                row.cells.contains(where: { valueColumns.contains($0.reference.column) && !TableReader.isBlank($0) })
+            else { continue }
+            if vocabulary.isTotal(label) {
+                if !rows.contains(where: { $0.area == nil }) { rows.append(AreaRow(row: row.index, label: label, area: nil)) }
+                continue
+            }
+            guard !vocabulary.isFooter(label), !vocabulary.isSection(label) else { continue }
+            let area = vocabulary.areaName(label)
+            if !rows.contains(where: { $0.area == area }) { rows.append(AreaRow(row: row.index, label: label, area: area)) }
+        }
+        return rows
     }
 }

@@ -44,12 +44,17 @@ public struct TableLayout: Hashable, Sendable {
     public var headerRows: ClosedRange<Int>
     /// The recognized columns, left to right.
     public var columns: [LayoutColumn]
+    /// For a table with the areas in rows (全市, 市本级, 东坡区 … down the first column) and each
+    /// indicator in a group of columns: the area rows and the groups. Nil for the usual table
+    /// with one item per row.
+    public var areaRows: AreaRows?
 
     /// Creates one from its parts.
-    public init(sheetName: String, headerRows: ClosedRange<Int>, columns: [LayoutColumn]) {
+    public init(sheetName: String, headerRows: ClosedRange<Int>, columns: [LayoutColumn], areaRows: AreaRows? = nil) {
         self.sheetName = sheetName
         self.headerRows = headerRows
         self.columns = columns
+        self.areaRows = areaRows
     }
 
     /// The first column with a descriptive role.
@@ -57,13 +62,20 @@ public struct TableLayout: Hashable, Sendable {
         columns.first { $0.meaning == .role(role) }
     }
 
-    /// The first column holding a measure for an area (nil: the overall / total figure).
+    /// The first column holding a measure for an area (nil: the overall / total figure). With
+    /// the areas in rows, the first group's column of the measure (each item row has its own:
+    /// `TableRow.group`).
     public func column(_ measure: Measure, area: String?) -> LayoutColumn? {
-        columns.first { $0.meaning == .value(measure, area: area) }
+        if let areaRows {
+            guard area.map(areaRows.areas.contains) ?? areaRows.hasTotal else { return nil }
+            return areaRows.groups.lazy.compactMap { $0.column(measure) }.first
+        }
+        return columns.first { $0.meaning == .value(measure, area: area) }
     }
 
-    /// The areas with value columns, in column order.
+    /// The areas with value columns, in column order (with the areas in rows: in row order).
     public var areas: [String] {
+        if let areaRows { return areaRows.areas }
         var seen: [String] = []
         for column in columns {
             if case .value(_, let area?) = column.meaning, !seen.contains(area) { seen.append(area) }
@@ -73,4 +85,79 @@ public struct TableLayout: Hashable, Sendable {
 
     /// Whether the table has value columns per area.
     public var hasAreaColumns: Bool { !areas.isEmpty }
+}
+
+
+/// One row of a table with the areas in rows.
+public struct AreaRow: Hashable, Sendable {
+    /// Zero-based row index in the sheet.
+    public var row: Int
+    /// The label as written (`全市`, `东坡区`).
+    public var label: String
+    /// The area (nil: the total row, 全市 / 合计).
+    public var area: String?
+
+    /// Creates one from its parts.
+    public init(row: Int, label: String, area: String?) {
+        self.row = row
+        self.label = label
+        self.area = area
+    }
+}
+
+/// The columns of one indicator in a table with the areas in rows: 目标任务 / 进度 / 完成比例(%)
+/// under a merged indicator header (`城镇新增就业（人）`), perhaps under a project merged over
+/// several indicators.
+public struct ColumnGroup: Hashable, Sendable {
+    /// The project merged above the indicator, if any.
+    public var project: String?
+    /// The indicator header without its unit (`城镇新增就业`).
+    public var indicator: String
+    /// The unit from the indicator header's parentheses (`人`, `%`), if any.
+    public var unit: String?
+    /// Zero-based row and first column of the indicator header.
+    public var headerRow: Int
+    /// The group's value columns; each `meaning` is `.value(measure, area: nil)`.
+    public var columns: [LayoutColumn]
+
+    /// Creates one from its parts.
+    public init(project: String?, indicator: String, unit: String?, headerRow: Int, columns: [LayoutColumn]) {
+        self.project = project
+        self.indicator = indicator
+        self.unit = unit
+        self.headerRow = headerRow
+        self.columns = columns
+    }
+
+    /// The group's column of a measure.
+    public func column(_ measure: Measure) -> LayoutColumn? {
+        columns.first { $0.meaning == .value(measure, area: nil) }
+    }
+}
+
+/// The areas in rows and the indicator column groups of a transposed table: each group × area
+/// row is a figure. Read into one `TableRow` per group whose values are keyed by area.
+public struct AreaRows: Hashable, Sendable {
+    /// Zero-based column holding the area names.
+    public var column: Int
+    /// The area rows (and the total row), top to bottom.
+    public var rows: [AreaRow]
+    /// The indicator groups, left to right.
+    public var groups: [ColumnGroup]
+
+    /// Creates one from its parts.
+    public init(column: Int, rows: [AreaRow], groups: [ColumnGroup]) {
+        self.column = column
+        self.rows = rows
+        self.groups = groups
+    }
+
+    /// The areas, in row order (the total row not among them).
+    public var areas: [String] { rows.compactMap(\.area) }
+
+    /// Whether a total row (全市 / 合计) is among the rows.
+    public var hasTotal: Bool { rows.contains { $0.area == nil } }
+
+    /// The row of an area (nil: the total row).
+    public func row(of area: String?) -> AreaRow? { rows.first { $0.area == area } }
 }

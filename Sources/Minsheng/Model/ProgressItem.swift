@@ -25,6 +25,8 @@ public struct ProgressItem: Sendable {
     public var lead: String?
     /// Where the item was read: `file!cell` per input.
     public var sources: [String] = []
+    /// Whether its figures sum across areas and when its target is met (a ceiling: at or under).
+    public var kind: IndicatorKind = .additive
     /// Where each figure was read (total and per area), for naming both cells of a conflict.
     public var figureSources: [ValueKey: FigureSource] = [:]
     /// The period the item's table reports (`1-9月`), when it says.
@@ -100,6 +102,13 @@ public struct ProgressItem: Sendable {
         case (.completed, let area?): areas[area, default: AreaFigures()].completed = value
         case (.rate, _): break
         }
+    }
+
+    /// Whether the target is met: at or under a ceiling, at or over anything else; nil when
+    /// target or completion is no number.
+    public var isMet: Bool? {
+        guard let t = target?.number, let c = completed?.number else { return nil }
+        return kind == .ceiling ? c <= t : c >= t
     }
 
     /// completed ÷ target, when both are numbers and the target is not zero.
@@ -213,9 +222,10 @@ public enum ProgressItems {
     static func makeItem(_ row: TableRow, table: RecognizedTable, counties: [String], period: ReportPeriod?) -> ProgressItem {
         var item = ProgressItem(
             category: row.category, project: row.project, indicator: row.indicator, unit: row.unit, lead: row.lead)
+        item.kind = row.indicatorKind
         func read(_ key: ValueKey) -> (ReadValue, Quantity?)? {
             guard let cell = row.values[key] else { return nil }
-            let unit = table.layout.column(key.measure, area: key.area)?.unit
+            let unit = row.group.map { $0.column(key.measure)?.unit } ?? table.layout.column(key.measure, area: key.area)?.unit
             let value = ValueReading.read(cell, measure: key.measure, headerUnit: unit)
             return (value, value.quantity.quantity)
         }

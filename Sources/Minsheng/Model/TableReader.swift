@@ -14,8 +14,10 @@ public struct TableReader: Sendable {
 
     private static let filledDown: [HeaderRole] = [.sequence, .category, .project]
 
-    /// The body rows below the header that are not blank.
+    /// The body rows below the header that are not blank (with the areas in rows: one item per
+    /// indicator group).
     public func rows(of sheet: Sheet, layout: TableLayout) -> [TableRow] {
+        if let areaRows = layout.areaRows { return rows(of: sheet, areaRows: areaRows) }
         var result: [TableRow] = []
         var category: String?
         var previousItem: TableRow?
@@ -99,10 +101,45 @@ public struct TableReader: Sendable {
                 if item.sequence == nil { item.sequence = previous.sequence }
             }
             guard item.project != nil || item.indicator != nil else { continue }
+            item.indicatorKind = indicatorKind(item)
             result.append(item)
             previousItem = item
         }
         return result
+    }
+
+    /// Whether a row's figures sum across areas, from its indicator's (or project's) name when it
+    /// is a name, not a sentence naming several things.
+    func indicatorKind(_ row: TableRow) -> IndicatorKind {
+        guard let name = row.indicator ?? row.project, HeaderText.normalize(name).count <= 24 else { return .additive }
+        return vocabulary.indicatorKind(of: name, unit: row.unit)
+    }
+
+    /// A table with the areas in rows: one item per indicator group, its values the group's
+    /// cells in each area row (`ValueKey(measure, area:)`) and in the total row (`ValueKey(measure)`).
+    func rows(of sheet: Sheet, areaRows: AreaRows) -> [TableRow] {
+        let wanted = Set(areaRows.rows.map(\.row))
+        var cellsByRow: [Int: [Int: Cell]] = [:]
+        for sheetRow in sheet.rows where wanted.contains(sheetRow.index) {
+            cellsByRow[sheetRow.index] = Dictionary(sheetRow.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        return areaRows.groups.enumerated().map { index, group in
+            var values: [ValueKey: Cell] = [:]
+            for areaRow in areaRows.rows {
+                for column in group.columns {
+                    guard case .value(let measure, _) = column.meaning,
+                        let cell = cellsByRow[areaRow.row]?[column.column], !Self.isBlank(cell)
+                    else { continue }
+                    values[ValueKey(measure, area: areaRow.area)] = cell
+                }
+            }
+            var row = TableRow(
+                row: group.headerRow, kind: .item, category: nil, sequence: String(index + 1), project: group.project,
+                indicator: group.indicator, unit: group.unit, values: values)
+            row.group = group
+            row.indicatorKind = vocabulary.indicatorKind(of: group.indicator, unit: group.unit)
+            return row
+        }
     }
 
     /// The text a descriptive cell shows (numbers as written, e.g. a 序号 of 3).

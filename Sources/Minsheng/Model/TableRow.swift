@@ -53,6 +53,12 @@ public struct TableRow: Sendable {
     public var areaName: String?
     /// The figure cells, by measure and area.
     public var values: [ValueKey: Cell]
+    /// Whether the figures sum across areas, and when the target is met (from the indicator's
+    /// words: a rate, a ceiling, a per-person floor is never summed).
+    public var indicatorKind: IndicatorKind = .additive
+    /// In a table with the areas in rows: the column group this item was read from (its cells
+    /// are in the area rows, not in `row`).
+    public var group: ColumnGroup?
 
     /// The item's name for reports: project and indicator, whichever exist.
     public var itemName: String {

@@ -126,6 +126,11 @@ public enum ProgressWorkbook {
     /// The status word for an item: 超额完成 / 已完成 / 正常 / 滞后 / 未开展 / 推进中.
     static func status(_ item: ProgressItem, asOf: AsOfDate?) -> String {
         guard let rate = item.rate else { return item.target?.number == nil && item.target != nil ? "定性目标" : "" }
+        if item.kind == .ceiling {
+            // 失业率 3.9 under 低于 4.3 is done; over the ceiling it is not.
+            if item.isMet == true { return "已完成" }
+            return asOf == nil ? "推进中" : "滞后"
+        }
         if rate > 1 { return "超额完成" }
         if rate == 1 { return "已完成" }
         if item.completed?.number == 0 { return "未开展" }

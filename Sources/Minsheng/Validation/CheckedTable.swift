@@ -45,8 +45,8 @@ public struct CheckedTable: Sendable {
     static func readValues(_ row: TableRow, layout: TableLayout) -> [ValueKey: ReadValue] {
         var result: [ValueKey: ReadValue] = [:]
         for (key, cell) in row.values {
-            let headerUnit =
-                layout.column(key.measure, area: key.area)?.unit ?? (key.measure == .rate ? nil : row.unit.flatMap(unitText))
+            let column = row.group.map { $0.column(key.measure) } ?? layout.column(key.measure, area: key.area)
+            let headerUnit = column?.unit ?? (key.measure == .rate ? nil : row.unit.flatMap(unitText))
             result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
         }
         return result
@@ -61,9 +61,24 @@ public struct CheckedTable: Sendable {
     /// The column of a measure for an area (nil: the total).
     public func column(for key: ValueKey) -> LayoutColumn? { table.layout.column(key.measure, area: key.area) }
 
-    /// The cell of a value in a row: the cell read, or where it belongs when blank.
+    /// The column of a measure for an area in a row: with the areas in rows, the row's own
+    /// group's column when the area (or the total) has a row, its header naming the area
+    /// (`全市目标任务`); else `column(for:)`.
+    public func column(for key: ValueKey, in row: CheckedRow) -> LayoutColumn? {
+        guard let group = row.row.group else { return column(for: key) }
+        guard var column = group.column(key.measure), let areaRow = table.layout.areaRows?.row(of: key.area) else { return nil }
+        column.header = HeaderText.normalize(areaRow.label) + column.header
+        return column
+    }
+
+    /// The cell of a value in a row: the cell read, or where it belongs when blank (with the
+    /// areas in rows: in the area's row of the row's group).
     public func a1(_ row: CheckedRow, _ key: ValueKey) -> String? {
         if let cell = row.row.values[key] { return cell.reference.a1 }
+        if row.row.group != nil {
+            guard let column = column(for: key, in: row), let areaRow = table.layout.areaRows?.row(of: key.area) else { return nil }
+            return CellReference(row: areaRow.row, column: column.column).a1
+        }
         return column(for: key).map { CellReference(row: row.row.row, column: $0.column).a1 }
     }
 
@@ -97,11 +112,13 @@ public struct CheckedRow: Sendable {
 }
 
 extension FindingBuilder {
-    /// Adds a finding about a table row (its one-based row number and item name).
+    /// Adds a finding about a table row: its item name, and the one-based row of the cell (an
+    /// item's cells are in its row, except with the areas in rows), else of the row.
     mutating func add(
         _ message: FindingMessage, _ row: CheckedRow, cell: String?, area: String? = nil, expected: Decimal? = nil,
         actual: Decimal? = nil
     ) {
-        add(message, cell: cell, row: row.row.row + 1, item: row.row.itemName, area: area, expected: expected, actual: actual)
+        let number = cell.flatMap { CellReference($0) }.map { $0.row + 1 } ?? row.row.row + 1
+        add(message, cell: cell, row: number, item: row.row.itemName, area: area, expected: expected, actual: actual)
     }
 }

@@ -8,7 +8,7 @@ public struct MissingTargetRule: TableRule {
         for (key, value) in row.values where key.measure == .completed {
             guard let completed = value.quantity.quantity, completed.value != 0 else { continue }
             let targetKey = ValueKey(.target, area: key.area)
-            guard table.column(for: targetKey) != nil, row.values[targetKey] == nil else { continue }
+            guard table.column(for: targetKey, in: row) != nil, row.values[targetKey] == nil else { continue }
             findings.add(
                 .missingTarget(completed: completed.value), row, cell: table.a1(row, targetKey), area: key.area,
                 actual: completed.value)

@@ -5,6 +5,14 @@ public struct RateRule: TableRule {
     /// Creates one.
     public init() {}
 
+    /// A ceiling's rate (失业率 3.9 under 低于 4.3) may be written as 100 when met, or as
+    /// target ÷ completed (how far under the ceiling): both agree.
+    static func agreesWithCeiling(_ reported: Decimal, decimals: Int, completed: Decimal, target: Decimal) -> Bool {
+        if completed <= target, Quantity.equal(reported, 100) { return true }
+        guard completed != 0 else { return false }
+        return RateCheck.compare(reported: reported, decimals: decimals, completed: target, target: completed) == .consistent
+    }
+
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, rate) in row.values where key.measure == .rate {
             guard let reported = rate.quantity.quantity, reported.isPercent,
@@ -28,8 +36,13 @@ public struct RateRule: TableRule {
                     continue
                 }
             }
-            let verdict = RateCheck.compare(
+            var verdict = RateCheck.compare(
                 reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value, target: target.value)
+            if row.row.indicatorKind == .ceiling, verdict != .consistent, verdict != .notCheckable,
+                RateRule.agreesWithCeiling(reportedValue, decimals: rate.printedDecimals, completed: completed.value, target: target.value)
+            {
+                verdict = .consistent
+            }
             let shown = "\(Quantity.format(reportedValue))%"
             func computed(_ expected: Decimal) -> String {
                 "\(Quantity.format(completed.value))÷\(Quantity.format(target.value)) = \(Quantity.format(RateCheck.round(expected, 2, .plain)))%"

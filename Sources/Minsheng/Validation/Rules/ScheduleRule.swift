@@ -6,7 +6,8 @@ public struct ScheduleRule: TableRule {
     public init() {}
 
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        guard let asOf = table.asOf else { return }
+        // A ceiling (失业率低于 4.3) is met under its target, not by reaching a share of it.
+        guard let asOf = table.asOf, row.row.indicatorKind != .ceiling else { return }
         let schedule = Decimal(asOf.scheduleShare)
         for (key, value) in row.values where key.measure == .completed {
             guard let completed = value.quantity.quantity,

@@ -6,6 +6,10 @@ import Foundation
 /// checked against the filled areas, and a mismatch names the blank ones. A row whose area cells
 /// are all blank has no breakdown. A completed total cannot be checked while an area that has a
 /// target has no completion (`breakdown-incomplete`).
+///
+/// Not every figure sums: a rate, ratio, ceiling or per-person floor (`IndicatorKind`, from the
+/// indicator's words), a percentage total, or a total that every filled area repeats
+/// (失业率 4.3 for the city and 4.3 for each area) is not checked.
 public struct TotalRule: TableRule {
     /// Target or completion totals.
     public var measure: Measure
@@ -16,24 +20,30 @@ public struct TotalRule: TableRule {
     }
 
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        let areas = table.table.layout.areas.filter { table.column(for: ValueKey(measure, area: $0)) != nil }
-        guard !areas.isEmpty, let total = row.figure(ValueKey(measure)) else { return }
+        let areas = table.table.layout.areas.filter { table.column(for: ValueKey(measure, area: $0), in: row) != nil }
+        // A rate, ratio, ceiling or per-person floor is never summed across areas.
+        guard !areas.isEmpty, row.row.indicatorKind.isAdditive, let total = row.figure(ValueKey(measure)), !total.isPercent
+        else { return }
         var sum = Decimal(0)
         var blank: [String] = []
         var counted = 0
+        var allEqualTotal = true
         for area in areas {
             switch row.values[ValueKey(measure, area: area)]?.quantity {
             case .quantity(let q)?:
                 sum += q.value
                 counted += 1
+                allEqualTotal = allEqualTotal && Quantity.equal(q.value, total.value)
             case .notApplicable?: break
             case nil: blank.append(area)
             default: return  // text or qualitative: reported by ValueRule, not summed
             }
         }
         guard counted > 0 else { return }
+        // Every filled area giving the total's own figure: a rate or a standard, not a share.
+        if counted >= 2 && allEqualTotal { return }
         let totalCell = table.a1(row, ValueKey(measure))
-        let header = table.column(for: ValueKey(measure))?.header ?? CheckedRow.label(ValueKey(measure))
+        let header = table.column(for: ValueKey(measure), in: row)?.header ?? CheckedRow.label(ValueKey(measure))
         if measure == .completed {
             // An area with a target but no completion: the completed total cannot be checked.
             let incomplete = blank.filter { row.figure(ValueKey(.target, area: $0)) != nil }
