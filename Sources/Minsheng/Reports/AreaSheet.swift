@@ -121,6 +121,15 @@ public enum AreaSheet {
             let completedCells = areaColumns.map { A1.cell(r, $0.completed) }.joined(separator: ",")
             let targetDoubles = areas.compactMap { item.areas[$0]?.target }.map(double).reduce(0, +)
             let completedDoubles = areas.compactMap { item.areas[$0]?.completed }.map(double).reduce(0, +)
+            if !item.kind.isAdditive {
+                // A rate, ceiling or per-person figure is not summed across areas.
+                try sheet.writeBlank(row: r, column: c.targetSum, format: number)
+                try sheet.writeBlank(row: r, column: c.completedSum, format: number)
+                if let total = ProgressWorkbook.statedTotal(item) { try sheet.write(double(total), row: r, column: c.statedTotal, format: number) }
+                else { try sheet.writeBlank(row: r, column: c.statedTotal, format: number) }
+                try sheet.write("不相加", row: r, column: c.check, format: check)
+                continue
+            }
             try sheet.writeFormula("=SUM(\(targetCells))", row: r, column: c.targetSum, cachedNumber: targetDoubles, format: number)
             try sheet.writeFormula("=SUM(\(completedCells))", row: r, column: c.completedSum, cachedNumber: completedDoubles, format: number)
             let stated = A1.cell(r, c.statedTotal)

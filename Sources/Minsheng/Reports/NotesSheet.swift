@@ -33,7 +33,7 @@ public enum NotesSheet {
             ("错误", "\(content.findings.filter { $0.severity == .error }.count)"),
             ("警告", "\(content.findings.filter { $0.severity == .warning }.count)"),
             ("完成率", "公式：完成数 ÷ 年度目标；年度目标不是数字时留空"),
-            ("状态", "超额完成（>100%）、已完成（=100%）、未开展（完成数为 0）、正常 / 滞后（与序时进度比较）、推进中（未指定截至日期）"),
+            ("状态", "超额完成（>100%）、已完成（=100%；上限指标如失业率低于 4.3%，完成数不超过目标即为已完成）、未开展（完成数为 0）、正常 / 滞后（与序时进度比较）、推进中（未指定截至日期）"),
             ("生成工具", "minsheng \(MinshengInfo.version)"),
         ]
         for note in content.notes { rows.append(("取数说明", note)) }
