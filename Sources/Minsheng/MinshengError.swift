@@ -22,7 +22,7 @@ public enum MinshengError: Error, CustomStringConvertible, Sendable, Equatable {
         case .unreadable(let file, let problem): return "无法读取 \(file)：\(problem)"
         case .noTableRecognized(let file, let seen):
             let list = seen.isEmpty ? "（没有看到任何文字）" : seen.prefix(20).map { "“\($0)”" }.joined(separator: "、")
-            return "无法识别 \(file) 中的表格：没有找到包含“项目/指标/目标/完成”等列名的表头行；看到的文字有 \(list)"
+            return "无法识别 \(file) 中的表格：没有找到包含“项目/指标/目标/完成”等列名的表头行，或表头下没有任何项目行；看到的文字有 \(list)"
         case .configuration(let file, let reason): return "无法读取 \(file)：\(reason)"
         case .badLayoutFile(let file, let reason): return "无法读取 \(file)：\(reason)"
         case .usage(let message): return message

@@ -76,6 +76,22 @@ struct TransposedTableTests {
         #expect(cityLevel == [true, false, false, false, false, true])
     }
 
+    /// 目标任务 / 进度 only: 进度 is the completed figure; the 合计 row last is the total.
+    @Test func aLoneProgressColumnIsTheCompletedFigure() throws {
+        let path = Self.folder.appendingPathComponent("xlsxwriter-two-columns.xlsx").path
+        let table = try table(path)
+        #expect(table.items.map { $0.indicator ?? "" } == ["城镇新增就业", "农村危房改造"])
+        #expect(table.layout.areas == ["东坡区", "彭山区", "仁寿县"])
+        let housing = try #require(table.items.last)
+        #expect(housing.values[ValueKey(.completed)]?.value == .number(950))
+        #expect(housing.values[ValueKey(.completed)]?.reference.a1 == "E7")
+        #expect(housing.values[ValueKey(.completed, area: "彭山区")]?.value == .number(150))
+        #expect(housing.values[ValueKey(.rate, area: "彭山区")] == nil)
+        let (result, findings) = try Checker().check(file: path)
+        #expect(result.items == 2)
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
     @Test(arguments: writers)
     func aWrongAreaTargetIsOneTotalMismatchAtTheCityCell(_ writer: Writer) throws {
         let (_, findings) = try Checker().check(file: writer.path("total-mismatch"))

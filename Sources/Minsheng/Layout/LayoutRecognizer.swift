@@ -210,14 +210,21 @@ public struct LayoutRecognizer: Sendable {
     func recognizeAreaRows(_ sheet: Sheet, grid: [Int: [Int: String]]) -> TableLayout? {
         for subRow in grid.keys.sorted() where subRow >= 1 {
             guard let sub = grid[subRow], let upper = grid[subRow - 1] else { continue }
-            let roles = sub.values.compactMap { vocabulary.role(of: $0) }
+            // An item table's 项目 / 指标 header is no part of this layout.
+            let roles = (Array(sub.values) + Array(upper.values)).compactMap { vocabulary.role(of: $0) }
             guard !roles.contains(.project), !roles.contains(.indicator) else { continue }
-            let groups = columnGroups(sub: sub, upper: upper, headerRow: subRow - 1)
+            var groups = columnGroups(sub: sub, upper: upper, headerRow: subRow - 1)
             guard let firstColumn = groups.first?.columns.first?.column,
                 let areaColumn = areaColumn(sheet, below: subRow, before: firstColumn)
             else { continue }
+            // A title spanning the area column too is no indicator header.
+            if let title = upper[areaColumn] {
+                let normalized = HeaderText.normalize(title)
+                groups.removeAll { group in group.columns.contains { HeaderText.normalize(upper[$0.column] ?? "") == normalized } }
+            }
             let rows = areaRows(sheet, below: subRow, column: areaColumn, groups: groups)
-            guard rows.filter({ $0.area != nil }).count >= 2 else { continue }
+            guard !groups.isEmpty, rows.filter({ $0.area != nil }).count >= 2 else { continue }
+            settleProgress(&groups, sheet: sheet, rows: rows)
             // A project merged over its indicators, in the row above them (not a title that
             // spans the area column too).
             var withProjects = groups
@@ -289,6 +296,44 @@ public struct LayoutRecognizer: Sendable {
                 }
             }
             return ColumnGroup(project: nil, indicator: indicator, unit: unit, headerRow: headerRow, columns: columns)
+        }
+    }
+
+    /// A lone 进度 column beside 目标任务 (no 完成 column) holds the completed figure, unless its
+    /// cells are percentages (a `%` format or text, or ratios of 1.5 or less against larger targets).
+    private func settleProgress(_ groups: inout [ColumnGroup], sheet: Sheet, rows: [AreaRow]) {
+        let wanted = Set(rows.map(\.row))
+        var cells: [Int: [Int: Cell]] = [:]
+        for row in sheet.rows where wanted.contains(row.index) {
+            cells[row.index] = Dictionary(row.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        for g in groups.indices {
+            let group = groups[g]
+            guard group.column(.completed) == nil, let target = group.column(.target),
+                let i = group.columns.firstIndex(where: { $0.meaning == .value(.rate, area: nil) }),
+                group.columns.filter({ $0.meaning == .value(.rate, area: nil) }).count == 1
+            else { continue }
+            let header = group.columns[i].header
+            guard group.columns[i].unit == nil, !["率", "比例", "百分"].contains(where: header.contains) else { continue }
+            var percent = false
+            var ratios = 0
+            var figures = 0
+            for row in rows {
+                guard let cell = cells[row.row]?[group.columns[i].column] else { continue }
+                switch cell.value {
+                case .number(let n):
+                    if case .percent = cell.format.kind { percent = true }
+                    figures += 1
+                    if n <= 1.5, let t = cells[row.row]?[target.column]?.number, t > 1.5 { ratios += 1 }
+                case .string(let text):
+                    if text.contains("%") || text.contains("％") { percent = true }
+                default: break
+                }
+            }
+            if !percent && (figures == 0 || ratios < figures) {
+                groups[g].columns[i].meaning = .value(.completed, area: nil)
+                groups[g].columns[i].unit = group.unit
+            }
         }
     }
 

@@ -9,7 +9,8 @@ Each writer writes three tables:
   recomputed), so 全市 25500 ≠ Σ areas 25600 → one `total-mismatch` at the 全市 目标任务 cell;
 - `<writer>-rate-mismatch.xlsx`: 仁寿县's 棚户区改造 完成比例 is 110 instead of 100 →
   one `rate-mismatch` at that cell.
-And `empty-table.xlsx` (openpyxl): a header (序号 / 项目 / 指标 / 目标 / 完成) and no rows.
+And `xlsxwriter-two-columns.xlsx`: groups of 目标任务 / 进度 only, the 合计 row last (correct);
+`empty-table.xlsx` (openpyxl): a header (序号 / 项目 / 指标 / 目标 / 完成) and no rows.
 
 Non-additive indicators, never summed across areas (item 9):
 - 城镇登记失业率（%）, a ceiling (低于 4.3): 4.3 for every area and for the city, actual 3.5–4.1;
@@ -182,6 +183,32 @@ def write_xlsxwriter(path, defect):
     wb.close()
 
 
+def write_two_columns(path):
+    """Groups of 目标任务 / 进度 only (进度 is the completed figure), the 合计 row last."""
+    wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"created": FIXED, "author": "眉山市民生办"})
+    ws = wb.add_worksheet("Sheet1")
+    ws.merge_range(0, 0, 0, 4, "2019年民生工程进度表")
+    ws.merge_range(1, 0, 2, 0, "县（区）")
+    figures = {
+        "城镇新增就业（人）": [("东坡区", 6000, 6200), ("彭山区", 3000, 3100), ("仁寿县", 8000, 8300)],
+        "农村危房改造（户）": [("东坡区", 300, 280), ("彭山区", 200, 150), ("仁寿县", 500, 520)],
+    }
+    for g, (header, rows) in enumerate(figures.items()):
+        c = 1 + 2 * g
+        ws.merge_range(1, c, 1, c + 1, header)
+        ws.write(2, c, "目标任务")
+        ws.write(2, c + 1, "进度")
+        for r, (area, target, completed) in enumerate(rows):
+            ws.write(3 + r, 0, area)
+            ws.write_number(3 + r, c, target)
+            ws.write_number(3 + r, c + 1, completed)
+        ws.write(3 + len(rows), 0, "合计")
+        ws.write_number(3 + len(rows), c, sum(t for _, t, _ in rows))
+        ws.write_number(3 + len(rows), c + 1, sum(d for _, _, d in rows))
+    wb.close()
+
+
 def write_empty(path):
     """A header and no rows: a table of zero items."""
     wb = openpyxl.Workbook()
@@ -198,6 +225,7 @@ def main():
     for defect in ["correct", "total-mismatch", "rate-mismatch"]:
         write_openpyxl(HERE / f"openpyxl-{defect}.xlsx", defect)
         write_xlsxwriter(HERE / f"xlsxwriter-{defect}.xlsx", defect)
+    write_two_columns(HERE / "xlsxwriter-two-columns.xlsx")
     write_empty(HERE / "empty-table.xlsx")
 
 
