@@ -136,6 +136,20 @@ struct TransposedTableTests {
         #expect(totals.findings(for: table).map(\.code).contains(.totalMismatch))
     }
 
+    /// A blank cell's finding points where the figure belongs: its area's row, its group's column.
+    @Test func aBlankCellIsNamedInItsAreaRow() throws {
+        var table = try table(Self.writers[0].path("correct"))
+        // 彭山区 (row 8): 城镇新增就业 进度 (D) and 棚户区改造 目标任务 (R) blank.
+        table.rows[0].values[ValueKey(.completed, area: "彭山区")] = nil
+        table.rows[5].values[ValueKey(.target, area: "彭山区")] = nil
+        let findings = Validator().findings(for: table)
+        let places = findings.map { "\($0.code.rawValue) \($0.cell ?? "") \($0.row ?? 0) \($0.area ?? "")" }
+        #expect(places.contains("breakdown-incomplete D8 8 彭山区"), "\(places)")
+        #expect(places.contains("total-mismatch R5 5 "), "\(places)")
+        #expect(places.contains("missing-target R8 8 彭山区"), "\(places)")
+        #expect(findings.allSatisfy { $0.row == CellReference($0.cell ?? "").map { $0.row + 1 } })
+    }
+
     @Test func theWordsOfNonAdditiveIndicatorsAreData() throws {
         let vocabulary = try HeaderVocabulary.load()
         #expect(vocabulary.indicatorKind(of: "城镇登记失业率低于", unit: "%") == .ceiling)
