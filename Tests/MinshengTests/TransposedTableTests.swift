@@ -188,6 +188,26 @@ struct TransposedTableTests {
         #expect(!ceiling.cells.contains { $0.string == "不一致" })
     }
 
+    /// `--layout` with `areaColumn`: towns (乡 / 镇) in rows, whatever the area words know.
+    @Test func aLayoutFileNamesTheAreaColumn() throws {
+        let layoutPath = try ZipPart.temporaryPath("towns-layout.json")
+        try Data(#"{"headerRows": [2, 3], "areaColumn": "A"}"#.utf8).write(to: URL(fileURLWithPath: layoutPath))
+        let override = try LayoutOverride.load(path: layoutPath)
+        #expect(override.areaColumnIndex == 0)
+        let path = Self.folder.appendingPathComponent("xlsxwriter-towns.xlsx").path
+        let table = try TableFinder(vocabulary: try HeaderVocabulary.load())
+            .find(in: path, options: RecognitionOptions(layoutOverride: override))
+        #expect(table.layout.areas == ["元坝镇", "白果乡", "柏林沟镇"])
+        #expect(table.items.map { $0.indicator ?? "" } == ["城镇新增就业", "农村劳动力转移就业"])
+        #expect(table.items.first?.values[ValueKey(.target)]?.reference.a1 == "B4")
+        #expect(Validator().findings(for: table).isEmpty)
+        let result = try CommandRunner.run(["check", "--layout", layoutPath, "Tests/Fixtures/transposed/xlsxwriter-towns.xlsx"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 项"))
+        try Data(#"{"headerRows": [3], "areaColumn": "?"}"#.utf8).write(to: URL(fileURLWithPath: layoutPath))
+        #expect(throws: MinshengError.self) { try LayoutOverride.load(path: layoutPath) }
+    }
+
     /// Zero items is never ✓: a header with nothing under it is reported as no table.
     @Test func aTableOfZeroItemsIsNoTableRecognized() throws {
         let path = Self.folder.appendingPathComponent("empty-table.xlsx").path

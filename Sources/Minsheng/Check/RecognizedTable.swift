@@ -91,7 +91,9 @@ public struct TableFinder: Sendable {
         for info in candidates {
             let sheet = try workbook.sheet(info)
             let layout: TableLayout?
-            if let override = options.layoutOverride {
+            if let override = options.layoutOverride, let areaColumn = override.areaColumnIndex {
+                layout = recognizer.recognizeAreaRows(sheet, subHeaderRow: (override.headerRows.last ?? 1) - 1, areaColumn: areaColumn)
+            } else if let override = options.layoutOverride {
                 layout = override.layout(sheetName: sheet.name)
             } else {
                 layout = recognizer.recognize(sheet)

@@ -11,6 +11,13 @@ import XLSXReader
 /// Rows are one-based as Excel shows them; a column is a role (`project`, `indicator`, `unit`,
 /// `lead`, `sequence`, `category`, `note`, `progressText`, `areaName`) or a measure (`target`,
 /// `completed`, `rate`) with an optional `@area`.
+///
+/// A table with the areas in rows names the column of the area names instead of `columns`; the
+/// last header row holds 目标任务 / 进度 / 完成比例, the row above it the indicator names:
+///
+/// ```json
+/// {"headerRows": [3, 4], "areaColumn": "B"}
+/// ```
 public struct LayoutOverride: Sendable, Decodable {
     /// The sheet to read (optional: otherwise the command's choice).
     public var sheet: String?
@@ -18,6 +25,28 @@ public struct LayoutOverride: Sendable, Decodable {
     public var headerRows: [Int]
     /// Column letter → meaning.
     public var columns: [String: String]
+    /// With the areas in rows: the letter of the column holding the area names.
+    public var areaColumn: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case sheet, headerRows, columns, areaColumn
+    }
+
+    /// Decodes one; `columns` may be left out when `areaColumn` is given.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
+        headerRows = try container.decode([Int].self, forKey: .headerRows)
+        areaColumn = try container.decodeIfPresent(String.self, forKey: .areaColumn)
+        if areaColumn == nil {
+            columns = try container.decode([String: String].self, forKey: .columns)
+        } else {
+            columns = try container.decodeIfPresent([String: String].self, forKey: .columns) ?? [:]
+        }
+    }
+
+    /// The zero-based column of the area names, when the areas are in rows.
+    public var areaColumnIndex: Int? { areaColumn.flatMap { CellReference("\($0)1") }?.column }
 
     /// Loads and checks an override file.
     public static func load(path: String) throws -> LayoutOverride {
@@ -30,6 +59,9 @@ public struct LayoutOverride: Sendable, Decodable {
         }
         guard let first = override.headerRows.first, first >= 1, (override.headerRows.last ?? first) >= first else {
             throw MinshengError.badLayoutFile(file: path, reason: "headerRows 应为一个或两个从 1 开始的行号")
+        }
+        if let letter = override.areaColumn, override.areaColumnIndex == nil {
+            throw MinshengError.badLayoutFile(file: path, reason: "areaColumn “\(letter)”不是列名")
         }
         for (letter, meaning) in override.columns {
             guard CellReference("\(letter)1") != nil else {

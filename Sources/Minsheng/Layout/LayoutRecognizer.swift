@@ -209,46 +209,61 @@ public struct LayoutRecognizer: Sendable {
     /// two area rows to the left.
     func recognizeAreaRows(_ sheet: Sheet, grid: [Int: [Int: String]]) -> TableLayout? {
         for subRow in grid.keys.sorted() where subRow >= 1 {
-            guard let sub = grid[subRow], let upper = grid[subRow - 1] else { continue }
-            // An item table's 项目 / 指标 header is no part of this layout.
-            let roles = (Array(sub.values) + Array(upper.values)).compactMap { vocabulary.role(of: $0) }
-            guard !roles.contains(.project), !roles.contains(.indicator) else { continue }
-            var groups = columnGroups(sub: sub, upper: upper, headerRow: subRow - 1)
-            guard let firstColumn = groups.first?.columns.first?.column,
-                let areaColumn = areaColumn(sheet, below: subRow, before: firstColumn)
-            else { continue }
-            // A title spanning the area column too is no indicator header.
-            if let title = upper[areaColumn] {
-                let normalized = HeaderText.normalize(title)
-                groups.removeAll { group in group.columns.contains { HeaderText.normalize(upper[$0.column] ?? "") == normalized } }
-            }
-            let rows = areaRows(sheet, below: subRow, column: areaColumn, groups: groups)
-            guard !groups.isEmpty, rows.filter({ $0.area != nil }).count >= 2 else { continue }
-            settleProgress(&groups, sheet: sheet, rows: rows)
-            // A project merged over its indicators, in the row above them (not a title that
-            // spans the area column too).
-            var withProjects = groups
-            var projectRow = false
-            if let above = grid[subRow - 2] {
-                for i in withProjects.indices {
-                    let column = withProjects[i].columns[0].column
-                    guard let text = above[column], above[areaColumn] != text, !isHeaderWord(text),
-                        HeaderText.normalize(text) != HeaderText.normalize(upper[column] ?? "")
-                    else { continue }
-                    withProjects[i].project = TableReader.clean(text)
-                    projectRow = true
-                }
-            }
-            var columns = [
-                LayoutColumn(
-                    column: areaColumn, header: sub[areaColumn] ?? upper[areaColumn] ?? "", meaning: .role(.areaName))
-            ]
-            columns += withProjects.flatMap(\.columns)
-            return TableLayout(
-                sheetName: sheet.name, headerRows: (subRow - (projectRow ? 2 : 1))...subRow, columns: columns,
-                areaRows: AreaRows(column: areaColumn, rows: rows, groups: withProjects))
+            if let layout = areaRowsLayout(sheet, grid: grid, subHeaderRow: subRow, areaColumn: nil) { return layout }
         }
         return nil
+    }
+
+    /// The layout of a table with the areas in rows as given by hand (`--layout` with
+    /// `areaColumn`): the measures (目标任务 / 进度 / 完成比例) in `subHeaderRow`, the indicator
+    /// headers in the row above, the area names in `areaColumn` (zero-based). Nil when no
+    /// indicator group or no area row is there.
+    public func recognizeAreaRows(_ sheet: Sheet, subHeaderRow: Int, areaColumn: Int) -> TableLayout? {
+        areaRowsLayout(sheet, grid: headerGrid(sheet), subHeaderRow: subHeaderRow, areaColumn: areaColumn)
+    }
+
+    private func areaRowsLayout(_ sheet: Sheet, grid: [Int: [Int: String]], subHeaderRow subRow: Int, areaColumn given: Int?)
+        -> TableLayout?
+    {
+        guard subRow >= 1, let sub = grid[subRow], let upper = grid[subRow - 1] else { return nil }
+        // An item table's 项目 / 指标 header is no part of this layout.
+        let roles = (Array(sub.values) + Array(upper.values)).compactMap { vocabulary.role(of: $0) }
+        guard given != nil || (!roles.contains(.project) && !roles.contains(.indicator)) else { return nil }
+        var groups = columnGroups(sub: sub, upper: upper, headerRow: subRow - 1)
+        if let given { groups.removeAll { group in group.columns.contains { $0.column == given } } }
+        guard let firstColumn = groups.first?.columns.first?.column,
+            let areaColumn = given ?? areaColumn(sheet, below: subRow, before: firstColumn)
+        else { return nil }
+        // A title spanning the area column too is no indicator header.
+        if let title = upper[areaColumn] {
+            let normalized = HeaderText.normalize(title)
+            groups.removeAll { group in group.columns.contains { HeaderText.normalize(upper[$0.column] ?? "") == normalized } }
+        }
+        let rows = areaRows(sheet, below: subRow, column: areaColumn, groups: groups)
+        guard !groups.isEmpty, rows.filter({ $0.area != nil }).count >= (given == nil ? 2 : 1) else { return nil }
+        settleProgress(&groups, sheet: sheet, rows: rows)
+        // A project merged over its indicators, in the row above them (not a title that
+        // spans the area column too).
+        var withProjects = groups
+        var projectRow = false
+        if let above = grid[subRow - 2] {
+            for i in withProjects.indices {
+                let column = withProjects[i].columns[0].column
+                guard let text = above[column], above[areaColumn] != text, !isHeaderWord(text),
+                    HeaderText.normalize(text) != HeaderText.normalize(upper[column] ?? "")
+                else { continue }
+                withProjects[i].project = TableReader.clean(text)
+                projectRow = true
+            }
+        }
+        var columns = [
+            LayoutColumn(
+                column: areaColumn, header: sub[areaColumn] ?? upper[areaColumn] ?? "", meaning: .role(.areaName))
+        ]
+        columns += withProjects.flatMap(\.columns)
+        return TableLayout(
+            sheetName: sheet.name, headerRows: (subRow - (projectRow ? 2 : 1))...subRow, columns: columns,
+            areaRows: AreaRows(column: areaColumn, rows: rows, groups: withProjects))
     }
 
     /// The indicator groups of a row of measures: consecutive measure columns under one header

@@ -10,6 +10,7 @@ Each writer writes three tables:
 - `<writer>-rate-mismatch.xlsx`: 仁寿县's 棚户区改造 完成比例 is 110 instead of 100 →
   one `rate-mismatch` at that cell.
 And `xlsxwriter-two-columns.xlsx`: groups of 目标任务 / 进度 only, the 合计 row last (correct);
+`xlsxwriter-towns.xlsx`: towns (乡 / 镇) in rows, read with a `--layout` naming the area column;
 `empty-table.xlsx` (openpyxl): a header (序号 / 项目 / 指标 / 目标 / 完成) and no rows.
 
 Non-additive indicators, never summed across areas (item 9):
@@ -209,6 +210,29 @@ def write_two_columns(path):
     wb.close()
 
 
+def write_towns(path):
+    """Towns in rows (乡 / 镇, which the area words may not know) and the 合计 row first: read
+    with `--layout` (`{"headerRows": [2, 3], "areaColumn": "A"}`) when detection misses it."""
+    wb = xlsxwriter.Workbook(str(path))
+    wb.set_properties({"created": FIXED, "author": "昭化区民生办"})
+    ws = wb.add_worksheet("Sheet1")
+    ws.merge_range(1, 0, 2, 0, "乡镇")
+    towns = [("元坝镇", 280, 290), ("白果乡", 15, 15), ("柏林沟镇", 40, 41)]
+    for g, header in enumerate(["城镇新增就业（人）", "农村劳动力转移就业（人）"]):
+        c = 1 + 3 * g
+        ws.merge_range(1, c, 1, c + 2, header)
+        for k, sub in enumerate(SUBHEADERS):
+            ws.write(2, c + k, sub)
+        rows = [("合计", sum(t for _, t, _ in towns), sum(d for _, _, d in towns))] + towns
+        for r, (town, target, completed) in enumerate(rows):
+            ws.write(3 + r, 0, town)
+            ws.write_number(3 + r, c, target)
+            ws.write_number(3 + r, c + 1, completed)
+            ws.write_number(3 + r, c + 2, round(completed / target * 100, 2))
+    ws.write(0, 0, "2017年昭化区民生工程完成情况")
+    wb.close()
+
+
 def write_empty(path):
     """A header and no rows: a table of zero items."""
     wb = openpyxl.Workbook()
@@ -226,6 +250,7 @@ def main():
         write_openpyxl(HERE / f"openpyxl-{defect}.xlsx", defect)
         write_xlsxwriter(HERE / f"xlsxwriter-{defect}.xlsx", defect)
     write_two_columns(HERE / "xlsxwriter-two-columns.xlsx")
+    write_towns(HERE / "xlsxwriter-towns.xlsx")
     write_empty(HERE / "empty-table.xlsx")
 
 
