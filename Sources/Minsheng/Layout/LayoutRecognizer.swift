@@ -249,7 +249,8 @@ public struct LayoutRecognizer: Sendable {
         if let above = grid[subRow - 2] {
             for i in withProjects.indices {
                 let column = withProjects[i].columns[0].column
-                guard let text = above[column], above[areaColumn] != text, !isHeaderWord(text),
+                // Not a note such as 单位：人 either (no column word in it).
+                guard let text = above[column], above[areaColumn] != text, !isHeaderWord(text), vocabulary.role(of: text) == nil,
                     HeaderText.normalize(text) != HeaderText.normalize(upper[column] ?? "")
                 else { continue }
                 withProjects[i].project = TableReader.clean(text)

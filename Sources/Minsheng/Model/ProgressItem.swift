@@ -209,6 +209,7 @@ public enum ProgressItems {
         merged.completed = merged.completed ?? b.completed
         merged.reportedRate = merged.reportedRate ?? b.reportedRate
         merged.lead = merged.lead ?? b.lead
+        if merged.kind.isAdditive { merged.kind = b.kind }
         for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
         for (area, figures) in b.areas {
             var current = merged.areas[area] ?? ProgressItem.AreaFigures()
@@ -246,6 +247,8 @@ public enum ProgressItems {
         {
             item.target = .text(text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
+        // A percentage target is a rate whatever the indicator's words: its areas do not sum.
+        if item.kind.isAdditive, case .percent? = item.target { item.kind = .ratio }
         item.completed = figure(ValueKey(.completed)) ?? single.flatMap { figure(ValueKey(.completed, area: $0)) }
         if let (_, rate) = read(ValueKey(.rate)), let rate, rate.isPercent {
             item.reportedRate = .percent(rate.ratio)
