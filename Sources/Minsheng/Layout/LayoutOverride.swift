@@ -32,6 +32,14 @@ public struct LayoutOverride: Sendable, Decodable {
         case sheet, headerRows, columns, areaColumn
     }
 
+    /// Creates one from its parts.
+    public init(sheet: String? = nil, headerRows: [Int], columns: [String: String] = [:], areaColumn: String? = nil) {
+        self.sheet = sheet
+        self.headerRows = headerRows
+        self.columns = columns
+        self.areaColumn = areaColumn
+    }
+
     /// Decodes one; `columns` may be left out when `areaColumn` is given.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
