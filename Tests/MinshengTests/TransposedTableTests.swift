@@ -2,6 +2,7 @@ import Foundation
 import Minsheng
 import TestSupport
 import Testing
+import XLSXReader
 
 /// Issue 13, items 8 and 9: a city table with the areas in rows (全市, 市本级, 东坡区 …) and each
 /// indicator in a group of columns (目标任务 / 进度 / 完成比例(%)), as a 2019 眉山市-style office
@@ -163,7 +164,7 @@ struct TransposedTableTests {
         #expect(vocabulary.indicatorKind(of: "棚户区改造", unit: "套") == .additive)
         // Without the nonAdditive words, every indicator sums.
         let bare = try HeaderVocabulary(
-            roles: vocabulary.roles, totals: vocabulary.totals, areaSuffixes: vocabulary.areaSuffixes,
+            roles: vocabulary.roles, totals: vocabulary.totals, areaEndings: vocabulary.areaEndings,
             areaNames: vocabulary.areaNames, sectionPatterns: vocabulary.sectionPatterns, footerPrefixes: vocabulary.footerPrefixes)
         #expect(bare.indicatorKind(of: "城镇登记失业率低于", unit: "%") == .additive)
     }
