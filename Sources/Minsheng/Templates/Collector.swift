@@ -142,8 +142,9 @@ public struct Collector: Sendable {
         }
         report.findings += tail
         report.files += skipped
-        // The overall completion: the sum of the areas that reported one.
-        for i in items.indices {
+        // The overall completion: the sum of the areas that reported one (a rate, ratio or
+        // ceiling is never summed: its overall figure is not the areas' sum).
+        for i in items.indices where items[i].kind.isAdditive {
             let reported = items[i].areaOrder.compactMap { items[i].areas[$0]?.completed }
             if !reported.isEmpty { items[i].completed = .number(reported.reduce(0, +)) }
         }
