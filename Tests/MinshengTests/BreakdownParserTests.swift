@@ -115,3 +115,24 @@ struct SeedLineRegressionTests {
         #expect(checked >= 20)
     }
 }
+
+/// Splits written as a list of tokens in one cell (a district's split among its towns).
+struct TokenBreakdownTests {
+    @Test func readsTownsTownshipsAndSubDistrictsWithAnySeparator() throws {
+        let breakdown = try #require(BreakdownParser.parseTokens("元坝镇200、王家镇150；卫子镇：100，拣银岩街道办150 白果乡15人"))
+        #expect(breakdown.areas.map(\.area) == ["元坝镇", "王家镇", "卫子镇", "拣银岩街道办", "白果乡"])
+        #expect(breakdown.areas.map(\.value.value) == [200, 150, 100, 150, 15])
+    }
+
+    @Test func needsTwoAreasAndNoAreaTwice() {
+        #expect(BreakdownParser.parseTokens("元坝镇200") == nil)
+        #expect(BreakdownParser.parseTokens("元坝镇200 元坝镇100") == nil)
+        #expect(BreakdownParser.parseTokens("新增就业1300人，完成率100%") == nil, "words that name no area are no split")
+    }
+
+    @Test func aBreakdownCellTakesProseFirst() {
+        let prose = BreakdownParser.parseBreakdownCell("1000人(其中:涡阳县300人,蒙城县700人)")
+        #expect(prose.first?.total?.value == 1000)
+        #expect(prose.first?.areas.count == 2)
+    }
+}

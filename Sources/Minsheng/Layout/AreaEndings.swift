@@ -18,18 +18,37 @@ public struct AreaEndings: Sendable, Hashable, Decodable {
     /// Endings that make an area no county although it may end like one (`nonCountySuffixes`:
     /// 高新区, 经开区, 市本级 …).
     public var notCounties: [String]
+    /// Endings of towns, townships and sub-districts (`townSuffixes`: 乡, 镇, 街道办 …), the areas
+    /// of a district's own split.
+    public var towns: [String]
 
     private enum CodingKeys: String, CodingKey {
         case all = "areaSuffixes"
         case counties = "countySuffixes"
         case notCounties = "nonCountySuffixes"
+        case towns = "townSuffixes"
     }
 
     /// Creates one from its lists.
-    public init(all: [String], counties: [String], notCounties: [String]) {
+    public init(all: [String], counties: [String], notCounties: [String], towns: [String] = []) {
         self.all = all
         self.counties = counties
         self.notCounties = notCounties
+        self.towns = towns
+    }
+
+    /// Reads the lists (`townSuffixes` may be missing in an older copy of headers.json).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        all = try container.decode([String].self, forKey: .all)
+        counties = try container.decode([String].self, forKey: .counties)
+        notCounties = try container.decode([String].self, forKey: .notCounties)
+        towns = try container.decodeIfPresent([String].self, forKey: .towns) ?? []
+    }
+
+    /// Whether a name ends as any area does, towns included (`元坝镇`, `拣银岩街道办`).
+    public func endsAnyArea(_ name: String) -> Bool {
+        endsProseArea(name) || towns.contains(where: { name.hasSuffix($0) })
     }
 
     /// Whether an area name is a county or district (县, 区), not 高新区, 经开区, 市本级 ….

@@ -5,6 +5,8 @@ import XLSXReader
 public enum HeaderRole: String, Codable, Sendable, CaseIterable {
     case sequence, category, project, indicator, unit, target, completed, rate, schedule
     case progressText, lead, note, areaName
+    /// 分解情况: the split of the target among areas or towns, written in one cell.
+    case breakdown
 }
 
 /// The words that recognize headers, areas, section rows and footers, kept as data in

@@ -279,6 +279,17 @@ public enum ProgressItems {
                 }
             }
         }
+        // A 分解情况 column: its areas' targets, when it holds exactly one split and the row
+        // has no area columns of its own.
+        if item.areaOrder.isEmpty, let text = row.breakdown?.string {
+            let breakdowns = BreakdownParser.parseBreakdownCell(text).filter { $0.each == nil }
+            if breakdowns.count == 1, let only = breakdowns.first {
+                for share in only.areas where item.areas[share.area] == nil {
+                    item.areas[share.area] = ProgressItem.AreaFigures(target: share.value.value, completed: nil)
+                    item.areaOrder.append(share.area)
+                }
+            }
+        }
         for key in [ValueKey(.target), ValueKey(.completed)] + item.areaOrder.flatMap({ [ValueKey(.target, area: $0), ValueKey(.completed, area: $0)] }) {
             let cell = row.values[key] ?? single.flatMap { key.area == nil ? row.values[ValueKey(key.measure, area: $0)] : nil }
             if let cell, item.number(key) != nil {

@@ -92,6 +92,7 @@ public struct TableReader: Sendable {
                 row: sheetRow.index, kind: .item, category: text(.category) ?? category, sequence: sequenceText,
                 project: text(.project), indicator: text(.indicator), unit: text(.unit), lead: text(.lead),
                 progressText: text(.progressText), areaName: text(.areaName), values: values)
+            item.breakdown = roleColumns[.breakdown].flatMap { cells[$0] }.flatMap { $0.string == nil ? nil : $0 }
             // A blank project under an item that has one, in a row without a new sequence
             // number: the same project (a merge the writer did not record, or a sub-row).
             if item.project == nil, roleColumns[.project] != nil, let previous = previousItem,

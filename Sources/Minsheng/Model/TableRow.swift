@@ -51,6 +51,8 @@ public struct TableRow: Sendable {
     public var progressText: String?
     /// 县区 column text, in tables with one row per area.
     public var areaName: String?
+    /// The 分解情况 cell: the target's split among areas or towns, written in one cell.
+    public var breakdown: Cell?
     /// The figure cells, by measure and area.
     public var values: [ValueKey: Cell]
     /// Whether the figures sum across areas, and when the target is met (from the indicator's

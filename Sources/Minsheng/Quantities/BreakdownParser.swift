@@ -74,6 +74,46 @@ public enum BreakdownParser {
         return nil
     }
 
+    /// A split written as a list of tokens in one cell, with no 其中 and any separator:
+    /// `元坝镇280 白果乡15 柏林沟镇40 … 拣银岩街道办40` (areas ending as counties, towns, 街道办 …).
+    /// Nil unless at least two tokens read and no area appears twice; text between tokens that
+    /// names no area is passed over.
+    public static func parseTokens(_ text: String) -> Breakdown? {
+        let chars = Array(text)
+        var areas: [Breakdown.AreaValue] = []
+        var i = 0
+        while i < chars.count {
+            guard isHan(chars[i]) else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < chars.count, isHan(chars[end]) { end += 1 }
+            var figureStart = end
+            while figureStart < chars.count, [":", "：", " "].contains(chars[figureStart]) { figureStart += 1 }
+            let name = String(chars[i..<end])
+            guard name.count >= 2, name.count <= 12, AreaEndings.standard.endsAnyArea(name),
+                figureStart < chars.count, chars[figureStart].isNumber,
+                let (quantity, length) = figure(chars, figureStart)
+            else {
+                i = end
+                continue
+            }
+            if areas.contains(where: { $0.area == name }) { return nil }
+            areas.append(Breakdown.AreaValue(area: name, value: quantity))
+            i = figureStart + length
+        }
+        guard areas.count >= 2 else { return nil }
+        return Breakdown(total: nil, areas: areas, each: nil, clause: text)
+    }
+
+    /// The breakdowns of a 分解情况 cell: prose (其中…) when it holds some, else a token list.
+    public static func parseBreakdownCell(_ text: String) -> [Breakdown] {
+        let prose = parse(text)
+        if !prose.isEmpty { return prose }
+        return parseTokens(text).map { [$0] } ?? []
+    }
+
     /// The area name a text starts with (`黄山区民生实事完成情况` → `黄山区`), if any.
     public static func leadingAreaName(_ text: String) -> String? {
         areaName(at: Array(text), 0)

@@ -17,6 +17,8 @@ public enum FindingMessage: Sendable, Hashable {
     case totalMismatch(measure: Measure, header: String, total: Decimal, sum: Decimal, blank: [String])
     /// A prose breakdown (其中 …) whose areas do not add up to its total.
     case proseTotalMismatch(total: Decimal, sum: Decimal, clause: String)
+    /// A 分解情况 cell whose areas do not add up to the row's target.
+    case breakdownColumnMismatch(total: Decimal, sum: Decimal, areas: Int, cell: String)
     /// An area with a target but no completion: the completed total cannot be checked.
     case breakdownIncomplete(blank: [String], measure: Measure, total: Decimal)
 
@@ -96,7 +98,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .unparsed: return .unparsedValue
         case .negative: return .negativeValue
         case .totalMismatch(let measure, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
-        case .proseTotalMismatch: return .totalMismatch
+        case .proseTotalMismatch, .breakdownColumnMismatch: return .totalMismatch
         case .breakdownIncomplete: return .breakdownIncomplete
         case .rateTruncated, .rateNearMiss, .rateMismatch: return .rateMismatch
         case .missingTarget: return .missingTarget
@@ -127,7 +129,7 @@ public enum FindingMessage: Sendable, Hashable {
     /// Error or warning.
     public var severity: Severity {
         switch self {
-        case .negative, .totalMismatch, .proseTotalMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
+        case .negative, .totalMismatch, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
             .mostRowsUnmatched, .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved:
             return .error
         case .formulaWithoutValue, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
@@ -149,6 +151,8 @@ public enum FindingMessage: Sendable, Hashable {
             return "\(header) \(Quantity.format(total)) 与各县区合计 \(Quantity.format(sum)) 不一致\(note)"
         case .proseTotalMismatch(let total, let sum, let clause):
             return "目标 \(Quantity.format(total)) 与其中各县区合计 \(Quantity.format(sum)) 不一致（\(clause)）"
+        case .breakdownColumnMismatch(let total, let sum, let areas, let cell):
+            return "目标 \(Quantity.format(total)) 与分解情况（\(cell)）中 \(areas) 个地方的合计 \(Quantity.format(sum)) 不一致"
         case .breakdownIncomplete(let blank, let measure, let total):
             return "\(blank.joined(separator: "、"))的\(measure == .target ? "目标" : "完成数")为空，无法核对合计 \(Quantity.format(total))"
         case .rateTruncated(let shown, let rounded, let computed): return "完成率 \(shown) 是截尾值，按四舍五入应为 \(rounded)（\(computed)）"

@@ -166,6 +166,28 @@ def progress_sheet(rows, completed_total_delta=0, areas=AREAS, title="亳州市2
     return s
 
 
+# --- A district's split among its towns, written as tokens in one cell ----------------------------
+
+TOWNS = [("元坝镇", 280), ("白果乡", 15), ("柏林沟镇", 40), ("太公镇", 60), ("卫子镇", 70), ("磨滩镇", 35),
+         ("王家镇", 45), ("紫云乡", 20), ("虎跳镇", 55), ("昭化镇", 90), ("射箭乡", 25), ("清水乡", 20),
+         ("红岩镇", 40), ("石井铺镇", 30), ("大朝乡", 20), ("张家乡", 15), ("青牛乡", 15), ("沙坝乡", 15),
+         ("梅树乡", 15), ("陈江乡", 15), ("香溪乡", 15), ("晋贤乡", 15), ("文村乡", 15), ("明觉乡", 15),
+         ("丁家乡", 15), ("双路乡", 15), ("朝阳乡", 15), ("元坝街道办", 235), ("拣银岩街道办", 40)]
+
+
+def towns_sheet(typo=False):
+    """广元市昭化区-style: headers typeset with spaces, the split of each target in one cell."""
+    s = Sheet("分解表")
+    s.add("昭化区2017年民生工程目标任务分解表")
+    s.merges.append((0, 0, 0, 4))
+    s.add("序 号", "项 目", "目 标 任 务", "分 解 情 况", "责 任 单 位")
+    towns = [(name, 290 if typo and name == "元坝镇" else value) for name, value in TOWNS]
+    total = sum(v for _, v in TOWNS)
+    s.add(1, "城镇新增就业人数", total, " ".join(f"{n}{v}" for n, v in towns), "区人社局")
+    s.add(2, "农村劳动力转移就业", 600, "元坝镇200、王家镇150；卫子镇：100，拣银岩街道办150", "区人社局")
+    return s
+
+
 # --- Rates as formulas with cached values ----------------------------------------------------------
 
 def rate_formula_sheet():
@@ -310,6 +332,10 @@ def main():
     (HERE / "rate-formulas.openpyxl.xlsx").unlink()  # openpyxl keeps no cached values: not a correct return
     formula_files.append("rate-formulas.libreoffice.xlsx")
     check_case(formula_files, [], "rates as =D/C formulas with cached values, 0.00% and General: no finding")
+    check_case(both("towns-tokens", [towns_sheet()]), [], "29 towns' split written as tokens, headers with spaces")
+    check_case(both("towns-tokens-typo", [towns_sheet(typo=True)]),
+               [{"code": "total-mismatch", "severity": "error", "cell": "C3", "message_contains": "29 个地方的合计 1310"}],
+               "a town's 280 typed as 290: Σ 1310 against 1300")
     check_case(both("implausible", [implausible_sheet()]),
                [{"code": "implausible-value", "severity": "warning", "cell": "D2"},
                 {"code": "unit-mismatch", "severity": "warning", "cell": "D3"}],

@@ -6,7 +6,24 @@ public struct ProseBreakdownRule: TableRule {
     /// Creates one.
     public init() {}
 
+    /// A 分解情况 column (`元坝镇280 白果乡15 …`, or prose): its areas against the row's target.
+    func checkBreakdownColumn(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+        guard let cell = row.row.breakdown, let text = cell.string else { return }
+        for breakdown in BreakdownParser.parseBreakdownCell(text) where breakdown.each == nil {
+            guard let total = breakdown.total ?? row.figure(ValueKey(.target)) else { continue }
+            let sum = breakdown.areas.reduce(Decimal(0)) { $0 + $1.value.value }
+            if !Quantity.equal(sum, total.value) {
+                let totalCell = breakdown.total == nil ? table.a1(row, ValueKey(.target)) ?? cell.reference.a1 : cell.reference.a1
+                findings.add(
+                    .breakdownColumnMismatch(
+                        total: total.value, sum: sum, areas: breakdown.areas.count, cell: cell.reference.a1), row,
+                    cell: totalCell, expected: sum, actual: total.value)
+            }
+        }
+    }
+
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+        checkBreakdownColumn(row, in: table, into: &findings)
         guard let cell = row.row.values[ValueKey(.target)], case .string(let text) = cell.value else { return }
         for breakdown in BreakdownParser.parse(text) {
             guard let total = breakdown.total else { continue }
