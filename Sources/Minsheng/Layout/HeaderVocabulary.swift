@@ -67,6 +67,7 @@ public struct HeaderVocabulary: Sendable {
         var areaSuffixes: [String]
         var countySuffixes: [String]
         var nonCountySuffixes: [String]
+        var townSuffixes: [String]?
         var areaNames: [String]
         var sectionPatterns: [String]
         var footerPrefixes: [String]
@@ -92,7 +93,9 @@ public struct HeaderVocabulary: Sendable {
         }
         return try HeaderVocabulary(
             roles: roles, totals: file.totals,
-            areaEndings: AreaEndings(all: file.areaSuffixes, counties: file.countySuffixes, notCounties: file.nonCountySuffixes),
+            areaEndings: AreaEndings(
+                all: file.areaSuffixes, counties: file.countySuffixes, notCounties: file.nonCountySuffixes,
+                towns: file.townSuffixes ?? []),
             areaNames: file.areaNames, sectionPatterns: file.sectionPatterns, footerPrefixes: file.footerPrefixes,
             nonAdditive: file.nonAdditive ?? NonAdditiveWords())
     }
