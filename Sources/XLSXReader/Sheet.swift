@@ -149,7 +149,9 @@ public struct Sheet: Sendable {
             let number = Double(bitPattern: s.payload)
             switch format.kind {
             case .date, .time, .duration:
-                if let iso = ExcelDate.iso(serial: number, kind: format.kind, uses1904: parts.uses1904Dates) {
+                if let iso = ExcelDate.iso(
+                    serial: number, kind: format.kind, dateOnly: format.isDateOnly, uses1904: parts.uses1904Dates)
+                {
                     value = .date(iso: iso, serial: number)
                 } else {
                     value = .number(number)
