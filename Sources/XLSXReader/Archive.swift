@@ -33,7 +33,7 @@ final class Archive {
         }
         self.handle = handle
         self.storage = nil
-        listEntries()
+        try listEntries()
     }
 
     /// Opens an archive held in memory; `name` stands for the file in messages.
@@ -64,20 +64,25 @@ final class Archive {
         }
         self.handle = handle
         self.storage = storage
-        listEntries()
+        try listEntries()
     }
 
-    private func listEntries() {
+    /// Indexes the entries by normalized name, refusing two entries that name the same part:
+    /// libzip opens such an archive and finds the first, other readers take the last, so the
+    /// same file would read differently in different programs (a reader differential).
+    private func listEntries() throws(XLSXError) {
         let count = zip_get_num_entries(handle, 0)
         guard count > 0 else { return }
         for index in 0..<UInt64(count) {
             guard let cName = zip_get_name(handle, index, ZIP_FL_ENC_GUESS) else { continue }
             let name = String(cString: cName)
-            let key = Archive.normalize(name).lowercased()
-            if entries[key] == nil {
-                entries[key] = index
-                partNames.append(Archive.normalize(name))
+            let normalized = Archive.normalize(name)
+            let key = normalized.lowercased()
+            if entries[key] != nil {
+                throw XLSXError(file: path, part: normalized, kind: .duplicateEntry(name))
             }
+            entries[key] = index
+            partNames.append(normalized)
         }
     }
 
