@@ -172,7 +172,9 @@ final class Archive {
         return bytes
     }
 
-    /// Streams a part in chunks, enforcing the size and ratio limits as it inflates.
+    /// Streams a part in chunks, enforcing the size and ratio limits as it inflates. A part that
+    /// declares at least `ReadOptions.inflateAheadThreshold` bytes is inflated on a second
+    /// thread, up to four chunks ahead of `body`.
     func stream(
         part: String, chunkSize: Int = 1 << 18,
         _ body: (UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Void
@@ -198,17 +200,10 @@ final class Archive {
             throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: archiveError()))
         }
         defer { zip_fclose(file) }
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
-        defer { buffer.deallocate() }
         var total = 0
-        while true {
-            let got = zip_fread(file, buffer.baseAddress, UInt64(chunkSize))
-            if got < 0 {
-                let reason = String(cString: zip_file_strerror(file))
-                throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: reason))
-            }
-            if got == 0 { break }
-            total += Int(got)
+        /// The limits, checked on every chunk before it is handed on.
+        func check(_ count: Int) throws(XLSXError) {
+            total += count
             if total > declared {
                 throw XLSXError(
                     file: path, part: part, kind: .corruptArchive(reason: "解压后的大小超过声明的 \(declared) 字节"))
@@ -221,6 +216,36 @@ final class Archive {
                     file: path, part: part,
                     kind: .compressionRatioExceeded(limit: options.maxCompressionRatio))
             }
+        }
+
+        if declared >= options.inflateAheadThreshold,
+            let ring = InflateAhead.start(file, chunkSize: chunkSize, slots: 4)
+        {
+            defer { ring.stop() }
+            while true {
+                switch ring.next() {
+                case .chunk(let chunk):
+                    try check(chunk.count)
+                    try body(chunk)
+                    ring.release()
+                case .end:
+                    return
+                case .failed(let reason):
+                    throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: reason))
+                }
+            }
+        }
+
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        while true {
+            let got = zip_fread(file, buffer.baseAddress, UInt64(chunkSize))
+            if got < 0 {
+                let reason = String(cString: zip_file_strerror(file))
+                throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: reason))
+            }
+            if got == 0 { break }
+            try check(Int(got))
             try body(UnsafeBufferPointer(rebasing: buffer[0..<Int(got)]))
         }
     }

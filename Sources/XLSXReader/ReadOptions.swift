@@ -18,6 +18,10 @@ public struct ReadOptions: Sendable, Equatable {
     public var maxCells: Int = 50_000_000
     /// Keep the text of formulas (`<f>`) beside the cached values (default false).
     public var keepFormulas: Bool = false
+    /// The declared inflated size from which a part is inflated on a second thread while the
+    /// calling thread parses it (default 4 MiB: the large sheets and shared strings; at most
+    /// 1 MiB of inflated text waits between the two). `Int.max` keeps every read on one thread.
+    public var inflateAheadThreshold: Int = 4 << 20
 
     /// The defaults.
     public init() {}
