@@ -42,7 +42,9 @@ enum XMLStream {
 
     private final class Session {
         let parser: XML_Parser
-        let handler: XMLHandler
+        /// Kept alive by `parse(part:in:with:)`, which holds it for the whole session: expat's
+        /// callbacks reach it without a retain and release per event.
+        unowned(unsafe) let handler: XMLHandler
         let file: String
         let part: String
         var doctypeSeen = false
@@ -60,15 +62,15 @@ enum XMLStream {
                 parser,
                 { context, name, attributes in
                     guard let context, let name, let attributes else { return }
-                    Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.start(name, attributes)
+                    Unmanaged<Session>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.handler.start(name, attributes) }
                 },
                 { context, name in
                     guard let context, let name else { return }
-                    Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.end(name)
+                    Unmanaged<Session>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.handler.end(name) }
                 })
             XML_SetCharacterDataHandler(parser) { context, bytes, count in
                 guard let context, let bytes, count > 0 else { return }
-                Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.text(bytes, Int(count))
+                Unmanaged<Session>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.handler.text(bytes, Int(count)) }
             }
             XML_SetStartDoctypeDeclHandler(parser) { context, _, _, _, _ in
                 guard let context else { return }
