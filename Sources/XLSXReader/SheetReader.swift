@@ -330,28 +330,26 @@ func parseDigits(_ bytes: [UInt8]) -> Int? {
     return digits > 0 ? n : nil
 }
 
-/// Parses a number as written in `<v>`: integers directly, anything else with `strtod`.
+/// Parses a number as written in `<v>`: integers directly, anything else with `strtod` on a
+/// NUL-terminated copy in temporary (stack) memory.
 @inline(__always)
 func parseNumber(_ bytes: [UInt8]) -> Double? {
     if let n = parseSmallInteger(bytes) { return Double(n) }
-    return bytes.withUnsafeBufferPointer { buffer -> Double? in
-        // strtod needs a terminator; copy to a small stack-like buffer.
-        var chars = [CChar](repeating: 0, count: buffer.count + 1)
-        for i in 0..<buffer.count { chars[i] = CChar(bitPattern: buffer[i]) }
-        return chars.withUnsafeMutableBufferPointer { c -> Double? in
-            guard let base = c.baseAddress else { return nil }
-            var end: UnsafeMutablePointer<CChar>?
-            let value = strtod(base, &end)
-            guard let end, end != base else { return nil }
-            var p = end
-            while p.pointee == 0x20 || p.pointee == 0x09 || p.pointee == 0x0A || p.pointee == 0x0D { p += 1 }
-            guard p.pointee == 0, value.isFinite else { return nil }
-            // strtod accepts hex, inf and nan; sheet numbers are decimal.
-            if buffer.contains(where: { $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "n") || $0 == UInt8(ascii: "N") }) {
-                return nil
-            }
-            return value
-        }
+    // strtod accepts hex, inf and nan; sheet numbers are decimal.
+    for c in bytes where c == UInt8(ascii: "x") || c == UInt8(ascii: "X") || c == UInt8(ascii: "n") || c == UInt8(ascii: "N") {
+        return nil
+    }
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { c -> Double? in
+        guard let base = c.baseAddress else { return nil }
+        for i in 0..<bytes.count { c[i] = CChar(bitPattern: bytes[i]) }
+        c[bytes.count] = 0
+        var end: UnsafeMutablePointer<CChar>?
+        let value = strtod(base, &end)
+        guard let end, end != base else { return nil }
+        var p = end
+        while p.pointee == 0x20 || p.pointee == 0x09 || p.pointee == 0x0A || p.pointee == 0x0D { p += 1 }
+        guard p.pointee == 0, value.isFinite else { return nil }
+        return value
     }
 }
 
