@@ -1,6 +1,8 @@
-"""Runs several commands in turn, RUNS rounds, and reports each one's median wall time and peak
-memory, then the ratio of the first command to each of the others (first ÷ other). Peak memory is
-the child's maximum resident set (rusage ru_maxrss).
+"""Runs several commands in turn, RUNS rounds, and reports each one's median wall time, median CPU
+time (user + system, all threads) and peak memory, then the ratio of the first command to each of
+the others (first ÷ other). Peak memory is the child's maximum resident set (rusage ru_maxrss).
+On a machine shared with other work, wall time shows what a second thread gains only when a core
+is free; CPU time shows the work done either way.
 
 usage: compare_peers.py RUNS NAME 'CMD' NAME 'CMD' [NAME 'CMD' ...]"""
 import os
@@ -18,7 +20,7 @@ def run(cmd):
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"command failed: {cmd}")
-    return wall, usage.ru_maxrss / 1024  # MiB
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # s, MiB, s
 
 
 def main():
@@ -35,13 +37,15 @@ def main():
     for name, samples in results.items():
         wall = statistics.median(s[0] for s in samples)
         rss = max(s[1] for s in samples)
-        summary[name] = (wall, rss)
-        print(f"{name:>16}: median {wall:.3f} s over {runs} runs, peak memory {rss:.0f} MiB")
+        cpu = statistics.median(s[2] for s in samples)
+        summary[name] = (wall, rss, cpu)
+        print(f"{name:>16}: median {wall:.3f} s over {runs} runs, CPU {cpu:.3f} s, peak memory {rss:.0f} MiB")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     first = commands[0][0]
-    wa, ra = summary[first]
+    wa, ra, ca = summary[first]
     for name, _ in commands[1:]:
-        wb, rb = summary[name]
-        print(f"ratio {first}/{name}: time {wa / wb:.2f}, peak memory {ra / rb:.2f}")
+        wb, rb, cb = summary[name]
+        print(f"ratio {first}/{name}: time {wa / wb:.2f}, CPU {ca / cb:.2f}, peak memory {ra / rb:.2f}")
 
 
 if __name__ == "__main__":
