@@ -77,6 +77,13 @@ public struct Sheet: Sendable {
         self.formulas = formulas
     }
 
+    /// The same cells under another tab name and state (a sheet listed twice with one part).
+    func named(_ name: String, state: SheetState) -> Sheet {
+        Sheet(
+            name: name, state: state, mergedRanges: mergedRanges, parts: parts, stored: stored, texts: texts,
+            formulas: formulas)
+    }
+
     /// How many non-empty cells the sheet holds.
     public var cellCount: Int { stored.count }
 

@@ -89,8 +89,13 @@ public final class Workbook {
         try XMLStream.parse(part: workbookPart, in: archive, with: listing)
 
         var sheets: [SheetInfo] = []
+        // By id, the first of any repeated id (as a linear search found it): one look-up per sheet.
+        var relationshipsByID: [String: Relationship] = [:]
+        for relationship in workbookRels where relationshipsByID[relationship.id] == nil {
+            relationshipsByID[relationship.id] = relationship
+        }
         for entry in listing.sheets {
-            let relationship = entry.relationshipID.flatMap { id in workbookRels.first { $0.id == id } }
+            let relationship = entry.relationshipID.flatMap { relationshipsByID[$0] }
             if let relationship, relationship.hasType("chartsheet") || relationship.hasType("dialogsheet") {
                 continue
             }
@@ -182,10 +187,20 @@ public final class Workbook {
     }
 
     /// Every sheet's cells, in workbook order; a sheet whose part is missing is left out (it is
-    /// named in `problems`).
+    /// named in `problems`). Sheets listed with the same part are read once and share its cells.
     public func allSheets() throws(XLSXError) -> [Sheet] {
         var result: [Sheet] = []
-        for info in sheets where info.part != nil { result.append(try sheet(info)) }
+        var byPart: [String: Sheet] = [:]
+        for info in sheets {
+            guard let part = info.part else { continue }
+            if let read = byPart[part] {
+                result.append(read.named(info.name, state: info.state))
+            } else {
+                let sheet = try sheet(info)
+                byPart[part] = sheet
+                result.append(sheet)
+            }
+        }
         return result
     }
 }

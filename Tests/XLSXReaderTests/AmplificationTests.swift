@@ -131,3 +131,41 @@ struct AmplificationTests {
         #expect(sheet.cell("C7")?.number == 1)
     }
 }
+
+extension AmplificationTests {
+    @Test func fiveThousandSheetsListedOverOnePart() throws {
+        // One sheet part of 2,000 cells, listed as 5,000 sheets through one relationship (and
+        // 5,000 relationships more, all to it): read once, not 5,000 times.
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let packageRel = "http://schemas.openxmlformats.org/package/2006/relationships"
+        let count = 5_000
+        var list = ""
+        var rels = ""
+        for i in 0..<count {
+            list += "<sheet name=\"表\(i)\" sheetId=\"\(i + 1)\" r:id=\"rId\(i % 2 == 0 ? 1 : 100 + i)\"/>"
+            rels += "<Relationship Id=\"rId\(100 + i)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        }
+        var cells = ""
+        for r in 1...200 {
+            cells += "<row r=\"\(r)\">" + (0..<10).map { "<c r=\"\(CellReference.columnName($0))\(r)\"><v>\($0)</v></c>" }.joined() + "</row>"
+        }
+        let path = try ZipBuilder.workbook(
+            sheetData: cells,
+            extra: [
+                "xl/workbook.xml":
+                    "<?xml version=\"1.0\"?><workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(rel)\"><sheets>\(list)</sheets></workbook>",
+                "xl/_rels/workbook.xml.rels": """
+                    <?xml version="1.0"?><Relationships xmlns="\(packageRel)">\
+                    <Relationship Id="rId1" Type="\(rel)/worksheet" Target="worksheets/sheet1.xml"/>\(rels)</Relationships>
+                    """,
+            ]
+        ).write(named: "五千个表.xlsx")
+        let clock = ContinuousClock()
+        var sheets: [Sheet] = []
+        let elapsed = try clock.measure { sheets = try Workbook(path: path).allSheets() }
+        #expect(elapsed < Self.bound, "read in \(elapsed)")
+        #expect(sheets.count == count)
+        #expect(sheets.last?.name == "表4999")
+        #expect(sheets.allSatisfy { $0.cellCount == 2_000 })
+    }
+}
