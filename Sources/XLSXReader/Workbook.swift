@@ -66,7 +66,8 @@ public final class Workbook {
 
         var problems: [XLSXProblem] = []
         let packageRels = try Workbook.relationships(for: "", in: archive, problems: &problems)
-        let conventional = ["xl/workbook.xml", "workbook.xml"].first { archive.contains(part: $0) }
+        // As before: a workbook.xml at the root wins (flat packages), then the usual xl/workbook.xml.
+        let conventional = ["workbook.xml", "xl/workbook.xml"].first { archive.contains(part: $0) }
         let workbookPart: String
         if let target = packageRels.first(where: { $0.hasType("officeDocument") && !$0.isExternal })?.target {
             if archive.contains(part: target) {
