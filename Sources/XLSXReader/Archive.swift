@@ -174,7 +174,7 @@ final class Archive {
 
     /// Streams a part in chunks, enforcing the size and ratio limits as it inflates. A part that
     /// declares at least `ReadOptions.inflateAheadThreshold` bytes is inflated on a second
-    /// thread, up to four chunks ahead of `body`.
+    /// thread, up to sixteen chunks (4 MiB) ahead of `body`.
     func stream(
         part: String, chunkSize: Int = 1 << 18,
         _ body: (UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Void
@@ -219,7 +219,7 @@ final class Archive {
         }
 
         if declared >= options.inflateAheadThreshold,
-            let ring = InflateAhead.start(file, chunkSize: chunkSize, slots: 4)
+            let ring = InflateAhead.start(file, chunkSize: chunkSize, slots: 16)
         {
             defer { ring.stop() }
             while true {

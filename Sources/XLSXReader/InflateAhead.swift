@@ -87,7 +87,9 @@ final class InflateAhead: @unchecked Sendable {
     private func produce() {
         pthread_mutex_lock(mutex)
         while true {
-            while filled == slots && !cancelled { pthread_cond_wait(notFull, mutex) }
+            if filled == slots && !cancelled {
+                while filled > slots / 2 && !cancelled { pthread_cond_wait(notFull, mutex) }
+            }
             if cancelled { break }
             let slot = (head + filled) % slots
             pthread_mutex_unlock(mutex)
@@ -104,7 +106,8 @@ final class InflateAhead: @unchecked Sendable {
                 lengths[slot] = Int(got)
                 filled += 1
             }
-            pthread_cond_signal(notEmpty)
+            // The consumer waits only on an empty ring.
+            if filled <= 1 || finished { pthread_cond_signal(notEmpty) }
             if finished { break }
         }
         pthread_mutex_unlock(mutex)
@@ -129,12 +132,14 @@ final class InflateAhead: @unchecked Sendable {
         return .end
     }
 
-    /// Hands the chunk returned by `next()` back to the producer.
+    /// Hands the chunk returned by `next()` back to the producer, which waits only on a full
+    /// ring and is woken when half of it is free: it then inflates in a burst, and a busy
+    /// machine's scheduling delays fall on the slack, not on the parser.
     func release() {
         pthread_mutex_lock(mutex)
         head = (head + 1) % slots
         filled -= 1
-        pthread_cond_signal(notFull)
+        if filled == slots / 2 { pthread_cond_signal(notFull) }
         pthread_mutex_unlock(mutex)
     }
 

@@ -52,15 +52,20 @@ struct InflateAheadTests {
     }
 
     @Test func aLargeSheetReadsTheSameOnTwoThreads() throws {
-        // 1.5 MB of sheet XML: six chunks through a ring of four.
-        var rows = ""
-        for r in 1...6_000 {
-            rows += #"<row r="\#(r)"><c r="A\#(r)"><v>\#(r)</v></c><c r="B\#(r)" t="inlineStr"><is><t>第\#(r)行</t></is></c><c r="C\#(r)"><v>\#(Double(r) / 7)</v></c></row>"#
-        }
-        let path = try ZipBuilder.workbook(sheetData: rows).write()
+        // 10 MB of sheet XML: 40 chunks of 256 KiB through a ring of 16, which fills and wraps.
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let (stream, crc, size) = RepeatingDeflate.stream(
+            prefix: Array("<?xml version=\"1.0\"?><worksheet xmlns=\"\(main)\"><sheetData>".utf8),
+            unit: Array(#"<row><c><v>1.5</v></c><c t="inlineStr"><is><t>第一行</t></is></c></row>"#.utf8),
+            count: 150_000, suffix: Array("</sheetData></worksheet>".utf8))
+        #expect(size > 10 << 20)
+        var builder = ZipBuilder.workbook(sheetData: "", extra: ["xl/worksheets/sheet1.xml": ""])
+        builder.addDeflated("xl/worksheets/sheet1.xml", stream: stream, uncompressedSize: UInt32(size), crc: crc)
+        let path = try builder.write()
         let one = try Workbook(path: path, options: Self.options(ahead: false)).sheet(at: 0)
         let two = try Workbook(path: path, options: Self.options(ahead: true)).sheet(at: 0)
-        #expect(one.cellCount == 18_000)
+        #expect(one.cellCount == 300_000)
+        #expect(two.cell("B150000")?.string == "第一行")
         #expect(one.cells == two.cells)
     }
 
