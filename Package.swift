@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["XLSXReader", "Minsheng"], path: "Tests/TestSupport"),
-        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "TestSupport"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "A1Notation", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "TestSupport"]),
         .testTarget(name: "MinshengTests", dependencies: ["Minsheng", "XLSXReader", "XLSXWriter", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

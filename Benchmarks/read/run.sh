@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Read benchmark: `minsheng dump --format csv` against python-calamine reading every cell of the
-# same 200,000-row task sheet, side by side in one run; prints time and memory ratios.
+# Read benchmark: `minsheng dump --format csv` against python-calamine and fastexcel, each reading
+# every cell of the same 200,000-row task sheet, side by side in one run (the three alternate);
+# prints time and memory ratios of minsheng to each peer.
 # usage: Benchmarks/read/run.sh [ROWS] [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -17,6 +18,7 @@ fi
 (cd "$root" && swift build -c release --product minsheng >&2)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/minsheng"
 ls -l "$input" >&2
-"$py" "$root/Benchmarks/compare.py" "$runs" \
+"$py" "$root/Benchmarks/read/compare_peers.py" "$runs" \
     minsheng "$bin dump --format csv '$input'" \
-    python-calamine "$py $root/Benchmarks/read/peer_calamine.py '$input'"
+    python-calamine "$py $root/Benchmarks/read/peer_calamine.py '$input'" \
+    fastexcel "$py $root/Benchmarks/read/peer_fastexcel.py '$input'"

@@ -33,7 +33,7 @@ final class Archive {
         }
         self.handle = handle
         self.storage = nil
-        listEntries()
+        try listEntries()
     }
 
     /// Opens an archive held in memory; `name` stands for the file in messages.
@@ -64,20 +64,25 @@ final class Archive {
         }
         self.handle = handle
         self.storage = storage
-        listEntries()
+        try listEntries()
     }
 
-    private func listEntries() {
+    /// Indexes the entries by normalized name, refusing two entries that name the same part:
+    /// libzip opens such an archive and finds the first, other readers take the last, so the
+    /// same file would read differently in different programs (a reader differential).
+    private func listEntries() throws(XLSXError) {
         let count = zip_get_num_entries(handle, 0)
         guard count > 0 else { return }
         for index in 0..<UInt64(count) {
             guard let cName = zip_get_name(handle, index, ZIP_FL_ENC_GUESS) else { continue }
             let name = String(cString: cName)
-            let key = Archive.normalize(name).lowercased()
-            if entries[key] == nil {
-                entries[key] = index
-                partNames.append(Archive.normalize(name))
+            let normalized = Archive.normalize(name)
+            let key = normalized.lowercased()
+            if entries[key] != nil {
+                throw XLSXError(file: path, part: normalized, kind: .duplicateEntry(name))
             }
+            entries[key] = index
+            partNames.append(normalized)
         }
     }
 
@@ -167,7 +172,9 @@ final class Archive {
         return bytes
     }
 
-    /// Streams a part in chunks, enforcing the size and ratio limits as it inflates.
+    /// Streams a part in chunks, enforcing the size and ratio limits as it inflates. A part that
+    /// declares at least `ReadOptions.inflateAheadThreshold` bytes is inflated on a second
+    /// thread, up to sixteen chunks (4 MiB) ahead of `body`.
     func stream(
         part: String, chunkSize: Int = 1 << 18,
         _ body: (UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Void
@@ -193,17 +200,10 @@ final class Archive {
             throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: archiveError()))
         }
         defer { zip_fclose(file) }
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
-        defer { buffer.deallocate() }
         var total = 0
-        while true {
-            let got = zip_fread(file, buffer.baseAddress, UInt64(chunkSize))
-            if got < 0 {
-                let reason = String(cString: zip_file_strerror(file))
-                throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: reason))
-            }
-            if got == 0 { break }
-            total += Int(got)
+        /// The limits, checked on every chunk before it is handed on.
+        func check(_ count: Int) throws(XLSXError) {
+            total += count
             if total > declared {
                 throw XLSXError(
                     file: path, part: part, kind: .corruptArchive(reason: "解压后的大小超过声明的 \(declared) 字节"))
@@ -216,6 +216,36 @@ final class Archive {
                     file: path, part: part,
                     kind: .compressionRatioExceeded(limit: options.maxCompressionRatio))
             }
+        }
+
+        if declared >= options.inflateAheadThreshold,
+            let ring = InflateAhead.start(file, chunkSize: chunkSize, slots: 16)
+        {
+            defer { ring.stop() }
+            while true {
+                switch ring.next() {
+                case .chunk(let chunk):
+                    try check(chunk.count)
+                    try body(chunk)
+                    ring.release()
+                case .end:
+                    return
+                case .failed(let reason):
+                    throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: reason))
+                }
+            }
+        }
+
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+        defer { buffer.deallocate() }
+        while true {
+            let got = zip_fread(file, buffer.baseAddress, UInt64(chunkSize))
+            if got < 0 {
+                let reason = String(cString: zip_file_strerror(file))
+                throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: reason))
+            }
+            if got == 0 { break }
+            try check(Int(got))
             try body(UnsafeBufferPointer(rebasing: buffer[0..<Int(got)]))
         }
     }

@@ -5,7 +5,8 @@ enum ExcelDate {
 
     /// ISO text for a serial in a date, time or duration format; nil for a serial no date can
     /// stand for (negative, past 9999-12-31, not finite), which then reads as a plain number.
-    static func iso(serial: Double, kind: NumberFormat.Kind, uses1904: Bool) -> String? {
+    /// A date-only format gives the date alone (`2021-01-01`), as the cell shows it.
+    static func iso(serial: Double, kind: NumberFormat.Kind, dateOnly: Bool = false, uses1904: Bool) -> String? {
         guard serial.isFinite, serial >= 0, serial <= maxSerial + 1 else { return nil }
         let millis = (serial * 86_400_000).rounded()
         if kind == .duration {
@@ -25,7 +26,8 @@ enum ExcelDate {
             if days < 60 && days > 0 { days += 1 }
         }
         let (y, m, d) = civil(fromDays: daysFromCivil(epoch.0, epoch.1, epoch.2) + days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T" + timeText(milliseconds: timeMillis)
+        let date = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        return dateOnly ? date : date + "T" + timeText(milliseconds: timeMillis)
     }
 
     private static func timeText(milliseconds: Int) -> String {

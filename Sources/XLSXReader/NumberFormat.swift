@@ -25,6 +25,9 @@ public struct NumberFormat: Hashable, Sendable {
     public var code: String
     /// What the format makes of a number.
     public var kind: Kind
+    /// Whether the format shows a calendar date and no time of day (`yyyy-mm-dd`, `mm\/dd\/yy`,
+    /// `yyyy"年"m"月"d"日"`): such a cell reads as `2021-01-01`, not `2021-01-01T00:00:00`.
+    public var isDateOnly: Bool
 
     /// The General format.
     public static let general = NumberFormat(code: "General")
@@ -32,7 +35,7 @@ public struct NumberFormat: Hashable, Sendable {
     /// Classifies a format code.
     public init(code: String) {
         self.code = code
-        self.kind = NumberFormat.classify(code)
+        (self.kind, self.isDateOnly) = NumberFormat.classifyWithDateOnly(code)
     }
 
     /// The built-in format for an id, or General when the id is not built in.
@@ -60,7 +63,13 @@ public struct NumberFormat: Hashable, Sendable {
     /// Classifies the first section of a format code, ignoring quoted text, escaped characters
     /// and bracketed colours or conditions.
     static func classify(_ code: String) -> Kind {
-        if code == "@" { return .text }
+        classifyWithDateOnly(code).kind
+    }
+
+    /// The kind, and whether a date format shows no time of day (no hour, second or AM/PM
+    /// field once quoted and escaped literals are set aside: `m` is then the month).
+    static func classifyWithDateOnly(_ code: String) -> (kind: Kind, isDateOnly: Bool) {
+        if code == "@" { return (.text, false) }
         var plain: [UInt8] = []  // the code with literals removed, lower-cased
         var bracketDuration = false
         var bytes = Array(code.utf8)[...]
@@ -92,18 +101,21 @@ public struct NumberFormat: Hashable, Sendable {
                 plain.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
             }
         }
-        if bracketDuration { return .duration }
+        if bracketDuration { return (.duration, false) }
         let text = String(decoding: plain, as: UTF8.self)
-        if text == "general" { return .number }
+        if text == "general" { return (.number, false) }
         let hasDate = plain.contains(UInt8(ascii: "y")) || plain.contains(UInt8(ascii: "d"))
         let hasTime = plain.contains(UInt8(ascii: "h")) || plain.contains(UInt8(ascii: "s"))
         let hasMonthOrMinute = plain.contains(UInt8(ascii: "m"))
         if plain.contains(UInt8(ascii: "%")) {
-            return .percent(decimals: decimalPlaces(plain))
+            return (.percent(decimals: decimalPlaces(plain)), false)
         }
-        if hasDate || (hasMonthOrMinute && !hasTime) { return .date }
-        if hasTime { return .time }
-        return .number
+        if hasDate || (hasMonthOrMinute && !hasTime) {
+            let hasMeridiem = text.contains("am/pm") || text.contains("a/p")
+            return (.date, !hasTime && !hasMeridiem)
+        }
+        if hasTime { return (.time, false) }
+        return (.number, false)
     }
 
     /// The digit placeholders after the decimal point.

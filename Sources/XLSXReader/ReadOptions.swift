@@ -18,6 +18,13 @@ public struct ReadOptions: Sendable, Equatable {
     public var maxCells: Int = 50_000_000
     /// Keep the text of formulas (`<f>`) beside the cached values (default false).
     public var keepFormulas: Bool = false
+    /// The declared inflated size from which a part is inflated on a second thread while the
+    /// calling thread parses it, at most 4 MiB of inflated text ahead (`4 << 20` takes the large
+    /// sheets and shared strings). Default `Int.max`, every read on one thread: on the shared
+    /// 2-core development machine (load 5–8) the second thread was not measured faster (paired
+    /// runs 0.86–1.16 of one thread's wall time, the same CPU time); it gains only with a free
+    /// core (to measure: build with the default at `4 << 20`, run `Benchmarks/read/run.sh`).
+    public var inflateAheadThreshold: Int = Int.max
 
     /// The defaults.
     public init() {}

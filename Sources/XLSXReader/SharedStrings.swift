@@ -2,13 +2,14 @@
 /// (WPS stores pinyin there), decoding `_xHHHH_` escapes, and trimming the white space around
 /// a run whose `<t>` does not say `xml:space="preserve"`.
 final class SharedStringsHandler: XMLHandler {
-    private(set) var strings: [String] = []
-    private var buffer: [UInt8] = []
-    private var inItem = false
-    private var inText = false
-    private var phoneticDepth = 0
-    private var runStart = 0
-    private var preserveSpace = false
+    // Called back by expat once per event from one thread, as SheetHandler: no checks needed.
+    @exclusivity(unchecked) private(set) var strings: [String] = []
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var inItem = false
+    @exclusivity(unchecked) private var inText = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var runStart = 0
+    @exclusivity(unchecked) private var preserveSpace = false
 
     override func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
         let local = localName(name)

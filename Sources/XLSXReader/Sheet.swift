@@ -78,6 +78,13 @@ public struct Sheet: Sendable {
         self.formulas = formulas
     }
 
+    /// The same cells under another tab name and state (a sheet listed twice with one part).
+    func named(_ name: String, state: SheetState) -> Sheet {
+        Sheet(
+            name: name, state: state, mergedRanges: mergedRanges, parts: parts, stored: stored, texts: texts,
+            formulas: formulas)
+    }
+
     /// How many non-empty cells the sheet holds.
     public var cellCount: Int { stored.count }
 
@@ -150,7 +157,9 @@ public struct Sheet: Sendable {
             let number = Double(bitPattern: s.payload)
             switch format.kind {
             case .date, .time, .duration:
-                if let iso = ExcelDate.iso(serial: number, kind: format.kind, uses1904: parts.uses1904Dates) {
+                if let iso = ExcelDate.iso(
+                    serial: number, kind: format.kind, dateOnly: format.isDateOnly, uses1904: parts.uses1904Dates)
+                {
                     value = .date(iso: iso, serial: number)
                 } else {
                     value = .number(number)

@@ -20,7 +20,11 @@ final class StylesHandler: XMLHandler {
         let local = localName(name)
         if nameIs(local, "xf") {
             if inCellFormats {
-                formatIDs.append(attribute(attributes, "numFmtId").flatMap(Int.init) ?? 0)
+                var id = 0
+                forEachAttribute(attributes) { name, value in
+                    if nameIs(name, "numFmtId") { id = parseDigits(value) ?? 0 }
+                }
+                formatIDs.append(id)
             }
         } else if nameIs(local, "numFmt") {
             if let id = attribute(attributes, "numFmtId").flatMap(Int.init),

@@ -37,6 +37,10 @@ public final class Workbook {
     public var uses1904Dates: Bool { parts.uses1904Dates }
     /// The limits in force.
     public let options: ReadOptions
+    /// What was wrong but did not stop the workbook from being read: unreadable relationships
+    /// (the conventional part names were used), sheets whose part is missing (left out of
+    /// `allSheets()`, refused by name when asked for).
+    public let problems: [XLSXProblem]
 
     private let archive: Archive
     private let parts: WorkbookParts
@@ -60,20 +64,39 @@ public final class Workbook {
         self.options = archive.options
         self.archive = archive
 
-        let packageRels = try RelationshipsHandler.read(for: "", in: archive)
-        let workbookPart =
-            packageRels.first { $0.hasType("officeDocument") && !$0.isExternal }?.target
-            ?? (archive.contains(part: "workbook.xml") ? "workbook.xml" : "xl/workbook.xml")
-        guard archive.contains(part: workbookPart) else {
-            throw XLSXError(file: path, kind: .missingPart(workbookPart))
+        var problems: [XLSXProblem] = []
+        let packageRels = try Workbook.relationships(for: "", in: archive, problems: &problems)
+        // As before: a workbook.xml at the root wins (flat packages), then the usual xl/workbook.xml.
+        let conventional = ["workbook.xml", "xl/workbook.xml"].first { archive.contains(part: $0) }
+        let workbookPart: String
+        if let target = packageRels.first(where: { $0.hasType("officeDocument") && !$0.isExternal })?.target {
+            if archive.contains(part: target) {
+                workbookPart = target
+            } else if let conventional {
+                problems.append(
+                    XLSXProblem(
+                        file: path, part: "_rels/.rels", kind: .workbookPartNotFound(target: target, used: conventional)))
+                workbookPart = conventional
+            } else {
+                throw XLSXError(file: path, kind: .missingPart(target))
+            }
+        } else if let conventional {
+            workbookPart = conventional
+        } else {
+            throw XLSXError(file: path, kind: .missingPart("xl/workbook.xml"))
         }
-        let workbookRels = try RelationshipsHandler.read(for: workbookPart, in: archive)
+        let workbookRels = try Workbook.relationships(for: workbookPart, in: archive, problems: &problems)
         let listing = WorkbookHandler()
         try XMLStream.parse(part: workbookPart, in: archive, with: listing)
 
         var sheets: [SheetInfo] = []
+        // By id, the first of any repeated id (as a linear search found it): one look-up per sheet.
+        var relationshipsByID: [String: Relationship] = [:]
+        for relationship in workbookRels where relationshipsByID[relationship.id] == nil {
+            relationshipsByID[relationship.id] = relationship
+        }
         for entry in listing.sheets {
-            let relationship = entry.relationshipID.flatMap { id in workbookRels.first { $0.id == id } }
+            let relationship = entry.relationshipID.flatMap { relationshipsByID[$0] }
             if let relationship, relationship.hasType("chartsheet") || relationship.hasType("dialogsheet") {
                 continue
             }
@@ -84,6 +107,12 @@ public final class Workbook {
                     (workbookPart.contains("/") ? String(workbookPart[..<(workbookPart.lastIndex(of: "/") ?? workbookPart.endIndex)]) + "/" : "")
                         + "worksheets/sheet\(id).xml")
                 if archive.contains(part: guess) { part = guess }
+            }
+            if part == nil {
+                problems.append(
+                    XLSXProblem(
+                        file: path, part: workbookPart,
+                        kind: .missingSheet(name: entry.name, expected: relationship?.target)))
             }
             sheets.append(SheetInfo(name: entry.name, state: entry.state, index: sheets.count, part: part))
         }
@@ -109,6 +138,22 @@ public final class Workbook {
         }
         self.parts = WorkbookParts(
             sharedStrings: sharedStrings, cellFormats: cellFormats, uses1904Dates: listing.uses1904Dates)
+        self.problems = problems
+    }
+
+    /// The relationships of `part`; a `.rels` part that is not well-formed XML counts as absent
+    /// (the conventional names are used, as other readers do) and is named in `problems`.
+    /// Everything else (a DOCTYPE, the size and ratio limits, a corrupt archive) still refuses.
+    private static func relationships(
+        for part: String, in archive: Archive, problems: inout [XLSXProblem]
+    ) throws(XLSXError) -> [Relationship] {
+        do {
+            return try RelationshipsHandler.read(for: part, in: archive)
+        } catch {
+            guard case .malformedXML = error.kind else { throw error }
+            problems.append(XLSXProblem(file: archive.path, part: error.part, kind: .unreadableRelationships(error.kind)))
+            return []
+        }
     }
 
     /// The sheet with this name.
@@ -128,6 +173,8 @@ public final class Workbook {
     }
 
     /// Reads a sheet's cells.
+    ///
+    /// - Throws: `XLSXError`; `.missingPart` naming the sheet when its part is missing.
     public func sheet(_ info: SheetInfo) throws(XLSXError) -> Sheet {
         guard let part = info.part else {
             throw XLSXError(file: path, kind: .missingPart("工作表“\(info.name)”"))
@@ -140,10 +187,21 @@ public final class Workbook {
             stored: stored, texts: handler.texts, formulas: formulas)
     }
 
-    /// Every sheet's cells, in workbook order.
+    /// Every sheet's cells, in workbook order; a sheet whose part is missing is left out (it is
+    /// named in `problems`). Sheets listed with the same part are read once and share its cells.
     public func allSheets() throws(XLSXError) -> [Sheet] {
         var result: [Sheet] = []
-        for info in sheets { result.append(try sheet(info)) }
+        var byPart: [String: Sheet] = [:]
+        for info in sheets {
+            guard let part = info.part else { continue }
+            if let read = byPart[part] {
+                result.append(read.named(info.name, state: info.state))
+            } else {
+                let sheet = try sheet(info)
+                byPart[part] = sheet
+                result.append(sheet)
+            }
+        }
         return result
     }
 }

@@ -22,6 +22,9 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
         case corruptArchive(reason: String)
         /// A part the workbook needs is missing.
         case missingPart(String)
+        /// Two entries of the archive name the same part (compared without case, `\` read as
+        /// `/`, `.` and `..` resolved): programs would disagree on which one to read.
+        case duplicateEntry(String)
         /// A cell refers to a shared string that does not exist.
         case sharedStringOutOfRange(index: Int, count: Int)
         /// A part declares a DOCTYPE, which is refused (no entity expansion, ever).
@@ -65,6 +68,8 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
         case .legacyFormat: return "这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式的文件，请用 Excel/WPS 另存为 .xlsx 后重试"
         case .corruptArchive(let reason): return "文件已损坏或不完整（\(reason)）"
         case .missingPart(let name): return "缺少工作簿组成部分 \(name)"
+        case .duplicateEntry(let name):
+            return "压缩包中有两个同名条目 \(name)，不同软件会读出不同的内容，出于安全原因拒绝读取"
         case .sharedStringOutOfRange(let index, let count):
             return "单元格引用了第 \(index) 个共享字符串，但只有 \(count) 个"
         case .doctypeRefused: return "含有 DOCTYPE 声明，出于安全原因拒绝读取"

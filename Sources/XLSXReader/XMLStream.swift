@@ -11,10 +11,18 @@ class XMLHandler {
     private(set) var failure: XLSXError.Kind?
     /// The cell being read when the handler failed, if it knows.
     var failureCell: String?
+    /// Whether the part declared a DOCTYPE or an entity (the parser was stopped).
+    fileprivate(set) var doctypeSeen = false
 
     func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {}
     func end(_ name: UnsafePointer<CChar>) {}
     func text(_ bytes: UnsafePointer<CChar>, _ count: Int) {}
+
+    /// Notes a DOCTYPE or entity declaration and stops the parser.
+    fileprivate final func refuseDoctype() {
+        doctypeSeen = true
+        if let parser { XML_StopParser(parser, XML_FALSE) }
+    }
 
     /// Stops the parser with a reason.
     final func fail(_ kind: XLSXError.Kind, cell: String? = nil) {
@@ -45,7 +53,6 @@ enum XMLStream {
         let handler: XMLHandler
         let file: String
         let part: String
-        var doctypeSeen = false
 
         init?(handler: XMLHandler, file: String, part: String) {
             // XML_ParserCreate only fails when out of memory.
@@ -55,33 +62,31 @@ enum XMLStream {
             self.file = file
             self.part = part
             handler.parser = parser
-            XML_SetUserData(parser, Unmanaged.passUnretained(self).toOpaque())
+            // The user data is the handler itself, which the session keeps alive: each event
+            // reaches it through a guaranteed reference, without a retain and release.
+            XML_SetUserData(parser, Unmanaged.passUnretained(handler).toOpaque())
             XML_SetElementHandler(
                 parser,
                 { context, name, attributes in
                     guard let context, let name, let attributes else { return }
-                    Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.start(name, attributes)
+                    Unmanaged<XMLHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.start(name, attributes) }
                 },
                 { context, name in
                     guard let context, let name else { return }
-                    Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.end(name)
+                    Unmanaged<XMLHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(name) }
                 })
             XML_SetCharacterDataHandler(parser) { context, bytes, count in
                 guard let context, let bytes, count > 0 else { return }
-                Unmanaged<Session>.fromOpaque(context).takeUnretainedValue().handler.text(bytes, Int(count))
+                Unmanaged<XMLHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.text(bytes, Int(count)) }
             }
             XML_SetStartDoctypeDeclHandler(parser) { context, _, _, _, _ in
                 guard let context else { return }
-                let session = Unmanaged<Session>.fromOpaque(context).takeUnretainedValue()
-                session.doctypeSeen = true
-                XML_StopParser(session.parser, XML_FALSE)
+                Unmanaged<XMLHandler>.fromOpaque(context).takeUnretainedValue().refuseDoctype()
             }
             // Belt and braces: never expand an entity declared anywhere.
             XML_SetEntityDeclHandler(parser) { context, _, _, _, _, _, _, _, _ in
                 guard let context else { return }
-                let session = Unmanaged<Session>.fromOpaque(context).takeUnretainedValue()
-                session.doctypeSeen = true
-                XML_StopParser(session.parser, XML_FALSE)
+                Unmanaged<XMLHandler>.fromOpaque(context).takeUnretainedValue().refuseDoctype()
             }
         }
 
@@ -94,7 +99,7 @@ enum XMLStream {
             let status = chunk.withMemoryRebound(to: CChar.self) { chars in
                 XML_Parse(parser, chars.baseAddress, Int32(chars.count), isFinal ? 1 : 0)
             }
-            if doctypeSeen {
+            if handler.doctypeSeen {
                 throw XLSXError(file: file, part: part, kind: .doctypeRefused)
             }
             if let failure = handler.failure {
