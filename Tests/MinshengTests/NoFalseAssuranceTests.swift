@@ -79,6 +79,20 @@ struct NoFalseAssuranceTests {
         paths += ["涡阳县-自制表.openpyxl.xlsx", "涡阳县-自制表.xlsxwriter.xlsx"].map {
             Self.folder.appendingPathComponent("returns").appendingPathComponent($0).path
         }
+        // The other fixture sets' correct workbooks: tables with the areas in rows, both months of
+        // a clean series, a summary and its areas' returns.
+        let fixtures = TestPaths.fixtures
+        paths += ["openpyxl-correct.xlsx", "xlsxwriter-correct.xlsx", "xlsxwriter-two-columns.xlsx"].map {
+            fixtures.appendingPathComponent("transposed/\($0)").path
+        }
+        paths += ["openpyxl-1-8月.xlsx", "openpyxl-1-9月.xlsx", "xlsxwriter-1-8月.xlsx", "xlsxwriter-1-9月.xlsx"].map {
+            fixtures.appendingPathComponent("monthly/\($0)").path
+        }
+        for writer in ["openpyxl", "xlsxwriter"] {
+            paths += ["汇总表.xlsx", "clean/利辛县.xlsx", "clean/涡阳县.xlsx", "clean/蒙城县进展.xlsx"].map {
+                fixtures.appendingPathComponent("reconcile/\(writer)/\($0)").path
+            }
+        }
         let out = try ZipPart.temporaryPath("outputs")
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let samples = InputFiles.list([TestPaths.samples.path]).inputs
@@ -90,7 +104,7 @@ struct NoFalseAssuranceTests {
         let templates = try await engine.split(SplitRequest(plan: .path(Self.plan), output: .folder(out + "/templates", overwrite: true)))
         paths += [out + "/convert.xlsx", out + "/convert-asof.xlsx", out + "/collect.xlsx"]
         paths += templates.templates.compactMap(\.output.path)
-        #expect(paths.count >= 20)
+        #expect(paths.count >= 35)
         let report = await engine.check(CheckRequest(inputs: paths.map(InputSource.path)))
         #expect(report.files.allSatisfy { $0.status == .ok }, "\(report.files.filter { $0.status != .ok })")
         #expect(report.findings.isEmpty, "\(report.findings.map { "\(($0.file as NSString).lastPathComponent) \($0.cell ?? "") \($0.code.rawValue) \($0.message)" })")
@@ -110,6 +124,19 @@ struct NoFalseAssuranceTests {
         #expect(conflict.expected == 24118)
         #expect(conflict.actual == 25118)
         #expect(result.report.exitStatus == 1)
+        #expect(result.accounting.filled == 2)
+        #expect(result.accounting.merged == 1)
+        #expect(result.accounting.named == 1, "the second file's row is named by its conflict")
+    }
+
+    @Test func convertingTheSamplesAccountsForEveryItemRow() async throws {
+        let engine = try Engine.standard()
+        let inputs = InputFiles.list([TestPaths.samples.path]).inputs
+        let rows = try inputs.reduce(0) { $0 + (try TableFinder(vocabulary: engine.vocabulary).find(in: $1).items.count) }
+        let result = try await engine.convert(ConvertRequest(inputs: inputs, output: .memory))
+        #expect(result.accounting.filled == rows, "every item row of every input is read")
+        #expect(result.accounting.isComplete)
+        #expect(result.accounting.merged == rows, "the samples agree: nothing is in conflict")
     }
 
     @Test(arguments: ["openpyxl", "xlsxwriter"])

@@ -31,6 +31,8 @@ public struct Converter: Sendable {
         public var written: WrittenOutput
         /// What was decided between periods of one series (`采用最新一期 1-9月`).
         public var notes: [String]
+        /// Item rows read: each merged into an item, or named in a `conflicting-values` finding.
+        public var accounting: RowAccounting
         /// The workbook's path, or `（内存）`.
         public var output: String { written.label }
 
@@ -92,6 +94,6 @@ public struct Converter: Sendable {
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, notes: merger.notes)
         content.previous = previous != nil
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
-        return Result(report: report, items: items.count, written: written, notes: merger.notes)
+        return Result(report: report, items: items.count, written: written, notes: merger.notes, accounting: merger.accounting)
     }
 }

@@ -146,6 +146,8 @@ public enum ProgressItems {
         public private(set) var findings: [Finding] = []
         /// What was decided between periods of one series, for people.
         public private(set) var notes: [String] = []
+        /// Item rows added: merged into an item, or named in a `conflicting-values` finding.
+        public private(set) var accounting = RowAccounting()
         private var index: [ItemKey: Int] = [:]
 
         /// An empty merger.
@@ -155,14 +157,17 @@ public enum ProgressItems {
         public mutating func add(_ list: [ProgressItem]) {
             for item in list {
                 let key = ItemKey(item)
+                accounting.filled += 1
                 if let existing = index[key] {
                     let (found, decided) = Merger.resolveConflicts(&items[existing], item)
                     findings += found
                     notes += decided
+                    if found.isEmpty { accounting.merged += 1 } else { accounting.named += 1 }
                     ProgressItems.combine(into: &items[existing], item)
                 } else {
                     index[key] = items.count
                     items.append(item)
+                    accounting.merged += 1
                 }
             }
         }
