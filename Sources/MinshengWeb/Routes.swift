@@ -110,7 +110,9 @@ struct Routes: Sendable {
                 let result = try await engine.split(request)
                 try Task.checkCancellation()
                 let zip = try result.zip()
-                return Self.attachment(zip, type: "application/zip", name: "县区模板.zip", fallback: "minsheng-templates.zip")
+                var response = Self.attachment(zip, type: "application/zip", name: "县区模板.zip", fallback: "minsheng-templates.zip")
+                response.headers[.init("X-Minsheng-Templates")!] = Self.templatesHeader(result)
+                return response
             }
         }
     }
@@ -183,6 +185,15 @@ struct Routes: Sendable {
         let full = JSONValue.object([("files", files), ("summary", summary)]).serialized()
         let text = full.utf8.count <= 16 * 1024 ? full : JSONValue.object([("summary", summary)]).serialized()
         return text.addingPercentEncoding(withAllowedCharacters: asciiAlphanumerics) ?? ""
+    }
+
+    /// The templates (area, file, items) as percent-encoded JSON, for the page's list.
+    static func templatesHeader(_ result: SplitResult) -> String {
+        let list = JSONValue.array(
+            result.templates.map {
+                .object([("area", .string($0.area)), ("file", .string($0.fileName)), ("items", .number(Double($0.items)))])
+            })
+        return list.serialized().addingPercentEncoding(withAllowedCharacters: asciiAlphanumerics) ?? ""
     }
 
     /// A–Z, a–z, 0–9 (`CharacterSet.alphanumerics` also holds every Chinese character).

@@ -44,7 +44,10 @@ struct MinshengWebCommand: AsyncParsableCommand {
         options.token = token
         let app: any ApplicationProtocol
         do {
-            app = try WebServer.application(options: options)
+            app = try WebServer.application(options: options) { line in
+                // Written at once, also when standard output is a file or a pipe.
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
         } catch let error as MinshengError {
             FileHandle.standardError.write(Data("minsheng-web：\(error.description)\n".utf8))
             throw ExitCode(error.exitCode)

@@ -72,8 +72,9 @@ def browser(download_dir):
         options.add_argument(argument)
     options.add_experimental_option("prefs", {
         "download.default_directory": download_dir, "download.prompt_for_download": False,
-        "safebrowsing.enabled": False})
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+        "safebrowsing.enabled": False, "intl.accept_languages": "zh-CN,zh"})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=service, options=options)
     driver.set_page_load_timeout(30)
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": download_dir})
     return driver
@@ -112,7 +113,7 @@ def dump_ok(bin_dir, path):
 
 
 def main():
-    bin_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug")
+    bin_dir = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug"))
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError(f"over {TIME_LIMIT} s")))
     signal.alarm(TIME_LIMIT)
     os.makedirs(OUT, exist_ok=True)
@@ -154,8 +155,13 @@ def main():
         visible = [r for r in rows if r.is_displayed()]
         check("the filter shows only warnings", visible and all(r.get_attribute("data-severity") == "warning" for r in visible))
         Select(panel.find_element(By.ID, "filter-check")).select_by_value("all")
-        driver.execute_script("window.scrollTo(0, 0)")
+        driver.execute_script("document.activeElement.blur()")
         driver.save_screenshot(os.path.join(OUT, "1-check.png"))
+        # The whole tab at once, for the README: a taller window, from the top.
+        driver.set_window_size(1366, 1000)
+        driver.execute_script("window.scrollTo(0, 0)")
+        driver.save_screenshot(os.path.join(OUT, "check-whole.png"))
+        driver.set_window_size(1366, 768)
 
         # 汇总
         driver.find_element(By.ID, "tab-convert").click()
@@ -185,6 +191,8 @@ def main():
         with zipfile.ZipFile(archive) as z:
             names = z.namelist()
         check("拆分模板 downloads a zip of district templates", "涡阳县.xlsx" in names, names)
+        listed = [r.text for r in panel.find_elements(By.CSS_SELECTOR, "table.templates tbody tr")]
+        check("…and lists them", len(listed) == len(names) and any("涡阳县" in r for r in listed), listed)
 
         # 收集汇总
         driver.find_element(By.ID, "tab-collect").click()
