@@ -24,7 +24,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RETURN = os.path.join(ROOT, "Samples", "returns", "涡阳县.xlsx")
 HOST = "127.0.0.1"  # loopback only
-REQUESTS = 100
+REQUESTS = 300
 CLIENTS = 4
 TIME_LIMIT = 600
 BOUNDARY = "----minshengLoadBoundary"

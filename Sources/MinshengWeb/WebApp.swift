@@ -73,6 +73,8 @@ public enum WebServer {
     ) -> Router<BasicRequestContext> {
         let gate = gate ?? JobGate(jobs: options.jobs, queue: options.queue)
         let routes = Routes(options: options, engine: engine, gate: gate)
+        // The page tells the browser the upload limit, so that it can refuse before sending.
+        let page = Array(String(decoding: page, as: UTF8.self).replacingOccurrences(of: "__MAX_UPLOAD_MB__", with: String(options.maxUploadMB)).utf8)
         let router = Router()
         router.add(middleware: RequestLog())
         router.add(middleware: ErrorAnswer())

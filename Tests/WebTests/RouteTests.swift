@@ -81,6 +81,7 @@ final class RouteTests: XCTestCase {
                 XCTAssertEqual(response.headers[.contentType], "text/html; charset=utf-8")
                 let page = String(buffer: response.body)
                 for word in ["核对", "汇总", "拆分模板", "收集汇总", "截至日期", "填报期"] { XCTAssertTrue(page.contains(word), word) }
+                XCTAssertTrue(page.contains("data-max-upload-mb=\"50\""))
             }
             try await client.execute(uri: "/healthz", method: .get) { response in
                 XCTAssertEqual(response.status, .ok)
@@ -138,6 +139,46 @@ final class RouteTests: XCTestCase {
                 XCTAssertEqual(files.map { $0["path"] as? String }, ["坏的.xlsx", "涡阳县.xlsx"])
                 XCTAssertEqual(files.map { $0["status"] as? String }, ["unreadable", "ok"])
                 XCTAssertNotNil(files[0]["error"] as? String)
+            }
+        }
+        XCTAssertEqual(leftovers(), [])
+    }
+
+    func testHostileWorkbooksAreListedAndTheServerStaysUp() async throws {
+        var entities = #"<!ENTITY lol "lol">"#
+        for level in 1...9 {
+            let previous = level == 1 ? "lol" : "lol\(level - 1)"
+            entities += "<!ENTITY lol\(level) \"" + String(repeating: "&\(previous);", count: 10) + "\">"
+        }
+        let laughs = ZipBuilder.workbook(
+            sheetData: #"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+            extra: [
+                "xl/sharedStrings.xml":
+                    "<?xml version=\"1.0\"?><!DOCTYPE sst [\(entities)]><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>&lol9;</t></si></sst>"
+            ]
+        ).build()
+        // 3 GiB of spaces in about 20 MB.
+        var bomb = ZipBuilder.workbook(sheetData: "")
+        bomb.addDeflated("xl/sharedStrings.xml", stream: ZipBuilder.spaceBombStream(inflatedSize: 3 << 30), uncompressedSize: UInt32(3 << 30))
+        let sample = try Self.sample("returns/涡阳县.xlsx")
+        let hostile: [Part] = [
+            Part(name: "file", filename: "laughs.xlsx", bytes: laughs),
+            Part(name: "file", filename: "bomb.xlsx", bytes: bomb.build()),
+            Part(name: "file", filename: "truncated.xlsx", bytes: Array(sample.bytes.prefix(sample.bytes.count / 2))),
+            Part(name: "file", filename: "legacy.xls", bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)),
+            sample,
+        ]
+        try await app(options()).test(.router) { client in
+            for route in ["/api/check", "/api/convert"] {
+                try await client.execute(uri: route, method: .post, headers: Self.multipartHeaders, body: Self.multipart(hostile)) { response in
+                    XCTAssertEqual(response.status, .ok, route)
+                }
+                try await client.execute(uri: "/healthz", method: .get) { XCTAssertEqual($0.status, .ok) }
+            }
+            try await client.execute(uri: "/api/check", method: .post, headers: Self.multipartHeaders, body: Self.multipart(hostile)) { response in
+                let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                let files = try XCTUnwrap(object["files"] as? [[String: Any]])
+                XCTAssertEqual(files.map { $0["status"] as? String }, ["unreadable", "unreadable", "unreadable", "unreadable", "ok"])
             }
         }
         XCTAssertEqual(leftovers(), [])
