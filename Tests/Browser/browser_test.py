@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -45,12 +46,13 @@ def check(name, condition, detail=""):
     print(f"  ✓ {name}", flush=True)
 
 
-def start_server(bin_dir, log_path):
-    """minsheng-web on 127.0.0.1, port 0 (the kernel picks a free one); returns (process, url)."""
+def start_server(bin_dir, log_path, tmpdir):
+    """minsheng-web on 127.0.0.1, port 0 (the kernel picks a free one), its temporary folders in
+    `tmpdir`; returns (process, url)."""
     log = open(log_path, "w")
     process = subprocess.Popen(
         [os.path.join(bin_dir, "minsheng-web"), "--host", "127.0.0.1", "--port", "0", "--jobs", "2"],
-        stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+        stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=dict(os.environ, TMPDIR=tmpdir))
     deadline = time.time() + 60
     while time.time() < deadline:
         with open(log_path, encoding="utf-8", errors="replace") as f:
@@ -112,6 +114,16 @@ def dump_ok(bin_dir, path):
     return result.returncode == 0 and "进度汇总" in result.stdout.decode("utf-8", "replace")
 
 
+def too_large_is_refused_before_the_body(url):
+    """A real socket: headers announcing 60 MB and only a few bytes of body get 413 at once."""
+    match = re.match(r"http://([^:/]+):(\d+)/", url)
+    with socket.create_connection((match.group(1), int(match.group(2))), timeout=10) as sock:
+        sock.sendall(b"POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                     b"Content-Length: 62914560\r\n\r\n--b\r\n")
+        answer = sock.recv(4096).decode("utf-8", "replace")
+    return answer.startswith("HTTP/1.1 413"), answer[:200]
+
+
 def main():
     bin_dir = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug"))
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError(f"over {TIME_LIMIT} s")))
@@ -130,7 +142,8 @@ def main():
     check("the CLI reports 镜湖区's 111% rate", len(expected) == 1, cli.stdout[:400])
     expected = expected[0]
 
-    server, url = start_server(bin_dir, os.path.join(OUT, "server.log"))
+    tmpdir = tempfile.mkdtemp(prefix="minsheng-browser-tmp-")
+    server, url = start_server(bin_dir, os.path.join(OUT, "server.log"), tmpdir)
     driver = None
     try:
         driver = browser(downloads)
@@ -209,6 +222,10 @@ def main():
         collected = wait_for_download(downloads, ".xlsx", before)
         check("…and downloads the collected workbook", zipfile.is_zipfile(collected) and dump_ok(bin_dir, collected))
 
+        refused, answer = too_large_is_refused_before_the_body(url)
+        check("413 from Content-Length, before the body is read", refused, answer)
+        check("no upload outlives its request", os.listdir(tmpdir) == [], os.listdir(tmpdir))
+
         # Keyboard: the arrow keys move between tabs.
         tab = driver.find_element(By.ID, "tab-collect")
         tab.send_keys("\ue012")  # ArrowLeft
@@ -223,6 +240,7 @@ def main():
             server.kill()
             status = "hung"
         shutil.rmtree(downloads, ignore_errors=True)
+        shutil.rmtree(tmpdir, ignore_errors=True)
     check("SIGTERM stops the server cleanly", status == 0, status)
     print(f"screenshots: {OUT}")
     print(f"browser: {len(passed)} passed, 0 failed")
