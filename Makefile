@@ -19,9 +19,9 @@ setup:
 build: setup
 	swift build
 
-# Only the CLI: the web server (Hummingbird) is not built for the demo.
+# Only the CLI, without the Web trait: Hummingbird is neither fetched nor built for the demo.
 release: setup
-	swift build -c release --product minsheng
+	swift build -c release --product minsheng --disable-default-traits
 
 web: setup
 	swift build -c release --product minsheng-web

@@ -11,6 +11,12 @@ let package = Package(
         .library(name: "Minsheng", targets: ["Minsheng"]),
         .executable(name: "minsheng-web", targets: ["minsheng-web"]),
     ],
+    traits: [
+        // The web page's server. On by default; `make demo` builds the CLI without it
+        // (--disable-default-traits), so that Hummingbird is neither fetched nor built there.
+        .trait(name: "Web", description: "minsheng-web, the web page's server (Hummingbird)"),
+        .default(enabledTraits: ["Web"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Only the web page's server (`minsheng-web`) uses it; the CLI does not link it.
@@ -46,13 +52,13 @@ let package = Package(
         // thin executable that parses options and runs it.
         .target(
             name: "MinshengWeb",
-            dependencies: ["Minsheng", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Minsheng", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"]))],
             resources: [.copy("Page/index.html")]),
         .executableTarget(
             name: "minsheng-web",
             dependencies: [
                 "MinshengWeb",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["XLSXReader", "Minsheng"], path: "Tests/TestSupport"),
@@ -63,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "MinshengWeb", "Minsheng", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "MinshengWeb", "Minsheng", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Web"])),
             ]),
     ]
 )
