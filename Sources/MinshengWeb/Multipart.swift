@@ -199,6 +199,7 @@ public struct MultipartPart: Sendable, Equatable {
         }
     }
 
+    /// Equal when name, file name and headers (in order) are.
     public static func == (a: MultipartPart, b: MultipartPart) -> Bool {
         a.name == b.name && a.filename == b.filename && a.headers.map(\.name) == b.headers.map(\.name)
             && a.headers.map(\.value) == b.headers.map(\.value)
