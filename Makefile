@@ -1,13 +1,17 @@
 # minsheng — two commands on a fresh Debian/Ubuntu machine:
 #   make demo   install what is missing, build, run the main job on Samples/
-#   make test   install what is missing, build, run all tests
+#   make test   install what is missing, build, run all tests (Swift, then the page in a real browser)
+#   make web    build and start the web page's server (minsheng-web) on http://127.0.0.1:8080/
 SHELL := /bin/bash
 APT_PACKAGES := libzip-dev libxlsxwriter-dev libexpat1-dev pkg-config zip unzip
 # The tests also open our output in LibreOffice, the spreadsheet application it is checked in.
-TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei time
+# The browser test drives the web page in headless Chromium through Selenium (Debian's python3).
+TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei time \
+	chromium chromium-driver python3-selenium
+WEB_ARGS ?=
 DEMO_OUT ?= out
 
-.PHONY: demo test setup build release clean
+.PHONY: demo test setup build release web clean
 
 setup:
 	@bash scripts/setup.sh $(APT_PACKAGES)
@@ -15,8 +19,13 @@ setup:
 build: setup
 	swift build
 
+# Only the CLI, without the Web trait: Hummingbird is neither fetched nor built for the demo.
 release: setup
-	swift build -c release
+	swift build -c release --product minsheng --disable-default-traits
+
+web: setup
+	swift build -c release --product minsheng-web
+	"$$(swift build -c release --show-bin-path)/minsheng-web" $(WEB_ARGS)
 
 demo: release
 	@bash scripts/demo.sh $(DEMO_OUT)
@@ -25,6 +34,7 @@ test:
 	@bash scripts/setup.sh $(TEST_APT_PACKAGES)
 	swift build --build-tests
 	swift test --skip-build
+	/usr/bin/python3 Tests/Browser/browser_test.py "$$(swift build --show-bin-path)"
 
 clean:
 	rm -rf .build $(DEMO_OUT)

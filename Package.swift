@@ -9,9 +9,18 @@ let package = Package(
         .library(name: "XLSXReader", targets: ["XLSXReader"]),
         .library(name: "XLSXWriter", targets: ["XLSXWriter"]),
         .library(name: "Minsheng", targets: ["Minsheng"]),
+        .executable(name: "minsheng-web", targets: ["minsheng-web"]),
+    ],
+    traits: [
+        // The web page's server. On by default; `make demo` builds the CLI without it
+        // (--disable-default-traits), so that Hummingbird is neither fetched nor built there.
+        .trait(name: "Web", description: "minsheng-web, the web page's server (Hummingbird)"),
+        .default(enabledTraits: ["Web"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Only the web page's server (`minsheng-web`) uses it; the CLI does not link it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
     ],
     targets: [
         .systemLibrary(
@@ -32,11 +41,24 @@ let package = Package(
         .target(
             name: "MinshengResources", path: "Templates",
             resources: [.copy("headers.json"), .copy("district.json"), .copy("quantities.json")]),
-        .target(name: "Minsheng", dependencies: ["XLSXReader", "XLSXWriter", "MinshengResources"]),
+        .target(name: "Minsheng", dependencies: ["XLSXReader", "XLSXWriter", "MinshengResources", "CLibZip"]),
         .executableTarget(
             name: "minsheng",
             dependencies: [
                 "Minsheng",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // The web page: routes over the workflows (a library, so tests can build the app), and a
+        // thin executable that parses options and runs it.
+        .target(
+            name: "MinshengWeb",
+            dependencies: ["Minsheng", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"]))],
+            resources: [.copy("Page/index.html")]),
+        .executableTarget(
+            name: "minsheng-web",
+            dependencies: [
+                "MinshengWeb",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["XLSXReader", "Minsheng"], path: "Tests/TestSupport"),
@@ -44,5 +66,10 @@ let package = Package(
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "TestSupport"]),
         .testTarget(name: "MinshengTests", dependencies: ["Minsheng", "XLSXReader", "XLSXWriter", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "MinshengWeb", "Minsheng", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Web"])),
+            ]),
     ]
 )

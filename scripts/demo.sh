@@ -8,7 +8,7 @@
 #   5. reconcile: a hand-made summary against each area's own return.
 set -euo pipefail
 out="${1:-out}"
-bin="$(swift build -c release --show-bin-path)/minsheng"
+bin="$(swift build -c release --disable-default-traits --show-bin-path)/minsheng"
 mkdir -p "$out"
 # Status 1 means error findings (seeds 000 and 003 really report wrong rates; a return has a
 # target typed over): that is the demo working. 2 (an unreadable input) or worse is a failure.

@@ -65,7 +65,8 @@ struct PackageDependencyTests {
         let package = Package(
             name: "consumer",
             platforms: [.macOS(.v13)],
-            dependencies: [.package(url: "\(clone.absoluteString)", from: "9.9.9")],
+            // Without the default `Web` trait: the web server's packages are then not fetched.
+            dependencies: [.package(url: "\(clone.absoluteString)", from: "9.9.9", traits: [])],
             targets: [
                 .executableTarget(
                     name: "consumer",

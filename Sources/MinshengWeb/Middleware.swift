@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import Minsheng
+
+/// Logs one line per request: method, route, status, sizes and time — never a query string,
+/// a header, a file name or any content.
+struct RequestLog: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let started = ContinuousClock.now
+        let path = request.uri.path
+        let method = request.method.rawValue
+        let received = request.headers[.contentLength] ?? "-"
+        do {
+            let response = try await next(request, context)
+            let sent = response.body.contentLength.map(String.init) ?? "-"
+            context.logger.info("\(method) \(path) \(response.status.code) in=\(received) out=\(sent) \(Self.milliseconds(since: started))ms")
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            context.logger.info("\(method) \(path) \(status) in=\(received) \(Self.milliseconds(since: started))ms")
+            throw error
+        }
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// Turns every error into `{"error": "<Chinese sentence>"}` with its status: a `WebFailure`
+/// as it is, a `MinshengError` with its `httpStatus`, a stopped job 503, an unknown route 404.
+struct ErrorAnswer: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let failure as WebFailure {
+            return failure.response()
+        } catch let error as MinshengError {
+            return error.webFailure.response()
+        } catch is CancellationError {
+            return WebFailure(.serviceUnavailable, "处理已停止，请稍后再试").response()
+        } catch let error as any HTTPResponseError {
+            switch error.status {
+            case .notFound: return WebFailure(.notFound, "没有这个地址").response()
+            case .methodNotAllowed: return WebFailure(.methodNotAllowed, "这个地址不接受这种请求方法").response()
+            default: return WebFailure(error.status, "请求无法处理（\(error.status.code)）").response()
+            }
+        } catch {
+            return WebFailure(.internalServerError, "服务器内部错误").response()
+        }
+    }
+}
+
+/// Requires the token on every request: `Authorization: Bearer T`, the `minsheng_token` cookie,
+/// or `?token=T`, which also sets that cookie (HttpOnly) so the page's own calls carry it.
+struct TokenCheck: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let token: String
+
+    static let cookieName = "minsheng_token"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        if let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer "),
+            Self.same(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), token)
+        {
+            return try await next(request, context)
+        }
+        if let cookie = request.cookies[Self.cookieName]?.value, Self.same(cookie.removingPercentEncoding ?? cookie, token) {
+            return try await next(request, context)
+        }
+        if let query = request.uri.queryParameters["token"], Self.same(String(query), token) {
+            var response = try await next(request, context)
+            let value = token.addingPercentEncoding(withAllowedCharacters: Routes.asciiAlphanumerics) ?? ""
+            response.headers[.setCookie] = "\(Self.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict"
+            return response
+        }
+        throw WebFailure(.unauthorized, "需要访问令牌：请使用管理员提供的带 token 的链接打开本页")
+    }
+
+    /// Compares in time that does not depend on where the texts differ.
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        var difference = UInt8(x.count == y.count ? 0 : 1)
+        for index in 0..<max(x.count, y.count) {
+            difference |= (index < x.count ? x[index] : 0) ^ (index < y.count ? y[index] : 0)
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import Minsheng
+
+/// A private temporary folder (mode 0700) for one request's uploads, removed by `remove()`.
+/// Files in it are named by their order (`1.xlsx`, `2.csv` …): an upload's own file name is
+/// only the label reports show, never part of a path.
+public final class UploadFolder: Sendable {
+    /// The folder.
+    public let url: URL
+
+    /// Makes a new folder under `root`.
+    ///
+    /// - Throws: `WebFailure` (500) when it cannot be made.
+    public init(root: URL) throws {
+        url = root.appendingPathComponent("minsheng-web-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw WebFailure(.internalServerError, "服务器无法建立临时文件夹")
+        }
+    }
+
+    /// Removes the folder and everything in it.
+    public func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// One uploaded file, written to the request's folder.
+public struct UploadedFile: Sendable {
+    /// The form field (`file` or `plan`).
+    public var field: String
+    /// The name reports show: the browser's file name without any folder part.
+    public var label: String
+    /// Where its bytes are.
+    public var path: String
+    /// Its size in bytes.
+    public var size: Int
+
+    /// The input source the workflows take: the file's content, the label as its name.
+    public var source: InputSource { InputSource(name: label, content: .file(path)) }
+}
+
+/// What a `multipart/form-data` request carried: files written to an `UploadFolder`, and the
+/// short text fields.
+public struct UploadedForm: Sendable {
+    /// The files, in the order they came.
+    public var files: [UploadedFile] = []
+    /// The text fields by name (the first of each name).
+    public var fields: [String: String] = [:]
+    /// How many bytes the body had.
+    public var bodyBytes = 0
+
+    /// The files of one field.
+    public func files(_ field: String) -> [UploadedFile] { files.filter { $0.field == field } }
+
+    /// A text field, trimmed, nil when absent or blank.
+    public func field(_ name: String) -> String? {
+        guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// Limits on one request's body.
+    public struct Limits: Sendable {
+        /// The whole body, in bytes.
+        public var maxBytes: Int
+        /// How many files.
+        public var maxFiles = 2_000
+        /// One text field, in bytes.
+        public var maxFieldBytes = 4 * 1024
+
+        /// Creates one.
+        public init(maxBytes: Int, maxFiles: Int = 2_000, maxFieldBytes: Int = 4 * 1024) {
+            self.maxBytes = maxBytes
+            self.maxFiles = maxFiles
+            self.maxFieldBytes = maxFieldBytes
+        }
+    }
+
+    /// Reads a multipart body as it streams in: file parts go straight to files in `folder`,
+    /// text fields are kept (up to `limits.maxFieldBytes`); past `limits.maxBytes` it stops
+    /// reading and throws 413.
+    ///
+    /// - Throws: `WebFailure` 400 (not multipart, malformed, too many files), 413 (too large).
+    public static func receive<Body: AsyncSequence>(
+        _ body: Body, contentType: String?, folder: UploadFolder, limits: Limits
+    ) async throws -> UploadedForm where Body.Element: Collection<UInt8> {
+        guard let contentType, let boundary = MultipartPart.boundary(ofContentType: contentType) else {
+            throw WebFailure(.badRequest, "请求格式不对：应以 multipart/form-data 上传文件")
+        }
+        var parser: MultipartParser
+        do { parser = try MultipartParser(boundary: boundary) } catch {
+            throw WebFailure(.badRequest, "请求格式不对：multipart 分隔符无效")
+        }
+        var form = UploadedForm()
+        var current: Sink?
+        defer { current?.close() }
+        do {
+            for try await chunk in body {
+                form.bodyBytes += chunk.count
+                if form.bodyBytes > limits.maxBytes { throw WebFailure.tooLarge(limits.maxBytes) }
+                for event in try parser.feed(chunk) {
+                    switch event {
+                    case .part(let part):
+                        current = try form.open(part, folder: folder, limits: limits)
+                    case .body(let bytes):
+                        try current?.write(bytes, limits: limits)
+                    case .end:
+                        if let sink = current { try form.close(sink) }
+                        current = nil
+                    }
+                }
+            }
+            try parser.finish()
+        } catch let failure as MultipartParser.Failure {
+            throw WebFailure(.badRequest, failure.sentence)
+        }
+        return form
+    }
+
+    /// Where a part's body goes.
+    private enum Sink {
+        case file(UploadedFile, FileHandle)
+        case field(String, [UInt8])
+        case ignored
+
+        mutating func write(_ bytes: [UInt8], limits: Limits) throws {
+            switch self {
+            case .file(var file, let handle):
+                do { try handle.write(contentsOf: bytes) } catch {
+                    throw WebFailure(.internalServerError, "服务器无法保存上传的文件（磁盘已满？）")
+                }
+                file.size += bytes.count
+                self = .file(file, handle)
+            case .field(let name, var value):
+                value += bytes
+                guard value.count <= limits.maxFieldBytes else {
+                    throw WebFailure(.badRequest, "字段“\(name)”太长")
+                }
+                self = .field(name, value)
+            case .ignored:
+                break
+            }
+        }
+
+        func close() {
+            if case .file(_, let handle) = self { try? handle.close() }
+        }
+    }
+
+    private mutating func open(_ part: MultipartPart, folder: UploadFolder, limits: Limits) throws -> Sink {
+        guard let name = part.name else { return .ignored }
+        guard let filename = part.filename else { return .field(name, []) }
+        guard name == "file" || name == "plan" else { return .ignored }
+        // A file input left empty sends a part with an empty file name and no content.
+        if filename.isEmpty { return .ignored }
+        guard files.count < limits.maxFiles else {
+            throw WebFailure(.badRequest, "一次最多上传 \(limits.maxFiles) 个文件")
+        }
+        let label = Self.label(filename, index: files.count + 1)
+        let ext = (label as NSString).pathExtension.lowercased()
+        let safeExt = ext.count <= 5 && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? ext : "upload"
+        let path = folder.url.appendingPathComponent("\(files.count + 1).\(safeExt.isEmpty ? "upload" : safeExt)").path
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw WebFailure(.internalServerError, "服务器无法保存上传的文件") }
+        return .file(UploadedFile(field: name, label: label, path: path, size: 0), handle)
+    }
+
+    private mutating func close(_ sink: Sink) throws {
+        sink.close()
+        switch sink {
+        case .file(let file, _): files.append(file)
+        case .field(let name, let value):
+            if fields[name] == nil { fields[name] = String(decoding: value, as: UTF8.self) }
+        case .ignored: break
+        }
+    }
+
+    /// The label of an uploaded file: the last component of the name the browser sent (either
+    /// slash), without control characters; `文件N` when nothing is left.
+    public static func label(_ filename: String, index: Int) -> String {
+        let last = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        var cleaned = String(String.UnicodeScalarView(last.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        cleaned = cleaned.trimmingCharacters(in: .whitespaces)
+        if cleaned.isEmpty || cleaned == "." || cleaned == ".." { return "文件\(index)" }
+        return String(cleaned.prefix(200))
+    }
+}
+
+extension MultipartParser.Failure {
+    /// The sentence the 400 answer gives.
+    var sentence: String {
+        switch self {
+        case .badBoundary: return "请求格式不对：multipart 分隔符无效"
+        case .malformedDelimiter: return "请求格式不对：multipart 分隔符后的内容无效"
+        case .badHeaders: return "请求格式不对：某个部分的标头无效或过长"
+        case .missingClosingBoundary: return "上传不完整：请求在最后的分隔符之前就结束了"
+        }
+    }
+}

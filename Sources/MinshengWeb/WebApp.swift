@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import Minsheng
+
+/// How the web server runs: address, limits, token.
+public struct WebOptions: Sendable {
+    /// The address to bind (`127.0.0.1` by default; anything else needs `token`).
+    public var host = "127.0.0.1"
+    /// The port (0: any free port).
+    public var port = 8080
+    /// The largest request body, in MiB (all files of one request together).
+    public var maxUploadMB = 50
+    /// How many requests work at once.
+    public var jobs = max(1, min(Batch.defaultJobs, 4))
+    /// How many more requests may wait for a free job; beyond that, 503.
+    public var queue = 64
+    /// How long one request may work (waiting included), in seconds; then 503 and its work stopped.
+    public var timeLimitSeconds = 300
+    /// The access token; every request must carry it when set.
+    public var token: String?
+    /// Where the per-request temporary folders are made.
+    public var temporaryRoot = FileManager.default.temporaryDirectory
+
+    /// The defaults.
+    public init() {}
+
+    /// The largest request body in bytes.
+    public var maxUploadBytes: Int { maxUploadMB * 1024 * 1024 }
+
+    /// Whether `host` is a loopback address (127.0.0.0/8, ::1, localhost).
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        if bare == "localhost" || bare == "::1" { return true }
+        let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+
+    /// Refuses options that cannot run safely.
+    ///
+    /// - Throws: `MinshengError.usage` for a non-loopback host without a token, or a limit below 1.
+    public func validate() throws {
+        if !Self.isLoopback(host), (token ?? "").isEmpty {
+            throw MinshengError.usage("在非本机地址 \(host) 上提供服务时必须用 --token 设置访问令牌")
+        }
+        if maxUploadMB < 1 { throw MinshengError.usage("--max-upload-mb 至少为 1") }
+        if jobs < 1 { throw MinshengError.usage("--jobs 至少为 1") }
+        if timeLimitSeconds < 1 { throw MinshengError.usage("--time-limit 至少为 1 秒") }
+        if port < 0 || port > 65535 { throw MinshengError.usage("--port 应在 0 到 65535 之间") }
+    }
+
+    /// The address people open (with the token, when there is one).
+    public func url(port actualPort: Int) -> String {
+        let shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        var url = "http://\(shown):\(actualPort)/"
+        if let token, !token.isEmpty {
+            url += "?token=" + (token.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? token)
+        }
+        return url
+    }
+}
+
+/// The web page's server: the page, `/healthz`, and one POST route per workflow. It holds no
+/// job logic: each route reads the upload, builds the workflow's request and presents its result.
+///
+/// ```swift
+/// let app = try WebServer.application(options: options)
+/// try await app.runService()
+/// ```
+public enum WebServer {
+    /// The routes and middleware over `engine`.
+    public static func router(
+        options: WebOptions, engine: Engine, page: [UInt8], gate: JobGate? = nil
+    ) -> Router<BasicRequestContext> {
+        let gate = gate ?? JobGate(jobs: options.jobs, queue: options.queue)
+        let routes = Routes(options: options, engine: engine, gate: gate)
+        // The page tells the browser the upload limit, so that it can refuse before sending.
+        let page = Array(String(decoding: page, as: UTF8.self).replacingOccurrences(of: "__MAX_UPLOAD_MB__", with: String(options.maxUploadMB)).utf8)
+        let router = Router()
+        router.add(middleware: RequestLog())
+        router.add(middleware: ErrorAnswer())
+        if let token = options.token, !token.isEmpty { router.add(middleware: TokenCheck(token: token)) }
+        router.get("/") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/html; charset=utf-8"
+            headers[.cacheControl] = "no-store"
+            headers[.init("X-Content-Type-Options")!] = "nosniff"
+            headers[.init("Referrer-Policy")!] = "no-referrer"
+            headers[.init("Content-Security-Policy")!] =
+                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+        }
+        router.get("/healthz") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok")))
+        }
+        router.post("/api/check") { request, context in try await routes.run(request, job: routes.check) }
+        router.post("/api/convert") { request, context in try await routes.run(request, job: routes.convert) }
+        router.post("/api/split") { request, context in try await routes.run(request, job: routes.split) }
+        router.post("/api/collect") { request, context in try await routes.run(request, job: routes.collect) }
+        return router
+    }
+
+    /// The application: the router on `options.host:options.port`, printing the URL once it
+    /// listens; `runService()` stops it cleanly on SIGINT and SIGTERM (requests in flight finish).
+    ///
+    /// - Throws: `MinshengError` for bad options, a missing data file or a missing page.
+    public static func application(
+        options: WebOptions, onRunning: @escaping @Sendable (String) -> Void = { print($0) }
+    ) throws -> some ApplicationProtocol {
+        try options.validate()
+        let engine = try Engine.standard()
+        let page = try WebPage.html()
+        let router = router(options: options, engine: engine, page: page)
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(
+                address: .hostname(options.host, port: options.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                onRunning("minsheng-web 已启动：\(options.url(port: port))（按 Ctrl+C 停止）")
+            }
+        )
+    }
+}
+
+/// The page: `index.html` from the target's resource folder beside the executable, or from the
+/// source tree when run from a checkout.
+public enum WebPage {
+    /// The page's bytes.
+    ///
+    /// - Throws: `MinshengError.configuration` when it cannot be found.
+    public static func html() throws -> [UInt8] {
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        var candidates = [
+            executable.appendingPathComponent("minsheng_MinshengWeb.resources/index.html"),
+            Bundle.main.bundleURL.appendingPathComponent("minsheng_MinshengWeb.resources/index.html"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("minsheng_MinshengWeb.resources/index.html"),
+        ]
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Page/index.html"))
+        for candidate in candidates {
+            if let data = FileManager.default.contents(atPath: candidate.path) { return Array(data) }
+        }
+        throw MinshengError.configuration(file: "index.html", reason: "找不到网页文件（应在可执行文件旁的 minsheng_MinshengWeb.resources 文件夹中）")
+    }
+}
