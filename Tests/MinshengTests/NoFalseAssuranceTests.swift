@@ -257,4 +257,30 @@ struct NoFalseAssuranceTests {
         #expect(second.report.skippedCount == 1)
         #expect(second.summaryLine.hasPrefix("已汇总 1/2 个文件（跳过 1 个）"))
     }
+
+    @Test func aListedSheetWhoseContentIsMissingIsNamedNotPassedOver() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let rows = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>项目</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>年度目标</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>就业</t></is></c><c r=\"B2\"><v>100</v></c></row>"
+        let book = ZipBuilder.workbook(
+            sheetData: rows,
+            extra: [
+                "xl/workbook.xml": """
+                    <?xml version="1.0"?><workbook xmlns="\(main)" xmlns:r="\(rel)"><sheets>\
+                    <sheet name="进度" sheetId="1" r:id="rId1"/><sheet name="第二季度" sheetId="2" r:id="rId9"/></sheets></workbook>
+                    """,
+                "xl/_rels/workbook.xml.rels": """
+                    <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                    <Relationship Id="rId1" Type="\(rel)/worksheet" Target="worksheets/sheet1.xml"/>\
+                    <Relationship Id="rId9" Type="\(rel)/worksheet" Target="worksheets/sheet9.xml"/></Relationships>
+                    """,
+            ]
+        ).build()
+        let (result, findings) = try Checker().check(source: .bytes(book, name: "缺表.xlsx"))
+        #expect(result.status == .ok)
+        #expect(result.sheet == "进度")
+        assertFindings(findings, ["incomplete-workbook warning "])
+        #expect(findings.first?.message.contains("第二季度") == true)
+    }
 }

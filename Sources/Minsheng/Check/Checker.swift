@@ -53,6 +53,11 @@ public struct Checker: Sendable {
             let table = try finder.find(in: source, options: recognition)
             let checked = CheckedTable(table, asOf: asOf)
             var findings = Validator(asOf: asOf).findings(for: checked)
+            if !table.missingSheets.isEmpty {
+                var missing = FindingBuilder(file: table.file, sheet: nil)
+                for name in table.missingSheets { missing.add(.sheetMissing(name: name)) }
+                findings = missing.findings + findings
+            }
             if let previous, table.ownOutput == nil {
                 var all = checked.builder()
                 all.append(contentsOf: findings + previous.findings(for: checked))

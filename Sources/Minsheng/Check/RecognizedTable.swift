@@ -12,6 +12,8 @@ public struct RecognizedTable: Sendable {
     public var rows: [TableRow]
     /// What minsheng output the workbook is (`标准进度表`), when it is one of ours.
     public var ownOutput: String? = nil
+    /// Sheets the workbook lists whose content is missing from the file (not read).
+    public var missingSheets: [String] = []
 
     /// The item rows.
     public var items: [TableRow] { rows.filter { $0.kind == .item } }
@@ -88,6 +90,13 @@ public struct TableFinder: Sendable {
         }
         var best: RecognizedTable?
         var seen: [String] = []
+        // A listed sheet whose part is missing is left out (and named), unless it was asked for.
+        let missing = workbook.missingSheets
+        if options.sheetName == nil, options.layoutOverride?.sheet == nil,
+            candidates.contains(where: { !missing.contains($0.name) })
+        {
+            candidates.removeAll { missing.contains($0.name) }
+        }
         for info in candidates {
             let sheet = try workbook.sheet(info)
             let layout: TableLayout?
@@ -107,6 +116,7 @@ public struct TableFinder: Sendable {
         }
         guard var best else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
         best.ownOutput = OutputMarker.kind(of: workbook)
+        best.missingSheets = missing
         // A header with no item under it is no table: never a ✓ on what was not read.
         if best.items.isEmpty && best.ownOutput == nil {
             seen += recognizer.seenTexts(best.sheet).filter { !seen.contains($0) }

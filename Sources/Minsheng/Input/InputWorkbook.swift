@@ -120,6 +120,16 @@ public final class InputWorkbook {
         }
     }
 
+    /// The sheets listed in the workbook whose content is missing from the file (the rest of
+    /// the workbook is read; a ✓ must not hide them).
+    public var missingSheets: [String] {
+        guard case .workbook(let workbook) = content else { return [] }
+        return workbook.problems.compactMap { problem in
+            if case .missingSheet(let name, _) = problem.kind { return name }
+            return nil
+        }
+    }
+
     /// Reads a sheet's cells.
     public func sheet(_ info: SheetInfo) throws -> Sheet {
         switch content {

@@ -37,6 +37,8 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case conflictingValues = "conflicting-values"
     /// `--previous`: no table of the previous report has this input's items.
     case previousMismatch = "previous-mismatch"
+    /// A sheet the workbook lists whose content is missing (the rest was read).
+    case incompleteWorkbook = "incomplete-workbook"
     /// A return with no completion filled.
     case emptyReturn = "empty-return"
     /// A plan item absent from an area's return.

@@ -81,6 +81,9 @@ public enum FindingMessage: Sendable, Hashable {
     /// `--previous`: no table of the previous report has this input's items.
     case noPreviousTable(previousFile: String)
 
+    /// A sheet the workbook lists whose content is missing from the file.
+    case sheetMissing(name: String)
+
     // MARK: Plausibility
     /// A completion over 3× its target.
     case completionImplausible(completed: Decimal, target: Decimal)
@@ -118,6 +121,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .targetMoved: return .targetChanged
         case .itemDropped: return .itemDropped
         case .noPreviousTable: return .previousMismatch
+        case .sheetMissing: return .incompleteWorkbook
         case .emptyReturn: return .emptyReturn
         case .missingItem: return .missingItem
         case .duplicateReturnRow: return .duplicateItem
@@ -134,7 +138,7 @@ public enum FindingMessage: Sendable, Hashable {
             return .error
         case .formulaWithoutValue, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
             .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
-            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
+            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
         }
@@ -186,6 +190,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .targetMoved(let label, let now, let then, let cell):
             return "年度\(label)由上期的 \(Quantity.format(then))（\(cell)）变为 \(Quantity.format(now))"
         case .itemDropped(let item, let cell): return "上期报表有“\(item)”（\(cell)），本期没有"
+        case .sheetMissing(let name): return "工作簿列出了工作表“\(name)”，但文件中没有它的内容（文件可能不完整），该表未读取"
         case .noPreviousTable(let file): return "上期报表 \(file) 中没有与本表相同的项目，未做上期对比"
         case .conflictingValues(let label, let other, let otherValue, let value):
             return "\(label)为 \(Quantity.format(value))，而 \(other) 为 \(Quantity.format(otherValue))，两个文件的数字不一致（汇总表采用 \(other) 的数字）"
