@@ -19,9 +19,12 @@ public struct PDFText: Sendable {
             text.unicodeScalars.filter { (0x3400...0x9FFF).contains($0.value) || (0xFF01...0xFF5E).contains($0.value) }.count
         }
 
-        /// Whether two boxes share an area larger than `tolerance` points each way.
-        public func overlaps(_ other: Word, tolerance: Double = 1) -> Bool {
-            min(xMax, other.xMax) - max(xMin, other.xMin) > tolerance && min(yMax, other.yMax) - max(yMin, other.yMin) > tolerance
+        /// Whether two boxes overlap by more than `tolerance` points across and more than `share`
+        /// of the lower box's height down (the lines of one wrapped cell touch by their ascent and
+        /// descent, about a quarter of a box; a row drawn over the next overlaps far more).
+        public func overlaps(_ other: Word, tolerance: Double = 1, share: Double = 0.4) -> Bool {
+            min(xMax, other.xMax) - max(xMin, other.xMin) > tolerance
+                && min(yMax, other.yMax) - max(yMin, other.yMin) > share * min(height, other.height)
         }
     }
 
@@ -31,8 +34,33 @@ public struct PDFText: Sendable {
         public var height: Double
         public var words: [Word]
 
-        /// The page's text without spaces, for finding a header wrapped over two lines.
+        /// The page's text without spaces, in reading order.
         public var joined: String { words.map(\.text).joined() }
+
+        /// The texts of wrapped cells: each word with the words stacked under it in the same
+        /// column (the next line of one cell: overlapping across, less than a line below), joined.
+        public var stackedTexts: [String] {
+            let sorted = words.sorted { ($0.yMin, $0.xMin) < ($1.yMin, $1.xMin) }
+            var texts: [String] = []
+            for start in sorted {
+                var text = start.text
+                var current = start
+                while let next = sorted.first(where: { candidate in
+                    candidate.yMin > current.yMin + current.height * 0.5 && candidate.yMin < current.yMax + current.height * 0.5
+                        && min(candidate.xMax, current.xMax) - max(candidate.xMin, current.xMin) > 0.5 * min(candidate.width, current.width)
+                }) {
+                    text += next.text
+                    current = next
+                }
+                texts.append(text)
+            }
+            return texts
+        }
+
+        /// Whether `text` is printed on the page whole: on one line or wrapped within its cell.
+        public func contains(_ text: String) -> Bool {
+            joined.contains(text) || stackedTexts.contains { $0.contains(text) }
+        }
 
         /// The font size of a word: for words of CJK characters only, width per character (they
         /// are square); for others, the box height divided by the height-to-size ratio of this

@@ -99,7 +99,8 @@ public enum AreaSheet {
         }
         try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: titleLast, title, format: book.format(titleSpec))
         let titleWidth = widths[0...titleLast].reduce(0, +)
-        try sheet.setRow(0, height: max(30, (layout.height(lines: layout.lines(title, width: titleWidth * 0.9, size: layout.settings.titleFontSize), size: layout.settings.titleFontSize) ?? 30)))
+        let titleLines = layout.lines(title, width: titleWidth * 0.9, size: layout.settings.titleFontSize)
+        try sheet.setRow(0, height: max(30, layout.height(lines: titleLines, size: layout.settings.titleFontSize) ?? 30))
         try sheet.setRow(groupRow, height: layout.headerHeight(columns.groups.compactMap(\.label), widths: columns.groups.filter { $0.label != nil }.map { g in g.columns.map { widths[$0] }.reduce(0, +) }))
         try sheet.setRow(headerRow, height: layout.headerHeight(columns.headers, widths: widths))
         for group in columns.groups {

@@ -66,7 +66,8 @@ struct PrintLayout {
     func height(lines: Int, size: Double? = nil) -> Double? {
         guard lines > 1 else { return nil }
         let lineHeight = settings.lineHeight * (size ?? bodySize) / bodySize
-        return min(settings.maximumRowHeight, lineHeight * Double(lines) + settings.rowPadding)
+        // Whole tenths of a point: the same text gives the same bytes on every machine.
+        return min(settings.maximumRowHeight, ((lineHeight * Double(lines) + settings.rowPadding) * 10).rounded() / 10)
     }
 
     /// The height a header row needs for headers in columns of these widths (bold wraps a bit wider).
