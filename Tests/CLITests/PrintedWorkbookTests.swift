@@ -38,14 +38,14 @@ struct PrintedWorkbookTests {
         }
     }
 
-    /// Names each page after its sheet: 总览 is the first page; then 进度汇总 until the title of
-    /// 分县区 (…（分县区）), 校验结果 and 说明 (titles repeated on every page but 说明's).
+    /// Names each page after its sheet: 总览 is the first page; then 进度汇总 until a title naming
+    /// 分县区, then 校验结果 and 说明 (titles repeated on every page but 说明's).
     static func sheetPages(_ pages: [PDFText.Page]) -> [(sheet: String, page: PDFText.Page)] {
         var sheet = "总览"
         return pages.enumerated().map { index, page in
             let first = page.words.first?.text ?? ""
             if index == 1 { sheet = "进度汇总" }
-            if page.joined.contains("（分县区）") { sheet = "分县区" }
+            if page.words.prefix(8).map(\.text).joined().contains("分县区") { sheet = "分县区" }
             if first == "校验结果" { sheet = "校验结果" }
             if first == "说明" { sheet = "说明" }
             return (sheet, page)
@@ -91,6 +91,7 @@ struct PrintedWorkbookTests {
         let headers: [String: [String]] = [
             "总览": overview,
             "进度汇总": ["序号", "类别", "项目", "指标", "单位", "年度目标", "完成数", "完成率", "序时进度", "状态", "责任单位", "来源"],
+            // The 合计 headers break after 目标 / 完成 / 全市目标; each prints whole in its cell.
             "分县区": ["序号", "项目", "指标", "目标", "完成", "完成率", "目标（各县区之和）", "完成（各县区之和）", "全市目标（报送）", "核对"],
             "校验结果": ["序号", "级别", "代码", "文件", "工作表", "单元格", "项目", "县区", "应为", "实为", "说明", "定位"],
         ]

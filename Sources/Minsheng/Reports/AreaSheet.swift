@@ -53,10 +53,10 @@ public enum AreaSheet {
             ]
         }
         columns += [
-            SheetColumn(.targetSum, "目标（各县区之和）", group: "合计", width: .fixed(11), style: number),
-            SheetColumn(.completedSum, "完成（各县区之和）", group: "合计", width: .fixed(11), style: number),
-            SheetColumn(.statedTotal, "全市目标（报送）", group: "合计", width: .fixed(11), style: number),
-            SheetColumn(.check, "核对", group: "合计", width: .fixed(7), style: .centered),
+            SheetColumn(.targetSum, "目标\n（各县区之和）", group: "合计", width: .fixed(13), style: number),
+            SheetColumn(.completedSum, "完成\n（各县区之和）", group: "合计", width: .fixed(13), style: number),
+            SheetColumn(.statedTotal, "全市目标\n（报送）", group: "合计", width: .fixed(12), style: number),
+            SheetColumn(.check, "核对", group: "合计", width: .fixed(6), style: .centered),
         ]
         return SheetColumns(columns)
     }
@@ -91,16 +91,20 @@ public enum AreaSheet {
         // Wider than a page, the title sits over the repeated columns (序号 / 项目 / 指标), so every page shows it.
         let onePage = layout.fitsPage(widths)
         let titleLast = onePage ? columns.lastIndex : columns.index(.indicator)
-        let title = ProgressWorkbook.titleText(content) + "（分县区）"
-        var titleSpec = ProgressWorkbook.titleFormat(size: layout.settings.titleFontSize)
+        // Over the three repeated columns: the title on one line, 分县区 and the date on the next.
+        let title = onePage
+            ? ProgressWorkbook.titleText(content) + "（分县区）"
+            : content.title + "\n分县区" + (content.asOf.map { "（截至 \($0.chinese)）" } ?? "")
+        let titleSize = onePage ? layout.settings.titleFontSize : layout.bodySize + 1
+        var titleSpec = ProgressWorkbook.titleFormat(size: titleSize)
         if !onePage {
             titleSpec.wrap = true
             titleSpec.horizontal = .left
         }
         try sheet.mergeRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: titleLast, title, format: book.format(titleSpec))
         let titleWidth = widths[0...titleLast].reduce(0, +)
-        let titleLines = layout.lines(title, width: titleWidth * 0.9, size: layout.settings.titleFontSize)
-        try sheet.setRow(0, height: max(30, layout.height(lines: titleLines, size: layout.settings.titleFontSize) ?? 30))
+        let titleLines = layout.lines(title, width: titleWidth, size: titleSize)
+        try sheet.setRow(0, height: max(30, layout.height(lines: titleLines, size: titleSize) ?? 30))
         try sheet.setRow(groupRow, height: layout.headerHeight(columns.groups.compactMap(\.label), widths: columns.groups.filter { $0.label != nil }.map { g in g.columns.map { widths[$0] }.reduce(0, +) }))
         try sheet.setRow(headerRow, height: layout.headerHeight(columns.headers, widths: widths))
         for group in columns.groups {
