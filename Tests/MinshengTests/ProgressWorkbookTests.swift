@@ -202,3 +202,49 @@ extension ProgressWorkbookTests {
         #expect(notes.cells.filter { $0.string?.hasPrefix("已读取：") == true }.count == 200)
     }
 }
+
+/// 总览 and what the inputs say when the command line does not.
+extension ProgressWorkbookTests {
+    func convertMonthly(title: String = ConvertRequest.defaultTitle, asOf: AsOfDate? = nil) async throws -> String {
+        let output = try ZipPart.temporaryPath("monthly.xlsx")
+        _ = try await Converter().convert(
+            files: [TestPaths.samples.appendingPathComponent("monthly/亳州-1-9月.xlsx").path], to: output, title: title, asOf: asOf)
+        return output
+    }
+
+    @Test func takesTheCityPeriodAndAsOfDateFromTheInputs() async throws {
+        let output = try await convertMonthly()
+        let workbook = try Workbook(path: output)
+        let overview = try workbook.sheet(named: "总览")
+        #expect(overview.cell("A1")?.string == "亳州市2023年1-9月民生实事进展情况")
+        #expect(overview.cell("A2")?.string?.contains("截至 2023年9月30日（截至日期取自报表（2023年1-9月））") == true)
+        // Statuses use that date: none is 推进中.
+        let summary = try workbook.sheet(named: "进度汇总")
+        #expect(summary.cell("A1")?.string == "亳州市2023年1-9月民生实事进展情况（截至 2023年9月30日）")
+        let statuses = summary.cells.filter { $0.reference.column == ProgressSheet.columns.index(.status) && $0.reference.row >= 2 }
+            .compactMap(\.string)
+        #expect(statuses.count == 6 && !statuses.contains("推进中") && statuses.contains("正常"))
+        let notes = try workbook.sheet(named: "说明")
+        #expect(notes.cells.contains { $0.string?.contains("取自报表（2023年1-9月）的期末") == true })
+        // The status counts are charted from 总览's own cells.
+        let chart = try ZipPart.text("xl/charts/chart1.xml", in: output)
+        #expect(chart.contains("<c:f>'总览'!$B$7:$B$12</c:f>"))
+    }
+
+    @Test func aGivenTitleAndDateWin() async throws {
+        let output = try await convertMonthly(title: "九月进展", asOf: AsOfDate("2023-10-31"))
+        let overview = try Workbook(path: output).sheet(named: "总览")
+        #expect(overview.cell("A1")?.string == "九月进展")
+        #expect(overview.cell("A2")?.string?.hasPrefix("截至 2023年10月31日　") == true)
+    }
+
+    @Test func listsErrorsFirstLinkedToTheirRows() async throws {
+        let (output, result) = try await convertSamples()
+        let overview = try Workbook(path: output).sheet(named: "总览")
+        let levels = overview.cells.filter { $0.reference.column == 0 }.compactMap(\.string).filter { $0 == "错误" || $0 == "警告" }
+        #expect(levels.count == 10)
+        #expect(levels.prefix(result.report.errorCount).allSatisfy { $0 == "错误" })
+        let xml = try ZipPart.text("xl/worksheets/sheet1.xml", in: output)
+        #expect(xml.components(separatedBy: "<hyperlink ").count - 1 == 10)
+    }
+}
