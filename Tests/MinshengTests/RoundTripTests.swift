@@ -40,8 +40,10 @@ struct RoundTripTests {
         #expect(form.cell("G4")?.string == "", "完成率 is blank until 完成数 is filled in")
         #expect(form.cell("I4")?.string?.hasPrefix("k") == true)
         let sheetXML = try ZipPart.text("xl/worksheets/sheet1.xml", in: path)
-        // What 填报说明 promises: rows may be inserted (and sorted once unprotected; the flag is open too).
-        #expect(sheetXML.contains(#"<sheetProtection"#) && sheetXML.contains(#"insertRows="0""#) && sheetXML.contains(#"sort="0""#))
+        // Exactly what 填报说明 promises: rows inserted, rows and columns resized; sorting after
+        // unprotecting (Excel sorts no locked cell of a protected sheet).
+        #expect(sheetXML.contains(#"<sheetProtection"#) && sheetXML.contains(#"insertRows="0""#) && sheetXML.contains(#"formatRows="0""#))
+        #expect(!sheetXML.contains(#"sort="0""#))
         #expect(sheetXML.contains(#"<dataValidation type="date""#), "填报日期 takes a date")
         #expect(sheetXML.contains(#"<dataValidation type="decimal" operator="greaterThanOrEqual""#))
         #expect(sheetXML.contains(#"hidden="1""#), "the key column is hidden")

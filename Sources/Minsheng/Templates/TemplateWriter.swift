@@ -25,10 +25,11 @@ struct TemplateWriter {
         let helpFormat = book.format(helpSpec)
         for (i, line) in template.instructionLines.enumerated() {
             try help.write(line, row: i + 2, column: 0, format: helpFormat)
-            // About 45 characters a line in a column 100 wide.
-            let lines = (line.count + 44) / 45
+            // A column 100 wide holds about 46 Chinese characters a line at 11 pt.
+            let lines = (line.count + 45) / 46
             if lines > 1 { try help.setRow(i + 2, height: 15 * Double(lines) + 2) }
         }
+        try help.setPrintLayout(repeatRows: nil)
         try help.setColumns(0, 0, width: 100)
 
         let meta = try book.addWorksheet(TemplateMetadata.sheetName)
