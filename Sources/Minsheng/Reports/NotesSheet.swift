@@ -27,7 +27,7 @@ public enum NotesSheet {
     static func rows(_ content: ProgressWorkbookContent, heading: ReportHeading? = nil) -> [(String, String)] {
         let asOfText: String
         switch (content.asOf, heading?.asOfSource) {
-        case (let asOf?, .inputs(let period)?): asOfText = "\(asOf.chinese)（未指定 --as-of，取自报表（\(period)）的期末）"
+        case (let asOf?, .inputs(let period)?): asOfText = "\(asOf.chinese)（未指定截至日期，取自报表（\(period)）的期末）"
         case (let asOf?, _): asOfText = asOf.chinese
         case (nil, _): asOfText = "未指定（未计算序时进度）"
         }
