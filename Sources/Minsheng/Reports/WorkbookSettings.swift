@@ -95,10 +95,18 @@ public struct WorkbookSettings: Sendable, Decodable {
     /// 总览.
     public var overview: Overview
 
-    /// Loads `Templates/workbook.json` (or the file given).
+    /// Loads `workbook.json` from the first place `TemplateFiles` finds it (`folder`,
+    /// `$MINSHENG_TEMPLATES`, the package's copy).
     ///
     /// - Throws: `MinshengError.configuration` when the file is missing or broken.
-    public static func load(from url: URL = TemplateFiles.url(for: "workbook.json")) throws -> WorkbookSettings {
+    public static func load(folder: URL? = nil) throws -> WorkbookSettings {
+        try load(from: TemplateFiles.url(named: "workbook.json", folder: folder))
+    }
+
+    /// Loads the settings from a JSON file.
+    ///
+    /// - Throws: `MinshengError.configuration` when the file is missing or broken.
+    public static func load(from url: URL) throws -> WorkbookSettings {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw MinshengError.configuration(file: url.path, reason: "无法打开设置文件")
         }
