@@ -75,7 +75,9 @@ public enum OverviewSheet {
             var submission: String
             if collected {
                 if let file = content.submissions[area] {
-                    submission = WorkbookSettings.fill(words.reported, ["file": (file as NSString).lastPathComponent])
+                    submission = WorkbookSettings.fill(words.reported, ["file": ((file as NSString).lastPathComponent as NSString).deletingPathExtension])
+                    let others = Set(content.findings.filter { $0.area == area && notMerged.contains($0.code) && $0.file != file }.map(\.file))
+                    if !others.isEmpty { submission += WorkbookSettings.fill(words.othersNotUsed, ["count": String(others.count)]) }
                 } else if content.findings.contains(where: { $0.code == .missingSubmission && $0.area == area }) {
                     submission = words.notReported
                 } else if let finding = content.findings.first(where: { $0.area == area && notMerged.contains($0.code) }) {

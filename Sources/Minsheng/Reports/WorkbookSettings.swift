@@ -66,8 +66,10 @@ public struct WorkbookSettings: Sendable, Decodable {
         public var areaHeading: String
         /// 排名 / 县区 / 报送情况 / 已填指标 / 达到序时 / 占比.
         public var areaHeaders: [String]
-        /// An area's return was merged: `{file}`.
+        /// An area's return was merged: `{file}` (its name without .xlsx).
         public var reported: String
+        /// After `reported`, when other returns of the area were not merged: `{count}`.
+        public var othersNotUsed: String
         /// An area of a city table with completions.
         public var filled: String
         /// No return from the area.
