@@ -6,12 +6,14 @@ SHELL := /bin/bash
 APT_PACKAGES := libzip-dev libxlsxwriter-dev libexpat1-dev pkg-config zip unzip
 # The tests also open our output in LibreOffice, the spreadsheet application it is checked in.
 # The browser test drives the web page in headless Chromium through Selenium (Debian's python3).
-TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei time \
+# poppler-utils reads the printed pages back (pdftotext -bbox); Carlito has Calibri's widths, so
+# LibreOffice lays out columns as Excel does.
+TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei fonts-crosextra-carlito poppler-utils time \
 	chromium chromium-driver python3-selenium
 WEB_ARGS ?=
 DEMO_OUT ?= out
 
-.PHONY: demo test setup build release web clean
+.PHONY: demo test setup build release web clean pictures
 
 setup:
 	@bash scripts/setup.sh $(APT_PACKAGES)
@@ -38,3 +40,8 @@ test:
 
 clean:
 	rm -rf .build $(DEMO_OUT)
+
+# README's pictures of 总览 and a printed page, from the Samples (needs the test packages).
+pictures:
+	@bash scripts/setup.sh $(TEST_APT_PACKAGES)
+	bash scripts/pictures.sh

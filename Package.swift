@@ -40,7 +40,7 @@ let package = Package(
         // as resources: Bundle.module finds them wherever the binary or a dependent package runs.
         .target(
             name: "MinshengResources", path: "Templates",
-            resources: [.copy("headers.json"), .copy("district.json"), .copy("quantities.json")]),
+            resources: [.copy("headers.json"), .copy("district.json"), .copy("quantities.json"), .copy("workbook.json")]),
         .target(name: "Minsheng", dependencies: ["XLSXReader", "XLSXWriter", "MinshengResources", "CLibZip"]),
         .executableTarget(
             name: "minsheng",

@@ -27,7 +27,8 @@ def split(minsheng, plan, folder):
 def item_rows(ws):
     rows = []
     for r in range(FIRST, ws.max_row + 1):
-        if ws.cell(r, 9).value:
+        # Item rows carry their key (k + 12 hex digits); the 填报人 block carries its marker.
+        if str(ws.cell(r, 9).value or "").startswith("k"):
             rows.append(r)
     return rows
 

@@ -14,7 +14,7 @@ import Foundation
 public final class XLSXWorkbook {
     /// Where the file is written.
     public let path: String
-    private let handle: UnsafeMutablePointer<lxw_workbook>
+    let handle: UnsafeMutablePointer<lxw_workbook>
     private var formats: [CellFormat: XLSXFormat] = [:]
     private var closed = false
     private(set) var worksheets: [XLSXWorksheet] = []

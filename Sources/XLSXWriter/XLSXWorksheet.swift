@@ -187,15 +187,75 @@ public final class XLSXWorksheet {
     // MARK: - Sheet settings
 
     /// `worksheet_protect`: locked cells cannot be edited; unlocked ones (format `locked: false`) can.
-    public func protect(password: String?, allowFormattingColumns: Bool = true, allowSorting: Bool = false) {
+    /// The flags open what people may still do on the protected sheet.
+    public func protect(
+        password: String?, allowFormattingColumns: Bool = true, allowFormattingRows: Bool = false,
+        allowInsertingRows: Bool = false, allowSorting: Bool = false, allowAutofilter: Bool = false
+    ) {
         var options = lxw_protection()
         options.format_columns = allowFormattingColumns ? 1 : 0
+        options.format_rows = allowFormattingRows ? 1 : 0
+        options.insert_rows = allowInsertingRows ? 1 : 0
         options.sort = allowSorting ? 1 : 0
+        options.autofilter = allowAutofilter ? 1 : 0
         if let password {
             worksheet_protect(handle, password, &options)
         } else {
             worksheet_protect(handle, nil, &options)
         }
+    }
+
+    /// `worksheet_data_validation_cell` with `LXW_VALIDATION_TYPE_DATE`: a date between two days
+    /// (year, month, day), with an input message.
+    public func validateDate(
+        row: Int, column: Int, from first: (Int, Int, Int), to last: (Int, Int, Int), inputTitle: String,
+        inputMessage: String, errorTitle: String, errorMessage: String
+    ) throws(XLSXWriterError) {
+        var owned: [UnsafeMutablePointer<CChar>] = []
+        defer { owned.forEach { free($0) } }
+        func c(_ text: String) -> UnsafeMutablePointer<CChar>? {
+            guard let copy = strdup(text) else { return nil }
+            owned.append(copy)
+            return copy
+        }
+        var validation = lxw_data_validation()
+        validation.validate = UInt8(LXW_VALIDATION_TYPE_DATE.rawValue)
+        validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
+        validation.minimum_datetime = lxw_datetime(year: Int32(first.0), month: Int32(first.1), day: Int32(first.2), hour: 0, min: 0, sec: 0)
+        validation.maximum_datetime = lxw_datetime(year: Int32(last.0), month: Int32(last.1), day: Int32(last.2), hour: 0, min: 0, sec: 0)
+        validation.input_title = c(inputTitle)
+        validation.input_message = c(inputMessage)
+        validation.error_title = c(errorTitle)
+        validation.error_message = c(errorMessage)
+        let code = worksheet_data_validation_cell(handle, lxw_row_t(row), lxw_col_t(column), &validation)
+        try XLSXWriterError.check(code, "worksheet_data_validation_cell", at(row, column))
+    }
+
+    /// `worksheet_set_h_pagebreaks`: a page starts at each of these zero-based rows.
+    public func setHorizontalPageBreaks(_ rows: [Int]) throws(XLSXWriterError) {
+        guard !rows.isEmpty else { return }
+        var breaks = rows.map { lxw_row_t($0) } + [0]
+        let code = worksheet_set_h_pagebreaks(handle, &breaks)
+        try XLSXWriterError.check(code, "worksheet_set_h_pagebreaks", name)
+    }
+
+    /// `worksheet_set_v_pagebreaks`: a page starts at each of these zero-based columns.
+    public func setVerticalPageBreaks(_ columns: [Int]) throws(XLSXWriterError) {
+        guard !columns.isEmpty else { return }
+        var breaks = columns.map { lxw_col_t($0) } + [0]
+        let code = worksheet_set_v_pagebreaks(handle, &breaks)
+        try XLSXWriterError.check(code, "worksheet_set_v_pagebreaks", name)
+    }
+
+    /// `worksheet_repeat_columns`: these columns are printed on every page.
+    public func repeatColumns(_ columns: ClosedRange<Int>) throws(XLSXWriterError) {
+        let code = worksheet_repeat_columns(handle, lxw_col_t(columns.lowerBound), lxw_col_t(columns.upperBound))
+        try XLSXWriterError.check(code, "worksheet_repeat_columns", name)
+    }
+
+    /// `worksheet_set_print_scale`: printed at this percentage (10–400).
+    public func setPrintScale(_ percent: Int) {
+        worksheet_set_print_scale(handle, UInt16(max(10, min(400, percent))))
     }
 
     /// `worksheet_hide`.
@@ -209,12 +269,14 @@ public final class XLSXWorksheet {
 
     /// Print setup: A4 landscape, fit to one page wide, margins in inches, centered, with header
     /// rows repeated on every page and a page-number footer.
+    /// `fitToPage` fits the whole sheet on one page (an overview); `fitToWidth` one page wide.
     public func setPrintLayout(
-        landscape: Bool = true, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil, footer: String? = "&C第 &P 页，共 &N 页"
+        landscape: Bool = true, fitToWidth: Bool = true, fitToPage: Bool = false, repeatRows: ClosedRange<Int>? = nil,
+        footer: String? = "&C第 &P 页，共 &N 页"
     ) throws(XLSXWriterError) {
         if landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
         worksheet_set_paper(handle, 9)  // A4
-        if fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
+        if fitToPage { worksheet_fit_to_pages(handle, 1, 1) } else if fitToWidth { worksheet_fit_to_pages(handle, 1, 0) }
         worksheet_set_margins(handle, 0.4, 0.4, 0.6, 0.6)
         worksheet_center_horizontally(handle)
         if let repeatRows {

@@ -92,7 +92,8 @@ struct ColumnSpecTests {
         #expect(checked == 3, "a rate for every numeric target, none for the text one")
         // The conditional formats compare 完成率 with 序时进度 of the first item row.
         let schedule = try #require(header["序时进度"])
-        let xml = try ZipPart.text("xl/worksheets/sheet1.xml", in: output)
+        // 进度汇总 is the second sheet, after 总览.
+        let xml = try ZipPart.text("xl/worksheets/sheet2.xml", in: output)
         let first = ProgressSheet.firstRow + 1
         #expect(xml.contains("$\(A1.column(rate))\(first)&lt;$\(A1.column(schedule))\(first)"))
         #expect(xml.contains(#"<conditionalFormatting sqref="\#(A1.column(rate))\#(first):"#))
@@ -180,9 +181,11 @@ struct ColumnSpecTests {
         let targetLabel = template.column("target").label
         let second = TemplateForm.firstRow + 1
         let rate = form.cell(at: CellReference(row: second, column: try #require(header[template.column("rate").label])))
+        // Blank until 完成数 is filled in, then 完成数 ÷ 年度目标.
+        let completedCell = "\(A1.column(try #require(header[completedLabel])))\(second + 1)"
         #expect(
             rate?.formula
-                == "IFERROR(\(A1.column(try #require(header[completedLabel])))\(second + 1)/\(A1.column(try #require(header[targetLabel])))\(second + 1),\"\")")
+                == "IF(\(completedCell)=\"\",\"\",IFERROR(\(completedCell)/\(A1.column(try #require(header[targetLabel])))\(second + 1),\"\"))")
 
         // Typed into 完成数 of the second item, read back through the same spec.
         let returned = try Self.typing(240, intoRow: second + 1, column: try #require(header[completedLabel]), of: path)

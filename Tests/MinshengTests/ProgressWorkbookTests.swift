@@ -17,12 +17,12 @@ struct ProgressWorkbookTests {
         return (output, result)
     }
 
-    @Test func writesTheFourSheetsWithEveryItem() async throws {
+    @Test func writesTheFiveSheetsWithEveryItem() async throws {
         let (output, result) = try await convertSamples()
         let workbook = try Workbook(path: output)
-        #expect(workbook.sheets.map(\.name) == ["进度汇总", "分县区", "校验结果", "说明", "_minsheng"])
+        #expect(workbook.sheets.map(\.name) == ["总览", "进度汇总", "分县区", "校验结果", "说明", "_minsheng"])
         // The last sheet is a hidden marker: a folder of sources holding this output never takes it for one.
-        #expect(workbook.sheets.map(\.state) == [.visible, .visible, .visible, .visible, .hidden])
+        #expect(workbook.sheets.map(\.state) == [.visible, .visible, .visible, .visible, .visible, .hidden])
         let summary = try workbook.sheet(named: "进度汇总")
         #expect(summary.cell("A1")?.string == "民生实事进展情况（截至 2023年10月31日）")
         #expect(summary.mergedRanges.map(\.description) == ["A1:L1"])
@@ -85,19 +85,25 @@ struct ProgressWorkbookTests {
     @Test func linksEachFindingToItsRow() async throws {
         let (output, result) = try await convertSamples()
         let path = output
-        let xml = try ZipPart.text("xl/worksheets/sheet3.xml", in: path)
+        let xml = try ZipPart.text("xl/worksheets/sheet4.xml", in: path)
         #expect(xml.contains("location=\"'进度汇总'!A"))
         #expect(result.report.errorCount == 2)
     }
 
     @Test func givesWrappedProseATallerRow() async throws {
-        let (output, _) = try await convertSamples()
-        let xml = try ZipPart.text("xl/worksheets/sheet1.xml", in: output)
-        // Row 3 (one line) keeps the default height; the prose targets of seed 001 get more.
-        #expect(xml.contains(#"<row r="3" spans"#))
-        #expect(!xml.contains(#"<row r="3" spans="1:12" ht="#))
-        let tall = xml.components(separatedBy: #"customHeight="1""#).count - 1
-        #expect(tall > 20)
+        let (output, result) = try await convertSamples()
+        let xml = try ZipPart.text("xl/worksheets/sheet2.xml", in: output)
+        // Every item row is as tall as its wrapped text: the narrow 来源 column takes two lines,
+        // the prose targets of seed 001 more.
+        let heights = xml.components(separatedBy: "<row r=\"").dropFirst().compactMap { row -> Double? in
+            guard let range = row.range(of: #" ht="[0-9.]+""#, options: .regularExpression) else { return nil }
+            return Double(row[range].dropFirst(5).dropLast())
+        }
+        #expect(heights.count == result.items + 2, "the title, the header and every item row")
+        #expect(heights.filter { $0 > 40 }.count > 20)
+        // A one-line row keeps the default height (分县区's short names).
+        let areas = try ZipPart.text("xl/worksheets/sheet3.xml", in: output)
+        #expect(areas.range(of: #"<row r="8" spans="[0-9:]+">"#, options: .regularExpression) != nil)
     }
 
     @Test func writesTheSameBytesTwiceWhateverTheJobs() async throws {
@@ -172,8 +178,8 @@ struct ProgressWorkbookTests {
 }
 
 extension ProgressWorkbookTests {
-    /// 200 returns with long names name every item 200 times: more than a cell can hold.
-    @Test func listsAsManySourcesAsACellHoldsAndCountsTheRest() async throws {
+    /// 200 returns with long names name every item 200 times: the 来源 cell names the first and counts them all.
+    @Test func namesTheFirstSourceAndCountsThemAll() async throws {
         let manager = FileManager.default
         let folder = manager.temporaryDirectory.appendingPathComponent("minsheng-sources-\(UUID().uuidString)")
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -189,13 +195,56 @@ extension ProgressWorkbookTests {
         let result = try await Converter().convert(files: files, to: output, title: "t", asOf: nil)
         #expect(result.report.unreadableCount == 0)
         let summary = try Workbook(path: output).sheet(named: "进度汇总")
+        // One source and how many in all: a narrow column, a row of one or two lines (说明 lists every file).
         let source = try #require(summary.cell("L3")?.string)
-        #expect(source.utf8.count <= 32_767)
-        let lines = source.split(separator: "\n")
-        let last = try #require(lines.last)
-        #expect(last.hasPrefix("…等另外 ") && last.hasSuffix(" 个来源（全部文件见“说明”）"))
-        let rest = Int(last.dropFirst("…等另外 ".count).prefix { $0.isNumber }) ?? 0
-        #expect(lines.count - 1 + rest == 200)
-        #expect(lines.first == "000\(stem).xlsx!E4")
+        #expect(source == "000\(stem).xlsx!E4 等 200 个")
+        let notes = try Workbook(path: output).sheet(named: "说明")
+        #expect(notes.cells.filter { $0.string?.hasPrefix("已读取：") == true }.count == 200)
+    }
+}
+
+/// 总览 and what the inputs say when the command line does not.
+extension ProgressWorkbookTests {
+    func convertMonthly(title: String = ConvertRequest.defaultTitle, asOf: AsOfDate? = nil) async throws -> String {
+        let output = try ZipPart.temporaryPath("monthly.xlsx")
+        _ = try await Converter().convert(
+            files: [TestPaths.samples.appendingPathComponent("monthly/亳州-1-9月.xlsx").path], to: output, title: title, asOf: asOf)
+        return output
+    }
+
+    @Test func takesTheCityPeriodAndAsOfDateFromTheInputs() async throws {
+        let output = try await convertMonthly()
+        let workbook = try Workbook(path: output)
+        let overview = try workbook.sheet(named: "总览")
+        #expect(overview.cell("A1")?.string == "亳州市2023年1-9月民生实事进展情况")
+        #expect(overview.cell("A2")?.string?.contains("截至 2023年9月30日（截至日期取自报表（2023年1-9月））") == true)
+        // Statuses use that date: none is 推进中.
+        let summary = try workbook.sheet(named: "进度汇总")
+        #expect(summary.cell("A1")?.string == "亳州市2023年1-9月民生实事进展情况（截至 2023年9月30日）")
+        let statuses = summary.cells.filter { $0.reference.column == ProgressSheet.columns.index(.status) && $0.reference.row >= 2 }
+            .compactMap(\.string)
+        #expect(statuses.count == 6 && !statuses.contains("推进中") && statuses.contains("正常"))
+        let notes = try workbook.sheet(named: "说明")
+        #expect(notes.cells.contains { $0.string?.contains("取自报表（2023年1-9月）的期末") == true })
+        // The status counts are charted from 总览's own cells.
+        let chart = try ZipPart.text("xl/charts/chart1.xml", in: output)
+        #expect(chart.contains("<c:f>'总览'!$B$7:$B$12</c:f>"))
+    }
+
+    @Test func aGivenTitleAndDateWin() async throws {
+        let output = try await convertMonthly(title: "九月进展", asOf: AsOfDate("2023-10-31"))
+        let overview = try Workbook(path: output).sheet(named: "总览")
+        #expect(overview.cell("A1")?.string == "九月进展")
+        #expect(overview.cell("A2")?.string?.hasPrefix("截至 2023年10月31日　") == true)
+    }
+
+    @Test func listsErrorsFirstLinkedToTheirRows() async throws {
+        let (output, result) = try await convertSamples()
+        let overview = try Workbook(path: output).sheet(named: "总览")
+        let levels = overview.cells.filter { $0.reference.column == 0 }.compactMap(\.string).filter { $0 == "错误" || $0 == "警告" }
+        #expect(levels.count == 10)
+        #expect(levels.prefix(result.report.errorCount).allSatisfy { $0 == "错误" })
+        let xml = try ZipPart.text("xl/worksheets/sheet1.xml", in: output)
+        #expect(xml.components(separatedBy: "<hyperlink ").count - 1 == 10)
     }
 }

@@ -36,10 +36,15 @@ struct RoundTripTests {
         #expect(form.cell("C4")?.string == "城镇新增就业")
         #expect(form.cell("E4")?.number == 8300)
         #expect(form.cell("E6")?.number == 550)
-        #expect(form.cell("G4")?.formula == "IFERROR(F4/E4,\"\")")
+        #expect(form.cell("G4")?.formula == "IF(F4=\"\",\"\",IFERROR(F4/E4,\"\"))")
+        #expect(form.cell("G4")?.string == "", "完成率 is blank until 完成数 is filled in")
         #expect(form.cell("I4")?.string?.hasPrefix("k") == true)
         let sheetXML = try ZipPart.text("xl/worksheets/sheet1.xml", in: path)
-        #expect(sheetXML.contains("<sheetProtection"))
+        // Exactly what 填报说明 promises: rows inserted, rows and columns resized; sorting after
+        // unprotecting (Excel sorts no locked cell of a protected sheet).
+        #expect(sheetXML.contains(#"<sheetProtection"#) && sheetXML.contains(#"insertRows="0""#) && sheetXML.contains(#"formatRows="0""#))
+        #expect(!sheetXML.contains(#"sort="0""#))
+        #expect(sheetXML.contains(#"<dataValidation type="date""#), "填报日期 takes a date")
         #expect(sheetXML.contains(#"<dataValidation type="decimal" operator="greaterThanOrEqual""#))
         #expect(sheetXML.contains(#"hidden="1""#), "the key column is hidden")
         #expect(try ZipPart.text("xl/styles.xml", in: path).contains(#"<protection locked="0"/>"#))

@@ -6,7 +6,7 @@ import Testing
 /// precedence file by file.
 struct TemplateFilesTests {
     @Test func readsTheBundledFilesWhereverTheProcessRuns() throws {
-        for name in ["headers.json", "district.json", "quantities.json"] {
+        for name in ["headers.json", "district.json", "quantities.json", "workbook.json"] {
             let data = try TemplateFiles.data(named: name)
             #expect(try JSONSerialization.jsonObject(with: data) is [String: Any], "\(name)")
         }
@@ -44,5 +44,27 @@ struct TemplateFilesTests {
         #expect(words == QuantityWords.standard)
         #expect(words.atLeastSuffixes.first == "及以上")
         #expect(QuantityParser.notApplicableTexts.contains("——"))
+    }
+}
+
+extension TemplateFilesTests {
+    /// 总览's words and the print settings are data too: an override folder changes them.
+    @Test func workbookSettingsComeFromWorkbookJSON() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-workbook-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try WorkbookSettings.load().print.minimumFontSize == 9)
+        var json = try #require(try JSONSerialization.jsonObject(with: TemplateFiles.data(named: "workbook.json")) as? [String: Any])
+        var overview = try #require(json["overview"] as? [String: Any])
+        overview["sheetName"] = "一览"
+        json["overview"] = overview
+        try JSONSerialization.data(withJSONObject: json).write(to: folder.appendingPathComponent("workbook.json"))
+        #expect(try WorkbookSettings.load(folder: folder).overview.sheetName == "一览")
+        // A body size below the minimum is refused, naming the file.
+        var print = try #require(json["print"] as? [String: Any])
+        print["bodyFontSize"] = 8
+        json["print"] = print
+        try JSONSerialization.data(withJSONObject: json).write(to: folder.appendingPathComponent("workbook.json"))
+        #expect(throws: MinshengError.self) { try WorkbookSettings.load(folder: folder) }
     }
 }

@@ -18,8 +18,21 @@ public enum LibreOffice {
         try convert(file, to: format, filter: nil, in: folder)
     }
 
+    /// Converts several files to `format` in one run of LibreOffice (one start-up for all);
+    /// returns the output paths in the order given.
+    public static func convert(_ files: [String], to format: String, in folder: URL) throws -> [String] {
+        guard let first = files.first else { return [] }
+        _ = try convert(first, to: format, filter: nil, in: folder, more: Array(files.dropFirst()))
+        let out = folder.appendingPathComponent("lo-out")
+        return files.map { out.appendingPathComponent(URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + "." + format).path }
+    }
+
     /// Converts with an export filter (`csv` with `Text - txt - csv (StarCalc):44,34,76`, say).
     public static func convert(_ file: String, to format: String, filter: String?, in folder: URL) throws -> String {
+        try convert(file, to: format, filter: filter, in: folder, more: [])
+    }
+
+    static func convert(_ file: String, to format: String, filter: String?, in folder: URL, more: [String]) throws -> String {
         guard let executable else { throw CocoaError(.fileNoSuchFile) }
         let profile = folder.appendingPathComponent("lo-profile")
         let user = profile.appendingPathComponent("user")
@@ -37,7 +50,7 @@ public enum LibreOffice {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
             "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", filter.map { "\(format):\($0)" } ?? format, "--outdir", out.path, file,
-        ]
+        ] + more
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -151,3 +151,60 @@ struct XLSXWriterTests {
         #expect(A1.range(0, 0, 1, 27) == "A1:AB2")
     }
 }
+
+extension XLSXWriterTests {
+    /// A bar chart over a sheet's cells, page breaks, repeated columns, a date validation and the
+    /// protection flags of a form people insert rows into.
+    @Test func writesAChartPageBreaksADateValidationAndProtectionFlags() throws {
+        let path = try ZipPart.temporaryPath("chart.xlsx")
+        let book = try XLSXWorkbook(path: path)
+        try book.setProperties(DocumentProperties(created: Self.fixedDate))
+        let sheet = try book.addWorksheet("总览")
+        for (i, (label, count)) in [("正常", 3.0), ("滞后", 2.0)].enumerated() {
+            try sheet.write(label, row: i, column: 0)
+            try sheet.write(count, row: i, column: 1)
+        }
+        let chart = try book.addChart(.bar)
+        let series = try chart.addSeries(categories: "=总览!$A$1:$A$2", values: "=总览!$B$1:$B$2")
+        chart.setSeriesFill(series, color: 0x4472C4)
+        chart.setSeriesLabels(series, fontSize: 10)
+        chart.setTitle("状态", fontSize: 11)
+        chart.setLegendPosition(.none)
+        chart.setAxisFontSize(10)
+        chart.reverseCategories()
+        chart.setValueAxisMinimum(0)
+        try sheet.insertChart(chart, row: 3, column: 2, xScale: 0.8, yScale: 0.7)
+        try sheet.setHorizontalPageBreaks([20, 40])
+        try sheet.setVerticalPageBreaks([6])
+        try sheet.repeatColumns(0...1)
+        sheet.setPrintScale(90)
+        let form = try book.addWorksheet("填报表")
+        try form.validateDate(
+            row: 5, column: 2, from: (2020, 1, 1), to: (2099, 12, 31), inputTitle: "填报日期", inputMessage: "请填写日期",
+            errorTitle: "输入有误", errorMessage: "请填写日期，如 2023-10-08")
+        form.protect(password: nil, allowFormattingRows: true, allowInsertingRows: true, allowSorting: true, allowAutofilter: true)
+        try book.close()
+
+        let xml = try ZipPart.text("xl/worksheets/sheet1.xml", in: path)
+        #expect(xml.contains(#"<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/>"#))
+        #expect(xml.contains(#"<colBreaks count="1" manualBreakCount="1"><brk id="6" max="1048575" man="1"/>"#))
+        #expect(xml.contains(#"scale="90""#))
+        #expect(xml.contains("<drawing r:id=\"rId1\"/>"))
+        let chartXML = try ZipPart.text("xl/charts/chart1.xml", in: path)
+        #expect(chartXML.contains("<c:barChart>") && chartXML.contains("<c:barDir val=\"bar\"/>"))
+        #expect(chartXML.contains("<c:f>总览!$B$1:$B$2</c:f>"))
+        // The category axis runs top to bottom; the value axis starts at 0.
+        #expect(chartXML.contains("<c:catAx><c:axId val=\"50010001\"/><c:scaling><c:orientation val=\"maxMin\"/>"))
+        #expect(chartXML.contains("<c:min val=\"0\"/>"))
+        #expect(chartXML.contains("<c:showVal val=\"1\"/>"))
+        #expect(chartXML.contains("4472C4"))
+        #expect(!chartXML.contains("<c:legend>"))
+        let workbook = try ZipPart.text("xl/workbook.xml", in: path)
+        #expect(workbook.contains("'总览'!$A:$B"))
+        let formXML = try ZipPart.text("xl/worksheets/sheet2.xml", in: path)
+        #expect(formXML.contains(#"<dataValidation type="date" allowBlank="1" showInputMessage="1" showErrorMessage="1""#))
+        #expect(formXML.contains("<formula1>43831</formula1><formula2>73050</formula2>"))
+        #expect(formXML.contains(#"formatRows="0""#) && formXML.contains(#"insertRows="0""#) && formXML.contains(#"sort="0""#))
+        #expect(formXML.contains(#"autoFilter="0""#))
+    }
+}

@@ -71,18 +71,20 @@ public struct Converter: Sendable {
         var report = CheckReport()
         // Each file's table becomes its items on the worker; only the items are kept.
         var merger = ProgressItems.Merger()
+        var titles: [String] = []
         await Batch.run(sources, jobs: jobs, progress: progress) { source in
             let (result, findings, table) = checker.read(source: source, recognition: recognition, asOf: asOf, previous: previous)
             if let kind = table?.ownOutput {
                 // minsheng's own output (last run's 汇总.xlsx in the folder) is no source.
                 let skipped = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
-                return (skipped, [Finding](), [ProgressItem]())
+                return (skipped, [Finding](), [ProgressItem](), String?.none)
             }
-            return (result, findings, table.map(ProgressItems.items(of:)) ?? [])
+            return (result, findings, table.map(ProgressItems.items(of:)) ?? [], table.map(ReportPeriod.titleText(of:)))
         } consume: { _, read in
             report.files.append(read.0)
             report.findings += read.1
             merger.add(read.2)
+            if let title = read.3, !title.isEmpty { titles.append(title) }
         }
         report.findings += merger.findings
         report.files += skipped
@@ -93,6 +95,7 @@ public struct Converter: Sendable {
         var content = ProgressWorkbookContent(
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, notes: merger.notes)
         content.previous = previous != nil
+        content.sourceTitles = titles
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, notes: merger.notes, accounting: merger.accounting)
     }

@@ -107,9 +107,14 @@ public struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// The period of a table: its title rows, then its sheet name, then its file name.
     public static func of(_ table: RecognizedTable) -> ReportPeriod? {
-        let title = table.sheet.rows.prefix(while: { $0.index < table.layout.headerRows.lowerBound })
-            .flatMap { $0.cells.compactMap(\.string) }.joined(separator: " ")
+        let title = titleText(of: table)
         let file = ((table.file as NSString).lastPathComponent as NSString).deletingPathExtension
         return find(in: title) ?? find(in: table.sheet.name) ?? find(in: file)
+    }
+
+    /// The text above a table's header (its title and subtitle lines), joined by spaces.
+    public static func titleText(of table: RecognizedTable) -> String {
+        table.sheet.rows.prefix(while: { $0.index < table.layout.headerRows.lowerBound })
+            .flatMap { $0.cells.compactMap(\.string) }.joined(separator: " ")
     }
 }

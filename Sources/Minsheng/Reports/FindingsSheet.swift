@@ -40,36 +40,43 @@ public enum FindingsSheet {
 
     /// The columns of 校验结果, left to right.
     public static let columns = SheetColumns<Column>([
-        SheetColumn(.sequence, "序号", width: .fixed(6), style: .centered),
-        SheetColumn(.severity, "级别", width: .fixed(6), style: .centered),
-        SheetColumn(.code, "代码", width: .fixed(22)),
-        SheetColumn(.file, "文件", width: .fixed(24)),
-        SheetColumn(.sheet, "工作表", width: .fixed(12)),
-        SheetColumn(.cell, "单元格", width: .fixed(8)),
-        SheetColumn(.item, "项目", width: .fixed(30), style: .wrapped),
-        SheetColumn(.area, "县区", width: .fixed(10)),
-        SheetColumn(.expected, "应为", width: .fixed(10), style: ProgressWorkbook.numberStyle),
-        SheetColumn(.actual, "实为", width: .fixed(10), style: ProgressWorkbook.numberStyle),
-        SheetColumn(.message, "说明", width: .fixed(50), style: .wrapped),
-        SheetColumn(.link, "定位", width: .fixed(18)),
+        SheetColumn(.sequence, "序号", width: .fixed(5), style: .centered),
+        SheetColumn(.severity, "级别", width: .fixed(5), style: .centered),
+        SheetColumn(.code, "代码", width: .fixed(12), style: .wrapped),
+        SheetColumn(.file, "文件", width: .fixed(13), style: .wrapped),
+        SheetColumn(.sheet, "工作表", width: .fixed(8), style: .wrapped),
+        SheetColumn(.cell, "单元格", width: .fixed(7)),
+        SheetColumn(.item, "项目", width: .fixed(16), style: .wrapped),
+        SheetColumn(.area, "县区", width: .fixed(7), style: .wrapped),
+        SheetColumn(.expected, "应为", width: .fixed(8), style: ProgressWorkbook.numberStyle),
+        SheetColumn(.actual, "实为", width: .fixed(8), style: ProgressWorkbook.numberStyle),
+        SheetColumn(.message, "说明", width: .fixed(25), style: .wrapped),
+        SheetColumn(.link, "定位", width: .fixed(14), style: .wrapped),
     ])
 
     /// Writes 校验结果; `rowOfItem` gives each item's zero-based row on 进度汇总.
-    static func write(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook, rowOfItem: [String: Int]) throws(XLSXWriterError) {
+    static func write(
+        _ content: ProgressWorkbookContent, _ book: XLSXWorkbook, rowOfItem: [String: Int], layout: PrintLayout
+    ) throws(XLSXWriterError) {
         let sheet = try book.addWorksheet(name)
+        let size = layout.bodySize
+        let widths = columns.widths { _ in [] }
         try sheet.mergeRange(
-            firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: columns.lastIndex, name, format: book.format(ProgressWorkbook.titleFormat))
+            firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: columns.lastIndex, name,
+            format: book.format(ProgressWorkbook.titleFormat(size: layout.settings.titleFontSize)))
+        try sheet.setRow(0, height: 30)
         for (c, header) in columns.headers.enumerated() {
-            try sheet.write(header, row: headerRow, column: c, format: book.format(ProgressWorkbook.headerFormat))
+            try sheet.write(header, row: headerRow, column: c, format: book.format(ProgressWorkbook.headerFormat(size: size)))
         }
-        func format(_ key: Column) -> XLSXFormat { book.format(ProgressWorkbook.cellFormat(columns.column(key).style ?? .text)) }
+        try sheet.setRow(headerRow, height: layout.headerHeight(columns.headers, widths: widths))
+        func format(_ key: Column) -> XLSXFormat { book.format(ProgressWorkbook.cellFormat(columns.column(key).style ?? .text, size: size)) }
         let (sequence, code, file, sheetName, cell) = (format(.sequence), format(.code), format(.file), format(.sheet), format(.cell))
         let (item, area, expected, actual, message) = (format(.item), format(.area), format(.expected), format(.actual), format(.message))
         let link = format(.link)
-        let linkSpec = ProgressWorkbook.cellFormat(columns.column(.link).style ?? .text)
-        var errorSpec = ProgressWorkbook.cellFormat(columns.column(.severity).style ?? .centered)
+        let linkSpec = ProgressWorkbook.cellFormat(columns.column(.link).style ?? .text, size: size)
+        var errorSpec = ProgressWorkbook.cellFormat(columns.column(.severity).style ?? .centered, size: size)
         errorSpec.fontColor = 0x9C0006
-        var warningSpec = ProgressWorkbook.cellFormat(columns.column(.severity).style ?? .centered)
+        var warningSpec = ProgressWorkbook.cellFormat(columns.column(.severity).style ?? .centered, size: size)
         warningSpec.fontColor = 0x9C5700
         let errorFormat = book.format(errorSpec)
         let warningFormat = book.format(warningSpec)
@@ -92,22 +99,30 @@ public enum FindingsSheet {
             if let a = f.actual { try sheet.write(a, row: r, column: at(.actual), format: actual) }
             else { try sheet.writeBlank(row: r, column: at(.actual), format: actual) }
             try sheet.write(ProgressWorkbook.cellText(f.message), row: r, column: at(.message), format: message)
+            // Wrapped cells need a row tall enough for their lines, or they overlap the next row.
+            let fileName = (f.file as NSString).lastPathComponent
+            let wrapped: [(String, Column)] = [
+                (f.code.rawValue, .code), (fileName, .file), (f.sheet ?? "", .sheet), (f.item ?? "", .item), (f.area ?? "", .area),
+                (f.message, .message), ("\(ProgressSheet.name)第\(rowOfItem[f.item ?? ""].map { $0 + 1 } ?? 0)行", .link),
+            ]
+            let lines = wrapped.map { layout.lines($0.0, width: widths[at($0.1)]) }.max() ?? 1
+            if let height = layout.height(lines: lines) { try sheet.setRow(r, height: height) }
             // A worksheet holds at most 65,530 links (Excel's limit); later rows say the row in words.
             if let name = f.item, let row = rowOfItem[name], i < ProgressWorkbook.maxLinks {
                 try sheet.writeLink(
-                    to: "'\(ProgressSheet.name)'!\(target)\(row + 1)", text: "\(ProgressSheet.name)第 \(row + 1) 行", row: r,
+                    to: "'\(ProgressSheet.name)'!\(target)\(row + 1)", text: "\(ProgressSheet.name)第\(row + 1)行", row: r,
                     column: at(.link), format: linkSpec)
             } else {
                 try sheet.write("", row: r, column: at(.link), format: link)
             }
         }
         if content.findings.isEmpty { try sheet.write("未发现问题。", row: firstRow, column: 0) }
-        try sheet.setColumns(columns, widths: columns.widths { _ in [] })
+        try sheet.setColumns(columns, widths: widths)
         sheet.freezePanes(row: firstRow, column: 0)
         if !content.findings.isEmpty {
             try sheet.autofilter(
                 firstRow: headerRow, firstColumn: 0, lastRow: firstRow + content.findings.count - 1, lastColumn: columns.lastIndex)
         }
-        try sheet.setPrintLayout(repeatRows: 0...headerRow)
+        try sheet.setPrintLayout(fitToWidth: !layout.fitsPage(widths), repeatRows: 0...headerRow)
     }
 }

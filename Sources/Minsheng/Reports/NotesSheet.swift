@@ -20,14 +20,20 @@ public enum NotesSheet {
     /// The columns of 说明, left to right (their headers are not written).
     public static let columns = SheetColumns<Column>([
         SheetColumn(.label, "", width: .fitting(minimum: 10, maximum: 40), style: nil),
-        SheetColumn(.text, "", width: .fixed(80), style: nil),
+        SheetColumn(.text, "", width: .fixed(90), style: nil),
     ])
 
     /// The label and text of each row.
-    static func rows(_ content: ProgressWorkbookContent) -> [(String, String)] {
+    static func rows(_ content: ProgressWorkbookContent, heading: ReportHeading? = nil) -> [(String, String)] {
+        let asOfText: String
+        switch (content.asOf, heading?.asOfSource) {
+        case (let asOf?, .inputs(let period)?): asOfText = "\(asOf.chinese)（未指定截至日期，取自报表（\(period)）的期末）"
+        case (let asOf?, _): asOfText = asOf.chinese
+        case (nil, _): asOfText = "未指定（未计算序时进度）"
+        }
         var rows: [(String, String)] = [
             ("标题", ProgressWorkbook.titleText(content)),
-            ("截至日期", content.asOf?.chinese ?? "未指定（未计算序时进度）"),
+            ("截至日期", asOfText),
             ("序时进度", content.asOf.map { "\(Quantity.format(RateCheck.round(Decimal($0.scheduleShare) * 100, 1, .plain)))%（全年已过天数 ÷ 全年天数）" } ?? "—"),
             ("指标数", "\(content.items.count)"),
             ("错误", "\(content.findings.filter { $0.severity == .error }.count)"),
@@ -42,7 +48,9 @@ public enum NotesSheet {
             let state: String
             switch file.status {
             case .ok:
-                state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项" + (content.dispositions[file.path].map { "；\($0)" } ?? "")
+                // Read, and merged or not (and why); a convert input without a disposition is merged.
+                let disposition = content.dispositions[file.path] ?? (content.dispositions.isEmpty ? "已汇总" : nil)
+                state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项" + (disposition.map { "；\($0)" } ?? "")
             case .unreadable: state = "无法读取：\(file.error ?? "")"
             case .skipped: state = "已跳过：\(file.error ?? "")"
             }
@@ -52,19 +60,33 @@ public enum NotesSheet {
     }
 
     /// Writes 说明.
-    static func write(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) {
+    static func write(
+        _ content: ProgressWorkbookContent, _ book: XLSXWorkbook, heading: ReportHeading? = nil, layout: PrintLayout
+    ) throws(XLSXWriterError) {
         let sheet = try book.addWorksheet(name)
         var boldSpec = CellFormat()
         boldSpec.bold = true
+        boldSpec.fontSize = layout.bodySize
+        boldSpec.vertical = .top
+        boldSpec.wrap = true
         let bold = book.format(boldSpec)
-        let rows = rows(content)
+        var textSpec = CellFormat()
+        textSpec.fontSize = layout.bodySize
+        textSpec.vertical = .top
+        textSpec.wrap = true
+        let plain = book.format(textSpec)
+        let rows = rows(content, heading: heading)
         let (label, text) = (columns.index(.label), columns.index(.text))
-        try sheet.write(name, row: 0, column: 0, format: book.format(ProgressWorkbook.titleFormat))
+        let widths = columns.widths(fitting: { $0 == .label ? rows.map(\.0) : [] }, budget: layout.settings.pageWidth)
+        try sheet.write(name, row: 0, column: 0, format: book.format(ProgressWorkbook.titleFormat(size: layout.settings.titleFontSize)))
+        try sheet.setRow(0, height: 24)
         for (i, row) in rows.enumerated() {
-            try sheet.write(row.0, row: firstRow + i, column: label, format: bold)
-            try sheet.write(ProgressWorkbook.cellText(row.1), row: firstRow + i, column: text)
+            try sheet.write(ProgressWorkbook.cellText(row.0), row: firstRow + i, column: label, format: bold)
+            try sheet.write(ProgressWorkbook.cellText(row.1), row: firstRow + i, column: text, format: plain)
+            let lines = max(layout.lines(row.0, width: widths[label] * 0.95), layout.lines(row.1, width: widths[text]))
+            if let height = layout.height(lines: lines) { try sheet.setRow(firstRow + i, height: height) }
         }
-        try sheet.setColumns(columns, widths: columns.widths { $0 == .label ? rows.map(\.0) : [] })
-        try sheet.setPrintLayout(repeatRows: nil)
+        try sheet.setColumns(columns, widths: widths)
+        try sheet.setPrintLayout(fitToWidth: !layout.fitsPage(widths), repeatRows: nil)
     }
 }

@@ -54,25 +54,27 @@ public enum ProgressSheet {
                 guard previous, column.key == .completed else { return [column] }
                 return [
                     column,
-                    SheetColumn(.previous, "上期累计", width: .fixed(12), style: ProgressWorkbook.numberStyle),
-                    SheetColumn(.increase, "本期新增", width: .fixed(12), style: ProgressWorkbook.numberStyle),
+                    SheetColumn(.previous, "上期累计", width: .fixed(9), style: ProgressWorkbook.numberStyle),
+                    SheetColumn(.increase, "本期新增", width: .fixed(9), style: ProgressWorkbook.numberStyle),
                 ]
             })
     }
 
+    // Widths for A4 landscape at 100% (`Templates/workbook.json` pageWidth); the fitting columns
+    // narrow toward their minimum when the sheet would be wider than a page.
     private static let standardColumns: [SheetColumn<Column>] = [
-        SheetColumn(.sequence, "序号", width: .fixed(6), style: .centered),
-        SheetColumn(.category, "类别", width: .fitting(minimum: 8, maximum: 24)),
-        SheetColumn(.project, "项目", width: .fitting(minimum: 8, maximum: 24)),
-        SheetColumn(.indicator, "指标", width: .fitting(minimum: 8, maximum: 40), style: .wrapped),
-        SheetColumn(.unit, "单位", width: .fixed(8)),
-        SheetColumn(.target, "年度目标", width: .fitting(minimum: 8, maximum: 40), style: ProgressWorkbook.numberStyle),
-        SheetColumn(.completed, "完成数", width: .fixed(12), style: ProgressWorkbook.numberStyle),
-        SheetColumn(.rate, "完成率", width: .fixed(10), style: ProgressWorkbook.percentStyle),
-        SheetColumn(.schedule, "序时进度", width: .fixed(10), style: ProgressWorkbook.percentStyle),
-        SheetColumn(.status, "状态", width: .fixed(10), style: .centered),
-        SheetColumn(.lead, "责任单位", width: .fitting(minimum: 8, maximum: 24)),
-        SheetColumn(.source, "来源", width: .fitting(minimum: 8, maximum: 34), style: .wrapped),
+        SheetColumn(.sequence, "序号", width: .fixed(5), style: .centered),
+        SheetColumn(.category, "类别", width: .fitting(minimum: 6, maximum: 10), style: .wrapped),
+        SheetColumn(.project, "项目", width: .fitting(minimum: 8, maximum: 20), style: .wrapped),
+        SheetColumn(.indicator, "指标", width: .fitting(minimum: 8, maximum: 26), style: .wrapped),
+        SheetColumn(.unit, "单位", width: .fixed(6), style: .wrapped),
+        SheetColumn(.target, "年度目标", width: .fitting(minimum: 8, maximum: 16), style: ProgressWorkbook.numberStyle),
+        SheetColumn(.completed, "完成数", width: .fixed(9), style: ProgressWorkbook.numberStyle),
+        SheetColumn(.rate, "完成率", width: .fixed(8), style: ProgressWorkbook.percentStyle),
+        SheetColumn(.schedule, "序时进度", width: .fixed(8), style: ProgressWorkbook.percentStyle),
+        SheetColumn(.status, "状态", width: .fixed(8), style: .centered),
+        SheetColumn(.lead, "责任单位", width: .fitting(minimum: 8, maximum: 12), style: .wrapped),
+        SheetColumn(.source, "来源", width: .fitting(minimum: 8, maximum: 22), style: .wrapped),
     ]
 
     /// The text of an item in a column, as far as it decides the column's width.
@@ -83,38 +85,51 @@ public enum ProgressSheet {
         case .indicator: return items.map { $0.indicator ?? "" }
         case .target: return items.map { ProgressWorkbook.figureText($0.target) }
         case .lead: return items.map { $0.lead ?? "" }
-        case .source: return items.flatMap(\.sources)
+        case .source: return items.compactMap(\.sources.first)
         case .sequence, .unit, .completed, .previous, .increase, .rate, .schedule, .status: return []
         }
     }
 
-    /// Column widths of 进度汇总 that fit its Chinese text (a CJK character counts two).
-    static func widths(_ items: [ProgressItem], previous: Bool = false) -> [Double] {
-        columns(previous: previous).widths { fittedTexts($0, items) }
+    /// Column widths of 进度汇总 that fit its Chinese text (a CJK character counts two), within
+    /// one A4 landscape page when they can.
+    static func widths(_ items: [ProgressItem], previous: Bool = false, budget: Double = .infinity) -> [Double] {
+        columns(previous: previous).widths(fitting: { fittedTexts($0, items) }, budget: budget)
     }
 
-    /// Writes 进度汇总; returns each item's row (zero-based) by item name, for links.
-    static func write(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook) throws(XLSXWriterError) -> [String: Int] {
+    /// Each item's row (zero-based) by item name, the first when a name repeats: where links land.
+    static func rowOfItem(_ items: [ProgressItem]) -> [String: Int] {
+        var rows: [String: Int] = [:]
+        for (i, item) in items.enumerated() where rows[ProgressWorkbook.itemName(item)] == nil {
+            rows[ProgressWorkbook.itemName(item)] = firstRow + i
+        }
+        return rows
+    }
+
+    /// Writes 进度汇总.
+    static func write(
+        _ content: ProgressWorkbookContent, _ book: XLSXWorkbook, layout: PrintLayout, progress: WorkbookSettings.Progress
+    ) throws(XLSXWriterError) {
         let sheet = try book.addWorksheet(name)
-        sheet.activate()
         let columns = Self.columns(previous: content.previous)
         let last = columns.lastIndex
+        let size = layout.bodySize
+        let widths = widths(content.items, previous: content.previous, budget: layout.settings.pageWidth)
         try sheet.mergeRange(
             firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last, ProgressWorkbook.titleText(content),
-            format: book.format(ProgressWorkbook.titleFormat))
+            format: book.format(ProgressWorkbook.titleFormat(size: layout.settings.titleFontSize)))
         try sheet.setRow(0, height: 30)
-        for (c, header) in columns.headers.enumerated() {
-            try sheet.write(header, row: headerRow, column: c, format: book.format(ProgressWorkbook.headerFormat))
+        let header = book.format(ProgressWorkbook.headerFormat(size: size))
+        for (c, text) in columns.headers.enumerated() {
+            try sheet.write(text, row: headerRow, column: c, format: header)
         }
-        // The body formats in the order earlier versions made them (the order is part of the bytes).
-        let palette = [ColumnStyle.text, .wrapped, .centered, ProgressWorkbook.numberStyle, ProgressWorkbook.percentStyle]
-        let made = palette.map { book.format(ProgressWorkbook.cellFormat($0)) }
-        let (plain, wrapped, number, percent) = (made[0], made[1], made[3], made[4])
-        func format(_ key: Column) -> XLSXFormat { book.format(ProgressWorkbook.cellFormat(columns.column(key).style ?? .text)) }
+        let headerHeight = layout.headerHeight(columns.headers, widths: widths)
+        try sheet.setRow(headerRow, height: headerHeight)
+        func format(_ style: ColumnStyle) -> XLSXFormat { book.format(ProgressWorkbook.cellFormat(style, size: size)) }
+        let (plain, wrapped, number, percent) = (format(.text), format(.wrapped), format(ProgressWorkbook.numberStyle), format(ProgressWorkbook.percentStyle))
+        func format(_ key: Column) -> XLSXFormat { format(columns.column(key).style ?? .text) }
         let (sequence, status, lead, source) = (format(.sequence), format(.status), format(.lead), format(.source))
         let texts: [(Column, XLSXFormat)] = [.category, .project, .indicator, .unit].map { ($0, format($0)) }
         let (rate, schedule) = (format(.rate), format(.schedule))
-        let widths = widths(content.items, previous: content.previous)
         try sheet.setColumns(columns, widths: widths)
         let c = (
             sequence: columns.index(.sequence), target: columns.index(.target), completed: columns.index(.completed),
@@ -122,11 +137,10 @@ public enum ProgressSheet {
             lead: columns.index(.lead), source: columns.index(.source)
         )
         let (completedLetter, targetLetter) = (columns.letter(.completed), columns.letter(.target))
-        let (indicatorWidth, targetWidth, sourceWidth) = (widths[columns.index(.indicator)], widths[c.target], widths[c.source])
-        var rowOfItem: [String: Int] = [:]
+        func width(_ key: Column) -> Double { widths[columns.index(key)] }
+        var heights: [Double] = []
         for (i, item) in content.items.enumerated() {
             let r = firstRow + i
-            rowOfItem[ProgressWorkbook.itemName(item)] = rowOfItem[ProgressWorkbook.itemName(item)] ?? r
             try sheet.write(Double(i + 1), row: r, column: c.sequence, format: sequence)
             for (key, textFormat) in texts {
                 let column = columns.index(key)
@@ -167,14 +181,20 @@ public enum ProgressSheet {
             }
             try sheet.write(ProgressWorkbook.status(item, asOf: content.asOf), row: r, column: c.status, format: status)
             try sheet.write(ProgressWorkbook.cellText(item.lead ?? ""), row: r, column: c.lead, format: lead)
-            try sheet.write(ProgressWorkbook.sourceText(item.sources), row: r, column: c.source, format: source)
-            // Wrapped prose needs a taller row: spreadsheets do not grow rows on load.
+            let sourceText = ProgressWorkbook.sourceText(item.sources, more: progress.sourceMore)
+            try sheet.write(sourceText, row: r, column: c.source, format: source)
+            // Wrapped text needs a taller row: spreadsheets do not grow rows on load.
             let lines = [
-                ProgressWorkbook.lineCount(item.indicator ?? "", width: indicatorWidth),
-                ProgressWorkbook.lineCount(ProgressWorkbook.figureText(item.target), width: targetWidth),
-                item.sources.prefix(30).map { ProgressWorkbook.lineCount($0, width: sourceWidth) }.reduce(0, +),
+                layout.lines(item.category ?? "", width: width(.category)),
+                layout.lines(item.project ?? "", width: width(.project)),
+                layout.lines(item.indicator ?? "", width: width(.indicator)),
+                layout.lines(item.unit ?? "", width: width(.unit)),
+                layout.lines(ProgressWorkbook.figureText(item.target), width: width(.target)),
+                layout.lines(item.lead ?? "", width: width(.lead)),
+                layout.lines(sourceText, width: width(.source)),
             ].max() ?? 1
-            if lines > 1 { try sheet.setRow(r, height: min(409, 15 * Double(lines))) }
+            if let height = layout.height(lines: lines) { try sheet.setRow(r, height: height) }
+            heights.append(layout.height(lines: lines) ?? 15)
         }
         let lastRow = max(firstRow, firstRow + content.items.count - 1)
         sheet.freezePanes(row: firstRow, column: 0)
@@ -194,8 +214,18 @@ public enum ProgressSheet {
         try sheet.conditionalFormat(
             firstRow: firstRow, firstColumn: c.rate, lastRow: lastRow, lastColumn: c.rate,
             .formula("=AND(ISNUMBER(\(rateCell)),\(rateCell)>=1)", green))
-        try sheet.setPrintLayout(repeatRows: 0...headerRow)
-        return rowOfItem
+        // A 类别 starts a page when it would not fit on the rest of one (and fits on a page).
+        if progress.breakBetweenCategories {
+            var groups: [[Double]] = []
+            var previousCategory: String??
+            for (item, height) in zip(content.items, heights) {
+                if previousCategory == nil || previousCategory != .some(item.category) { groups.append([]) }
+                groups[groups.count - 1].append(height)
+                previousCategory = .some(item.category)
+            }
+            try sheet.setHorizontalPageBreaks(layout.pageBreaks(groups: groups, firstRow: firstRow, available: PrintLayout.pageHeight - 30 - headerHeight))
+        }
+        try sheet.setPrintLayout(fitToWidth: !layout.fitsPage(widths), repeatRows: 0...headerRow)
     }
 
     /// The text of a text column (类别, 项目, 指标, 单位).

@@ -20,6 +20,12 @@ public struct ProgressWorkbookContent: Sendable {
     public var notes: [String]
     /// Whether items carry last period's completion (`--previous`): 上期累计 and 本期新增 are written.
     public var previous = false
+    /// The titles of the inputs (their first text rows), where 总览's title finds the city and year.
+    public var sourceTitles: [String] = []
+    /// Area → the return merged for it (`collect`), for 总览's 报送情况.
+    public var submissions: [String: String] = [:]
+    /// Print settings and 总览's words; `Templates/workbook.json` when nil.
+    public var settings: WorkbookSettings?
 
     /// Creates one from its parts.
     public init(
@@ -36,7 +42,7 @@ public struct ProgressWorkbookContent: Sendable {
     }
 }
 
-/// Writes the standardized progress workbook of DESIGN: 进度汇总, 分县区, 校验结果, 说明.
+/// Writes the standardized progress workbook of DESIGN: 总览, 进度汇总, 分县区, 校验结果, 说明.
 ///
 /// ```swift
 /// try ProgressWorkbook.write(content, to: "进度汇总.xlsx")
@@ -54,33 +60,50 @@ public enum ProgressWorkbook {
     }
 
     /// Writes the workbook at `path` (the caller handles temporary files and renaming).
-    public static func write(_ content: ProgressWorkbookContent, to path: String) throws(XLSXWriterError) {
+    ///
+    /// - Throws: `XLSXWriterError` when writing fails, `MinshengError.configuration` when
+    ///   `Templates/workbook.json` is needed and missing or broken.
+    public static func write(_ content: ProgressWorkbookContent, to path: String) throws {
+        let settings = try content.settings ?? WorkbookSettings.load()
+        // The title and as-of date the inputs give when the command line does not.
+        let heading = ReportHeading(content, settings: settings)
+        var content = content
+        content.title = heading.title
+        content.asOf = heading.asOf
         let book = try XLSXWorkbook(path: path)
         try book.setProperties(
             DocumentProperties(
                 title: content.title, subject: "民生实事进展情况", author: "minsheng \(MinshengInfo.version)",
                 comments: "由 minsheng 根据报送表格生成", created: creationDate(content.asOf)))
-        let rowOfItem = try ProgressSheet.write(content, book)
-        try AreaSheet.write(content, book)
-        try FindingsSheet.write(content, book, rowOfItem: rowOfItem)
-        try NotesSheet.write(content, book)
+        let layout = PrintLayout(settings.print)
+        let rowOfItem = ProgressSheet.rowOfItem(content.items)
+        try OverviewSheet.write(content, heading: heading, settings: settings, book, rowOfItem: rowOfItem)
+        try ProgressSheet.write(content, book, layout: layout, progress: settings.progress)
+        try AreaSheet.write(content, book, layout: layout)
+        try FindingsSheet.write(content, book, rowOfItem: rowOfItem, layout: layout)
+        try NotesSheet.write(content, book, heading: heading, layout: layout)
         try OutputMarker.write(into: book, kind: OutputMarker.progressWorkbook)
         try book.close()
     }
 
     // MARK: - Formats
 
-    static var titleFormat: CellFormat {
+    static var titleFormat: CellFormat { titleFormat(size: 16) }
+
+    static func titleFormat(size: Double) -> CellFormat {
         var f = CellFormat()
         f.bold = true
-        f.fontSize = 16
+        f.fontSize = size
         f.horizontal = .center
         f.vertical = .center
         return f
     }
 
-    static var headerFormat: CellFormat {
+    static var headerFormat: CellFormat { headerFormat(size: nil) }
+
+    static func headerFormat(size: Double?) -> CellFormat {
         var f = CellFormat()
+        f.fontSize = size
         f.bold = true
         f.fill = 0xDDEBF7
         f.border = .thin
@@ -101,8 +124,9 @@ public enum ProgressWorkbook {
     }
 
     /// The body format of a column's style; an input cell is unlocked and shaded.
-    static func cellFormat(_ style: ColumnStyle) -> CellFormat {
+    static func cellFormat(_ style: ColumnStyle, size: Double? = nil) -> CellFormat {
         var f = body(number: style.numberFormat, wrap: style.wrap, center: style.centered)
+        f.fontSize = size
         if style.input {
             f.locked = false
             f.fill = 0xFFF2CC
@@ -217,18 +241,11 @@ extension ProgressWorkbook {
         return kept + note
     }
 
-    /// The 来源 cell: every file!cell, one per line, or as many as fit and how many more (all
-    /// inputs are listed in 说明).
-    static func sourceText(_ sources: [String]) -> String {
-        var text = ""
-        for (index, source) in sources.enumerated() {
-            let line = (index > 0 ? "\n" : "") + source
-            let rest = sources.count - index
-            if text.utf8.count + line.utf8.count + 64 > maxCellBytes {
-                return text + "\n…等另外 \(rest) 个来源（全部文件见“说明”）"
-            }
-            text += line
-        }
-        return text
+    /// The 来源 cell: the one file!cell, or the first and how many in all (`{first} 等 {count} 个来源`;
+    /// every input is listed in 说明, and a conflict between two names both cells in 校验结果).
+    static func sourceText(_ sources: [String], more: String) -> String {
+        guard let first = sources.first else { return "" }
+        guard sources.count > 1 else { return cellText(first) }
+        return cellText(WorkbookSettings.fill(more, ["first": first, "count": String(sources.count)]))
     }
 }

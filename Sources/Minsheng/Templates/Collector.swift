@@ -104,6 +104,7 @@ public struct Collector: Sendable {
         }
 
         var used: [String: String] = [:]
+        var periodByArea: [String: ReportPeriod] = [:]
         var items = plan.items
         let position = Dictionary(items.indices.map { (ItemKey(items[$0]), $0) }, uniquingKeysWith: { a, _ in a })
         var tail: [Finding] = []
@@ -118,6 +119,7 @@ public struct Collector: Sendable {
                 continue
             }
             used[area] = chosen.path
+            if let period = chosen.period { periodByArea[area] = period }
             for other in (othersByArea[area] ?? []).sorted(by: { $0.index < $1.index }) {
                 var duplicate = FindingBuilder(file: other.path, sheet: other.sheet)
                 duplicate.add(
@@ -159,8 +161,15 @@ public struct Collector: Sendable {
             default: break
             }
         }
-        let content = ProgressWorkbookContent(
+        // Each item reports the latest period of the returns merged into it.
+        for i in items.indices {
+            items[i].period = items[i].areaOrder.compactMap { items[i].areas[$0]?.completed == nil ? nil : periodByArea[$0] }.max()
+                ?? items[i].period
+        }
+        var content = ProgressWorkbookContent(
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, dispositions: dispositions)
+        content.submissions = used
+        content.sourceTitles = [plan.title]
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, used: used, accounting: accounting)
     }

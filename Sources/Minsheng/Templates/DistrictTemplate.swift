@@ -41,6 +41,41 @@ public struct DistrictTemplate: Sendable, Decodable {
     public var instructions: [String]
     /// The password protecting the form sheet (empty: protected without a password).
     public var protectionPassword: String
+    /// The block below the form for who filled it in and when.
+    public var signature: Signature
+    /// What staff may still do on the protected form (what 填报说明 promises).
+    public var protection: Protection
+
+    /// The block below the form: label and input cell pairs, a row at a time.
+    public struct Signature: Sendable, Decodable {
+        /// The labels, two a row (填报人, 联系电话 / 审核人, 填报日期).
+        public var rows: [[String]]
+        /// The label whose cell takes a date (validated).
+        public var dateLabel: String
+        /// Written in the hidden key column of its rows, so `collect` skips them wherever they move.
+        public var marker: String
+        /// Shown when the date cell is selected.
+        public var dateMessage: Message
+        /// Shown when the date is not a date.
+        public var dateError: Message
+    }
+
+    /// The protection flags of the form.
+    public struct Protection: Sendable, Decodable {
+        /// Rows may be inserted.
+        public var insertRows: Bool
+        /// Row heights may be changed.
+        public var formatRows: Bool
+        /// Column widths may be changed.
+        public var formatColumns: Bool
+        /// Sorting is allowed (Excel still refuses to sort locked cells: 填报说明 says to unprotect first).
+        public var sort: Bool
+    }
+
+    /// The lines of 填报说明 as shown: `{password}` filled in.
+    public var instructionLines: [String] {
+        instructions.map { $0.replacingOccurrences(of: "{password}", with: protectionPassword.isEmpty ? "无" : protectionPassword) }
+    }
 
     /// The keys of the form's visible columns, in sheet order (`TemplateForm.layout`).
     public static var columnKeys: [String] { TemplateForm.templateKeys }

@@ -10,6 +10,8 @@ struct Submission: Sendable {
     var completed: [ItemKey: (value: Decimal, cell: String)]
     /// Rows with a completion filled in.
     var filledRows: Int
+    /// The period the return reports (`1-9月`), when it says.
+    var period: ReportPeriod? = nil
 }
 
 /// What reading one return gave: its file result and findings, the submission when it is merged,
@@ -59,6 +61,8 @@ struct ReturnMatcher: Sendable {
         var rows: [ReturnRow]
         var path: String
         var sheet: String
+        /// The period the return reports, when it says.
+        var period: ReportPeriod? = nil
     }
 
     /// What reading a return gave: its rows, or already its outcome (unreadable, skipped, refused).
@@ -71,7 +75,10 @@ struct ReturnMatcher: Sendable {
     func read(_ source: InputSource) -> ReadReturn {
         switch readRows(source) {
         case .done(let read): return read
-        case .rows(var rows): return merge(rows.rows, area: rows.area, result: rows.result, findings: &rows.findings, path: rows.path, sheet: rows.sheet)
+        case .rows(var rows):
+            var read = merge(rows.rows, area: rows.area, result: rows.result, findings: &rows.findings, path: rows.path, sheet: rows.sheet)
+            read.submission?.period = rows.period
+            return read
         }
     }
 
@@ -84,7 +91,9 @@ struct ReturnMatcher: Sendable {
                 let result = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
                 return .done(ReadReturn(result: result, findings: [], submission: nil, filledRows: 0, namedRows: 0))
             }
-            if let template = try ReturnReader.readTemplate(source, options: recognition.input) {
+            if let template = try ReturnReader.readTemplate(
+                source, options: recognition.input, signatureMarker: splitter.template.signature.marker)
+            {
                 return readTemplate(template, samePlan: samePlan)
             }
             return try readOwnLayout(source)
@@ -122,7 +131,8 @@ struct ReturnMatcher: Sendable {
         }
         return .rows(
             ReturnRows(
-                result: result, findings: findings, area: template.area, rows: rows, path: template.path, sheet: template.sheetName))
+                result: result, findings: findings, area: template.area, rows: rows, path: template.path, sheet: template.sheetName,
+                period: template.period.flatMap(ReportPeriod.find(in:))))
     }
 
     // MARK: - An area's own layout
@@ -157,7 +167,9 @@ struct ReturnMatcher: Sendable {
                 row: row.row, name: row.itemName, planKey: index.matchKey(ItemKey(row)), target: target, targetCell: target?.reference.a1,
                 completed: completed, completedAlreadyReported: completed.map { reported.contains($0.reference.a1) } ?? false)
         }
-        return .rows(ReturnRows(result: result, findings: findings, area: area, rows: rows, path: path, sheet: table.sheet.name))
+        return .rows(
+            ReturnRows(
+                result: result, findings: findings, area: area, rows: rows, path: path, sheet: table.sheet.name, period: ReportPeriod.of(table)))
     }
 
     /// An own-layout row's completion: the total column, else the area's own column.

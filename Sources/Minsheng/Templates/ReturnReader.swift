@@ -31,6 +31,8 @@ public struct TemplateReturn: Sendable {
     public var sheetName: String
     /// The form rows, in sheet order.
     public var lines: [Line]
+    /// The period `split` was given (`1-9月`), if any.
+    public var period: String? = nil
 }
 
 /// Reads returns: templates by their metadata (hidden sheet and hidden key column), whatever
@@ -42,7 +44,9 @@ public enum ReturnReader {
     }
 
     /// The return's metadata and rows from a file or bytes, or nil when it is no minsheng template.
-    public static func readTemplate(_ source: InputSource, options: InputOptions = InputOptions()) throws -> TemplateReturn? {
+    public static func readTemplate(
+        _ source: InputSource, options: InputOptions = InputOptions(), signatureMarker: String = TemplateForm.signatureMarker
+    ) throws -> TemplateReturn? {
         let path = source.name
         let workbook = try InputWorkbook.open(source, options: options)
         guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }) else { return nil }
@@ -70,6 +74,8 @@ public enum ReturnReader {
         var lines: [TemplateReturn.Line] = []
         for row in form.rows where row.index > TemplateForm.headerRow {
             let cells = Dictionary(row.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
+            // The 填报人 / 填报日期 block below the form, wherever inserted rows or sorting moved it.
+            if cells[at.key]?.string == signatureMarker { continue }
             let key = cells[at.key]?.string.flatMap { $0.hasPrefix("k") ? $0 : nil }
             let project = cells[at.project].flatMap(TableReader.text)
             let indicator = cells[at.indicator].flatMap(TableReader.text)
@@ -79,6 +85,8 @@ public enum ReturnReader {
                 TemplateReturn.Line(
                     key: key, project: project, indicator: indicator, target: cells[at.target], completed: completed, row: row.index))
         }
-        return TemplateReturn(path: path, planID: plan, area: area, version: version, sheetName: sheetName, lines: lines)
+        var read = TemplateReturn(path: path, planID: plan, area: area, version: version, sheetName: sheetName, lines: lines)
+        read.period = values["period"]
+        return read
     }
 }

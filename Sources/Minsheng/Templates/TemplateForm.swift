@@ -31,6 +31,9 @@ public enum TemplateForm {
     public static let headerRow = 2
     /// Zero-based row of the first item.
     public static let firstRow = headerRow + 1
+    /// The hidden key column's text on the rows of the 填报人 / 填报日期 block (`district.json`
+    /// `signature.marker` as shipped); readers skip those rows.
+    public static let signatureMarker = "signature"
 
     /// The form's columns in sheet order, with the styles the code decides; the headers and widths
     /// here are placeholders that `columns(_:)` replaces with the template's (the hidden key column

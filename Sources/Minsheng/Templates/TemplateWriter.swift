@@ -19,7 +19,17 @@ struct TemplateWriter {
 
         let help = try book.addWorksheet(template.instructionsSheetName)
         try help.write("填报说明", row: 0, column: 0, format: book.format(ProgressWorkbook.titleFormat))
-        for (i, line) in template.instructions.enumerated() { try help.write(line, row: i + 2, column: 0) }
+        var helpSpec = CellFormat()
+        helpSpec.wrap = true
+        helpSpec.vertical = .top
+        let helpFormat = book.format(helpSpec)
+        for (i, line) in template.instructionLines.enumerated() {
+            try help.write(line, row: i + 2, column: 0, format: helpFormat)
+            // A column 100 wide holds about 46 Chinese characters a line at 11 pt.
+            let lines = (line.count + 45) / 46
+            if lines > 1 { try help.setRow(i + 2, height: 15 * Double(lines) + 2) }
+        }
+        try help.setPrintLayout(repeatRows: nil)
         try help.setColumns(0, 0, width: 100)
 
         let meta = try book.addWorksheet(TemplateMetadata.sheetName)
@@ -81,9 +91,11 @@ struct TemplateWriter {
                 try form.write(ProgressWorkbook.double(value), row: r, column: target.column, format: target.format)
             }
             try form.writeBlank(row: r, column: completed.column, format: completed.format)
+            // Blank until 完成数 is filled in (not 0.0%).
+            let completedCell = "\(completedLetter)\(r + 1)"
             try form.writeFormula(
-                "=IFERROR(\(completedLetter)\(r + 1)/\(targetLetter)\(r + 1),\"\")", row: r, column: rate.column, cachedText: "",
-                format: rate.format)
+                "=IF(\(completedCell)=\"\",\"\",IFERROR(\(completedCell)/\(targetLetter)\(r + 1),\"\"))", row: r, column: rate.column,
+                cachedText: "", format: rate.format)
             try form.writeBlank(row: r, column: note.column, format: note.format)
             try form.write(PlanIdentity.itemKey(item), row: r, column: key.column, format: key.format)
         }
@@ -93,8 +105,59 @@ struct TemplateWriter {
             firstRow: first, firstColumn: completed.column, lastRow: last, lastColumn: completed.column, atLeast: 0,
             inputTitle: template.inputMessage.title, inputMessage: template.inputMessage.message,
             errorTitle: template.errorMessage.title, errorMessage: template.errorMessage.message)
+        try writeSignature(book, form, columns: columns, below: last)
         form.freezePanes(row: first, column: 0)
-        form.protect(password: template.protectionPassword.isEmpty ? nil : template.protectionPassword)
+        let allowed = template.protection
+        form.protect(
+            password: template.protectionPassword.isEmpty ? nil : template.protectionPassword,
+            allowFormattingColumns: allowed.formatColumns, allowFormattingRows: allowed.formatRows,
+            allowInsertingRows: allowed.insertRows, allowSorting: allowed.sort)
         try form.setPrintLayout(repeatRows: 0...TemplateForm.headerRow)
+    }
+
+    /// The 填报人 / 联系电话 / 审核人 / 填报日期 block, a blank row below the form: per row a label
+    /// in 项目 and its cell in 指标, a label in 年度目标 and its cell over 完成数…备注; the input
+    /// cells unlocked, the date validated, the marker in the hidden key column.
+    func writeSignature(_ book: XLSXWorkbook, _ form: XLSXWorksheet, columns: SheetColumns<TemplateForm.Column>, below last: Int) throws {
+        let signature = template.signature
+        var labelSpec = CellFormat()
+        labelSpec.bold = true
+        labelSpec.horizontal = .right
+        labelSpec.vertical = .center
+        let label = book.format(labelSpec)
+        var inputSpec = CellFormat()
+        inputSpec.locked = false
+        inputSpec.fill = 0xFFF2CC
+        inputSpec.vertical = .center
+        var bottom = inputSpec
+        bottom.border = .thin
+        let input = book.format(bottom)
+        var dateSpec = bottom
+        dateSpec.numberFormat = "yyyy-mm-dd"
+        let date = book.format(dateSpec)
+        let places = [
+            (label: columns.index(.project), first: columns.index(.indicator), last: columns.index(.indicator)),
+            (label: columns.index(.target), first: columns.index(.completed), last: columns.index(.note)),
+        ]
+        for (i, labels) in signature.rows.enumerated() {
+            let r = last + 2 + i
+            for (text, place) in zip(labels, places) {
+                try form.write(text + "：", row: r, column: place.label, format: label)
+                let isDate = text == signature.dateLabel
+                if place.first == place.last {
+                    try form.writeBlank(row: r, column: place.first, format: isDate ? date : input)
+                } else {
+                    try form.mergeRange(firstRow: r, firstColumn: place.first, lastRow: r, lastColumn: place.last, "", format: isDate ? date : input)
+                }
+                if isDate {
+                    try form.validateDate(
+                        row: r, column: place.first, from: (2000, 1, 1), to: (2099, 12, 31), inputTitle: signature.dateMessage.title,
+                        inputMessage: signature.dateMessage.message, errorTitle: signature.dateError.title,
+                        errorMessage: signature.dateError.message)
+                }
+            }
+            try form.write(signature.marker, row: r, column: columns.index(.key))
+            try form.setRow(r, height: 22)
+        }
     }
 }

@@ -1,0 +1,100 @@
+import Foundation
+
+/// What the inputs say of the report as a whole: the city and period for the title, and the
+/// as-of date when `--as-of` is not given (the end of the latest period the inputs name).
+///
+/// ```swift
+/// let heading = ReportHeading(content, settings: settings)
+/// heading.title   // 亳州市2023年1-9月民生实事进展情况
+/// heading.asOf    // 2023-09-30, from the inputs
+/// ```
+struct ReportHeading {
+    /// Where the as-of date came from.
+    enum AsOfSource: Equatable {
+        /// `--as-of`.
+        case given
+        /// The end of this period, named by the inputs.
+        case inputs(String)
+        /// No date.
+        case none
+    }
+
+    /// The title: as given, or with the city and period of the inputs when the default was used.
+    var title: String
+    /// The as-of date of 序时进度 and 状态.
+    var asOf: AsOfDate?
+    /// Where it came from.
+    var asOfSource: AsOfSource
+    /// The city the inputs' titles name (亳州市), when they name one.
+    var city: String?
+    /// The period (2023年1-9月), when the inputs agree on a year.
+    var period: String?
+
+    init(_ content: ProgressWorkbookContent, settings: WorkbookSettings) {
+        city = Self.city(content.sourceTitles)
+        let latest = Self.latestPeriod(content)
+        period = latest.map { period in
+            let core = period.text.replacingOccurrences(of: #"^\d{4}年"#, with: "", options: .regularExpression)
+            return (period.year.map { "\($0)年" } ?? "") + core
+        }
+        if let asOf = content.asOf {
+            self.asOf = asOf
+            asOfSource = .given
+        } else if let latest, let year = latest.year, let date = Self.end(of: latest, year: year) {
+            asOf = date
+            asOfSource = .inputs(period ?? latest.text)
+        } else {
+            asOf = nil
+            asOfSource = .none
+        }
+        if content.title == ConvertRequest.defaultTitle, city != nil || period != nil {
+            title = WorkbookSettings.fill(
+                settings.overview.title, ["city": city ?? "", "period": period ?? "", "title": content.title])
+        } else {
+            title = content.title
+        }
+    }
+
+    /// The one city (…市) the titles begin with, if they name exactly one.
+    static func city(_ titles: [String]) -> String? {
+        var cities: [String] = []
+        for title in titles {
+            let text = HeaderText.normalize(title)
+            guard let range = text.range(of: #"^(\d{4}年度?)?[\p{Han}]{1,4}?市"#, options: .regularExpression) else { continue }
+            let city = String(text[range]).replacingOccurrences(of: #"^\d{4}年度?"#, with: "", options: .regularExpression)
+            if !cities.contains(city) { cities.append(city) }
+        }
+        return cities.count == 1 ? cities[0] : nil
+    }
+
+    /// The latest period the items report, with the year of the inputs when the period has none;
+    /// nil when the inputs name different years (unrelated reports).
+    static func latestPeriod(_ content: ProgressWorkbookContent) -> ReportPeriod? {
+        let periods = content.items.compactMap(\.period)
+        let titleYears = Set(
+            content.sourceTitles.compactMap { title -> Int? in
+                guard let range = title.range(of: #"\d{4}(?=年)"#, options: .regularExpression) else { return nil }
+                return Int(title[range])
+            })
+        let years = Set(periods.compactMap(\.year)).union(titleYears)
+        guard years.count <= 1, var latest = periods.max() else { return nil }
+        if latest.year == nil { latest.year = years.first }
+        return latest
+    }
+
+    /// The last day of a period.
+    static func end(of period: ReportPeriod, year: Int) -> AsOfDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let day: Int
+        if let given = period.day {
+            day = given
+        } else {
+            guard let first = calendar.date(from: DateComponents(year: year, month: period.month, day: 1)),
+                let range = calendar.range(of: .day, in: .month, for: first)
+            else { return nil }
+            day = range.count
+        }
+        return AsOfDate(String(format: "%04d-%02d-%02d", year, period.month, day))
+    }
+}
