@@ -67,6 +67,19 @@ struct Routes: Sendable {
         return files.map(\.source)
     }
 
+    /// At most one file in `field`; nil when there is none.
+    static func single(_ form: UploadedForm, field: String, what: String) throws -> InputSource? {
+        let files = form.files(field)
+        guard files.count <= 1 else { throw WebFailure(.badRequest, "\(what)只能选一个文件（收到了 \(files.count) 个）") }
+        return files.first?.source
+    }
+
+    /// Last period's report (`previous`), read when the work runs: an unreadable one answers with
+    /// its `MinshengError`'s status and message.
+    static func previous(_ form: UploadedForm) throws -> InputSource? {
+        try single(form, field: "previous", what: "上期报表")
+    }
+
     static func title(_ form: UploadedForm, default fallback: String) -> String {
         guard let title = form.field("title") else { return fallback }
         return String(title.prefix(200))
@@ -77,8 +90,11 @@ struct Routes: Sendable {
     var check: Job {
         { [engine, jobsPerRequest] form in
             let request = CheckRequest(inputs: try Self.inputs(form), asOf: try Self.asOf(form), jobs: jobsPerRequest)
+            let previous = try Self.previous(form)
             return {
-                let report = await engine.check(request)
+                var withPrevious = request
+                if let previous { withPrevious.previous = try engine.readPrevious(previous) }
+                let report = await engine.check(withPrevious)
                 try Task.checkCancellation()
                 return WebFailure.jsonResponse(status: .ok, report.jsonValue())
             }
@@ -90,8 +106,11 @@ struct Routes: Sendable {
             let title = Self.title(form, default: ConvertRequest.defaultTitle)
             let request = ConvertRequest(
                 inputs: try Self.inputs(form), output: .memory, title: title, asOf: try Self.asOf(form), jobs: jobsPerRequest)
+            let previous = try Self.previous(form)
             return {
-                let result = try await engine.convert(request)
+                var withPrevious = request
+                if let previous { withPrevious.previous = try engine.readPrevious(previous) }
+                let result = try await engine.convert(withPrevious)
                 try Task.checkCancellation()
                 return try Self.download(
                     result.written.bytes, name: title + ".xlsx", fallback: "minsheng-progress.xlsx", report: result.report)
@@ -135,6 +154,24 @@ struct Routes: Sendable {
                 try Task.checkCancellation()
                 return try Self.download(
                     result.written.bytes, name: "县区汇总.xlsx", fallback: "minsheng-collected.xlsx", report: result.report)
+            }
+        }
+    }
+
+    var reconcile: Job {
+        { [engine, jobsPerRequest] form in
+            guard let summary = try Self.single(form, field: "summary", what: "汇总表") else {
+                throw WebFailure(.badRequest, "没有收到汇总表：请在“汇总表”中选择手工汇总的、有各县区列的表格")
+            }
+            let returns = form.files("file")
+            guard !returns.isEmpty else {
+                throw WebFailure(.badRequest, "没有收到各县区的报表：请选择各县区自己报送的 .xlsx 文件")
+            }
+            let request = ReconcileRequest(summary: summary, returns: returns.map(\.source), jobs: jobsPerRequest)
+            return {
+                let result = try await engine.reconcile(request)
+                try Task.checkCancellation()
+                return WebFailure.jsonResponse(status: .ok, result.report.jsonValue())
             }
         }
     }

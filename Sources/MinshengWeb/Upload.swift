@@ -30,7 +30,7 @@ public final class UploadFolder: Sendable {
 
 /// One uploaded file, written to the request's folder.
 public struct UploadedFile: Sendable {
-    /// The form field (`file` or `plan`).
+    /// The form field (`file`, `plan`, `summary` or `previous`).
     public var field: String
     /// The name reports show: the browser's file name without any folder part.
     public var label: String
@@ -150,10 +150,14 @@ public struct UploadedForm: Sendable {
         }
     }
 
+    /// The parts that carry files: the inputs (`file`), a plan (`plan`), a hand-made summary
+    /// (`summary`) and last period's report (`previous`); files in any other part are ignored.
+    public static let fileFields: Set<String> = ["file", "plan", "summary", "previous"]
+
     private mutating func open(_ part: MultipartPart, folder: UploadFolder, limits: Limits) throws -> Sink {
         guard let name = part.name else { return .ignored }
         guard let filename = part.filename else { return .field(name, []) }
-        guard name == "file" || name == "plan" else { return .ignored }
+        guard Self.fileFields.contains(name) else { return .ignored }
         // A file input left empty sends a part with an empty file name and no content.
         if filename.isEmpty { return .ignored }
         guard files.count < limits.maxFiles else {

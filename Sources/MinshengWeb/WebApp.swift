@@ -98,6 +98,7 @@ public enum WebServer {
         router.post("/api/convert") { request, context in try await routes.run(request, job: routes.convert) }
         router.post("/api/split") { request, context in try await routes.run(request, job: routes.split) }
         router.post("/api/collect") { request, context in try await routes.run(request, job: routes.collect) }
+        router.post("/api/reconcile") { request, context in try await routes.run(request, job: routes.reconcile) }
         return router
     }
 
