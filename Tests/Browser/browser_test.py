@@ -7,7 +7,11 @@ Starts the built `minsheng-web` on 127.0.0.1 with a free port, then, as a person
             finds the 镜湖区 111% rate-mismatch at the cell the CLI names;
   汇总      uploads them again and downloads the progress workbook, opened with `minsheng dump`;
   拆分模板  splits Samples/002-亳州-分解表-分列.xlsx and downloads the zip of district templates;
-  收集汇总  collects Samples/returns/*.xlsx against that plan and downloads the workbook.
+  收集汇总  collects Samples/returns/*.xlsx against that plan and downloads the workbook;
+  核对县区汇总  reconciles Samples/reconcile/汇总表.xlsx with Samples/reconcile/县区报表/*.xlsx and
+            finds the 涡阳县 area-mismatch at H4, the cell the CLI names;
+  上期对比  checks Samples/monthly/亳州-1-9月.xlsx against 亳州-1-8月.xlsx, finds the
+            completed-decreased at E3 as the CLI does, and downloads the workbook with 上期累计.
 A screenshot of each tab goes to $MINSHENG_BROWSER_OUT (default /tmp/minsheng-browser). Then
 SIGTERM must stop the server cleanly (status 0). Bounded: the whole run is killed after 300 s.
 
@@ -109,9 +113,26 @@ def set_value(driver, element, value):
     driver.execute_script("arguments[0].value = arguments[1];", element, value)
 
 
-def dump_ok(bin_dir, path):
+def dump_ok(bin_dir, path, words=("进度汇总",)):
     result = subprocess.run([os.path.join(bin_dir, "minsheng"), "dump", path], capture_output=True, timeout=60)
-    return result.returncode == 0 and "进度汇总" in result.stdout.decode("utf-8", "replace")
+    text = result.stdout.decode("utf-8", "replace")
+    return result.returncode == 0 and all(word in text for word in words)
+
+
+def cli_finding(bin_dir, arguments, cwd, code):
+    """The one finding of `code` that `minsheng … --format json` reports, run in `cwd`."""
+    cli = subprocess.run([os.path.join(bin_dir, "minsheng")] + arguments + ["--format", "json"],
+                         capture_output=True, cwd=cwd, timeout=60)
+    found = [f for f in json.loads(cli.stdout)["findings"] if f["code"] == code]
+    check(f"the CLI reports one {code}", len(found) == 1, cli.stdout[:400])
+    return found[0]
+
+
+def findings_of(panel, code):
+    """The rows of the panel's findings table with `code`, as (row, cell texts)."""
+    rows = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")
+    return [(r, [td.text for td in r.find_elements(By.TAG_NAME, "td")]) for r in rows
+            if r.get_attribute("data-code") == code]
 
 
 def too_large_is_refused_before_the_body(url):
@@ -141,6 +162,14 @@ def main():
                 if f["code"] == "rate-mismatch" and "111" in f["message"]]
     check("the CLI reports 镜湖区's 111% rate", len(expected) == 1, cli.stdout[:400])
     expected = expected[0]
+    summary = os.path.join(SAMPLES, "reconcile", "汇总表.xlsx")
+    area_returns = sorted(glob.glob(os.path.join(SAMPLES, "reconcile", "县区报表", "*.xlsx")))
+    mismatch = cli_finding(bin_dir, ["reconcile", "汇总表.xlsx", "县区报表"], os.path.join(SAMPLES, "reconcile"),
+                           "area-mismatch")
+    current = os.path.join(SAMPLES, "monthly", "亳州-1-9月.xlsx")
+    previous = os.path.join(SAMPLES, "monthly", "亳州-1-8月.xlsx")
+    decreased = cli_finding(bin_dir, ["check", "亳州-1-9月.xlsx", "--previous", "亳州-1-8月.xlsx"],
+                            os.path.join(SAMPLES, "monthly"), "completed-decreased")
 
     tmpdir = tempfile.mkdtemp(prefix="minsheng-browser-tmp-")
     server, url = start_server(bin_dir, os.path.join(OUT, "server.log"), tmpdir)
@@ -222,6 +251,53 @@ def main():
         collected = wait_for_download(downloads, ".xlsx", before)
         check("…and downloads the collected workbook", zipfile.is_zipfile(collected) and dump_ok(bin_dir, collected))
 
+        # 核对县区汇总
+        driver.find_element(By.ID, "tab-reconcile").click()
+        panel = driver.find_element(By.ID, "panel-reconcile")
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        alert = panel.find_element(By.CSS_SELECTOR, ".alert")
+        check("核对县区汇总 asks for the summary first", alert.is_displayed() and "汇总表" in alert.text, alert.text)
+        panel.find_element(By.ID, "reconcile-summary").send_keys(summary)
+        panel.find_element(By.ID, "reconcile-files").send_keys("\n".join(area_returns))
+        submit_and_wait(driver, panel, "table.findings tbody tr")
+        found = findings_of(panel, "area-mismatch")
+        check("核对县区汇总 lists the 涡阳县 area-mismatch", len(found) == 1 and "涡阳县" in found[0][1][5],
+              [cells for _, cells in found])
+        check("…at H4, the CLI's cell", found[0][1][3] == "H4" == mismatch["cell"], found[0][1])
+        check("…in the summary", found[0][1][1] == "汇总表.xlsx", found[0][1])
+        statuses = panel.find_elements(By.CSS_SELECTOR, "table.file-status tbody tr")
+        check("…with the summary and every return read", len(statuses) == 1 + len(area_returns)
+              and all("读取成功" in s.text for s in statuses), [s.text for s in statuses])
+        driver.execute_script("document.activeElement.blur()")
+        driver.save_screenshot(os.path.join(OUT, "5-reconcile.png"))
+
+        # 上期对比
+        driver.find_element(By.ID, "tab-previous").click()
+        panel = driver.find_element(By.ID, "panel-previous")
+        panel.find_element(By.ID, "previous-files").send_keys(current)
+        panel.find_element(By.ID, "previous-report").send_keys(previous)
+        panel.find_element(By.NAME, "title").send_keys("亳州民生实事1-9月")
+        submit_and_wait(driver, panel, "table.findings tbody tr")
+        found = findings_of(panel, "completed-decreased")
+        check("上期对比 lists the completed-decreased", len(found) == 1 and "上期" in found[0][1][6],
+              [cells for _, cells in found])
+        check("…at E3, the CLI's cell", found[0][1][3] == "E3" == decreased["cell"], found[0][1])
+        before = set(os.listdir(downloads))
+        panel.find_element(By.CSS_SELECTOR, 'button[data-route="convert"]').click()
+        WebDriverWait(driver, 120).until(
+            lambda d: panel.find_elements(By.CSS_SELECTOR, ".extra a.download")
+            or panel.find_element(By.CSS_SELECTOR, ".alert").is_displayed())
+        alert = panel.find_element(By.CSS_SELECTOR, ".alert")
+        check("上期对比 makes the workbook", not alert.is_displayed(), alert.text)
+        check("…and keeps the findings shown", len(findings_of(panel, "completed-decreased")) == 1)
+        driver.execute_script("document.activeElement.blur()")
+        driver.save_screenshot(os.path.join(OUT, "6-previous.png"))
+        panel.find_element(By.CSS_SELECTOR, ".extra a.download").click()
+        monthly = wait_for_download(downloads, ".xlsx", before)
+        check("…named by its title", os.path.basename(monthly) == "亳州民生实事1-9月.xlsx", monthly)
+        check("…whose 进度汇总 has 上期累计 and 本期新增",
+              zipfile.is_zipfile(monthly) and dump_ok(bin_dir, monthly, ("进度汇总", "上期累计", "本期新增")), monthly)
+
         refused, answer = too_large_is_refused_before_the_body(url)
         check("413 from Content-Length, before the body is read", refused, answer)
         check("no upload outlives its request", os.listdir(tmpdir) == [], os.listdir(tmpdir))
@@ -230,6 +306,9 @@ def main():
         tab = driver.find_element(By.ID, "tab-collect")
         tab.send_keys("\ue012")  # ArrowLeft
         check("arrow keys move between tabs", driver.find_element(By.ID, "tab-split").get_attribute("aria-selected") == "true")
+        driver.switch_to.active_element.send_keys("\ue010")  # End
+        check("End goes to the last tab, 上期对比",
+              driver.find_element(By.ID, "tab-previous").get_attribute("aria-selected") == "true")
     finally:
         if driver is not None:
             driver.quit()

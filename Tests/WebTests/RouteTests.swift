@@ -80,7 +80,7 @@ final class RouteTests: XCTestCase {
                 XCTAssertEqual(response.status, .ok)
                 XCTAssertEqual(response.headers[.contentType], "text/html; charset=utf-8")
                 let page = String(buffer: response.body)
-                for word in ["核对", "汇总", "拆分模板", "收集汇总", "截至日期", "填报期"] { XCTAssertTrue(page.contains(word), word) }
+                for word in ["核对", "汇总", "拆分模板", "收集汇总", "核对县区汇总", "上期对比", "截至日期", "填报期"] { XCTAssertTrue(page.contains(word), word) }
                 XCTAssertTrue(page.contains("data-max-upload-mb=\"50\""))
             }
             try await client.execute(uri: "/healthz", method: .get) { response in
