@@ -109,6 +109,14 @@ def submit_and_wait(driver, panel, selector, timeout=120):
     return panel.find_element(By.CSS_SELECTOR, selector)
 
 
+def save_whole(driver, name):
+    """The whole tab at once (a taller window, from the top), then the laptop's size again."""
+    driver.set_window_size(1366, 1000)
+    driver.execute_script("window.scrollTo(0, 0)")
+    driver.save_screenshot(os.path.join(OUT, name))
+    driver.set_window_size(1366, 768)
+
+
 def set_value(driver, element, value):
     driver.execute_script("arguments[0].value = arguments[1];", element, value)
 
@@ -202,8 +210,7 @@ def main():
         # The whole tab at once, for the README: a taller window, from the top.
         driver.set_window_size(1366, 1000)
         driver.execute_script("window.scrollTo(0, 0)")
-        driver.save_screenshot(os.path.join(OUT, "check-whole.png"))
-        driver.set_window_size(1366, 768)
+        save_whole(driver, "check-whole.png")
 
         # 汇总
         driver.find_element(By.ID, "tab-convert").click()
@@ -270,6 +277,7 @@ def main():
               and all("读取成功" in s.text for s in statuses), [s.text for s in statuses])
         driver.execute_script("document.activeElement.blur()")
         driver.save_screenshot(os.path.join(OUT, "5-reconcile.png"))
+        save_whole(driver, "reconcile-whole.png")
 
         # 上期对比
         driver.find_element(By.ID, "tab-previous").click()
@@ -292,6 +300,7 @@ def main():
         check("…and keeps the findings shown", len(findings_of(panel, "completed-decreased")) == 1)
         driver.execute_script("document.activeElement.blur()")
         driver.save_screenshot(os.path.join(OUT, "6-previous.png"))
+        save_whole(driver, "previous-whole.png")
         panel.find_element(By.CSS_SELECTOR, ".extra a.download").click()
         monthly = wait_for_download(downloads, ".xlsx", before)
         check("…named by its title", os.path.basename(monthly) == "亳州民生实事1-9月.xlsx", monthly)
