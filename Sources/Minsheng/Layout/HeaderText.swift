@@ -25,4 +25,67 @@ public enum HeaderText {
         let text = String(normalized[..<open])
         return (text.isEmpty ? normalized : text, inner.isEmpty ? nil : String(inner))
     }
+
+    /// Whether a text is nothing but white space (what `normalize` removes): stops at the first
+    /// other character, so a long text costs no more than a short one.
+    public static func isBlank(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// `normalize` of a bounded prefix: at most `limit` scalars out (and 8 × `limit` scalars in).
+    /// `complete` is false when the text goes on: then `text` is only its beginning. Headers,
+    /// area names and figures are short, so recognition looks no further than this.
+    public static func normalizePrefix(_ text: String, limit: Int = labelLimit) -> (text: String, complete: Bool) {
+        var scalars = String.UnicodeScalarView()
+        var read = 0
+        var written = 0
+        for scalar in text.unicodeScalars {
+            if written >= limit || read >= 8 * limit { return (String(scalars), false) }
+            read += 1
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0: continue
+            case 0xFF01...0xFF5E:
+                if let folded = Unicode.Scalar(scalar.value - 0xFEE0) { scalars.append(folded) }
+                written += 1
+            default:
+                scalars.append(scalar)
+                written += 1
+            }
+        }
+        return (String(scalars), true)
+    }
+
+    /// Whether `normalize(text)` would hold more than `limit` scalars (or the text more than
+    /// 8 × `limit`), found without building it and without reading further than that.
+    public static func isLong(_ text: String, limit: Int = labelLimit) -> Bool {
+        var read = 0
+        var kept = 0
+        for scalar in text.unicodeScalars {
+            if kept >= limit || read >= 8 * limit { return true }
+            read += 1
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0: continue
+            default: kept += 1
+            }
+        }
+        return false
+    }
+
+    /// How many normalized scalars recognition looks at in one cell: no header, area name,
+    /// section title or figure is longer.
+    public static let labelLimit = 512
+
+    /// `text` cut to `limit` characters (normalized) with `…` and its size when longer: a long
+    /// cell as a message shows it, never the whole of it.
+    public static func abbreviated(_ text: String, limit: Int = 40) -> String {
+        let head = text.prefix(limit + 1)
+        guard head.count > limit else { return text }
+        return normalize(String(head.prefix(limit))) + "…（共 \(text.utf8.count) 字节）"
+    }
 }

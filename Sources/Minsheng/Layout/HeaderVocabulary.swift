@@ -59,6 +59,7 @@ public struct HeaderVocabulary: Sendable {
     /// The synonyms' UTF-8 bytes, in the order of `synonyms`, for fast containment tests.
     private var synonymBytes: [[UInt8]] = []
     private var synonymIsLong: [Bool] = []
+    private var synonymWords: Set<String> = []
     private var sectionRegexes: [NSRegularExpression] = []
 
     private struct File: Decodable {
@@ -133,6 +134,7 @@ public struct HeaderVocabulary: Sendable {
         }
         synonymBytes = synonyms.map { Array($0.word.utf8) }
         synonymIsLong = synonyms.map { $0.word.count >= 2 }
+        synonymWords = Set(synonyms.map(\.word))
         sectionRegexes = try sectionPatterns.map { pattern in
             do { return try NSRegularExpression(pattern: pattern) } catch {
                 throw MinshengError.configuration(file: "headers.json", reason: "分组行规则“\(pattern)”不是有效的正则表达式")
@@ -143,7 +145,8 @@ public struct HeaderVocabulary: Sendable {
     /// The role a header text names: an exact synonym first, else the longest synonym the header
     /// contains (so `1-10月完成情况` is `completed`, `牵头单位` is `lead`, not `unit`).
     public func role(of header: String) -> HeaderRole? {
-        let text = HeaderText.splitParenthetical(HeaderText.normalize(header)).text
+        guard let normalized = Self.label(header) else { return nil }
+        let text = HeaderText.splitParenthetical(normalized).text
         guard !text.isEmpty, text.count <= 24 else { return nil }
         let bytes = Array(text.utf8)
         if let exact = synonymBytes.firstIndex(of: bytes) { return synonyms[exact].role }
@@ -156,20 +159,31 @@ public struct HeaderVocabulary: Sendable {
 
     /// Whether a header names a total column (合计, 全市, 全市目标 …).
     public func isTotal(_ header: String) -> Bool {
-        let text = HeaderText.splitParenthetical(HeaderText.normalize(header)).text
+        guard let normalized = Self.label(header) else { return false }
+        let text = HeaderText.splitParenthetical(normalized).text
         return totals.contains(text)
     }
 
     /// Whether a text names an area: a county, district, 高新区, 市本级 …
     public func isArea(_ text: String) -> Bool {
-        let name = HeaderText.splitParenthetical(HeaderText.normalize(text)).text
+        guard let normalized = Self.label(text) else { return false }
+        let name = HeaderText.splitParenthetical(normalized).text
         guard name.count >= 2, name.count <= 10, !totals.contains(name) else { return false }
         if areaNames.contains(name) { return true }
         guard !name.contains(where: { $0.isNumber || $0 == "、" || $0 == "，" || $0 == "," }) else { return false }
         guard areaSuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count }) else { return false }
         // A header such as 单位 or 责任单位 is no area, and neither is a role word ending in 区.
-        return synonyms.first(where: { $0.word == name }) == nil
+        return !synonymWords.contains(name)
     }
+
+    /// The normalized text of a cell short enough to be a header, area or total (nil for a long
+    /// text: no such word is longer than `HeaderText.labelLimit`).
+    static func label(_ text: String) -> String? {
+        HeaderText.isLong(text) ? nil : HeaderText.normalize(text)
+    }
+
+    /// Whether a normalized text is one of the role words.
+    func isRoleWord(_ normalized: String) -> Bool { synonymWords.contains(normalized) }
 
     /// The area's name as it should be reported (normalized, parenthetical dropped).
     public func areaName(_ text: String) -> String {
@@ -178,7 +192,9 @@ public struct HeaderVocabulary: Sendable {
 
     /// Whether a row's first text opens a section (一、… / （一）…).
     public func isSection(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A section title is short: the patterns look at the beginning of a long text only.
+        let head = text.utf8.count > 4 * HeaderText.labelLimit ? String(text.prefix(HeaderText.labelLimit)) : text
+        let trimmed = head.trimmingCharacters(in: .whitespacesAndNewlines)
         let range = NSRange(trimmed.startIndex..., in: trimmed)
         return sectionRegexes.contains { $0.firstMatch(in: trimmed, range: range) != nil }
     }
@@ -208,7 +224,7 @@ public struct HeaderVocabulary: Sendable {
 
     /// Whether a row's first text makes it a footer (合计, 备注, 填报人 …).
     public func isFooter(_ text: String) -> Bool {
-        let normalized = HeaderText.normalize(text)
+        let normalized = HeaderText.normalizePrefix(text).text
         return footerPrefixes.contains { normalized.hasPrefix($0) }
     }
 }

@@ -23,7 +23,7 @@ public struct LayoutRecognizer: Sendable {
         var grid: [Int: [Int: String]] = [:]
         for row in sheet.rows where row.index < searchRows {
             for cell in row.cells {
-                if case .string(let text) = cell.value, !HeaderText.normalize(text).isEmpty {
+                if case .string(let text) = cell.value, !HeaderText.isBlank(text) {
                     grid[row.index, default: [:]][cell.reference.column] = text
                 }
             }
@@ -45,14 +45,23 @@ public struct LayoutRecognizer: Sendable {
     public func seenTexts(_ sheet: Sheet) -> [String] {
         let grid = headerGrid(sheet)
         var seen: [String] = []
+        var long: [String] = []
         for row in grid.keys.sorted() {
             for column in (grid[row] ?? [:]).keys.sorted() {
                 guard let text = grid[row]?[column] else { continue }
+                if HeaderText.isLong(text, limit: 64) {
+                    // Only when nothing short was seen: the beginning of the first long texts.
+                    if long.count < 3 {
+                        let shown = HeaderText.abbreviated(text)
+                        if !long.contains(shown) { long.append(shown) }
+                    }
+                    continue
+                }
                 let normalized = HeaderText.normalize(text)
                 if normalized.count <= 20 && !seen.contains(normalized) { seen.append(normalized) }
             }
         }
-        return seen
+        return seen.isEmpty ? long : seen
     }
 
     private func score(_ texts: [Int: String]) -> Int {
@@ -143,7 +152,7 @@ public struct LayoutRecognizer: Sendable {
     }
 
     private func meaning(upper: String?, lower: String?) -> ColumnMeaning? {
-        if let upper, let lower, HeaderText.normalize(upper) != HeaderText.normalize(lower) {
+        if let upper, let lower, HeaderText.normalizePrefix(upper) != HeaderText.normalizePrefix(lower) {
             let upperArea = vocabulary.isArea(upper) || vocabulary.isTotal(upper)
             let lowerArea = vocabulary.isArea(lower) || vocabulary.isTotal(lower)
             if upperArea, let role = vocabulary.role(of: lower), let m = measure(role) {
@@ -169,7 +178,9 @@ public struct LayoutRecognizer: Sendable {
 
     private func unitOf(_ header: String?) -> String? {
         guard let header else { return nil }
-        guard let inner = HeaderText.splitParenthetical(HeaderText.normalize(header)).inner else { return nil }
+        guard let normalized = HeaderVocabulary.label(header),
+            let inner = HeaderText.splitParenthetical(normalized).inner
+        else { return nil }
         let unit = inner.hasPrefix("单位:") ? String(inner.dropFirst(3)) : inner
         return unit == "%" || unit.isEmpty ? nil : unit
     }
@@ -187,7 +198,7 @@ public struct LayoutRecognizer: Sendable {
             switch cell.value {
             case .number: numeric += 1
             case .string(let s):
-                if let first = HeaderText.normalize(s).first, first.isNumber, s.count <= 16 {
+                if s.prefix(17).count <= 16, let first = HeaderText.normalize(s).first, first.isNumber {
                     numeric += 1
                 } else {
                     text += 1
@@ -373,9 +384,9 @@ public struct LayoutRecognizer: Sendable {
 
     /// A header that names a column kind, an area or a total, not an indicator.
     private func isHeaderWord(_ text: String) -> Bool {
-        let normalized = HeaderText.splitParenthetical(HeaderText.normalize(text)).text
         if vocabulary.isArea(text) || vocabulary.isTotal(text) { return true }
-        return vocabulary.roles.values.contains { words in words.contains { HeaderText.normalize($0) == normalized } }
+        guard let label = HeaderVocabulary.label(text) else { return false }
+        return vocabulary.isRoleWord(HeaderText.splitParenthetical(label).text)
     }
 
     /// The column left of the groups that names the most areas (and totals) below the header,
@@ -402,6 +413,8 @@ public struct LayoutRecognizer: Sendable {
             guard let cell = row.cells.first(where: { $0.reference.column == column }), case .string(let raw) = cell.value else {
                 continue
             }
+            // An area name is short: a long text is no label (and is not walked whole).
+            guard HeaderVocabulary.label(raw) != nil else { continue }
             let label = TableReader.clean(raw)
             let normalized = HeaderText.normalize(label)
             guard !normalized.isEmpty, normalized.count <= 20,

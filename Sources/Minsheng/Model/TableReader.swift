@@ -28,37 +28,44 @@ public struct TableReader: Sendable {
             }, uniquingKeysWith: { first, _ in first })
         // The merged range covering each cell of the filled-down columns, indexed once: looking
         // each cell up among all the merges would grow with rows × merges.
+        // Only the sheet's non-empty rows are indexed (a merge may claim a million rows), each
+        // once per column: the last merge listed wins, as it did when they were indexed in order.
+        let sheetRows = sheet.rows
         var coveringMerge: [Int: [Int: CellRange]] = [:]
         let filledColumns = Set(Self.filledDown.compactMap { roleColumns[$0] })
-        for range in sheet.mergedRanges where range.last.row > range.first.row {
-            for column in filledColumns where range.first.column <= column && column <= range.last.column {
-                for row in (range.first.row + 1)...range.last.row { coveringMerge[column, default: [:]][row] = range }
-            }
+        for column in filledColumns {
+            coveringMerge[column] = Self.coveringMerges(
+                sheet.mergedRanges, column: column, rows: sheetRows.map(\.index))
         }
         let valueColumns = layout.columns.compactMap { column -> (ValueKey, Int)? in
             if case .value(let measure, let area) = column.meaning { return (ValueKey(measure, area: area), column.column) }
             return nil
         }
 
-        for sheetRow in sheet.rows where sheetRow.index > layout.headerRows.upperBound {
+        // Long texts are normalized and cleaned once per stored string, not once per cell.
+        let normalizedTexts = TextMemo()
+        let cleanedTexts = TextMemo()
+        func clean(_ text: String) -> String { cleanedTexts.value(text, Self.clean) }
+
+        for sheetRow in sheetRows where sheetRow.index > layout.headerRows.upperBound {
             let cells = Dictionary(sheetRow.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
-            let texts = sheetRow.cells.compactMap { cell -> String? in
-                let text = Self.text(cell).map(HeaderText.normalize) ?? ""
-                return text.isEmpty ? nil : text
+            let rawTexts = sheetRow.cells.compactMap { cell -> String? in
+                guard let text = Self.text(cell), !HeaderText.isBlank(text) else { return nil }
+                return text
             }
-            guard !texts.isEmpty else { continue }
+            guard let firstRaw = rawTexts.first else { continue }
 
             func text(_ role: HeaderRole) -> String? {
                 guard let column = roleColumns[role] else { return nil }
-                if let cell = cells[column], let value = Self.text(cell), !HeaderText.normalize(value).isEmpty {
-                    return Self.clean(value)
+                if let cell = cells[column], let value = Self.text(cell), !HeaderText.isBlank(value) {
+                    return clean(value)
                 }
                 guard Self.filledDown.contains(role) else { return nil }
                 // A merged cell above covers this one: take its top-left text.
                 if let range = coveringMerge[column]?[sheetRow.index], range.first.row > layout.headerRows.upperBound,
                     let top = sheet.cell(at: range.first).flatMap(Self.text)
                 {
-                    return Self.clean(top)
+                    return clean(top)
                 }
                 return nil
             }
@@ -68,14 +75,15 @@ public struct TableReader: Sendable {
                 if let cell = cells[column], !Self.isBlank(cell) { values[key] = cell }
             }
 
-            let firstText = texts[0]
+            let firstText = normalizedTexts.value(firstRaw, HeaderText.normalize)
             if vocabulary.isFooter(firstText) {
                 result.append(TableRow(row: sheetRow.index, kind: .footer, category: category, values: values))
                 continue
             }
-            let distinct = Set(texts)
             let sequenceText = text(.sequence)
-            if vocabulary.isSection(firstText) && distinct.count <= 2 && values.isEmpty {
+            if vocabulary.isSection(firstText) && values.isEmpty
+                && Self.distinctCount(rawTexts.map { normalizedTexts.value($0, HeaderText.normalize) }, upTo: 3) <= 2
+            {
                 category = Self.sectionTitle(firstText)
                 previousItem = nil
                 result.append(TableRow(row: sheetRow.index, kind: .section(category ?? firstText), category: category, values: [:]))
@@ -109,10 +117,57 @@ public struct TableReader: Sendable {
         return result
     }
 
+    /// How many distinct texts there are, counting no further than `limit` (equal texts that
+    /// share storage compare without being walked).
+    static func distinctCount(_ texts: [String], upTo limit: Int) -> Int {
+        var distinct: [String] = []
+        for text in texts where !distinct.contains(text) {
+            distinct.append(text)
+            if distinct.count >= limit { break }
+        }
+        return distinct.count
+    }
+
+    /// For each of the sheet's non-empty `rows` (sorted), the last listed merge that spans more
+    /// than one row and covers it below its first row in `column`. Work grows with rows and
+    /// merges, never with how many rows a merge claims: each row is assigned once, the merges
+    /// taken last first, skipping rows already assigned.
+    static func coveringMerges(_ merges: [CellRange], column: Int, rows: [Int]) -> [Int: CellRange] {
+        var result: [Int: CellRange] = [:]
+        // next[i]: the first position at or after i not yet assigned (path-halving).
+        var next = Array(0...rows.count)
+        func unassigned(_ start: Int) -> Int {
+            var i = start
+            while next[i] != i {
+                next[i] = next[next[i]]
+                i = next[i]
+            }
+            return i
+        }
+        for range in merges.reversed()
+        where range.last.row > range.first.row && range.first.column <= column && column <= range.last.column {
+            // The first row below the merge's first row.
+            var low = 0
+            var high = rows.count
+            while low < high {
+                let mid = (low + high) / 2
+                if rows[mid] <= range.first.row { low = mid + 1 } else { high = mid }
+            }
+            var position = unassigned(low)
+            while position < rows.count, rows[position] <= range.last.row {
+                result[rows[position]] = range
+                next[position] = position + 1
+                position = unassigned(position + 1)
+            }
+        }
+        return result
+    }
+
     /// Whether a row's figures sum across areas, from its indicator's (or project's) name when it
     /// is a name, not a sentence naming several things.
     func indicatorKind(_ row: TableRow) -> IndicatorKind {
-        guard let name = row.indicator ?? row.project, HeaderText.normalize(name).count <= 24 else { return .additive }
+        guard let name = row.indicator ?? row.project, HeaderVocabulary.label(name).map({ $0.count <= 24 }) ?? false
+        else { return .additive }
         return vocabulary.indicatorKind(of: name, unit: row.unit)
     }
 
@@ -157,7 +212,7 @@ public struct TableReader: Sendable {
 
     /// A value cell that holds nothing (an empty string).
     static func isBlank(_ cell: Cell) -> Bool {
-        if case .string(let s) = cell.value { return HeaderText.normalize(s).isEmpty }
+        if case .string(let s) = cell.value { return HeaderText.isBlank(s) }
         return false
     }
 
@@ -180,7 +235,8 @@ public struct TableReader: Sendable {
     }
 
     static func isChineseNumeral(_ text: String) -> Bool {
-        let normalized = HeaderText.normalize(text).trimmingCharacters(in: CharacterSet(charactersIn: "、.．"))
+        guard let label = HeaderVocabulary.label(text) else { return false }
+        let normalized = label.trimmingCharacters(in: CharacterSet(charactersIn: "、.．"))
         return !normalized.isEmpty && normalized.allSatisfy { "一二三四五六七八九十百".contains($0) }
     }
 }
