@@ -22,12 +22,13 @@ public struct RecognizedTable: Sendable {
     /// its area columns or its prose breakdowns: what `每个县区` refers to.
     public var countiesMentioned: [String] {
         var names = layout.areas
+        // A long text is parsed once per stored string, not once per cell.
+        let parsed = TextMemo<[String]>()
         for row in items {
             for cell in row.values.values {
                 guard case .string(let text) = cell.value else { continue }
-                for breakdown in BreakdownParser.parse(text) {
-                    for area in breakdown.areas where !names.contains(area.area) { names.append(area.area) }
-                }
+                let areas = parsed.value(text) { text in BreakdownParser.parse(text).flatMap { $0.areas.map(\.area) } }
+                for area in areas where !names.contains(area) { names.append(area) }
             }
         }
         return names.filter(AreaEndings.standard.isCounty)

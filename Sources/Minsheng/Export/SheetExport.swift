@@ -144,7 +144,7 @@ public enum SheetExport {
         for row in rows {
             var texts: [Int: String] = [:]
             for cell in row.cells {
-                let text = clip(displayText(cell.value), to: maxWidth)
+                let text = clip(displayText(cell.value, upTo: maxWidth + 1), to: maxWidth)
                 texts[cell.reference.column] = text
                 widths[cell.reference.column] = max(widths[cell.reference.column], displayWidth(text))
             }
@@ -162,12 +162,14 @@ public enum SheetExport {
         }
     }
 
-    /// How a value reads in the text grid.
-    static func displayText(_ value: CellValue) -> String {
+    /// How a value reads in the text grid: at most `limit` characters of a string, which is all a
+    /// grid column clipped to `limit - 1` columns can show (every character is one column wide
+    /// or two), so a cell of megabytes costs no more than a short one.
+    static func displayText(_ value: CellValue, upTo limit: Int = .max) -> String {
         switch value {
         case .number(let n): return NumberText.format(n)
         case .string(let s):
-            return String(s.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? "⏎" : $0 })
+            return String(s.prefix(limit).map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" ? "⏎" : $0 })
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e
         case .date(let iso, _): return iso

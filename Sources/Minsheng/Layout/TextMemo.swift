@@ -3,20 +3,17 @@
 /// strings then share one storage. Keyed by that storage; each entry keeps its source alive, so a
 /// key can never be reused by another string while the memo lives. Short texts (the usual case)
 /// are derived directly.
-final class TextMemo {
+final class TextMemo<Value> {
     private struct Key: Hashable {
         var base: UInt
         var count: Int
     }
 
-    /// Texts shorter than this (in UTF-8 bytes) are derived every time.
-    static let threshold = 256
-
-    private var entries: [Key: (source: String, value: String)] = [:]
+    private var entries: [Key: (source: String, value: Value)] = [:]
 
     /// `derive(text)`, from the memo when this storage was seen before.
-    func value(_ text: String, _ derive: (String) -> String) -> String {
-        guard text.utf8.count >= Self.threshold else { return derive(text) }
+    func value(_ text: String, _ derive: (String) -> Value) -> Value {
+        guard text.utf8.count >= textMemoThreshold else { return derive(text) }
         var source = text
         let key = source.withUTF8 { Key(base: UInt(bitPattern: $0.baseAddress), count: $0.count) }
         if let hit = entries[key] { return hit.value }
@@ -25,3 +22,6 @@ final class TextMemo {
         return value
     }
 }
+
+/// Texts shorter than this (in UTF-8 bytes) are derived every time, not memoized.
+let textMemoThreshold = 256

@@ -43,9 +43,13 @@ public struct TableReader: Sendable {
         }
 
         // Long texts are normalized and cleaned once per stored string, not once per cell.
-        let normalizedTexts = TextMemo()
-        let cleanedTexts = TextMemo()
+        let normalizedTexts = TextMemo<String>()
+        let cleanedTexts = TextMemo<String>()
+        let cleanedLabels = TextMemo<String>()
         func clean(_ text: String) -> String { cleanedTexts.value(text, Self.clean) }
+        // A name, unit or number is never longer than `labelLimit`: a longer one is cut there,
+        // so that keys and messages built from it stay small.
+        func label(_ text: String) -> String { cleanedLabels.value(text) { Self.clean(Self.capped($0)) } }
 
         for sheetRow in sheetRows where sheetRow.index > layout.headerRows.upperBound {
             let cells = Dictionary(sheetRow.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
@@ -58,14 +62,14 @@ public struct TableReader: Sendable {
             func text(_ role: HeaderRole) -> String? {
                 guard let column = roleColumns[role] else { return nil }
                 if let cell = cells[column], let value = Self.text(cell), !HeaderText.isBlank(value) {
-                    return clean(value)
+                    return role == .progressText ? clean(value) : label(value)
                 }
                 guard Self.filledDown.contains(role) else { return nil }
                 // A merged cell above covers this one: take its top-left text.
                 if let range = coveringMerge[column]?[sheetRow.index], range.first.row > layout.headerRows.upperBound,
                     let top = sheet.cell(at: range.first).flatMap(Self.text)
                 {
-                    return clean(top)
+                    return label(top)
                 }
                 return nil
             }
@@ -214,6 +218,16 @@ public struct TableReader: Sendable {
     static func isBlank(_ cell: Cell) -> Bool {
         if case .string(let s) = cell.value { return HeaderText.isBlank(s) }
         return false
+    }
+
+    /// How many characters of a name, unit or number are kept.
+    static let labelLimit = 1024
+
+    /// `text` cut to `labelLimit` characters and `…` when longer.
+    static func capped(_ text: String) -> String {
+        guard text.utf8.count > labelLimit else { return text }
+        let head = text.prefix(labelLimit + 1)
+        return head.count > labelLimit ? String(head.prefix(labelLimit)) + "…" : text
     }
 
     /// Trims white space and folds internal line breaks of a label.

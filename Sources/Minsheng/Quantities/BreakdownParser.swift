@@ -32,9 +32,13 @@ public enum BreakdownParser {
     private static let eachMarkers = ["每个县(市、区)", "每个县（市、区）", "每个县（区）", "每个县(区)", "每个县区", "各县(区)", "各县（区）", "各县区", "每县区"]
     private static let boundaries: Set<Character> = [",", "，", "、", ";", "；", ":", "：", "(", "（", " "]
 
+    /// How many characters of a cell are read for breakdowns.
+    static let proseLimit = 4096
+
     /// Every breakdown in the text, in order.
     public static func parse(_ text: String) -> [Breakdown] {
-        let chars = Array(text)
+        // A breakdown is written within a few sentences: a long text is read to `proseLimit`.
+        let chars = Array(text.prefix(proseLimit))
         var result: [Breakdown] = []
         var index = 0
         while index < chars.count {
@@ -111,6 +115,8 @@ public enum BreakdownParser {
     public static func parseBreakdownCell(_ text: String) -> [Breakdown] {
         let prose = parse(text)
         if !prose.isEmpty { return prose }
+        // Tokens are read from a whole cell: none from a cell longer than prose is read.
+        guard text.utf8.count <= proseLimit || text.prefix(proseLimit + 1).count <= proseLimit else { return [] }
         return parseTokens(text).map { [$0] } ?? []
     }
 

@@ -35,11 +35,13 @@ public enum QuantityParser {
     /// Reads text. `headerUnit` is the column's unit (`万元` from `投资额（万元）`): a text such as
     /// `500万元` under it stays 500 万元 instead of becoming 5000000 元.
     public static func parse(_ text: String, headerUnit: String? = nil) -> CellQuantity {
-        let folded = fold(text)
-        if notApplicableTexts.contains(folded) || folded.allSatisfy({ "—-－―/\\–…".contains($0) }) {
+        // A figure is never this long: prose, whose words are looked for in its beginning only.
+        let long = HeaderText.isLong(text, limit: proseLimit)
+        let folded = fold(long ? String(text.unicodeScalars.prefix(8 * proseLimit)) : text)
+        if !long, notApplicableTexts.contains(folded) || folded.allSatisfy({ "—-－―/\\–…".contains($0) }) {
             return .notApplicable
         }
-        guard let parsed = parseFigure(folded, headerUnit: headerUnit) else {
+        guard !long, let parsed = parseFigure(folded, headerUnit: headerUnit) else {
             if !folded.contains(where: \.isNumber), qualitativeWords.contains(where: { folded.contains($0) }) {
                 return .qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
@@ -49,6 +51,9 @@ public enum QuantityParser {
     }
 
     /// Full-width digits and punctuation folded, white space removed.
+    /// How many characters of a long text (prose) are read for its words.
+    static let proseLimit = 4096
+
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

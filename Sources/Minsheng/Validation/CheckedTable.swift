@@ -22,7 +22,8 @@ public struct CheckedTable: Sendable {
         self.table = table
         self.asOf = asOf
         counties = table.countiesMentioned
-        let rows = table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, layout: table.layout)) }
+        let memo = ValueMemo()
+        let rows = table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, layout: table.layout, memo: memo)) }
         self.rows = rows
         var figures: [Int: Int] = [:]
         var texts: [Int: Int] = [:]
@@ -42,18 +43,45 @@ public struct CheckedTable: Sendable {
         firstRowOfKey = first
     }
 
-    static func readValues(_ row: TableRow, layout: TableLayout) -> [ValueKey: ReadValue] {
+    static func readValues(_ row: TableRow, layout: TableLayout, memo: ValueMemo = ValueMemo()) -> [ValueKey: ReadValue] {
         var result: [ValueKey: ReadValue] = [:]
         for (key, cell) in row.values {
             let column = row.group.map { $0.column(key.measure) } ?? layout.column(key.measure, area: key.area)
             let headerUnit = column?.unit ?? (key.measure == .rate ? nil : row.unit.flatMap(unitText))
-            result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
+            if case .string(let text) = cell.value {
+                // A long text is read once per stored string, measure and header unit, not once per cell.
+                let memoized = memo.texts(key.measure, headerUnit).value(text) { _ in
+                    let read = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
+                    return (read.quantity, read.printedDecimals)
+                }
+                result[key] = ReadValue(cell: cell, quantity: memoized.0, printedDecimals: memoized.1)
+            } else {
+                result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
+            }
         }
         return result
     }
 
+    /// Values read from long texts, per measure and header unit.
+    final class ValueMemo {
+        private struct Key: Hashable {
+            var measure: Measure
+            var unit: String?
+        }
+        private var memos: [Key: TextMemo<(CellQuantity, Int)>] = [:]
+
+        func texts(_ measure: Measure, _ unit: String?) -> TextMemo<(CellQuantity, Int)> {
+            let key = Key(measure: measure, unit: unit)
+            if let memo = memos[key] { return memo }
+            let memo = TextMemo<(CellQuantity, Int)>()
+            memos[key] = memo
+            return memo
+        }
+    }
+
     /// A 单位 column's text as a unit (`人`, `万元`), or nil for something longer.
     static func unitText(_ text: String) -> String? {
+        guard !HeaderText.isLong(text, limit: 64) else { return nil }
         let normalized = HeaderText.normalize(text)
         return normalized.isEmpty || normalized.count > 6 || normalized.contains(where: \.isNumber) ? nil : normalized
     }
