@@ -3,6 +3,7 @@
 public enum HeaderText {
     /// `"年度\n目标 "` → `"年度目标"`, `"完成率（％）"` → `"完成率(%)"`.
     public static func normalize(_ text: String) -> String {
+        if isNormalized(text) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -13,6 +14,36 @@ public enum HeaderText {
             }
         }
         return String(scalars)
+    }
+
+    /// Whether `normalize` would return the text unchanged (most labels): one pass over its
+    /// UTF-8 bytes, no allocation.
+    static func isNormalized(_ text: String) -> Bool {
+        let bytes = text.utf8
+        if let answer = bytes.withContiguousStorageIfAvailable({ isNormalizedUTF8($0) }) { return answer }
+        return Array(bytes).withUnsafeBufferPointer { isNormalizedUTF8($0) }
+    }
+
+    private static func isNormalizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { return false }
+            } else if b == 0xC2 {
+                if i + 1 < n && bytes[i + 1] == 0xA0 { return false }  // U+00A0
+            } else if b == 0xE3 {
+                if i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 { return false }  // U+3000
+            } else if b == 0xEF, i + 2 < n {
+                // U+FF01…U+FF5E: EF BC 81…BF, EF BD 80…9E.
+                let b1 = bytes[i + 1]
+                let b2 = bytes[i + 2]
+                if (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) { return false }
+            }
+            i += 1
+        }
+        return true
     }
 
     /// Splits a trailing parenthetical: `"年度目标(万人)"` → (`"年度目标"`, `"万人"`).

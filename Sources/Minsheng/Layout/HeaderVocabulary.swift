@@ -21,13 +21,13 @@ public struct HeaderVocabulary: Sendable {
     /// Synonyms per role.
     public var roles: [HeaderRole: [String]]
     /// Headers of total columns (合计, 全市 …).
-    public var totals: [String]
+    public var totals: [String] { didSet { totalSet = Set(totals) } }
     /// Endings of area names (县, 区, 高新区 …).
     public var areaSuffixes: [String] { areaEndings.all }
     /// Endings of area names, and which of them are counties.
     public var areaEndings: AreaEndings
     /// Area names that the suffixes do not catch.
-    public var areaNames: [String]
+    public var areaNames: [String] { didSet { areaNameSet = Set(areaNames) } }
     /// Regular expressions for section rows (一、… / （一）…).
     public var sectionPatterns: [String]
     /// Starts of footer rows (合计, 备注, 填报人 …).
@@ -60,6 +60,10 @@ public struct HeaderVocabulary: Sendable {
     private var synonymBytes: [[UInt8]] = []
     private var synonymIsLong: [Bool] = []
     private var synonymWords: Set<String> = []
+    /// The first role (in `synonyms` order) of each normalized word.
+    private var exactRoles: [String: HeaderRole] = [:]
+    private var totalSet: Set<String> = []
+    private var areaNameSet: Set<String> = []
     private var sectionRegexes: [NSRegularExpression] = []
 
     private struct File: Decodable {
@@ -135,6 +139,9 @@ public struct HeaderVocabulary: Sendable {
         synonymBytes = synonyms.map { Array($0.word.utf8) }
         synonymIsLong = synonyms.map { $0.word.count >= 2 }
         synonymWords = Set(synonyms.map(\.word))
+        for (word, role) in synonyms where exactRoles[word] == nil { exactRoles[word] = role }
+        totalSet = Set(self.totals)
+        areaNameSet = Set(self.areaNames)
         sectionRegexes = try sectionPatterns.map { pattern in
             do { return try NSRegularExpression(pattern: pattern) } catch {
                 throw MinshengError.configuration(file: "headers.json", reason: "分组行规则“\(pattern)”不是有效的正则表达式")
@@ -148,8 +155,8 @@ public struct HeaderVocabulary: Sendable {
         guard let normalized = Self.label(header) else { return nil }
         let text = HeaderText.splitParenthetical(normalized).text
         guard !text.isEmpty, text.count <= 24 else { return nil }
+        if let exact = exactRoles[text] { return exact }
         let bytes = Array(text.utf8)
-        if let exact = synonymBytes.firstIndex(of: bytes) { return synonyms[exact].role }
         // Contained synonyms of two characters or more (a lone 序 inside a sentence is weak).
         for index in synonyms.indices where synonymIsLong[index] {
             if ByteSearch.contains(bytes, synonymBytes[index]) { return synonyms[index].role }
@@ -161,15 +168,15 @@ public struct HeaderVocabulary: Sendable {
     public func isTotal(_ header: String) -> Bool {
         guard let normalized = Self.label(header) else { return false }
         let text = HeaderText.splitParenthetical(normalized).text
-        return totals.contains(text)
+        return totalSet.contains(text)
     }
 
     /// Whether a text names an area: a county, district, 高新区, 市本级 …
     public func isArea(_ text: String) -> Bool {
         guard let normalized = Self.label(text) else { return false }
         let name = HeaderText.splitParenthetical(normalized).text
-        guard name.count >= 2, name.count <= 10, !totals.contains(name) else { return false }
-        if areaNames.contains(name) { return true }
+        guard name.utf8.count >= 2, name.count >= 2, name.count <= 10, !totalSet.contains(name) else { return false }
+        if areaNameSet.contains(name) { return true }
         guard !name.contains(where: { $0.isNumber || $0 == "、" || $0 == "，" || $0 == "," }) else { return false }
         guard areaSuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count }) else { return false }
         // A header such as 单位 or 责任单位 is no area, and neither is a role word ending in 区.
@@ -224,7 +231,7 @@ public struct HeaderVocabulary: Sendable {
 
     /// Whether a row's first text makes it a footer (合计, 备注, 填报人 …).
     public func isFooter(_ text: String) -> Bool {
-        let normalized = HeaderText.normalizePrefix(text).text
+        let normalized = HeaderText.isLong(text) ? HeaderText.normalizePrefix(text).text : HeaderText.normalize(text)
         return footerPrefixes.contains { normalized.hasPrefix($0) }
     }
 }
