@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XLSXReader
 
 /// What a column of a human table holds, as recognized from its header.
@@ -21,13 +22,23 @@ public struct HeaderVocabulary: Sendable {
     /// Synonyms per role.
     public var roles: [HeaderRole: [String]]
     /// Headers of total columns (合计, 全市 …).
-    public var totals: [String] { didSet { totalSet = Set(totals) } }
+    public var totals: [String] {
+        didSet {
+            totalSet = Set(totals)
+            cache = WordCache()
+        }
+    }
     /// Endings of area names (县, 区, 高新区 …).
     public var areaSuffixes: [String] { areaEndings.all }
     /// Endings of area names, and which of them are counties.
-    public var areaEndings: AreaEndings
+    public var areaEndings: AreaEndings { didSet { cache = WordCache() } }
     /// Area names that the suffixes do not catch.
-    public var areaNames: [String] { didSet { areaNameSet = Set(areaNames) } }
+    public var areaNames: [String] {
+        didSet {
+            areaNameSet = Set(areaNames)
+            cache = WordCache()
+        }
+    }
     /// Regular expressions for section rows (一、… / （一）…).
     public var sectionPatterns: [String]
     /// Starts of footer rows (合计, 备注, 填报人 …).
@@ -64,6 +75,7 @@ public struct HeaderVocabulary: Sendable {
     private var exactRoles: [String: HeaderRole] = [:]
     private var totalSet: Set<String> = []
     private var areaNameSet: Set<String> = []
+    private var cache = WordCache()
     private var sectionRegexes: [NSRegularExpression] = []
 
     private struct File: Decodable {
@@ -151,7 +163,9 @@ public struct HeaderVocabulary: Sendable {
 
     /// The role a header text names: an exact synonym first, else the longest synonym the header
     /// contains (so `1-10月完成情况` is `completed`, `牵头单位` is `lead`, not `unit`).
-    public func role(of header: String) -> HeaderRole? {
+    public func role(of header: String) -> HeaderRole? { classify(header).role }
+
+    private func computeRole(_ header: String) -> HeaderRole? {
         guard let normalized = Self.label(header) else { return nil }
         let text = HeaderText.splitParenthetical(normalized).text
         guard !text.isEmpty, text.count <= 24 else { return nil }
@@ -165,14 +179,27 @@ public struct HeaderVocabulary: Sendable {
     }
 
     /// Whether a header names a total column (合计, 全市, 全市目标 …).
-    public func isTotal(_ header: String) -> Bool {
+    public func isTotal(_ header: String) -> Bool { classify(header).isTotal }
+
+    private func computeIsTotal(_ header: String) -> Bool {
         guard let normalized = Self.label(header) else { return false }
         let text = HeaderText.splitParenthetical(normalized).text
         return totalSet.contains(text)
     }
 
     /// Whether a text names an area: a county, district, 高新区, 市本级 …
-    public func isArea(_ text: String) -> Bool {
+    public func isArea(_ text: String) -> Bool { classify(text).isArea }
+
+    /// A header text's role, and whether it names an area or a total: computed once per distinct
+    /// text (headers repeat across the rows of a header and across the returns of a batch).
+    private func classify(_ text: String) -> WordCache.Entry {
+        if let entry = cache[text] { return entry }
+        let entry = WordCache.Entry(role: computeRole(text), isArea: computeIsArea(text), isTotal: computeIsTotal(text))
+        cache[text] = entry
+        return entry
+    }
+
+    private func computeIsArea(_ text: String) -> Bool {
         guard let normalized = Self.label(text) else { return false }
         let name = HeaderText.splitParenthetical(normalized).text
         guard name.utf8.count >= 2, name.count >= 2, name.count <= 10, !totalSet.contains(name) else { return false }
@@ -217,15 +244,22 @@ public struct HeaderVocabulary: Sendable {
     public func indicatorKind(of name: String?, unit: String?) -> IndicatorKind {
         let text = HeaderText.normalize(name ?? "")
         let all = text + "|" + HeaderText.normalize(unit ?? "")
+        // Words are looked for in UTF-8 bytes (the texts are normalized; no Foundation search).
+        let textBytes = Array(text.utf8)
         var rest = text
+        var restBytes = textBytes
         var floor = false
-        for word in nonAdditive.floor where !word.isEmpty && rest.contains(word) {
+        for word in nonAdditive.floor where !word.isEmpty && ByteSearch.contains(restBytes, Array(word.utf8)) {
             floor = true
             rest = rest.replacingOccurrences(of: word, with: "|")
+            restBytes = Array(rest.utf8)
         }
-        if nonAdditive.ceiling.contains(where: { !$0.isEmpty && rest.contains($0) }) { return .ceiling }
-        if floor && nonAdditive.perUnit.contains(where: { !$0.isEmpty && all.contains($0) }) { return .floor }
-        if nonAdditive.ratio.contains(where: { !$0.isEmpty && text.contains($0) }) { return .ratio }
+        if nonAdditive.ceiling.contains(where: { !$0.isEmpty && ByteSearch.contains(restBytes, Array($0.utf8)) }) { return .ceiling }
+        if floor {
+            let allBytes = Array(all.utf8)
+            if nonAdditive.perUnit.contains(where: { !$0.isEmpty && ByteSearch.contains(allBytes, Array($0.utf8)) }) { return .floor }
+        }
+        if nonAdditive.ratio.contains(where: { !$0.isEmpty && ByteSearch.contains(textBytes, Array($0.utf8)) }) { return .ratio }
         return .additive
     }
 
@@ -233,5 +267,35 @@ public struct HeaderVocabulary: Sendable {
     public func isFooter(_ text: String) -> Bool {
         let normalized = HeaderText.isLong(text) ? HeaderText.normalizePrefix(text).text : HeaderText.normalize(text)
         return footerPrefixes.contains { normalized.hasPrefix($0) }
+    }
+}
+
+/// Header texts already classified, shared by every copy of a vocabulary (and every job of a
+/// batch); emptied when it grows past `capacity` texts. Only short texts are kept.
+final class WordCache: Sendable {
+    struct Entry: Sendable {
+        var role: HeaderRole?
+        var isArea: Bool
+        var isTotal: Bool
+    }
+
+    static let capacity = 50_000
+    /// Longer texts (UTF-8 bytes) are classified every time: no header is this long.
+    static let longestKept = 192
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    subscript(text: String) -> Entry? {
+        get {
+            guard text.utf8.count <= Self.longestKept else { return nil }
+            return entries.withLock { $0[text] }
+        }
+        set {
+            guard text.utf8.count <= Self.longestKept, let newValue else { return }
+            entries.withLock { entries in
+                if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+                entries[text] = newValue
+            }
+        }
     }
 }
