@@ -46,6 +46,30 @@ public enum HeaderText {
         return true
     }
 
+    /// Whether `needle`'s UTF-8 bytes occur in `haystack`'s (for normalized text, a substring
+    /// match), without Foundation and without allocating.
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard let first = n.first else { return true }
+                guard h.count >= n.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// Splits a trailing parenthetical: `"年度目标(万人)"` → (`"年度目标"`, `"万人"`).
     /// Works on normalized text (half-width parentheses).
     public static func splitParenthetical(_ normalized: String) -> (text: String, inner: String?) {

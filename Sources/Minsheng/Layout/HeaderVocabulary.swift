@@ -245,28 +245,22 @@ public struct HeaderVocabulary: Sendable {
         let text = HeaderText.normalize(name ?? "")
         let all = text + "|" + HeaderText.normalize(unit ?? "")
         // Words are looked for in UTF-8 bytes (the texts are normalized; no Foundation search).
-        let textBytes = Array(text.utf8)
         var rest = text
-        var restBytes = textBytes
         var floor = false
-        for word in nonAdditive.floor where !word.isEmpty && ByteSearch.contains(restBytes, Array(word.utf8)) {
+        for word in nonAdditive.floor where !word.isEmpty && HeaderText.containsBytes(rest, word) {
             floor = true
             rest = rest.replacingOccurrences(of: word, with: "|")
-            restBytes = Array(rest.utf8)
         }
-        if nonAdditive.ceiling.contains(where: { !$0.isEmpty && ByteSearch.contains(restBytes, Array($0.utf8)) }) { return .ceiling }
-        if floor {
-            let allBytes = Array(all.utf8)
-            if nonAdditive.perUnit.contains(where: { !$0.isEmpty && ByteSearch.contains(allBytes, Array($0.utf8)) }) { return .floor }
-        }
-        if nonAdditive.ratio.contains(where: { !$0.isEmpty && ByteSearch.contains(textBytes, Array($0.utf8)) }) { return .ratio }
+        if nonAdditive.ceiling.contains(where: { !$0.isEmpty && HeaderText.containsBytes(rest, $0) }) { return .ceiling }
+        if floor && nonAdditive.perUnit.contains(where: { !$0.isEmpty && HeaderText.containsBytes(all, $0) }) { return .floor }
+        if nonAdditive.ratio.contains(where: { !$0.isEmpty && HeaderText.containsBytes(text, $0) }) { return .ratio }
         return .additive
     }
 
     /// Whether a row's first text makes it a footer (合计, 备注, 填报人 …).
     public func isFooter(_ text: String) -> Bool {
         let normalized = HeaderText.isLong(text) ? HeaderText.normalizePrefix(text).text : HeaderText.normalize(text)
-        return footerPrefixes.contains { normalized.hasPrefix($0) }
+        return footerPrefixes.contains { normalized.utf8.starts(with: $0.utf8) }
     }
 }
 

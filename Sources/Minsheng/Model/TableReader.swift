@@ -249,7 +249,8 @@ public struct TableReader: Sendable {
     }
 
     static func isChineseNumeral(_ text: String) -> Bool {
-        guard let label = HeaderVocabulary.label(text) else { return false }
+        guard let label = HeaderVocabulary.label(text), let first = label.first, "一二三四五六七八九十百、.．".contains(first)
+        else { return false }
         let normalized = label.trimmingCharacters(in: CharacterSet(charactersIn: "、.．"))
         return !normalized.isEmpty && normalized.allSatisfy { "一二三四五六七八九十百".contains($0) }
     }
