@@ -1,13 +1,13 @@
 """Makes Tests/Fixtures/staff/: district templates filled the way staff fill them — a row inserted
 for a note, the rows sorted by 完成数, 填报人 / 联系电话 / 审核人 / 填报日期 filled in below — by
 openpyxl (涡阳县) and by openpyxl then opened and saved again by LibreOffice (蒙城县), with
-expected.json: every completion typed, by item key, and the 填报人 typed.
+expected.json: every completion typed, by item key, and the 填报人 typed. staff_libreoffice.py adds a
+third, edited in LibreOffice itself through UNO; this script keeps it and its entry.
 
 usage: python staff.py PATH/TO/minsheng"""
 import datetime
 import json
 import pathlib
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,10 +69,10 @@ def fill_like_staff(path, share, out, preparer):
 
 
 def main(minsheng):
-    if OUT.exists():
-        shutil.rmtree(OUT)
-    OUT.mkdir(parents=True)
-    expected = {"plan": "Samples/002-亳州-分解表-分列.xlsx", "areas": {}}
+    OUT.mkdir(parents=True, exist_ok=True)
+    # Keeps what staff_libreoffice.py added (the template edited in LibreOffice itself, which needs UNO).
+    path = OUT / "expected.json"
+    expected = json.loads(path.read_text()) if path.exists() else {"plan": "Samples/002-亳州-分解表-分列.xlsx", "areas": {}}
     with tempfile.TemporaryDirectory() as tmp:
         templates = pathlib.Path(tmp) / "templates"
         split(minsheng, PLAN, templates)
@@ -81,7 +81,7 @@ def main(minsheng):
         typed = fill_like_staff(templates / "蒙城县.xlsx", 0.8, OUT / "蒙城县-libreoffice.xlsx", "李四")
         resave_with_libreoffice(OUT / "蒙城县-libreoffice.xlsx")
         expected["areas"]["蒙城县"] = {"file": "蒙城县-libreoffice.xlsx", "completed": typed, "preparer": "李四"}
-    (OUT / "expected.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    path.write_text(json.dumps(expected, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 if __name__ == "__main__":
