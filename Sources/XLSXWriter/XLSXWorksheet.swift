@@ -163,23 +163,14 @@ public final class XLSXWorksheet {
         firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, atLeast minimum: Double,
         inputTitle: String, inputMessage: String, errorTitle: String, errorMessage: String
     ) throws(XLSXWriterError) {
-        var owned: [UnsafeMutablePointer<CChar>] = []
-        defer { owned.forEach { free($0) } }
-        func c(_ text: String) -> UnsafeMutablePointer<CChar>? {
-            guard let copy = strdup(text) else { return nil }
-            owned.append(copy)
-            return copy
-        }
         var validation = lxw_data_validation()
         validation.validate = UInt8(LXW_VALIDATION_TYPE_DECIMAL.rawValue)
         validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO.rawValue)
         validation.value_number = minimum
-        validation.input_title = c(inputTitle)
-        validation.input_message = c(inputMessage)
-        validation.error_title = c(errorTitle)
-        validation.error_message = c(errorMessage)
-        let code = worksheet_data_validation_range(
-            handle, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn), &validation)
+        let code = Self.withMessages(&validation, inputTitle, inputMessage, errorTitle, errorMessage) { validation in
+            worksheet_data_validation_range(
+                handle, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn), &validation)
+        }
         try XLSXWriterError.check(
             code, "worksheet_data_validation_range", "\(name)!\(A1.range(firstRow, firstColumn, lastRow, lastColumn))")
     }
@@ -211,24 +202,31 @@ public final class XLSXWorksheet {
         row: Int, column: Int, from first: (Int, Int, Int), to last: (Int, Int, Int), inputTitle: String,
         inputMessage: String, errorTitle: String, errorMessage: String
     ) throws(XLSXWriterError) {
-        var owned: [UnsafeMutablePointer<CChar>] = []
-        defer { owned.forEach { free($0) } }
-        func c(_ text: String) -> UnsafeMutablePointer<CChar>? {
-            guard let copy = strdup(text) else { return nil }
-            owned.append(copy)
-            return copy
-        }
         var validation = lxw_data_validation()
         validation.validate = UInt8(LXW_VALIDATION_TYPE_DATE.rawValue)
         validation.criteria = UInt8(LXW_VALIDATION_CRITERIA_BETWEEN.rawValue)
         validation.minimum_datetime = lxw_datetime(year: Int32(first.0), month: Int32(first.1), day: Int32(first.2), hour: 0, min: 0, sec: 0)
         validation.maximum_datetime = lxw_datetime(year: Int32(last.0), month: Int32(last.1), day: Int32(last.2), hour: 0, min: 0, sec: 0)
-        validation.input_title = c(inputTitle)
-        validation.input_message = c(inputMessage)
-        validation.error_title = c(errorTitle)
-        validation.error_message = c(errorMessage)
-        let code = worksheet_data_validation_cell(handle, lxw_row_t(row), lxw_col_t(column), &validation)
+        let code = Self.withMessages(&validation, inputTitle, inputMessage, errorTitle, errorMessage) { validation in
+            worksheet_data_validation_cell(handle, lxw_row_t(row), lxw_col_t(column), &validation)
+        }
         try XLSXWriterError.check(code, "worksheet_data_validation_cell", at(row, column))
+    }
+
+    /// Calls `body` with the validation's input and error messages set to C copies of the texts,
+    /// freed afterwards (libxlsxwriter copies them during the call).
+    private static func withMessages(
+        _ validation: inout lxw_data_validation, _ inputTitle: String, _ inputMessage: String, _ errorTitle: String,
+        _ errorMessage: String, _ body: (inout lxw_data_validation) -> lxw_error
+    ) -> lxw_error {
+        let texts: [String] = [inputTitle, inputMessage, errorTitle, errorMessage]
+        let copies = texts.map { text in strdup(text) }
+        defer { copies.forEach { free($0) } }
+        validation.input_title = copies[0]
+        validation.input_message = copies[1]
+        validation.error_title = copies[2]
+        validation.error_message = copies[3]
+        return body(&validation)
     }
 
     /// `worksheet_set_h_pagebreaks`: a page starts at each of these zero-based rows.
