@@ -5,9 +5,11 @@ import XLSXReader
 /// a current table is compared with the one that has the most of its items.
 public struct PreviousReport: Sendable {
     /// The file as given.
-    public var file: String
+    public let file: String
     /// Its tables, in sheet order.
-    public var tables: [CheckedTable]
+    public let tables: [CheckedTable]
+    /// Each table's rows by item, made once.
+    private let indexes: [ItemIndex<CheckedRow>]
 
     /// Reads every visible sheet's table of `source` (hidden ones too when none is visible).
     ///
@@ -16,25 +18,19 @@ public struct PreviousReport: Sendable {
         _ source: InputSource, finder: TableFinder, recognition: RecognitionOptions = RecognitionOptions()
     ) throws -> PreviousReport {
         let workbook = try InputWorkbook.open(source, options: recognition.input)
-        var infos = workbook.sheets.filter { $0.state == .visible }
-        if infos.isEmpty { infos = workbook.sheets }
-        var tables: [CheckedTable] = []
-        var seen: [String] = []
-        for info in infos {
-            let sheet = try workbook.sheet(info)
-            guard let layout = recognition.layoutOverride?.layout(sheetName: sheet.name) ?? finder.recognizer.recognize(sheet) else {
-                seen += finder.recognizer.seenTexts(sheet).filter { !seen.contains($0) }
-                continue
-            }
-            let table = RecognizedTable(file: source.name, sheet: sheet, layout: layout, rows: finder.reader.rows(of: sheet, layout: layout))
-            if !table.items.isEmpty { tables.append(CheckedTable(table)) }
+        let tables = try finder.tables(in: workbook, options: recognition).tables.filter { !$0.items.isEmpty }
+        // No table with items: the error `check` gives for the file, naming what it saw.
+        guard !tables.isEmpty else {
+            return PreviousReport(file: source.name, tables: [CheckedTable(try finder.find(in: source, options: recognition))])
         }
-        if tables.isEmpty {
-            // The one table `check` would find (a layout the per-sheet pass does not know).
-            let table = try finder.find(in: source, options: recognition)
-            tables = [CheckedTable(table)]
-        }
-        return PreviousReport(file: source.name, tables: tables)
+        return PreviousReport(file: source.name, tables: tables.map { CheckedTable($0) })
+    }
+
+    /// Creates one from its tables.
+    public init(file: String, tables: [CheckedTable]) {
+        self.file = file
+        self.tables = tables
+        indexes = tables.map { table in ItemIndex(table.rows.map { ($0.key, $0) }) }
     }
 
     /// The previous table `current` is compared with: the one with most of its items, when it
@@ -58,8 +54,7 @@ public struct PreviousReport: Sendable {
 
     /// Last period's completion of an item (total, or an area's), from the table that names it.
     public func completed(_ key: ItemKey, area: String? = nil) -> Decimal? {
-        for table in tables {
-            let index = ItemIndex(table.rows.map { ($0.key, $0) })
+        for index in indexes {
             if let row = index.match(key), let figure = row.figure(ValueKey(.completed, area: area)) { return figure.value }
         }
         return nil

@@ -79,6 +79,29 @@ public struct TableFinder: Sendable {
     public func find(in source: InputSource, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
         let path = source.name
         let workbook = try InputWorkbook.open(source, options: options.input)
+        var (tables, seen) = try tables(in: workbook, options: options)
+        // The sheet with the most items (the first of equals).
+        var best: RecognizedTable?
+        for table in tables where best == nil || table.items.count > (best?.items.count ?? 0) { best = table }
+        tables.removeAll()  // only the chosen sheet is kept
+        guard var best else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
+        best.ownOutput = OutputMarker.kind(of: workbook)
+        best.missingSheets = workbook.missingSheets
+        // A header with no item under it is no table: never a ✓ on what was not read.
+        if best.items.isEmpty && best.ownOutput == nil {
+            seen += recognizer.seenTexts(best.sheet).filter { !seen.contains($0) }
+            throw MinshengError.noTableRecognized(file: path, seenHeaders: seen)
+        }
+        return best
+    }
+
+    /// The table of each sheet of an opened workbook that has one, in sheet order: the named sheet,
+    /// or the visible sheets (all when none is visible), leaving out a listed sheet whose content
+    /// is missing unless it was asked for; and the header texts of the sheets without a table.
+    public func tables(in workbook: InputWorkbook, options: RecognitionOptions = RecognitionOptions()) throws
+        -> (tables: [RecognizedTable], seen: [String])
+    {
+        let path = workbook.path
         var candidates: [SheetInfo]
         if let name = options.sheetName ?? options.layoutOverride?.sheet {
             guard let info = workbook.sheets.first(where: { $0.name == name }) else {
@@ -89,7 +112,7 @@ public struct TableFinder: Sendable {
             candidates = workbook.sheets.filter { $0.state == .visible }
             if candidates.isEmpty { candidates = workbook.sheets }
         }
-        var best: RecognizedTable?
+        var tables: [RecognizedTable] = []
         var seen: [String] = []
         // A listed sheet whose part is missing is left out (and named), unless it was asked for.
         let missing = workbook.missingSheets
@@ -112,17 +135,8 @@ public struct TableFinder: Sendable {
                 seen += recognizer.seenTexts(sheet).filter { !seen.contains($0) }
                 continue
             }
-            let table = RecognizedTable(file: path, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
-            if best == nil || table.items.count > (best?.items.count ?? 0) { best = table }
+            tables.append(RecognizedTable(file: path, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout)))
         }
-        guard var best else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
-        best.ownOutput = OutputMarker.kind(of: workbook)
-        best.missingSheets = missing
-        // A header with no item under it is no table: never a ✓ on what was not read.
-        if best.items.isEmpty && best.ownOutput == nil {
-            seen += recognizer.seenTexts(best.sheet).filter { !seen.contains($0) }
-            throw MinshengError.noTableRecognized(file: path, seenHeaders: seen)
-        }
-        return best
+        return (tables, seen)
     }
 }
