@@ -67,6 +67,13 @@ public struct InputSource: Sendable, Hashable {
         }
     }
 
+    /// These inputs without the file `other` names (a folder of returns often holds the plan or
+    /// the summary too); inputs held in memory are never that file.
+    public static func removing(_ other: InputSource, from inputs: [InputSource]) -> [InputSource] {
+        guard let path = other.path.map(OutputFile.canonicalPath) else { return inputs }
+        return inputs.filter { $0.path.map(OutputFile.canonicalPath) != path }
+    }
+
     /// The size in bytes, when it can be told without reading the content.
     public var size: Int? {
         switch content {

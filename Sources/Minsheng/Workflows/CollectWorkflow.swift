@@ -32,10 +32,7 @@ public struct CollectRequest: Sendable {
     }
 
     /// The returns without the plan (a folder of returns often holds the plan too).
-    public var returnsWithoutPlan: [InputSource] {
-        guard let planPath = plan.path.map(OutputFile.canonicalPath) else { return returns }
-        return returns.filter { $0.path.map(OutputFile.canonicalPath) != planPath }
-    }
+    public var returnsWithoutPlan: [InputSource] { InputSource.removing(plan, from: returns) }
 }
 
 extension Engine {

@@ -23,10 +23,7 @@ public struct ReconcileRequest: Sendable {
     }
 
     /// The returns without the summary.
-    public var returnsWithoutSummary: [InputSource] {
-        guard let path = summary.path.map(OutputFile.canonicalPath) else { return returns }
-        return returns.filter { $0.path.map(OutputFile.canonicalPath) != path }
-    }
+    public var returnsWithoutSummary: [InputSource] { InputSource.removing(summary, from: returns) }
 }
 
 extension Engine {
