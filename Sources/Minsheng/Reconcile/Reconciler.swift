@@ -47,8 +47,7 @@ public struct Reconciler: Sendable {
             FileResult(path: summary.path, status: .ok, sheet: summary.table.sheet.name, items: summary.table.items.count))
         report.findings += Validator().findings(for: summary.table)
         var accounting = RowAccounting()
-        var chosen: [String: (index: Int, rows: ReturnMatcher.ReturnRows, filled: Int)] = [:]
-        var others: [String: [(index: Int, path: String, sheet: String, filled: Int)]] = [:]
+        var submissions = AreaSubmissions<ReturnMatcher.ReturnRows>()
         var unreadableByArea: Set<String> = []
         var returnFindings: [Finding] = []
 
@@ -67,39 +66,19 @@ public struct Reconciler: Sendable {
                 returnFindings += rows.findings.findings
                 let filled = rows.rows.filter { $0.completed.map(ReturnMatcher.isFilled) ?? false }.count
                 accounting.filled += filled
-                // Of two returns for one area, the one with more rows filled (the later on a tie).
-                if let current = chosen[rows.area] {
-                    let replaced = filled >= current.filled
-                    let other = replaced ? (current.index, current.rows.path, current.rows.sheet, current.filled) : (index, rows.path, rows.sheet, filled)
-                    others[rows.area, default: []].append(other)
-                    if replaced { chosen[rows.area] = (index, rows, filled) }
-                } else {
-                    chosen[rows.area] = (index, rows, filled)
-                }
+                submissions.offer(rows, area: rows.area, index: index, path: rows.path, sheet: rows.sheet, count: filled)
             }
         }
         report.findings += returnFindings
         var used: [String: String] = [:]
         let rowOfItem = Dictionary(summary.table.items.map { (ItemKey($0), $0.row) }, uniquingKeysWith: { a, _ in a })
         for area in summary.areas {
-            guard let (_, rows, filled) = chosen[area] else {
-                if !unreadableByArea.contains(area) {
-                    var missing = FindingBuilder(file: summary.path, sheet: summary.table.sheet.name)
-                    missing.add(.missingSubmission(area: area), area: area)
-                    report.findings += missing.findings
-                }
-                continue
-            }
+            let settled = submissions.settle(
+                area, planFile: summary.path, planSheet: summary.table.sheet.name, unreadable: unreadableByArea.contains(area))
+            report.findings += settled.findings
+            accounting.named += settled.namedRows
+            guard let rows = settled.chosen?.value else { continue }
             used[area] = rows.path
-            for other in (others[area] ?? []).sorted(by: { $0.index < $1.index }) {
-                var duplicate = FindingBuilder(file: other.path, sheet: other.sheet)
-                duplicate.add(
-                    .duplicateSubmission(
-                        area: area, chosen: (rows.path as NSString).lastPathComponent, chosenCount: filled, thisCount: other.filled),
-                    area: area)
-                report.findings += duplicate.findings
-                accounting.named += other.filled
-            }
             let (compared, named, findings) = compare(rows, summary: summary, rowOfItem: rowOfItem)
             accounting.merged += compared
             accounting.named += named

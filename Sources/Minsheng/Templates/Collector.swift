@@ -74,10 +74,7 @@ public struct Collector: Sendable {
         var report = CheckReport()
         report.files.append(FileResult(path: plan.path, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count))
         var accounting = RowAccounting()
-        // Per area, the return used so far, and the others (only what their finding needs, so
-        // that memory does not grow with thousands of duplicates).
-        var chosenByArea: [String: (index: Int, submission: Submission)] = [:]
-        var othersByArea: [String: [(index: Int, path: String, sheet: String, completed: Int)]] = [:]
+        var submissions = AreaSubmissions<Submission>()
         var unreadableByArea: [String: String] = [:]
 
         await Batch.run(sources, jobs: jobs, progress: progress) { source in
@@ -91,16 +88,9 @@ public struct Collector: Sendable {
                 unreadableByArea[area] = read.result.path
             }
             guard let submission = read.submission else { return }
-            // Of two returns for one area, the one with more completions filled in; on a tie the
-            // later one in path order (a corrected resubmission is usually named after the first).
-            if let current = chosenByArea[submission.area] {
-                let replaced = submission.completed.count >= current.submission.completed.count
-                let (otherIndex, other) = replaced ? current : (index, submission)
-                othersByArea[submission.area, default: []].append((otherIndex, other.path, other.sheet, other.completed.count))
-                if replaced { chosenByArea[submission.area] = (index, submission) }
-            } else {
-                chosenByArea[submission.area] = (index, submission)
-            }
+            submissions.offer(
+                submission, area: submission.area, index: index, path: submission.path, sheet: submission.sheet,
+                count: submission.completed.count)
         }
 
         var used: [String: String] = [:]
@@ -109,26 +99,13 @@ public struct Collector: Sendable {
         let position = Dictionary(items.indices.map { (ItemKey(items[$0]), $0) }, uniquingKeysWith: { a, _ in a })
         var tail: [Finding] = []
         for area in plan.areas {
-            guard let chosen = chosenByArea[area]?.submission else {
-                // An unreadable return is the area's submission: its error says why, not 没有报送.
-                if unreadableByArea[area] == nil {
-                    var missing = FindingBuilder(file: plan.path, sheet: plan.table.sheet.name)
-                    missing.add(.missingSubmission(area: area), area: area)
-                    tail += missing.findings
-                }
-                continue
-            }
+            let settled = submissions.settle(
+                area, planFile: plan.path, planSheet: plan.table.sheet.name, unreadable: unreadableByArea[area] != nil)
+            tail += settled.findings
+            accounting.named += settled.namedRows
+            guard let chosen = settled.chosen?.value else { continue }
             used[area] = chosen.path
             if let period = chosen.period { periodByArea[area] = period }
-            for other in (othersByArea[area] ?? []).sorted(by: { $0.index < $1.index }) {
-                var duplicate = FindingBuilder(file: other.path, sheet: other.sheet)
-                duplicate.add(
-                    .duplicateSubmission(
-                        area: area, chosen: (chosen.path as NSString).lastPathComponent, chosenCount: chosen.completed.count,
-                        thisCount: other.completed), area: area)
-                tail += duplicate.findings
-                accounting.named += other.completed
-            }
             accounting.merged += chosen.completed.count
             for (key, value) in chosen.completed {
                 guard let i = position[key] else { continue }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Which return an area's figures come from when the area sent several (`collect`,
+/// `reconcile`): the one with more rows filled, on a tie the later in input order (a corrected
+/// resubmission is usually named after the first). The others are named by
+/// `duplicate-submission`; only what their finding needs is kept, so memory does not grow with
+/// thousands of duplicates.
+struct AreaSubmissions<Value: Sendable> {
+    /// The return used for an area.
+    struct Chosen {
+        var index: Int
+        var value: Value
+        var path: String
+        var sheet: String
+        var count: Int
+    }
+
+    /// A return not used.
+    struct Other {
+        var index: Int
+        var path: String
+        var sheet: String
+        var count: Int
+    }
+
+    private var chosen: [String: Chosen] = [:]
+    private var others: [String: [Other]] = [:]
+
+    /// Offers one area's return, `count` its filled rows, `index` its place among the inputs.
+    mutating func offer(_ value: Value, area: String, index: Int, path: String, sheet: String, count: Int) {
+        let offered = Chosen(index: index, value: value, path: path, sheet: sheet, count: count)
+        guard let current = chosen[area] else {
+            chosen[area] = offered
+            return
+        }
+        let replaced = count >= current.count
+        let other = replaced ? current : offered
+        others[area, default: []].append(Other(index: other.index, path: other.path, sheet: other.sheet, count: other.count))
+        if replaced { chosen[area] = offered }
+    }
+
+    /// The area's return, and its findings in the order reports list them: `missing-submission`
+    /// against the plan or summary when the area sent nothing (an unreadable return is a
+    /// submission: its own error says why), else a `duplicate-submission` for each other return,
+    /// whose filled rows (`namedRows`) that finding names.
+    func settle(_ area: String, planFile: String, planSheet: String?, unreadable: Bool) -> (
+        chosen: Chosen?, findings: [Finding], namedRows: Int
+    ) {
+        guard let used = chosen[area] else {
+            var missing = FindingBuilder(file: planFile, sheet: planSheet)
+            if !unreadable { missing.add(.missingSubmission(area: area), area: area) }
+            return (nil, missing.findings, 0)
+        }
+        var findings: [Finding] = []
+        var named = 0
+        for other in (others[area] ?? []).sorted(by: { $0.index < $1.index }) {
+            var duplicate = FindingBuilder(file: other.path, sheet: other.sheet)
+            duplicate.add(
+                .duplicateSubmission(
+                    area: area, chosen: (used.path as NSString).lastPathComponent, chosenCount: used.count,
+                    thisCount: other.count), area: area)
+            findings += duplicate.findings
+            named += other.count
+        }
+        return (used, findings, named)
+    }
+}
