@@ -151,6 +151,7 @@ final class Archive {
 
     /// Normalizes a part name or relationship target: `\` → `/`, no leading `/`, `.`/`..` resolved.
     static func normalize(_ name: String) -> String {
+        if isNormalized(name) { return name }
         var segments: [Substring] = []
         for segment in name.replacingBackslashes().split(separator: "/", omittingEmptySubsequences: true) {
             if segment == "." { continue }
@@ -158,6 +159,32 @@ final class Archive {
             segments.append(segment)
         }
         return segments.joined(separator: "/")
+    }
+
+    /// Whether `normalize` would return the name unchanged (almost every name): no `\`, no empty,
+    /// `.` or `..` segment, no leading or trailing `/`. One pass over the bytes, no allocation.
+    static func isNormalized(_ name: String) -> Bool {
+        var segmentStart = true
+        var dots = 0
+        var empty = true
+        for byte in name.utf8 {
+            empty = false
+            switch byte {
+            case UInt8(ascii: "\\"):
+                return false
+            case UInt8(ascii: "/"):
+                // An empty segment, or one that was `.` or `..`.
+                if segmentStart || dots > 0 { return false }
+                segmentStart = true
+            case UInt8(ascii: "."):
+                if segmentStart || dots > 0 { dots += 1 }
+                segmentStart = false
+            default:
+                segmentStart = false
+                dots = 0
+            }
+        }
+        return !empty && !segmentStart && !(dots > 0 && dots <= 2)
     }
 
     /// Whether the archive holds a part of that name.

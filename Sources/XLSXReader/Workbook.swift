@@ -156,6 +156,17 @@ public final class Workbook {
         }
     }
 
+    /// Whether a cell of this workbook may hold `text`: false when the workbook keeps its texts
+    /// in a shared string table that lacks it (compared by UTF-8 bytes). Writers that share
+    /// strings write no inline ones, so this is a cheap test before reading a sheet for one
+    /// known text; a workbook without shared strings may hold any text inline.
+    public func mayHoldText(_ text: String) -> Bool {
+        let strings = parts.sharedStrings
+        guard !strings.isEmpty else { return true }
+        let count = text.utf8.count
+        return strings.contains { $0.utf8.count == count && $0.utf8.elementsEqual(text.utf8) }
+    }
+
     /// The sheet with this name.
     public func sheet(named name: String) throws(XLSXError) -> Sheet {
         guard let info = sheets.first(where: { $0.name == name }) else {

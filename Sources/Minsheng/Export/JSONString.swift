@@ -34,14 +34,6 @@ enum JSONString {
         emitASCII(0x22, emit)
     }
 
-    /// The literal as a String (for `JSONValue`).
-    static func literal(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 2)
-        write(text) { out.append(contentsOf: $0) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     @inline(__always)
     private static func emitASCII(_ byte: UInt8, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         withUnsafeBytes(of: byte) { emit($0.bindMemory(to: UInt8.self)) }

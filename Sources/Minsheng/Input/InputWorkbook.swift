@@ -130,6 +130,12 @@ public final class InputWorkbook {
         }
     }
 
+    /// Whether a cell may hold `text` (see `Workbook.mayHoldText`); always true for CSV.
+    public func mayHoldText(_ text: String) -> Bool {
+        guard case .workbook(let workbook) = content else { return true }
+        return workbook.mayHoldText(text)
+    }
+
     /// Reads a sheet's cells.
     public func sheet(_ info: SheetInfo) throws -> Sheet {
         switch content {

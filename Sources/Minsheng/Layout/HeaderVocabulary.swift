@@ -277,18 +277,20 @@ final class WordCache: Sendable {
     /// Longer texts (UTF-8 bytes) are classified every time: no header is this long.
     static let longestKept = 192
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Mutex<[ByteKey: Entry]>([:])
 
     subscript(text: String) -> Entry? {
         get {
             guard text.utf8.count <= Self.longestKept else { return nil }
-            return entries.withLock { $0[text] }
+            let key = ByteKey(text)
+            return entries.withLock { $0[key] }
         }
         set {
             guard text.utf8.count <= Self.longestKept, let newValue else { return }
+            let key = ByteKey(text)
             entries.withLock { entries in
                 if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-                entries[text] = newValue
+                entries[key] = newValue
             }
         }
     }

@@ -68,7 +68,8 @@ public final class CheckReportWriter {
         case .json:
             sink.write((files > 0 ? ", " : "") + CheckReport.jsonValue(of: file).serialized())
             for finding in fileFindings {
-                pending += Array(((findings > 0 ? ", " : "") + CheckReport.jsonValue(of: finding).serialized()).utf8)
+                if findings > 0 { pending.append(contentsOf: ", ".utf8) }
+                CheckReport.jsonValue(of: finding).write(into: &pending)
                 findings += 1
             }
             if pending.count > 1 << 20 { spill() }

@@ -19,38 +19,35 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text, on one line, with `, ` and `: ` separators.
     public func serialized() -> String {
-        var out = ""
-        write(to: &out)
-        return out
+        var out: [UInt8] = []
+        write(into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String) {
+    /// Appends the JSON text's UTF-8 bytes to `out` (no intermediate strings).
+    func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n):
-            out += n.isFinite ? NumberText.format(n) : "null"
-        case .string(let s): JSONValue.writeString(s, to: &out)
+            out.append(contentsOf: (n.isFinite ? NumberText.format(n) : "null").utf8)
+        case .string(let s): JSONString.write(s) { out.append(contentsOf: $0) }
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += ", " }
-                item.write(to: &out)
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                item.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, pair) in pairs.enumerated() {
-                if i > 0 { out += ", " }
-                JSONValue.writeString(pair.0, to: &out)
-                out += ": "
-                pair.1.write(to: &out)
+                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                JSONString.write(pair.0) { out.append(contentsOf: $0) }
+                out.append(contentsOf: ": ".utf8)
+                pair.1.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += JSONString.literal(s)
     }
 }

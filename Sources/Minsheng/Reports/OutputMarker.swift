@@ -25,7 +25,8 @@ public enum OutputMarker {
 
     /// What kind of minsheng output the workbook is (`标准进度表`), or nil for any other workbook.
     public static func kind(of workbook: InputWorkbook) -> String? {
-        guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }),
+        // Templates have the sheet too: its cells are read only when the marker can be there.
+        guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }), workbook.mayHoldText(marker),
             let sheet = try? workbook.sheet(named: TemplateMetadata.sheetName),
             sheet.cell("A1")?.string == marker
         else { return nil }
