@@ -29,8 +29,8 @@ public enum RateCheck {
         let places = max(0, min(decimals, 10))
         if round(expected, places, .plain) == reported { return .consistent }
         if round(expected, places, .down) == reported { return .truncationOnly(expected: expected) }
-        var unit = Decimal(1)
-        for _ in 0..<places { unit /= 10 }
+        // One unit of the last printed digit, built exactly (Decimal division is slow).
+        let unit = Decimal(sign: .plus, exponent: -places, significand: 1)
         if abs(reported - expected) < unit { return .nearMiss(expected: expected) }
         return .mismatch(expected: expected)
     }
