@@ -60,6 +60,6 @@ public enum ValueReading {
     }
 
     static func decimal(_ n: Double) -> Decimal {
-        Decimal(string: NumberText.format(n)) ?? Decimal(n)
+        Quantity.decimal(n, text: NumberText.format)
     }
 }

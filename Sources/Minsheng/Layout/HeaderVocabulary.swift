@@ -44,7 +44,7 @@ public struct HeaderVocabulary: Sendable {
     /// Starts of footer rows (合计, 备注, 填报人 …).
     public var footerPrefixes: [String]
     /// Words of indicators that do not sum across areas (rates, ceilings, per-person floors).
-    public var nonAdditive: NonAdditiveWords
+    public var nonAdditive: NonAdditiveWords { didSet { kinds = SharedTextCache() } }
 
     /// The words that make an indicator non-additive (`nonAdditive` in `headers.json`).
     public struct NonAdditiveWords: Sendable, Decodable {
@@ -76,6 +76,8 @@ public struct HeaderVocabulary: Sendable {
     private var totalSet: Set<String> = []
     private var areaNameSet: Set<String> = []
     private var cache = WordCache()
+    /// `indicatorKind` per name and unit (items repeat across the returns of a batch).
+    private var kinds = SharedTextCache<IndicatorKind>()
     private var sectionRegexes: [NSRegularExpression] = []
 
     private struct File: Decodable {
@@ -242,6 +244,14 @@ public struct HeaderVocabulary: Sendable {
     /// vocabulary.indicatorKind(of: "城镇新增就业", unit: "人")        // .additive
     /// ```
     public func indicatorKind(of name: String?, unit: String?) -> IndicatorKind {
+        let key = (name ?? "") + "\u{1F}" + (unit ?? "")
+        if let kind = kinds[key] { return kind }
+        let kind = computeIndicatorKind(of: name, unit: unit)
+        kinds[key] = kind
+        return kind
+    }
+
+    private func computeIndicatorKind(of name: String?, unit: String?) -> IndicatorKind {
         let text = HeaderText.normalize(name ?? "")
         let all = text + "|" + HeaderText.normalize(unit ?? "")
         // Words are looked for in UTF-8 bytes (the texts are normalized; no Foundation search).
@@ -265,7 +275,7 @@ public struct HeaderVocabulary: Sendable {
 }
 
 /// Header texts already classified, shared by every copy of a vocabulary (and every job of a
-/// batch); emptied when it grows past `capacity` texts. Only short texts are kept.
+/// batch).
 final class WordCache: Sendable {
     struct Entry: Sendable {
         var role: HeaderRole?
@@ -273,13 +283,24 @@ final class WordCache: Sendable {
         var isTotal: Bool
     }
 
-    static let capacity = 50_000
-    /// Longer texts (UTF-8 bytes) are classified every time: no header is this long.
-    static let longestKept = 192
-
-    private let entries = Mutex<[ByteKey: Entry]>([:])
+    private let entries = SharedTextCache<Entry>()
 
     subscript(text: String) -> Entry? {
+        get { entries[text] }
+        set { entries[text] = newValue }
+    }
+}
+
+/// Values derived from short texts, shared between threads, keyed by the texts' bytes
+/// (`ByteKey`); emptied when it grows past `capacity` texts. Longer texts are not kept.
+final class SharedTextCache<Value: Sendable>: Sendable {
+    static var capacity: Int { 50_000 }
+    /// Longer texts (UTF-8 bytes) are derived every time: no header or indicator is this long.
+    static var longestKept: Int { 192 }
+
+    private let entries = Mutex<[ByteKey: Value]>([:])
+
+    subscript(text: String) -> Value? {
         get {
             guard text.utf8.count <= Self.longestKept else { return nil }
             let key = ByteKey(text)

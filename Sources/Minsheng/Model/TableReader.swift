@@ -232,11 +232,42 @@ public struct TableReader: Sendable {
 
     /// Trims white space and folds internal line breaks of a label.
     static func clean(_ text: String) -> String {
-        guard text.contains(where: { $0.isWhitespace }) else { return text }
+        guard hasWhitespace(text) else { return text }
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         return lines.map { line in
             line.drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed()
         }.map { String($0) }.joined()
+    }
+
+    /// Whether any character of `text` is white space (Unicode White_Space, as
+    /// `Character.isWhitespace`), found in its UTF-8 bytes without walking characters.
+    static func hasWhitespace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return true }
+                } else if b == 0xC2, i + 1 < n {
+                    if bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 { return true }  // U+0085, U+00A0
+                } else if b >= 0xE1 && b <= 0xE3, i + 2 < n {
+                    let b1 = bytes[i + 1]
+                    let b2 = bytes[i + 2]
+                    switch b {
+                    case 0xE1: if b1 == 0x9A && b2 == 0x80 { return true }  // U+1680
+                    case 0xE2:
+                        // U+2000…U+200A, U+2028, U+2029, U+202F; U+205F.
+                        if b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return true }
+                        if b1 == 0x81 && b2 == 0x9F { return true }
+                    default: if b1 == 0x80 && b2 == 0x80 { return true }  // U+3000
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// `一、就业创业` → `就业创业`.
@@ -249,6 +280,10 @@ public struct TableReader: Sendable {
     }
 
     static func isChineseNumeral(_ text: String) -> Bool {
+        // Most sequence numbers are digits: rejected on their first non-space character.
+        guard let lead = text.unicodeScalars.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0].contains($0.value) }),
+            "一二三四五六七八九十百、.．".unicodeScalars.contains(lead)
+        else { return false }
         guard let label = HeaderVocabulary.label(text), let first = label.first, "一二三四五六七八九十百、.．".contains(first)
         else { return false }
         let normalized = label.trimmingCharacters(in: CharacterSet(charactersIn: "、.．"))

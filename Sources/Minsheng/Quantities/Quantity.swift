@@ -56,6 +56,14 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         return NSDecimalNumber(decimal: rounded).stringValue
     }
 
+    /// A cell's number as the decimal it shows: whole numbers (most figures) directly, others
+    /// from their shortest text (`0.1` stays 0.1, not 0.1000000000000000055…), which `text`
+    /// gives.
+    static func decimal(_ n: Double, text: (Double) -> String) -> Decimal {
+        if n == n.rounded(), abs(n) < 1e15 { return Decimal(Int64(n)) }
+        return Decimal(string: text(n)) ?? Decimal(n)
+    }
+
     /// Whether two values are equal: exactly for integers, to a relative 1e-9 otherwise.
     public static func equal(_ a: Decimal, _ b: Decimal) -> Bool {
         if a == b { return true }

@@ -24,7 +24,7 @@ public enum QuantityParser {
     /// Reads a numeric cell: a `0%`-style format makes 0.95 the percentage 95.
     public static func parse(number: Double, percentFormat: Bool) -> CellQuantity {
         guard number.isFinite else { return .unparsed(String(number)) }
-        var value = Decimal(string: "\(number)") ?? Decimal(number)
+        var value = Quantity.decimal(number) { "\($0)" }
         if percentFormat {
             value *= 100
             return .quantity(Quantity(value, unit: "%"))

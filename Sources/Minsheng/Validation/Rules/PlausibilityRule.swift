@@ -17,7 +17,7 @@ public struct PlausibilityRule: TableRule {
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, value) in row.values.sorted(by: { $0.key < $1.key }) {
             guard let q = value.quantity.quantity else { continue }
-            let cell = value.cell.reference.a1
+            var cell: String { value.cell.reference.a1 }  // only for a finding
             switch key.measure {
             case .completed:
                 let target = row.figure(ValueKey(.target, area: key.area))

@@ -43,11 +43,12 @@ public struct RateRule: TableRule {
             {
                 verdict = .consistent
             }
-            let shown = "\(Quantity.format(reportedValue))%"
+            // The texts of a finding, built only when there is one.
+            var shown: String { "\(Quantity.format(reportedValue))%" }
             func computed(_ expected: Decimal) -> String {
                 "\(Quantity.format(completed.value))÷\(Quantity.format(target.value)) = \(Quantity.format(RateCheck.round(expected, 2, .plain)))%"
             }
-            let cell = rate.cell.reference.a1
+            var cell: String { rate.cell.reference.a1 }
             switch verdict {
             case .consistent, .notCheckable: break
             case .truncationOnly(let expected):

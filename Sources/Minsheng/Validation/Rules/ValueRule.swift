@@ -6,8 +6,9 @@ public struct ValueRule: TableRule {
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for key in row.values.keys.sorted() {
             guard let value = row.values[key] else { continue }
-            let cell = value.cell.reference.a1
-            let label = CheckedRow.label(key)
+            // Built only for a finding (most values have none).
+            var cell: String { value.cell.reference.a1 }
+            var label: String { CheckedRow.label(key) }
             if value.cell.value == .formulaWithoutValue {
                 findings.add(.formulaWithoutValue(label: label), row, cell: cell, area: key.area)
                 continue
