@@ -194,7 +194,7 @@ public struct HeaderVocabulary: Sendable {
 
     /// A header text's role, and whether it names an area or a total: computed once per distinct
     /// text (headers repeat across the rows of a header and across the returns of a batch).
-    private func classify(_ text: String) -> WordCache.Entry {
+    func classify(_ text: String) -> WordCache.Entry {
         if let entry = cache[text] { return entry }
         let entry = WordCache.Entry(role: computeRole(text), isArea: computeIsArea(text), isTotal: computeIsTotal(text))
         cache[text] = entry

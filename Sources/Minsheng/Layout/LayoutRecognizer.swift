@@ -68,9 +68,10 @@ public struct LayoutRecognizer: Sendable {
         var roles = Set<HeaderRole>()
         var areas = 0
         for text in texts.values {
-            if let role = vocabulary.role(of: text) {
+            let word = vocabulary.classify(text)  // one look-up for all three answers
+            if let role = word.role {
                 roles.insert(role)
-            } else if vocabulary.isArea(text) || vocabulary.isTotal(text) {
+            } else if word.isArea || word.isTotal {
                 areas += 1
             }
         }
