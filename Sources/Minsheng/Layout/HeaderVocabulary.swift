@@ -78,6 +78,8 @@ public struct HeaderVocabulary: Sendable {
     private var cache = WordCache()
     /// `indicatorKind` per name and unit (items repeat across the returns of a batch).
     private var kinds = SharedTextCache<IndicatorKind>()
+    /// `isSection` per text (the patterns are compiled once, in `init`).
+    private let sections = SharedTextCache<Bool>()
     private var sectionRegexes: [NSRegularExpression] = []
 
     private struct File: Decodable {
@@ -228,6 +230,14 @@ public struct HeaderVocabulary: Sendable {
 
     /// Whether a row's first text opens a section (一、… / （一）…).
     public func isSection(_ text: String) -> Bool {
+        // Item names repeat across the returns of a batch: each is matched once.
+        if let known = sections[text] { return known }
+        let answer = matchesSection(text)
+        sections[text] = answer
+        return answer
+    }
+
+    private func matchesSection(_ text: String) -> Bool {
         // A section title is short: the patterns look at the beginning of a long text only.
         let head = text.utf8.count > 4 * HeaderText.labelLimit ? String(text.prefix(HeaderText.labelLimit)) : text
         let trimmed = head.trimmingCharacters(in: .whitespacesAndNewlines)
