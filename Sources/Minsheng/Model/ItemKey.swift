@@ -16,12 +16,16 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let indicator: String
     /// The area, when the key names one area's figures (nil: the item as a whole).
     public let area: String?
+    /// The hash of what `==` compares, computed once: keys are looked up many times, and hashing
+    /// non-ASCII text normalizes it every time.
+    private let identityHash: Int
 
     /// Creates one from the texts as written.
     public init(project: String?, indicator: String?, area: String? = nil) {
         self.project = HeaderText.normalize(project ?? "")
         self.indicator = HeaderText.normalize(indicator ?? "")
         self.area = area.map(HeaderText.normalize).flatMap { $0.isEmpty ? nil : $0 }
+        identityHash = ItemKey.hash(project: self.project, indicator: self.indicator, area: self.area)
     }
 
     /// The key of a table row (with the area of a table that has one row per area).
@@ -43,6 +47,15 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.project = normalizedProject
         self.indicator = indicator
         self.area = area
+        identityHash = ItemKey.hash(project: normalizedProject, indicator: indicator, area: area)
+    }
+
+    private static func hash(project: String, indicator: String, area: String?) -> Int {
+        var hasher = Hasher()
+        hasher.combine(project.isEmpty ? indicator : project)
+        hasher.combine(indicator.isEmpty ? project : indicator)
+        hasher.combine(area)
+        return hasher.finalize()
     }
 
     /// Whether the key names anything (a row without project and indicator does not).
@@ -64,10 +77,7 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Hashes what `==` compares.
     public func hash(into hasher: inout Hasher) {
-        let (p, i) = identity
-        hasher.combine(p)
-        hasher.combine(i)
-        hasher.combine(area)
+        hasher.combine(identityHash)
     }
 
     /// Orders by project, indicator, area.

@@ -122,7 +122,14 @@ public struct CheckedRow: Sendable {
     public let values: [ValueKey: ReadValue]
 
     /// The item's key.
-    public var key: ItemKey { ItemKey(row) }
+    public let key: ItemKey
+
+    /// Creates one from its parts.
+    public init(row: TableRow, values: [ValueKey: ReadValue]) {
+        self.row = row
+        self.values = values
+        key = ItemKey(row)
+    }
 
     /// The figure of a value, if it is one.
     public func figure(_ key: ValueKey) -> Quantity? { values[key]?.quantity.quantity }
