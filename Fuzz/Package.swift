@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
 // libFuzzer harnesses over minsheng, built and run by Fuzz/run.sh, not by `swift test`:
-// ReaderFuzzer (bytes as an .xlsx), PartsFuzzer (bytes as the XML parts of a stored zip), TextFuzzer (bytes as cell text), CheckFuzzer (bytes as a
+// ReaderFuzzer (bytes as an .xlsx), PartsFuzzer (bytes as the XML parts of a stored zip), SheetFuzzer
+// (bytes as sheet XML, the tokenizer against expat), TextFuzzer (bytes as cell text), CheckFuzzer (bytes as a
 // submitted workbook, through recognition and validation).
 import PackageDescription
 
@@ -22,6 +23,9 @@ let package = Package(
             dependencies: [
                 "FuzzDriver", .product(name: "XLSXReader", package: "minsheng"), .product(name: "Minsheng", package: "minsheng"),
             ], linkerSettings: linker),
+        .executableTarget(
+            name: "SheetFuzzer",
+            dependencies: ["FuzzDriver", .product(name: "XLSXReader", package: "minsheng")], linkerSettings: linker),
         .executableTarget(
             name: "TextFuzzer",
             dependencies: ["FuzzDriver", .product(name: "Minsheng", package: "minsheng")], linkerSettings: linker),

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes minsheng with libFuzzer + AddressSanitizer.
-#   Fuzz/run.sh [reader|parts|text|check] [SECONDS]     (default: reader, 600 s)
+#   Fuzz/run.sh [reader|parts|sheet|text|check] [SECONDS]     (default: reader, 600 s)
 #   reader  bytes as an .xlsx file: zip, XML, shared strings, styles, sheets, export
+#   sheet   bytes as one worksheet part's XML (the first byte picks the chunk size): the sheet
+#           tokenizer against expat, which must give the same cells, ranges and errors
 #   parts   bytes as the sheet, shared strings, styles and workbook XML (NUL-separated), stored
 #           uncompressed in a zip, so that mutations reach the XML handlers
 #   text    bytes as cell text: quantities, prose breakdowns, printed precision, CSV
@@ -16,9 +18,10 @@ seconds="${2:-600}"
 case "$target" in
     reader) product=ReaderFuzzer ;;
     parts) product=PartsFuzzer ;;
+    sheet) product=SheetFuzzer ;;
     text) product=TextFuzzer ;;
     check) product=CheckFuzzer ;;
-    *) echo "usage: Fuzz/run.sh [reader|parts|text|check] [SECONDS]" >&2; exit 64 ;;
+    *) echo "usage: Fuzz/run.sh [reader|parts|sheet|text|check] [SECONDS]" >&2; exit 64 ;;
 esac
 swift build -c release --scratch-path .build-fuzz --product "$product" -Xswiftc -sanitize=fuzzer,address >&2
 binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/$product"
@@ -43,6 +46,19 @@ elif [ "$target" = parts ]; then
         done
     fi
     seeds+=(.seeds-parts)
+elif [ "$target" = sheet ]; then
+    seeds=(regressions sheet-seeds)
+    if [ ! -d .seeds-sheet ]; then
+        # Every worksheet part of the samples and fixtures, behind a chunk-size byte (0–6, from a checksum of the names).
+        mkdir -p .seeds-sheet
+        find ../Samples ../Tests/Fixtures -name '*.xlsx' | sort | while IFS= read -r file; do
+            unzip -Z1 "$file" 2>/dev/null | { grep -E '^xl/worksheets/[^/]+\.xml$' || true; } | while IFS= read -r part; do
+                n=$(printf '%s' "$file$part" | cksum | cut -d' ' -f1)
+                { printf "\\$(printf '%03o' $((n % 7)))"; unzip -p "$file" "$part"; } > ".seeds-sheet/$(basename "$file" .xlsx)-$(basename "$part" .xml)" 2>/dev/null || true
+            done
+        done
+    fi
+    seeds+=(.seeds-sheet)
 else
     seeds=(../Samples ../Samples/returns ../Tests/Fixtures/calamine ../Tests/Fixtures/injected regressions)
 fi
@@ -50,6 +66,9 @@ export MINSHENG_TEMPLATES="$PWD/../Templates"
 # -dict: the XML and zip words the reader branches on.
 dict=()
 [ "$target" = text ] || dict=(-dict=xlsx.dict)
+[ "$target" = sheet ] && dict=(-dict=sheet.dict)
+maxlen=2000000
+[ "$target" = sheet ] && maxlen=262144
 exec "$binary" ".corpus-$target" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" \
-    -timeout=5 -rss_limit_mb=2048 -max_len=2000000 -artifact_prefix=artifacts/ \
+    -timeout=5 -rss_limit_mb=2048 -max_len="$maxlen" -artifact_prefix=artifacts/ \
     -print_final_stats=1

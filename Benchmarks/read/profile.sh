@@ -12,12 +12,17 @@ work="$root/Benchmarks/work"
 mkdir -p "$work"
 input="$work/task-$rows.xlsx"
 [ -f "$input" ] || "$py" "$root/Benchmarks/read/make_task_sheet.py" "$input" "$rows"
-(cd "$root" && swift build -c release --product minsheng >&2)
-bin="$(cd "$root" && swift build -c release --show-bin-path)/minsheng"
+# MINSHENG_BIN=path profiles another build (an earlier commit's binary, for a before/after).
+if [ -n "${MINSHENG_BIN:-}" ]; then
+    bin="$MINSHENG_BIN"
+else
+    (cd "$root" && swift build -c release --product minsheng >&2)
+    bin="$(cd "$root" && swift build -c release --show-bin-path)/minsheng"
+fi
 command -v valgrind >/dev/null || { echo "需要 valgrind (apt-get install valgrind)" >&2; exit 1; }
-valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.minsheng" "$bin" dump --format csv "$input" > /dev/null 2> "$work/callgrind.minsheng.log"
+valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.minsheng${MINSHENG_BIN:+.other}" "$bin" dump --format csv "$input" > /dev/null 2> "$work/callgrind.minsheng.log"
 valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.unzip" unzip -p "$input" xl/worksheets/sheet1.xml xl/sharedStrings.xml > /dev/null 2> "$work/callgrind.unzip.log"
-"$py" - "$work/callgrind.minsheng" "$work/callgrind.unzip" <<'PY'
+"$py" - "$work/callgrind.minsheng${MINSHENG_BIN:+.other}" "$work/callgrind.unzip" <<'PY'
 import re, subprocess, sys
 from collections import defaultdict
 

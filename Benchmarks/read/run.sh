@@ -3,6 +3,7 @@
 # every cell of the same 200,000-row task sheet, side by side in one run (the three alternate);
 # prints time and memory ratios of minsheng to each peer.
 # usage: Benchmarks/read/run.sh [ROWS] [RUNS]
+# MINSHENG_BEFORE=path adds another minsheng binary (an earlier commit's) to the same rounds.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 rows="${1:-200000}"
@@ -21,4 +22,5 @@ ls -l "$input" >&2
 "$py" "$root/Benchmarks/read/compare_peers.py" "$runs" \
     minsheng "$bin dump --format csv '$input'" \
     python-calamine "$py $root/Benchmarks/read/peer_calamine.py '$input'" \
-    fastexcel "$py $root/Benchmarks/read/peer_fastexcel.py '$input'"
+    fastexcel "$py $root/Benchmarks/read/peer_fastexcel.py '$input'" \
+    ${MINSHENG_BEFORE:+minsheng-before "$MINSHENG_BEFORE dump --format csv '$input'"}

@@ -206,6 +206,17 @@ final class Archive {
         part: String, chunkSize: Int = 1 << 18,
         _ body: (UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Void
     ) throws(XLSXError) {
+        try stream(part: part, chunkSize: chunkSize) { (chunk: UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Bool in
+            try body(chunk)
+            return true
+        }
+    }
+
+    /// Streams a part as `stream(part:chunkSize:_:)` does, until `body` returns false.
+    func stream(
+        part: String, chunkSize: Int = 1 << 18,
+        until body: (UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Bool
+    ) throws(XLSXError) {
         guard let index = entries[Archive.normalize(part).lowercased()] else {
             throw XLSXError(file: path, part: part, kind: .missingPart(part))
         }
@@ -253,7 +264,7 @@ final class Archive {
                 switch ring.next() {
                 case .chunk(let chunk):
                     try check(chunk.count)
-                    try body(chunk)
+                    guard try body(chunk) else { return }
                     ring.release()
                 case .end:
                     return
@@ -273,7 +284,7 @@ final class Archive {
             }
             if got == 0 { break }
             try check(Int(got))
-            try body(UnsafeBufferPointer(rebasing: buffer[0..<Int(got)]))
+            guard try body(UnsafeBufferPointer(rebasing: buffer[0..<Int(got)])) else { return }
         }
     }
 

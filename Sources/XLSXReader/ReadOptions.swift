@@ -25,6 +25,11 @@ public struct ReadOptions: Sendable, Equatable {
     /// runs 0.86–1.16 of one thread's wall time, the same CPU time); it gains only with a free
     /// core (to measure: build with the default at `4 << 20`, run `Benchmarks/read/run.sh`).
     public var inflateAheadThreshold: Int = Int.max
+    /// Read worksheet XML with the reader's own tokenizer (default true), which hands the part
+    /// to expat from its start the moment it meets anything outside its narrow grammar (a
+    /// DOCTYPE, CDATA, a comment, another encoding, any well-formedness error): the cells and
+    /// errors are the same either way, only the time differs. False reads every part with expat.
+    public var sheetTokenizer: Bool = true
 
     /// The defaults.
     public init() {}

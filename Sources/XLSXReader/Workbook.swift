@@ -190,8 +190,11 @@ public final class Workbook {
         guard let part = info.part else {
             throw XLSXError(file: path, kind: .missingPart("工作表“\(info.name)”"))
         }
-        let handler = SheetHandler(sharedStringCount: parts.sharedStrings.count, options: options)
-        try XMLStream.parse(part: part, in: archive, with: handler)
+        let sharedStringCount = parts.sharedStrings.count
+        let options = self.options
+        let handler = try XMLStream.parseSheet(part: part, in: archive, tokenizer: options.sheetTokenizer) {
+            SheetHandler(sharedStringCount: sharedStringCount, options: options)
+        }
         let (stored, formulas) = handler.finish()
         return Sheet(
             name: info.name, state: info.state, mergedRanges: handler.mergedRanges, parts: parts,

@@ -11,6 +11,8 @@ class XMLHandler {
     private(set) var failure: XLSXError.Kind?
     /// The cell being read when the handler failed, if it knows.
     var failureCell: String?
+    /// Whether `fail(_:)` was called (cheaper to test than `failure`).
+    private(set) var failed = false
     /// Whether the part declared a DOCTYPE or an entity (the parser was stopped).
     fileprivate(set) var doctypeSeen = false
 
@@ -26,6 +28,7 @@ class XMLHandler {
 
     /// Stops the parser with a reason.
     final func fail(_ kind: XLSXError.Kind, cell: String? = nil) {
+        failed = true
         if failure == nil {
             failure = kind
             failureCell = cell
@@ -38,14 +41,58 @@ class XMLHandler {
 enum XMLStream {
     /// Parses one part of `archive`, fed chunk by chunk from `zip_fread`.
     static func parse(part: String, in archive: Archive, with handler: XMLHandler) throws(XLSXError) {
-        guard let session = Session(handler: handler, file: archive.path, part: part) else {
-            throw XLSXError(file: archive.path, part: part, kind: .cannotOpen(reason: "内存不足，无法创建 XML 解析器"))
+        try parse(file: archive.path, part: part, with: handler) { (sink: ChunkSink) throws(XLSXError) in
+            try archive.stream(part: part, until: sink)
+        }
+    }
+
+    /// Receives one chunk of a part; returns false to stop the stream.
+    typealias ChunkSink = (UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Bool
+    /// Calls its sink with each chunk of a part, in order, until the sink returns false.
+    typealias ChunkSource = (ChunkSink) throws(XLSXError) -> Void
+
+    /// Parses the chunks `source` yields with expat; `file` and `part` name them in errors.
+    static func parse(file: String, part: String, with handler: XMLHandler, source: ChunkSource) throws(XLSXError) {
+        guard let session = Session(handler: handler, file: file, part: part) else {
+            throw XLSXError(file: file, part: part, kind: .cannotOpen(reason: "内存不足，无法创建 XML 解析器"))
         }
         defer { session.close() }
-        try archive.stream(part: part) { (chunk: UnsafeBufferPointer<UInt8>) throws(XLSXError) in
+        try source { (chunk: UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Bool in
             try session.feed(chunk, isFinal: false)
+            return true
         }
         try session.feed(UnsafeBufferPointer(start: nil, count: 0), isFinal: true)
+    }
+
+    /// Reads a worksheet part into a handler made by `make`: with `SheetTokenizer` first when
+    /// `tokenizer` is set, and with expat and a fresh handler, from the part's start, whenever the
+    /// tokenizer abandons, the handler fails or the archive throws (expat then meets the same
+    /// problem, or an XML error before it, and reports it as it always has).
+    static func parseSheet(
+        file: String, part: String, tokenizer: Bool, make: () -> SheetHandler, source: ChunkSource
+    ) throws(XLSXError) -> (handler: SheetHandler, tokenized: Bool) {
+        if tokenizer {
+            let handler = make()
+            let scanner = SheetTokenizer(handler: handler)
+            do {
+                try source { chunk in scanner.feed(chunk) }
+                if scanner.finish() && !handler.failed { return (handler, true) }
+            } catch {
+                // Read again below.
+            }
+        }
+        let handler = make()
+        try parse(file: file, part: part, with: handler, source: source)
+        return (handler, false)
+    }
+
+    /// `parseSheet(file:part:tokenizer:make:source:)` over a part of `archive`.
+    static func parseSheet(
+        part: String, in archive: Archive, tokenizer: Bool, make: () -> SheetHandler
+    ) throws(XLSXError) -> SheetHandler {
+        try parseSheet(file: archive.path, part: part, tokenizer: tokenizer, make: make) { (sink: ChunkSink) throws(XLSXError) in
+            try archive.stream(part: part, until: sink)
+        }.handler
     }
 
     private final class Session {
