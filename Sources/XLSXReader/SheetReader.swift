@@ -48,7 +48,11 @@ final class SheetHandler: XMLHandler {
 
     private enum Capture { case none, value, formula, inlineText }
 
-    init(sharedStringCount: Int, options: ReadOptions) {
+    /// Rows from this zero-based index on are not read: the parse stops at the first of them.
+    private let rowLimit: Int
+
+    init(sharedStringCount: Int, options: ReadOptions, rowLimit: Int = Int.max) {
+        self.rowLimit = rowLimit
         self.sharedStringCount = sharedStringCount
         self.keepFormulas = options.keepFormulas
         self.maxCells = options.maxCells
@@ -143,6 +147,7 @@ final class SheetHandler: XMLHandler {
         }
         row = explicit ?? row + 1
         nextColumn = 0
+        if row >= rowLimit { finishEarly() }
     }
 
     private func startCell(_ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
@@ -175,6 +180,10 @@ final class SheetHandler: XMLHandler {
             cellColumn = nextColumn
         }
         nextColumn = cellColumn + 1
+        if cellRow >= rowLimit {
+            inCell = false
+            finishEarly()
+        }
     }
 
     private static func cellType(_ t: UnsafePointer<CChar>) -> CellType {

@@ -204,7 +204,7 @@ final class SheetTokenizer {
                     case .needMore: return p - base
                     case .abandon: return nil
                     }
-                    if handler.failed { return nil }
+                    if handler.stopped { return nil }
                 case UInt8(ascii: "&"):
                     let (length, scalar) = reference(p, end)
                     if length < 0 { return p - base }
@@ -241,7 +241,7 @@ final class SheetTokenizer {
                     return p - base
                 case .abandon: return nil
                 }
-                if handler.failed { return nil }
+                if handler.stopped { return nil }
             case .start:
                 // An optional UTF-8 byte-order mark.
                 if p.pointee == 0xEF {

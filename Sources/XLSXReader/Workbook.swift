@@ -187,13 +187,24 @@ public final class Workbook {
     ///
     /// - Throws: `XLSXError`; `.missingPart` naming the sheet when its part is missing.
     public func sheet(_ info: SheetInfo) throws(XLSXError) -> Sheet {
+        try sheet(info, rowLimit: Int.max)
+    }
+
+    /// The cells of a sheet's first `rows` rows, read no further (the rest of the part is neither
+    /// read nor checked, and merged ranges, listed after the cells, are not read): a quick look
+    /// at a heading or a marker cell.
+    public func sheet(_ info: SheetInfo, rows: Int) throws(XLSXError) -> Sheet {
+        try sheet(info, rowLimit: max(rows, 0))
+    }
+
+    private func sheet(_ info: SheetInfo, rowLimit: Int) throws(XLSXError) -> Sheet {
         guard let part = info.part else {
             throw XLSXError(file: path, kind: .missingPart("工作表“\(info.name)”"))
         }
         let sharedStringCount = parts.sharedStrings.count
         let options = self.options
         let handler = try XMLStream.parseSheet(part: part, in: archive, tokenizer: options.sheetTokenizer) {
-            SheetHandler(sharedStringCount: sharedStringCount, options: options)
+            SheetHandler(sharedStringCount: sharedStringCount, options: options, rowLimit: rowLimit)
         }
         let (stored, formulas) = handler.finish()
         return Sheet(

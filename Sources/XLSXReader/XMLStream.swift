@@ -15,6 +15,10 @@ class XMLHandler {
     private(set) var failed = false
     /// Whether the part declared a DOCTYPE or an entity (the parser was stopped).
     fileprivate(set) var doctypeSeen = false
+    /// Whether the handler has read all it wanted and stopped the parser without an error.
+    private(set) var finishedEarly = false
+    /// Whether parsing should stop: on a failure, or when the handler has read enough.
+    final var stopped: Bool { failed || finishedEarly }
 
     func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {}
     func end(_ name: UnsafePointer<CChar>) {}
@@ -23,6 +27,13 @@ class XMLHandler {
     /// Notes a DOCTYPE or entity declaration and stops the parser.
     fileprivate final func refuseDoctype() {
         doctypeSeen = true
+        if let parser { XML_StopParser(parser, XML_FALSE) }
+    }
+
+    /// Stops the parser without an error: the handler has read what it was asked for (the rest
+    /// of the part is neither read nor checked).
+    final func finishEarly() {
+        finishedEarly = true
         if let parser { XML_StopParser(parser, XML_FALSE) }
     }
 
@@ -59,8 +70,9 @@ enum XMLStream {
         defer { session.close() }
         try source { (chunk: UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Bool in
             try session.feed(chunk, isFinal: false)
-            return true
+            return !handler.finishedEarly
         }
+        if handler.finishedEarly { return }
         try session.feed(UnsafeBufferPointer(start: nil, count: 0), isFinal: true)
     }
 
@@ -76,6 +88,7 @@ enum XMLStream {
             let scanner = SheetTokenizer(handler: handler)
             do {
                 try source { chunk in scanner.feed(chunk) }
+                if handler.finishedEarly && !handler.failed { return (handler, true) }
                 if scanner.finish() && !handler.failed { return (handler, true) }
             } catch {
                 // Read again below.
@@ -152,6 +165,7 @@ enum XMLStream {
             if let failure = handler.failure {
                 throw XLSXError(file: file, part: part, cell: handler.failureCell, kind: failure)
             }
+            if handler.finishedEarly { return }
             if status != XML_STATUS_OK {
                 let code = XML_GetErrorCode(parser)
                 let reason = XML_ErrorString(code).map { String(cString: $0) } ?? "未知错误"

@@ -145,6 +145,20 @@ public final class InputWorkbook {
         }
     }
 
+    /// Reads the first `rows` rows of the sheet with this name, and no further.
+    public func sheet(named name: String, rows: Int) throws -> Sheet {
+        guard let info = sheets.first(where: { $0.name == name }) else {
+            throw MinshengError.unreadable(file: path, problem: .noSuchSheet(name, available: []))
+        }
+        switch content {
+        case .csv(let sheet): return sheet
+        case .workbook(let workbook):
+            do { return try workbook.sheet(info, rows: rows) } catch {
+                throw MinshengError.unreadable(file: path, problem: .reader(error))
+            }
+        }
+    }
+
     /// Reads the sheet with this name.
     public func sheet(named name: String) throws -> Sheet {
         guard let info = sheets.first(where: { $0.name == name }) else {

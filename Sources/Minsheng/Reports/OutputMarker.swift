@@ -27,7 +27,7 @@ public enum OutputMarker {
     public static func kind(of workbook: InputWorkbook) -> String? {
         // Templates have the sheet too: its cells are read only when the marker can be there.
         guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }), workbook.mayHoldText(marker),
-            let sheet = try? workbook.sheet(named: TemplateMetadata.sheetName),
+            let sheet = try? workbook.sheet(named: TemplateMetadata.sheetName, rows: 1),
             sheet.cell("A1")?.string == marker
         else { return nil }
         return sheet.cell("B1")?.string ?? progressWorkbook
