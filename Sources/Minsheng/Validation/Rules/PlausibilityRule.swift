@@ -15,7 +15,8 @@ public struct PlausibilityRule: TableRule {
     }
 
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        for (key, value) in row.values.sorted(by: { $0.key < $1.key }) {
+        // Each value has its own cell, and `Validator` orders findings by cell: no sort here.
+        for (key, value) in row.values {
             guard let q = value.quantity.quantity else { continue }
             var cell: String { value.cell.reference.a1 }  // only for a finding
             switch key.measure {

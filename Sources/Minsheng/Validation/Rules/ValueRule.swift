@@ -4,8 +4,8 @@ public struct ValueRule: TableRule {
     public init() {}
 
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        for key in row.values.keys.sorted() {
-            guard let value = row.values[key] else { continue }
+        // Each value has its own cell, and `Validator` orders findings by cell: no sort here.
+        for (key, value) in row.values {
             // Built only for a finding (most values have none).
             var cell: String { value.cell.reference.a1 }
             var label: String { CheckedRow.label(key) }
