@@ -45,9 +45,12 @@ public struct CheckedTable: Sendable {
 
     static func readValues(_ row: TableRow, layout: TableLayout, memo: ValueMemo = ValueMemo()) -> [ValueKey: ReadValue] {
         var result: [ValueKey: ReadValue] = [:]
+        result.reserveCapacity(row.values.count)
+        // The 单位 column's unit, read once per row (not once per value).
+        let rowUnit = row.unit.flatMap(unitText)
         for (key, cell) in row.values {
             let column = row.group.map { $0.column(key.measure) } ?? layout.column(key.measure, area: key.area)
-            let headerUnit = column?.unit ?? (key.measure == .rate ? nil : row.unit.flatMap(unitText))
+            let headerUnit = column?.unit ?? (key.measure == .rate ? nil : rowUnit)
             if case .string(let text) = cell.value {
                 // A long text is read once per stored string, measure and header unit, not once per cell.
                 let memoized = memo.texts(key.measure, headerUnit).value(text) { _ in
