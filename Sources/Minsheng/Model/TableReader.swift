@@ -53,11 +53,18 @@ public struct TableReader: Sendable {
 
         for sheetRow in sheetRows where sheetRow.index > layout.headerRows.upperBound {
             let cells = Dictionary(sheetRow.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
-            let rawTexts = sheetRow.cells.compactMap { cell -> String? in
+            // The row's texts (numbers as written), built only when a section row is suspected.
+            var rawTexts: [String] {
+                sheetRow.cells.compactMap { cell -> String? in
+                    guard let text = Self.text(cell), !HeaderText.isBlank(text) else { return nil }
+                    return text
+                }
+            }
+            guard let firstRaw = sheetRow.cells.lazy.compactMap({ cell -> String? in
                 guard let text = Self.text(cell), !HeaderText.isBlank(text) else { return nil }
                 return text
-            }
-            guard let firstRaw = rawTexts.first else { continue }
+            }).first
+            else { continue }
 
             func text(_ role: HeaderRole) -> String? {
                 guard let column = roleColumns[role] else { return nil }
