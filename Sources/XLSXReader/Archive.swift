@@ -274,10 +274,13 @@ final class Archive {
             }
         }
 
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: chunkSize)
+        // A small part needs no more than its declared size (one byte more shows a part that
+        // inflates beyond it): no quarter-megabyte buffer for a 1 KB part.
+        let size = min(chunkSize, declared + 1)
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: size)
         defer { buffer.deallocate() }
         while true {
-            let got = zip_fread(file, buffer.baseAddress, UInt64(chunkSize))
+            let got = zip_fread(file, buffer.baseAddress, UInt64(size))
             if got < 0 {
                 let reason = String(cString: zip_file_strerror(file))
                 throw XLSXError(file: path, part: part, kind: .corruptArchive(reason: reason))

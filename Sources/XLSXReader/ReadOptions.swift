@@ -25,11 +25,19 @@ public struct ReadOptions: Sendable, Equatable {
     /// runs 0.86–1.16 of one thread's wall time, the same CPU time); it gains only with a free
     /// core (to measure: build with the default at `4 << 20`, run `Benchmarks/read/run.sh`).
     public var inflateAheadThreshold: Int = Int.max
-    /// Read worksheet XML with the reader's own tokenizer (default true), which hands the part
-    /// to expat from its start the moment it meets anything outside its narrow grammar (a
-    /// DOCTYPE, CDATA, a comment, another encoding, any well-formedness error): the cells and
-    /// errors are the same either way, only the time differs. False reads every part with expat.
-    public var sheetTokenizer: Bool = true
+    /// Read the XML parts (worksheets, shared strings, styles, the workbook, relationships) with
+    /// the reader's own tokenizer (default true), which hands a part to expat from its start the
+    /// moment it meets anything outside its narrow grammar (a DOCTYPE, CDATA, a comment, another
+    /// encoding, any well-formedness error): the cells and errors are the same either way, only
+    /// the time differs. False reads every part with expat.
+    public var tokenizer: Bool = true
+
+    /// The former name of `tokenizer`, when it applied to worksheets only.
+    @available(*, deprecated, renamed: "tokenizer")
+    public var sheetTokenizer: Bool {
+        get { tokenizer }
+        set { tokenizer = newValue }
+    }
 
     /// The defaults.
     public init() {}

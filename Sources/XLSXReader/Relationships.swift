@@ -58,8 +58,9 @@ final class RelationshipsHandler: XMLHandler {
     static func read(for part: String, in archive: Archive) throws(XLSXError) -> [Relationship] {
         let rels = part.isEmpty ? "_rels/.rels" : relsPart(for: part)
         guard archive.contains(part: rels) else { return [] }
-        let handler = RelationshipsHandler(sourcePart: part)
-        try XMLStream.parse(part: rels, in: archive, with: handler)
+        let handler = try XMLStream.read(part: rels, in: archive, tokenizer: archive.options.tokenizer) {
+            RelationshipsHandler(sourcePart: part)
+        }
         return handler.relationships
     }
 }

@@ -36,7 +36,7 @@
         let size = max(chunkSize, 1)
         var outcome = Outcome()
         do {
-            let (handler, tokenized) = try XMLStream.parseSheet(
+            let (handler, tokenized) = try XMLStream.read(
                 file: "probe.xlsx", part: "xl/worksheets/sheet1.xml", tokenizer: tokenizer,
                 make: { SheetHandler(sharedStringCount: sharedStringCount, options: options) }
             ) { (sink: XMLStream.ChunkSink) throws(XLSXError) in

@@ -86,8 +86,9 @@ public final class Workbook {
             throw XLSXError(file: path, kind: .missingPart("xl/workbook.xml"))
         }
         let workbookRels = try Workbook.relationships(for: workbookPart, in: archive, problems: &problems)
-        let listing = WorkbookHandler()
-        try XMLStream.parse(part: workbookPart, in: archive, with: listing)
+        let listing = try XMLStream.read(part: workbookPart, in: archive, tokenizer: archive.options.tokenizer) {
+            WorkbookHandler()
+        }
 
         var sheets: [SheetInfo] = []
         // By id, the first of any repeated id (as a linear search found it): one look-up per sheet.
@@ -123,8 +124,9 @@ public final class Workbook {
             workbookRels.first { $0.hasType("sharedStrings") && archive.contains(part: $0.target) }?.target
             ?? ["xl/sharedStrings.xml", "sharedStrings.xml"].first { archive.contains(part: $0) }
         if let sharedPart {
-            let handler = SharedStringsHandler()
-            try XMLStream.parse(part: sharedPart, in: archive, with: handler)
+            let handler = try XMLStream.read(part: sharedPart, in: archive, tokenizer: archive.options.tokenizer) {
+                SharedStringsHandler()
+            }
             sharedStrings = handler.strings
         }
         var cellFormats: [NumberFormat] = []
@@ -132,8 +134,9 @@ public final class Workbook {
             workbookRels.first { $0.hasType("styles") && archive.contains(part: $0.target) }?.target
             ?? ["xl/styles.xml", "styles.xml"].first { archive.contains(part: $0) }
         if let stylesPart {
-            let handler = StylesHandler()
-            try XMLStream.parse(part: stylesPart, in: archive, with: handler)
+            let handler = try XMLStream.read(part: stylesPart, in: archive, tokenizer: archive.options.tokenizer) {
+                StylesHandler()
+            }
             cellFormats = handler.cellFormats
         }
         self.parts = WorkbookParts(
@@ -203,7 +206,7 @@ public final class Workbook {
         }
         let sharedStringCount = parts.sharedStrings.count
         let options = self.options
-        let handler = try XMLStream.parseSheet(part: part, in: archive, tokenizer: options.sheetTokenizer) {
+        let handler = try XMLStream.read(part: part, in: archive, tokenizer: options.tokenizer) {
             SheetHandler(sharedStringCount: sharedStringCount, options: options, rowLimit: rowLimit)
         }
         let (stored, formulas) = handler.finish()

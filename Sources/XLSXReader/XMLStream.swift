@@ -50,13 +50,6 @@ class XMLHandler {
 
 /// Streams XML through expat in chunks, refusing any DOCTYPE.
 enum XMLStream {
-    /// Parses one part of `archive`, fed chunk by chunk from `zip_fread`.
-    static func parse(part: String, in archive: Archive, with handler: XMLHandler) throws(XLSXError) {
-        try parse(file: archive.path, part: part, with: handler) { (sink: ChunkSink) throws(XLSXError) in
-            try archive.stream(part: part, until: sink)
-        }
-    }
-
     /// Receives one chunk of a part; returns false to stop the stream.
     typealias ChunkSink = (UnsafeBufferPointer<UInt8>) throws(XLSXError) -> Bool
     /// Calls its sink with each chunk of a part, in order, until the sink returns false.
@@ -76,16 +69,16 @@ enum XMLStream {
         try session.feed(UnsafeBufferPointer(start: nil, count: 0), isFinal: true)
     }
 
-    /// Reads a worksheet part into a handler made by `make`: with `SheetTokenizer` first when
-    /// `tokenizer` is set, and with expat and a fresh handler, from the part's start, whenever the
-    /// tokenizer abandons, the handler fails or the archive throws (expat then meets the same
-    /// problem, or an XML error before it, and reports it as it always has).
-    static func parseSheet(
-        file: String, part: String, tokenizer: Bool, make: () -> SheetHandler, source: ChunkSource
-    ) throws(XLSXError) -> (handler: SheetHandler, tokenized: Bool) {
+    /// Reads a part into a handler made by `make`: with `XMLTokenizer` first when `tokenizer` is
+    /// set, and with expat and a fresh handler, from the part's start, whenever the tokenizer
+    /// abandons, the handler fails or the archive throws (expat then meets the same problem, or an
+    /// XML error before it, and reports it as it always has).
+    static func read<Handler: XMLHandler>(
+        file: String, part: String, tokenizer: Bool, make: () -> Handler, source: ChunkSource
+    ) throws(XLSXError) -> (handler: Handler, tokenized: Bool) {
         if tokenizer {
             let handler = make()
-            let scanner = SheetTokenizer(handler: handler)
+            let scanner = XMLTokenizer(handler: handler)
             do {
                 try source { chunk in scanner.feed(chunk) }
                 if handler.finishedEarly && !handler.failed { return (handler, true) }
@@ -99,11 +92,11 @@ enum XMLStream {
         return (handler, false)
     }
 
-    /// `parseSheet(file:part:tokenizer:make:source:)` over a part of `archive`.
-    static func parseSheet(
-        part: String, in archive: Archive, tokenizer: Bool, make: () -> SheetHandler
-    ) throws(XLSXError) -> SheetHandler {
-        try parseSheet(file: archive.path, part: part, tokenizer: tokenizer, make: make) { (sink: ChunkSink) throws(XLSXError) in
+    /// `read(file:part:tokenizer:make:source:)` over a part of `archive`.
+    static func read<Handler: XMLHandler>(
+        part: String, in archive: Archive, tokenizer: Bool, make: () -> Handler
+    ) throws(XLSXError) -> Handler {
+        try read(file: archive.path, part: part, tokenizer: tokenizer, make: make) { (sink: ChunkSink) throws(XLSXError) in
             try archive.stream(part: part, until: sink)
         }.handler
     }

@@ -12,7 +12,7 @@ struct RowLimitTests {
 
     static func workbook(_ sheetData: String, tokenizer: Bool) throws -> Workbook {
         var options = ReadOptions()
-        options.sheetTokenizer = tokenizer
+        options.tokenizer = tokenizer
         return try Workbook(
             bytes: ZipBuilder.workbook(sheetData: sheetData).build(), name: "rows.xlsx", options: options)
     }

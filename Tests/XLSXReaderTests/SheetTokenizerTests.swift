@@ -21,7 +21,7 @@ struct SheetTokenizerTests {
     static func read(_ url: URL, tokenizer: Bool) -> [String] {
         var options = ReadOptions()
         options.keepFormulas = true
-        options.sheetTokenizer = tokenizer
+        options.tokenizer = tokenizer
         do {
             let workbook = try Workbook(path: url.path, options: options)
             var lines: [String] = []

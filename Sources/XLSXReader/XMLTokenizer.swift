@@ -4,9 +4,10 @@
     import Darwin
 #endif
 
-/// A scanner of its own for worksheet XML, the reader's hot path: it drives a `SheetHandler`
-/// through the same `start`/`end`/`text` calls expat makes, without expat's per-tag copying and
-/// attribute hashing.
+/// A scanner of its own for the XML of a workbook's parts (worksheets, the reader's hot path, and
+/// the small parts every file has: relationships, workbook, shared strings, styles): it drives an
+/// `XMLHandler` through the same `start`/`end`/`text` calls expat makes, without expat's per-tag
+/// copying and attribute hashing.
 ///
 /// It accepts only a narrow grammar, checked exactly: an optional UTF-8 byte-order mark; an
 /// optional `<?xml version="1.0" …?>` declaration whose encoding is absent or UTF-8; elements
@@ -21,7 +22,7 @@
 /// refused, attribute values are normalized (TAB, LF, CR and CRLF → one space each; references
 /// are not), and line ends in text become LF (CRLF and a lone CR). Bytes arrive in chunks of any
 /// size: an incomplete token is carried into the next chunk.
-final class SheetTokenizer {
+final class XMLTokenizer<Handler: XMLHandler> {
     private enum Stage { case start, declaration, prolog, content, epilog }
     private enum Step {
         case advanced(UnsafeMutablePointer<UInt8>)
@@ -30,14 +31,14 @@ final class SheetTokenizer {
     }
 
     /// More attributes on one element, deeper nesting or longer names are left to expat.
-    static let maxAttributes = 32
-    static let maxDepth = 64
-    static let maxName = 64
+    static var maxAttributes: Int { 32 }
+    static var maxDepth: Int { 64 }
+    static var maxName: Int { 64 }
     /// An incomplete token longer than this (a huge attribute value) is left to expat rather than
     /// rescanned on every chunk.
-    static let maxPending = 1 << 20
+    static var maxPending: Int { 1 << 20 }
 
-    private let handler: SheetHandler
+    private let handler: Handler
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes at the start of `buffer` carried from the previous chunk (an incomplete token).
@@ -60,16 +61,17 @@ final class SheetTokenizer {
     private(set) var abandoned = false
 
     // Byte classes.
-    private static let textPlain: UInt8 = 1  // text as is: TAB, LF, ASCII printable but < & ]
-    private static let attributePlain: UInt8 = 2  // attribute value as is: ASCII printable but < & " '
-    private static let nameStart: UInt8 = 4  // A–Z a–z _
-    private static let nameChar: UInt8 = 8  // name start, 0–9 . -
-    private static let space: UInt8 = 16  // space, TAB, LF, CR
+    private static var textPlain: UInt8 { 1 }  // text as is: TAB, LF, ASCII printable but < & ]
+    private static var attributePlain: UInt8 { 2 }  // attribute value as is: ASCII printable but < & " '
+    private static var nameStart: UInt8 { 4 }  // A–Z a–z _
+    private static var nameChar: UInt8 { 8 }  // name start, 0–9 . -
+    private static var space: UInt8 { 16 }  // space, TAB, LF, CR
 
-    init(handler: SheetHandler) {
+    init(handler: Handler) {
         self.handler = handler
-        capacity = 1 << 18
-        buffer = .allocate(capacity: capacity)
+        // Grown to the first chunk (a small part needs no more).
+        capacity = 0
+        buffer = .allocate(capacity: 1)
         openNames = .allocate(capacity: Self.maxDepth * Self.maxName)
         openLengths = .allocate(capacity: Self.maxDepth)
         openLengths.initialize(repeating: 0, count: Self.maxDepth)
