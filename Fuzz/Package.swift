@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 // libFuzzer harnesses over minsheng, built and run by Fuzz/run.sh, not by `swift test`:
 // ReaderFuzzer (bytes as an .xlsx), PartsFuzzer (bytes as the XML parts of a stored zip), SheetFuzzer
-// (bytes as sheet XML, the tokenizer against expat), TextFuzzer (bytes as cell text), CheckFuzzer (bytes as a
+// (bytes as sheet XML, the tokenizer against expat), XMLFuzzer (bytes as any other part's XML, the
+// tokenizer's events against expat's), TextFuzzer (bytes as cell text), CheckFuzzer (bytes as a
 // submitted workbook, through recognition and validation).
 import PackageDescription
 
@@ -25,6 +26,9 @@ let package = Package(
             ], linkerSettings: linker),
         .executableTarget(
             name: "SheetFuzzer",
+            dependencies: ["FuzzDriver", .product(name: "XLSXReader", package: "minsheng")], linkerSettings: linker),
+        .executableTarget(
+            name: "XMLFuzzer",
             dependencies: ["FuzzDriver", .product(name: "XLSXReader", package: "minsheng")], linkerSettings: linker),
         .executableTarget(
             name: "TextFuzzer",

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Fuzzes minsheng with libFuzzer + AddressSanitizer.
-#   Fuzz/run.sh [reader|parts|sheet|text|check] [SECONDS]     (default: reader, 600 s)
+#   Fuzz/run.sh [reader|parts|sheet|xml|text|check] [SECONDS]     (default: reader, 600 s)
 #   reader  bytes as an .xlsx file: zip, XML, shared strings, styles, sheets, export
 #   sheet   bytes as one worksheet part's XML (the first byte picks the chunk size): the sheet
 #           tokenizer against expat, which must give the same cells, ranges and errors
+#   xml     bytes as any other part's XML (relationships, workbook, shared strings, styles; the
+#           first byte picks the chunk size): the tokenizer against expat, which must hand a
+#           handler the same start tags, attributes, end tags, text and errors
 #   parts   bytes as the sheet, shared strings, styles and workbook XML (NUL-separated), stored
 #           uncompressed in a zip, so that mutations reach the XML handlers
 #   text    bytes as cell text: quantities, prose breakdowns, printed precision, CSV
@@ -19,9 +22,10 @@ case "$target" in
     reader) product=ReaderFuzzer ;;
     parts) product=PartsFuzzer ;;
     sheet) product=SheetFuzzer ;;
+    xml) product=XMLFuzzer ;;
     text) product=TextFuzzer ;;
     check) product=CheckFuzzer ;;
-    *) echo "usage: Fuzz/run.sh [reader|parts|sheet|text|check] [SECONDS]" >&2; exit 64 ;;
+    *) echo "usage: Fuzz/run.sh [reader|parts|sheet|xml|text|check] [SECONDS]" >&2; exit 64 ;;
 esac
 swift build -c release --scratch-path .build-fuzz --product "$product" -Xswiftc -sanitize=fuzzer,address >&2
 binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/$product"
@@ -59,6 +63,19 @@ elif [ "$target" = sheet ]; then
         done
     fi
     seeds+=(.seeds-sheet)
+elif [ "$target" = xml ]; then
+    seeds=(regressions sheet-seeds)
+    if [ ! -d .seeds-xml ]; then
+        # Every part but the worksheets, of the samples and fixtures, behind a chunk-size byte.
+        mkdir -p .seeds-xml
+        find ../Samples ../Tests/Fixtures -name '*.xlsx' | sort | while IFS= read -r file; do
+            unzip -Z1 "$file" 2>/dev/null | { grep -E '(\.xml|\.rels)$' | grep -v '^xl/worksheets/' || true; } | while IFS= read -r part; do
+                n=$(printf '%s' "$file$part" | cksum | cut -d' ' -f1)
+                { printf "\\$(printf '%03o' $((n % 7)))"; unzip -p "$file" "$part"; } > ".seeds-xml/$(basename "$file" .xlsx)-$(printf '%s' "$part" | tr '/[]' '___')" 2>/dev/null || true
+            done
+        done
+    fi
+    seeds+=(.seeds-xml)
 else
     seeds=(../Samples ../Samples/returns ../Tests/Fixtures/calamine ../Tests/Fixtures/injected regressions)
 fi
@@ -67,8 +84,10 @@ export MINSHENG_TEMPLATES="$PWD/../Templates"
 dict=()
 [ "$target" = text ] || dict=(-dict=xlsx.dict)
 [ "$target" = sheet ] && dict=(-dict=sheet.dict)
+[ "$target" = xml ] && dict=(-dict=sheet.dict)
 maxlen=2000000
 [ "$target" = sheet ] && maxlen=262144
+[ "$target" = xml ] && maxlen=262144
 exec "$binary" ".corpus-$target" "${seeds[@]}" "${dict[@]}" -max_total_time="$seconds" \
     -timeout=5 -rss_limit_mb=2048 -max_len="$maxlen" -artifact_prefix=artifacts/ \
     -print_final_stats=1
