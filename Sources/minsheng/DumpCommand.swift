@@ -28,6 +28,8 @@ struct DumpCommand: ParsableCommand {
         case .text: form = .text
         }
         let request = DumpRequest(source: .path(file), sheet: sheet, format: form)
-        _ = try Terminal.run { try DumpWorkflow.run(request, to: .standardOutput()) }
+        let result = try Terminal.run { try DumpWorkflow.run(request, to: .standardOutput()) }
+        // What the reader set aside goes beside the dump, not into it (stdout stays the data).
+        for problem in result.problems { Terminal.error("注意：\(problem)") }
     }
 }

@@ -76,6 +76,21 @@ struct DumpCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// A workbook whose package relationships are damaged is dumped as far as it can be read,
+    /// with what was set aside named on stderr (stdout stays the data alone).
+    @Test func namesWhatTheReaderSetAsideOnStderr() throws {
+        let path = try ZipBuilder.workbook(
+            sheetData: #"<row r="1"><c r="A1" t="inlineStr"><is><t>照读</t></is></c></row>"#,
+            extra: ["_rels/.rels": #"<?xml version="1.0"?><Relationships><Relationship Id="rId1""#]
+        ).write(named: "坏关系.xlsx")
+        let result = try CommandRunner.run(["dump", path, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "照读\n")
+        #expect(result.stderr.hasPrefix("注意：\(path)（_rels/.rels）：关系文件无法解析"))
+        let sound = try CommandRunner.run(["dump", "\(corpus)/date.xlsx", "--format", "csv"])
+        #expect(sound.stderr.isEmpty)
+    }
+
     @Test func exitsSixtyFourOnAUsageError() throws {
         let result = try CommandRunner.run(["dump", "\(corpus)/date.xlsx", "--format", "yaml"])
         #expect(result.status == 64)

@@ -130,6 +130,14 @@ public final class InputWorkbook {
         }
     }
 
+    /// What the reader set aside to read this workbook at all (damaged relationships, a
+    /// workbook part found by its conventional name, sheets without content), one line each with
+    /// the file and part; empty for CSV and for sound workbooks.
+    public var problems: [String] {
+        guard case .workbook(let workbook) = content else { return [] }
+        return workbook.problems.map(\.description)
+    }
+
     /// Whether a cell may hold `text` (see `Workbook.mayHoldText`); always true for CSV.
     public func mayHoldText(_ text: String) -> Bool {
         guard case .workbook(let workbook) = content else { return true }

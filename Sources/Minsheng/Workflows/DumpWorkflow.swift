@@ -42,11 +42,15 @@ public struct DumpResult: Sendable {
     public var sheets: [String]
     /// The text, when it was collected in memory (`DumpWorkflow.run(_:)`).
     public var bytes: [UInt8]?
+    /// What the reader set aside to read the workbook (`InputWorkbook.problems`): the dump is
+    /// complete only as far as these say.
+    public var problems: [String]
 
     /// Creates one from its parts.
-    public init(sheets: [String], bytes: [UInt8]? = nil) {
+    public init(sheets: [String], bytes: [UInt8]? = nil, problems: [String] = []) {
         self.sheets = sheets
         self.bytes = bytes
+        self.problems = problems
     }
 }
 
@@ -79,7 +83,7 @@ public enum DumpWorkflow {
         case .text: for sheet in sheets { SheetExport.writeText(sheet, file: name, to: sink) }
         }
         sink.flush()
-        return DumpResult(sheets: sheets.map(\.name))
+        return DumpResult(sheets: sheets.map(\.name), problems: workbook.problems)
     }
 
     /// The dump as bytes in memory.
