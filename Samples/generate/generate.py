@@ -413,9 +413,14 @@ def write_injected():
            {"sheet": "10月", "findings": [{"code": "missing-target", "severity": "warning", "cell": "E7"}]}, manifest)
     inject(jinghu, "rate-changed.xlsx", [("G14", "75.18%")],
            {"sheet": "10月", "findings": [{"code": "rate-mismatch", "severity": "error", "cell": "G14"}]}, manifest)
-    # openpyxl writes formulas without cached values, as a script filling a template would.
-    inject(jinghu, "formula-uncached.xlsx", [("G5", "=F5/E5")],
-           {"sheet": "10月", "findings": [{"code": "formula-without-value", "severity": "warning", "cell": "G5"}]}, manifest)
+    # openpyxl writes formulas without cached values, as a script filling a template would: a
+    # completed figure that is such a formula cannot be read ...
+    inject(jinghu, "formula-uncached.xlsx", [("F5", "=2+3")],
+           {"sheet": "10月", "findings": [{"code": "formula-without-value", "severity": "warning", "cell": "F5"}]}, manifest)
+    # ... but a rate that divides the row's own completed figure by its target reports nothing
+    # of its own (the figures are checked): no finding at all.
+    inject(jinghu, "rate-formula-own-row.xlsx", [("G5", "=F5/E5")],
+           {"sheet": "10月", "findings": []}, manifest)
     (INJECTED / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
     print("wrote", len(manifest), "injected copies")
 

@@ -29,8 +29,9 @@ public struct Cell: Hashable, Sendable {
     public var format: NumberFormat
     /// Whether the cell has a formula (`<f>`), cached value or not.
     public var hasFormula: Bool
-    /// The formula text, when `ReadOptions.keepFormulas` is set and the cell carries one
-    /// (followers of a shared formula carry none).
+    /// The formula text, when the cell carries one (followers of a shared formula carry none):
+    /// for every formula when `ReadOptions.keepFormulas` is set, else for a formula without a
+    /// cached value only.
     public var formula: String?
 
     /// The text of a string cell, or nil.

@@ -73,10 +73,10 @@ final class SheetHandler: XMLHandler {
         case UInt8(ascii: "f") where local[1] == 0:
             if inCell {
                 hasFormula = true
-                if keepFormulas {
-                    capture = .formula
-                    formula.removeAll(keepingCapacity: true)
-                }
+                // Kept always until the cell ends: a formula without a cached value keeps its text
+                // (what it would compute is all there is to know of it).
+                capture = .formula
+                formula.removeAll(keepingCapacity: true)
             }
         case UInt8(ascii: "t") where local[1] == 0:
             if inInline && phoneticDepth == 0 {
@@ -269,7 +269,7 @@ final class SheetHandler: XMLHandler {
         let key = cell.sortKey
         if !stored.isEmpty && key <= lastKey { outOfOrder = true }
         lastKey = key
-        if keepFormulas && hasFormula && !formula.isEmpty {
+        if hasFormula && !formula.isEmpty && (keepFormulas || kind == .formulaWithoutValue) {
             formulas[stored.count] = String(decoding: formula, as: UTF8.self)
         }
         stored.append(cell)

@@ -7,6 +7,9 @@ public enum FindingMessage: Sendable, Hashable {
     // MARK: Values
     /// A formula cell without a cached value.
     case formulaWithoutValue(label: String)
+    /// A rate formula without a value that divides cells of another row (rows moved after the
+    /// formula was written): `formula` as written.
+    case rateFormulaOtherRow(label: String, formula: String)
     /// Text where a figure belongs.
     case unparsed(label: String, raw: String)
     /// A negative target or completion.
@@ -97,7 +100,7 @@ public enum FindingMessage: Sendable, Hashable {
     /// The stable code.
     public var code: FindingCode {
         switch self {
-        case .formulaWithoutValue: return .formulaWithoutValue
+        case .formulaWithoutValue, .rateFormulaOtherRow: return .formulaWithoutValue
         case .unparsed: return .unparsedValue
         case .negative: return .negativeValue
         case .totalMismatch(let measure, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
@@ -136,7 +139,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .negative, .totalMismatch, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
             .mostRowsUnmatched, .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved:
             return .error
-        case .formulaWithoutValue, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
+        case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
             .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
             .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
@@ -148,6 +151,8 @@ public enum FindingMessage: Sendable, Hashable {
     public var text: String {
         switch self {
         case .formulaWithoutValue(let label): return "\(label)是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再报送）"
+        case .rateFormulaOtherRow(let label, let formula):
+            return "\(label)的公式 \(formula) 引用的不是本行的完成数和目标（可能是移动或排序行后留下的），且没有计算结果：请改正公式后在 Excel/WPS 中保存再报送"
         case .unparsed(let label, let raw): return "\(label)“\(raw)”不是数值"
         case .negative(let label, let value): return "\(label)为负数 \(Quantity.format(value))"
         case .totalMismatch(_, let header, let total, let sum, let blank):

@@ -1,4 +1,7 @@
-/// `formula-without-value`, `unparsed-value` (text in a column of figures) and `negative-value`.
+import XLSXReader
+
+/// `formula-without-value` (but for a rate computed from the row's own figures), `unparsed-value`
+/// (text in a column of figures) and `negative-value`.
 public struct ValueRule: TableRule {
     /// Creates one.
     public init() {}
@@ -10,7 +13,15 @@ public struct ValueRule: TableRule {
             var cell: String { value.cell.reference.a1 }
             var label: String { CheckedRow.label(key) }
             if value.cell.value == .formulaWithoutValue {
-                findings.add(.formulaWithoutValue(label: label), row, cell: cell, area: key.area)
+                // A rate the workbook computes from the row's own two figures reports nothing of
+                // its own: those figures are what is checked.
+                switch Self.rateFormula(value, key, of: table) {
+                case .own: break
+                case .otherRow(let formula):
+                    findings.add(.rateFormulaOtherRow(label: label, formula: formula), row, cell: cell, area: key.area)
+                case .other:
+                    findings.add(.formulaWithoutValue(label: label), row, cell: cell, area: key.area)
+                }
                 continue
             }
             switch value.quantity {
@@ -22,5 +33,36 @@ public struct ValueRule: TableRule {
                 break
             }
         }
+    }
+
+    /// What a formula without a value computes, as far as the rules care.
+    enum FormulaReading {
+        /// A rate dividing its own row's completed cell by its target cell (the columns of the
+        /// same area; empty cells too: a figure left blank is its own matter, not the formula's).
+        case own
+        /// A rate dividing cells of one other row (`formula` as written).
+        case otherRow(String)
+        /// Anything else.
+        case other
+    }
+
+    static func rateFormula(_ value: ReadValue, _ key: ValueKey, of table: CheckedTable) -> FormulaReading {
+        guard key.measure == .rate, let formula = value.cell.formula, let (numerator, denominator) = RateFormula.ratio(formula)
+        else { return .other }
+        let columns = table.table.layout.columns
+        func column(_ measure: Measure) -> Int? {
+            (columns.first { $0.meaning == .value(measure, area: key.area) }
+                ?? columns.first { $0.meaning == .value(measure, area: nil) })?.column
+        }
+        guard let completed = column(.completed), let target = column(.target) else { return .other }
+        let line = value.cell.reference.row
+        if numerator == CellReference(row: line, column: completed).a1 && denominator == CellReference(row: line, column: target).a1 {
+            return .own
+        }
+        // The right columns of another row: rows moved after the formula was written.
+        guard let top = CellReference(numerator), let bottom = CellReference(denominator),
+            top.row == bottom.row, top.row != line, top.column == completed, bottom.column == target
+        else { return .other }
+        return .otherRow(formula)
     }
 }
