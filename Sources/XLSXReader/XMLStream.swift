@@ -81,8 +81,9 @@ enum XMLStream {
             let scanner = XMLTokenizer(handler: handler)
             do {
                 try source { chunk in scanner.feed(chunk) }
+                let complete = scanner.finish()
                 if handler.finishedEarly && !handler.failed { return (handler, true) }
-                if scanner.finish() && !handler.failed { return (handler, true) }
+                if complete && !handler.failed { return (handler, true) }
             } catch {
                 // Read again below.
             }

@@ -41,8 +41,11 @@ final class XMLTokenizer<Handler: XMLHandler> {
     private let handler: Handler
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    /// Bytes at the start of `buffer` carried from the previous chunk (an incomplete token).
+    /// Bytes at the start of `buffer` carried from the previous chunk (an incomplete token, and
+    /// any bytes since whose scan was deferred).
     private(set) var pending = 0
+    /// How many bytes the last scan left unconsumed (the incomplete token it rescans next).
+    private var rescanned = 0
     private var stage = Stage.start
     /// The open elements' names, `maxName` bytes a slot, and their lengths.
     private var depth = 0
@@ -124,9 +127,14 @@ final class XMLTokenizer<Handler: XMLHandler> {
     }
 
     /// Scans one more chunk; false once it has abandoned.
+    ///
+    /// An incomplete token is not rescanned on every small chunk: the scan waits until at least
+    /// as many new bytes have come as the token held, so that a long token fed a few bytes at a
+    /// time costs linear, not quadratic, time (`finish()` scans what is left).
     func feed(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !abandoned else { return false }
         let total = pending + chunk.count
+        let deferScan = rescanned > 0 && total - rescanned < rescanned
         if total > capacity {
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(total, 2 * capacity))
             grown.update(from: buffer, count: pending)
@@ -137,6 +145,19 @@ final class XMLTokenizer<Handler: XMLHandler> {
         if let source = chunk.baseAddress, chunk.count > 0 {
             (buffer + pending).update(from: source, count: chunk.count)
         }
+        if deferScan {
+            pending = total
+            if pending > Self.maxPending {
+                abandoned = true
+                return false
+            }
+            return true
+        }
+        return scanPending(total)
+    }
+
+    /// Scans the `total` bytes in the buffer, keeping an incomplete token for the next chunk.
+    private func scanPending(_ total: Int) -> Bool {
         guard let consumed = scan(buffer, total) else {
             abandoned = true
             return false
@@ -144,6 +165,7 @@ final class XMLTokenizer<Handler: XMLHandler> {
         let rest = total - consumed
         if rest > 0 && consumed > 0 { memmove(buffer, buffer + consumed, rest) }
         pending = rest
+        rescanned = rest
         if pending > Self.maxPending {
             abandoned = true
             return false
@@ -151,9 +173,11 @@ final class XMLTokenizer<Handler: XMLHandler> {
         return true
     }
 
-    /// Whether the whole part was read: the root element closed, nothing left over.
+    /// Whether the whole part was read: the root element closed, nothing left over (bytes held
+    /// back from a scan are scanned first).
     func finish() -> Bool {
-        !abandoned && pending == 0 && stage == .epilog
+        if !abandoned && pending > rescanned && !scanPending(pending) { return false }
+        return !abandoned && pending == 0 && stage == .epilog
     }
 
     // MARK: - Scanning

@@ -102,6 +102,25 @@ struct XMLTokenizerPartsTests {
         }
     }
 
+    /// Fuzz finding (Fuzz/regressions/xml-long-tag-small-chunks): a 60 KB start tag fed 7 bytes
+    /// at a time was rescanned from its start on every chunk, quadratic time. A scan now waits
+    /// for as many new bytes as the incomplete token holds. An 800 KB tag would take minutes so.
+    @Test func aLongTagInSmallChunksIsScannedInLinearTime() throws {
+        let regression = try [UInt8](Data(contentsOf: TestPaths.packageRoot.appendingPathComponent("Fuzz/regressions/xml-long-tag-small-chunks")))
+        let found = Array(regression.dropFirst())  // the first byte chose the chunk size (7)
+        #expect(XMLProbe.read(found, chunkSize: 7, tokenizer: true).sameResult(as: XMLProbe.read(found, chunkSize: 7, tokenizer: false)))
+
+        let long = Array(("<Relationships><Relationship Id=\"rId1\" Target=\"" + String(repeating: "a", count: 800_000) + "\"/></Relationships>").utf8)
+        let clock = ContinuousClock()
+        var outcome: XMLProbe.Outcome?
+        let elapsed = clock.measure { outcome = XMLProbe.read(long, chunkSize: 7, tokenizer: true) }
+        let ours = try #require(outcome)
+        #expect(elapsed < HangBound.inProcess, "took \(elapsed)")
+        #expect(ours.tokenized)
+        // Expat in one piece (expat 2.5 itself rescans a long token on every small chunk).
+        #expect(ours.sameResult(as: XMLProbe.read(long, chunkSize: Int.max, tokenizer: false)))
+    }
+
     /// UTF-16 parts (allowed by XML, met in hand-edited relationships) are expat's.
     @Test func utf16PartsAreReadByExpat() {
         let text = #"<?xml version="1.0" encoding="UTF-16"?><Relationships><Relationship Id="rId1" Target="xl/工作簿.xml"/></Relationships>"#
