@@ -29,7 +29,12 @@ struct NoFalseAssuranceTests {
             findings: (entry["findings"] as? [[String: String]]) ?? [])
     }
 
-    static func place(_ f: Finding) -> String { "\(f.code.rawValue) \(f.severity.rawValue) \(f.cell ?? "")" }
+    /// Code, severity and cell; a cell off the main sheet (`mainSheet`) as `sheet!cell`.
+    static func place(_ f: Finding, mainSheet: String? = nil) -> String {
+        let cell = f.cell ?? ""
+        let named = mainSheet != nil && f.sheet != nil && f.sheet != mainSheet && !cell.isEmpty ? "\(f.sheet ?? "")!\(cell)" : cell
+        return "\(f.code.rawValue) \(f.severity.rawValue) \(named)"
+    }
 
     @Test func theManifestCoversBothWritersOfEveryCase() {
         #expect(Self.collectCases.count >= 8)
@@ -48,11 +53,41 @@ struct NoFalseAssuranceTests {
         #expect(result.status == .ok)
         #expect(result.items > 0)
         let want = Set(testCase.findings.map { "\($0["code"] ?? "") \($0["severity"] ?? "") \($0["cell"] ?? "")" })
-        #expect(Set(findings.map(Self.place)) == want, "\(testCase.file): \(findings.map(\.message))")
+        #expect(Set(findings.map { Self.place($0, mainSheet: result.sheet) }) == want, "\(testCase.file): \(findings.map(\.message))")
         for expected in testCase.findings {
             guard let words = expected["message_contains"] else { continue }
             #expect(findings.contains { $0.message.contains(words) }, "\(testCase.file): the message names \(words)")
         }
+    }
+
+    /// A table on a second sheet is checked too: before, only the sheet with the most items was,
+    /// and a wrong rate on the other one got a ✓.
+    @Test(arguments: ["openpyxl", "xlsxwriter"])
+    func everySheetWithATableIsChecked(_ writer: String) throws {
+        let checker = try Checker()
+        let (clean, none) = checker.check(file: Self.folder.appendingPathComponent("two-sheets.\(writer).xlsx").path)
+        #expect(none.isEmpty)
+        #expect(clean.sheets == ["汇总", "附表"])
+        #expect(clean.items == 5)
+        let (result, findings) = checker.check(file: Self.folder.appendingPathComponent("two-sheets-wrong-annex.\(writer).xlsx").path)
+        #expect(result.sheet == "汇总")
+        let finding = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(finding.sheet == "附表")
+        #expect(finding.cell == "E3")
+        #expect(finding.code == .rateMismatch)
+        var report = CheckReport()
+        report.files = [result]
+        report.findings = findings
+        let text = TextReport.render(report)
+        #expect(text.contains("工作表 汇总、附表，5 项"))
+        #expect(text.contains("附表!E3"))
+        // A named sheet is the only one read.
+        let (named, _) = checker.check(
+            file: Self.folder.appendingPathComponent("two-sheets-wrong-annex.\(writer).xlsx").path,
+            recognition: RecognitionOptions(sheetName: "汇总"))
+        #expect(named.sheets.isEmpty)
+        #expect(named.items == 3)
     }
 
     /// A blank area cell is no share; before, a plan with 33000 against 32000 gave only warnings.
@@ -198,7 +233,7 @@ struct NoFalseAssuranceTests {
         let own = result.report.findings.filter { $0.file == source.name }
         #expect(!own.contains { $0.code == .unknownItem })
         let want = Set(testCase.findings.map { "\($0["code"] ?? "") \($0["severity"] ?? "") \($0["cell"] ?? "")" })
-        #expect(Set(own.map(Self.place)) == want)
+        #expect(Set(own.map { Self.place($0) }) == want)
     }
 
     @Test func collectingTheSampleReturnsAccountsForEveryFilledRow() async throws {

@@ -14,6 +14,9 @@ struct RateFormulaTests {
         ("100*F4/E4", true), (#"IFERROR((F4)/E4,"")"#, false), ("F4/E5", false), ("E4/F4", false),
         ("F4/E4+1", false), ("SUM(F4:F9)/E4", false), ("F4/E4*90", false), ("ROUND(F4/E4,x)", false),
         ("(F4)/(E4)", false), ("IFERROR(F4/E4)", false), ("Sheet2!F4/E4", false), ("", false),
+        (#"=IF(F4="","",IFERROR(F4/E4,""))"#, true), (#"IF(E4=0,"-",F4/E4)"#, true), (#"IF(AND(E4>0,F4<>""),F4/E4,"")"#, true),
+        (#"IF(ISBLANK(F4),"",F4/E4)"#, true), (#"IF(E4>0,F4/E4,0)"#, true), (#"IF(G9="","",F4/E4)"#, false),
+        (#"IF(F4="",F5/E5,F4/E4)"#, false), (#"IF(F4="","",F4/E4*2)"#, false), (#"IF(SUM(F4:F9)>0,F4/E4,"")"#, false),
     ])
     func readsTheRatio(_ formula: String, _ own: Bool) {
         #expect(RateFormula.isOwnRatio(formula, completed: "F4", target: "E4") == own, "\(formula)")
@@ -39,6 +42,6 @@ struct RateFormulaTests {
         #expect(moved.count > 10)
         let first = try #require(moved.first { $0.cell == "G4" })
         #expect(first.message.contains(#"IFERROR(F27/E27,"")"#))
-        #expect(first.message.contains("不是本行"))
+        #expect(first.message.contains("第 27 行而非本行"))
     }
 }

@@ -50,9 +50,13 @@ public struct Checker: Sendable {
         previous: PreviousReport? = nil
     ) -> (FileResult, [Finding], RecognizedTable?) {
         do {
-            let table = try finder.find(in: source, options: recognition)
+            let (table, others) = try finder.findAll(in: source, options: recognition)
             let checked = CheckedTable(table, asOf: asOf)
             var findings = Validator(asOf: asOf).findings(for: checked)
+            // Every other sheet with a table is checked too: a ✓ covers the whole workbook.
+            for other in others {
+                findings += Validator(asOf: asOf).findings(for: CheckedTable(other, asOf: asOf))
+            }
             if !table.missingSheets.isEmpty {
                 var missing = FindingBuilder(file: table.file, sheet: nil)
                 for name in table.missingSheets { missing.add(.sheetMissing(name: name)) }
@@ -64,7 +68,11 @@ public struct Checker: Sendable {
                 all.sortByPlace()
                 findings = all.findings
             }
-            return (FileResult(path: source.name, status: .ok, sheet: table.sheet.name, items: table.items.count), findings, table)
+            var result = FileResult(
+                path: source.name, status: .ok, sheet: table.sheet.name,
+                items: table.items.count + others.reduce(0) { $0 + $1.items.count })
+            if !others.isEmpty { result.sheets = [table.sheet.name] + others.map(\.sheet.name) }
+            return (result, findings, table)
         } catch {
             return (FileResult(path: source.name, status: .unreadable, error: "\(error)"), [], nil)
         }

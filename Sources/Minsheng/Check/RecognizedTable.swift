@@ -77,14 +77,32 @@ public struct TableFinder: Sendable {
 
     /// Reads an input (a file or bytes) and returns its table, as `find(in:options:)` does.
     public func find(in source: InputSource, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
+        try findAll(in: source, options: options, keepOthers: false).table
+    }
+
+    /// Reads an input and returns its table, as `find(in:options:)` does, and the tables of the
+    /// workbook's other visible sheets that have items, in sheet order (none when a sheet was
+    /// named, or for minsheng's own output): what `check` checks besides the chosen table.
+    public func findAll(
+        in source: InputSource, options: RecognitionOptions = RecognitionOptions(), keepOthers: Bool = true
+    ) throws -> (table: RecognizedTable, others: [RecognizedTable]) {
         let path = source.name
         let workbook = try InputWorkbook.open(source, options: options.input)
         var (tables, seen) = try tables(in: workbook, options: options)
         // The sheet with the most items (the first of equals).
-        var best: RecognizedTable?
-        for table in tables where best == nil || table.items.count > (best?.items.count ?? 0) { best = table }
-        tables.removeAll()  // only the chosen sheet is kept
-        guard var best else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
+        var bestIndex: Int?
+        for (index, table) in tables.enumerated() where bestIndex == nil || table.items.count > tables[bestIndex ?? 0].items.count {
+            bestIndex = index
+        }
+        guard let bestIndex else { throw MinshengError.noTableRecognized(file: path, seenHeaders: seen) }
+        var best = tables[bestIndex]
+        var others: [RecognizedTable] = []
+        if keepOthers {
+            for (index, table) in tables.enumerated() where index != bestIndex && !table.items.isEmpty {
+                others.append(table)
+            }
+        }
+        tables.removeAll()  // only the tables returned are kept
         best.ownOutput = OutputMarker.kind(of: workbook)
         best.missingSheets = workbook.missingSheets
         // A header with no item under it is no table: never a ✓ on what was not read.
@@ -92,7 +110,8 @@ public struct TableFinder: Sendable {
             seen += recognizer.seenTexts(best.sheet).filter { !seen.contains($0) }
             throw MinshengError.noTableRecognized(file: path, seenHeaders: seen)
         }
-        return best
+        if best.ownOutput != nil { others.removeAll() }
+        return (best, others)
     }
 
     /// The table of each sheet of an opened workbook that has one, in sheet order: the named sheet,

@@ -6,8 +6,12 @@ public struct FileResult: Sendable, Hashable {
     public var status: Status
     /// The sheet the table was read from.
     public var sheet: String?
-    /// How many item rows (not title, header, section, blank or footer rows).
+    /// How many item rows (not title, header, section, blank or footer rows), of every sheet
+    /// checked.
     public var items: Int
+    /// Every sheet checked, `sheet` first, when the workbook had tables on more than one sheet
+    /// (`check` checks them all); empty otherwise.
+    public var sheets: [String] = []
     /// Why the file could not be read.
     public var error: String?
 
@@ -89,7 +93,9 @@ public struct CheckReport: Sendable {
     static func jsonValue(of file: FileResult) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("path", .string(file.path)), ("status", .string(file.status.rawValue))]
         switch file.status {
-        case .ok: pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
+        case .ok:
+            pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
+            if !file.sheets.isEmpty { pairs.append(("sheets", .array(file.sheets.map(JSONValue.string)))) }
         case .unreadable: pairs += [("error", .optional(file.error))]
         case .skipped: pairs += [("reason", .optional(file.error))]
         }

@@ -26,9 +26,11 @@ public enum TextReport {
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
             let mark = errors > 0 ? "✗" : (warnings > 0 ? "!" : "✓")
-            var out = "\(mark) \(file.path)（工作表 \(file.sheet ?? "?")，\(file.items) 项）"
+            let sheets = file.sheets.isEmpty ? (file.sheet ?? "?") : file.sheets.joined(separator: "、")
+            var out = "\(mark) \(file.path)（工作表 \(sheets)，\(file.items) 项）"
             out += findings.isEmpty ? "：未发现问题\n" : "：\(errors) 个错误，\(warnings) 个警告\n"
-            if !findings.isEmpty { out += table(findings) }
+            // With several sheets checked, a cell off the first one is named with its sheet.
+            if !findings.isEmpty { out += table(findings, mainSheet: file.sheets.isEmpty ? nil : file.sheet) }
             return out
         }
     }
@@ -41,11 +43,11 @@ public enum TextReport {
         return out + "，\(errors) 个错误，\(warnings) 个警告\n"
     }
 
-    private static func table(_ findings: [Finding]) -> String {
+    private static func table(_ findings: [Finding], mainSheet: String? = nil) -> String {
         let rows = findings.map { f in
-            [
-                f.severity == .error ? "错误" : "警告", f.cell ?? "", f.code.rawValue, f.item ?? "", f.message,
-            ]
+            var cell = f.cell ?? ""
+            if let mainSheet, let sheet = f.sheet, sheet != mainSheet, !cell.isEmpty { cell = "\(sheet)!\(cell)" }
+            return [f.severity == .error ? "错误" : "警告", cell, f.code.rawValue, f.item ?? "", f.message]
         }
         let widths = (0..<4).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
         var out = ""

@@ -9,7 +9,7 @@ public enum FindingMessage: Sendable, Hashable {
     case formulaWithoutValue(label: String)
     /// A rate formula without a value that divides cells of another row (rows moved after the
     /// formula was written): `formula` as written.
-    case rateFormulaOtherRow(label: String, formula: String)
+    case rateFormulaOtherRow(label: String, formula: String, row: Int)
     /// Text where a figure belongs.
     case unparsed(label: String, raw: String)
     /// A negative target or completion.
@@ -151,8 +151,8 @@ public enum FindingMessage: Sendable, Hashable {
     public var text: String {
         switch self {
         case .formulaWithoutValue(let label): return "\(label)是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再报送）"
-        case .rateFormulaOtherRow(let label, let formula):
-            return "\(label)的公式 \(formula) 引用的不是本行的完成数和目标（可能是移动或排序行后留下的），且没有计算结果：请改正公式后在 Excel/WPS 中保存再报送"
+        case .rateFormulaOtherRow(let label, let formula, let row):
+            return "\(label)公式 \(formula) 算的是第 \(row) 行而非本行（行被排序或移动过？），且没有计算结果：请改正公式"
         case .unparsed(let label, let raw): return "\(label)“\(raw)”不是数值"
         case .negative(let label, let value): return "\(label)为负数 \(Quantity.format(value))"
         case .totalMismatch(_, let header, let total, let sum, let blank):

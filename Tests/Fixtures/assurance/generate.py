@@ -213,6 +213,21 @@ def implausible_sheet():
     return s
 
 
+# --- Tables on two sheets of one workbook: both are checked ----------------------------------------
+
+def two_table_sheets(wrong_rate=False):
+    summary = Sheet("汇总")
+    summary.add("项目", "单位", "年度目标", "完成数", "完成率")
+    summary.add("城镇新增就业", "人", 8300, 7470, "90%")
+    summary.add("开发公益性岗位", "个", 550, 550, "100%")
+    summary.add("新增城乡老年食堂", "个", 38, 34, "89.47%")
+    annex = Sheet("附表")
+    annex.add("项目", "单位", "年度目标", "完成数", "完成率")
+    annex.add("法律援助案件", "件", 1600, 1200, "75%")
+    annex.add("康复训练救助", "名", 320, 160, "60%" if wrong_rate else "50%")
+    return [summary, annex]
+
+
 # --- Two files, one item: conflicting figures, and two periods of one series --------------------
 
 def single_item_sheet(title, completed):
@@ -262,7 +277,8 @@ def template_returns(minsheng, manifest):
         first = 4  # first item row of the form (1-based)
 
         def rows(ws):
-            return [r for r in range(first, ws.max_row + 1) if ws.cell(r, 9).value]
+            # Item rows carry their key (k…); the signature lines below carry "signature".
+            return [r for r in range(first, ws.max_row + 1) if str(ws.cell(r, 9).value or "").startswith("k")]
 
         # 蒙城县: the 城镇新增就业 row deleted, the others filled at 90 %.
         wb = openpyxl.load_workbook(pathlib.Path(tmp) / "蒙城县.xlsx")
@@ -340,6 +356,12 @@ def main():
                [{"code": "implausible-value", "severity": "warning", "cell": "D2"},
                 {"code": "unit-mismatch", "severity": "warning", "cell": "D3"}],
                "66400 against 8300, 80% in a count column; 33 against 7 is plausible")
+
+    check_case(both("two-sheets", two_table_sheets()), [],
+               "a table on each of two sheets, both correct: no finding")
+    check_case(both("two-sheets-wrong-annex", two_table_sheets(wrong_rate=True)),
+               [{"code": "rate-mismatch", "severity": "error", "cell": "附表!E3"}],
+               "the second sheet's rate 60% where 160 of 320 is 50%: found, though the first sheet has more items")
 
     for writer in ["openpyxl", "xlsxwriter"]:
         files = []

@@ -17,8 +17,8 @@ public struct ValueRule: TableRule {
                 // its own: those figures are what is checked.
                 switch Self.rateFormula(value, key, of: table) {
                 case .own: break
-                case .otherRow(let formula):
-                    findings.add(.rateFormulaOtherRow(label: label, formula: formula), row, cell: cell, area: key.area)
+                case .otherRow(let formula, let line):
+                    findings.add(.rateFormulaOtherRow(label: label, formula: formula, row: line), row, cell: cell, area: key.area)
                 case .other:
                     findings.add(.formulaWithoutValue(label: label), row, cell: cell, area: key.area)
                 }
@@ -40,8 +40,8 @@ public struct ValueRule: TableRule {
         /// A rate dividing its own row's completed cell by its target cell (the columns of the
         /// same area; empty cells too: a figure left blank is its own matter, not the formula's).
         case own
-        /// A rate dividing cells of one other row (`formula` as written).
-        case otherRow(String)
+        /// A rate dividing cells of one other row (`formula` as written; `row` one-based).
+        case otherRow(String, row: Int)
         /// Anything else.
         case other
     }
@@ -63,6 +63,6 @@ public struct ValueRule: TableRule {
         guard let top = CellReference(numerator), let bottom = CellReference(denominator),
             top.row == bottom.row, top.row != line, top.column == completed, bottom.column == target
         else { return .other }
-        return .otherRow(formula)
+        return .otherRow(formula, row: top.row + 1)
     }
 }
