@@ -164,6 +164,24 @@ struct NoFalseAssuranceTests {
         #expect(result.accounting.named == 1, "the second file's row is named by its conflict")
     }
 
+    /// convert takes every sheet's table, as check checks them: the second sheet's items are in
+    /// the workbook, their sources naming the sheet.
+    @Test(arguments: ["openpyxl", "xlsxwriter"])
+    func convertTakesTheItemsOfEverySheet(writer: String) async throws {
+        let input = InputSource.path(Self.folder.appendingPathComponent("two-sheets-wrong-annex.\(writer).xlsx").path)
+        let result = try await Engine.standard().convert(ConvertRequest(inputs: [input], output: .memory))
+        #expect(result.items == 5)
+        #expect(result.accounting.filled == 5)
+        #expect(result.accounting.isComplete)
+        #expect(result.report.findings.map { "\($0.sheet ?? "") \($0.cell ?? "") \($0.code.rawValue)" } == ["附表 E3 rate-mismatch"])
+        let bytes = try #require(result.written.bytes)
+        let summary = try InputWorkbook.open(.bytes(bytes, name: "out.xlsx")).sheet(named: "进度汇总")
+        var texts: [String] = []
+        summary.forEachCell { if case .string(let text) = $0.value { texts.append(text) } }
+        #expect(texts.contains("康复训练救助"))
+        #expect(texts.contains { $0.hasSuffix("two-sheets-wrong-annex.\(writer).xlsx 附表!C3") })
+    }
+
     @Test func convertingTheSamplesAccountsForEveryItemRow() async throws {
         let engine = try Engine.standard()
         let inputs = InputFiles.list([TestPaths.samples.path]).inputs

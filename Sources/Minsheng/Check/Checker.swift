@@ -49,6 +49,17 @@ public struct Checker: Sendable {
         source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         previous: PreviousReport? = nil
     ) -> (FileResult, [Finding], RecognizedTable?) {
+        let (result, findings, tables) = readAll(source: source, recognition: recognition, asOf: asOf, previous: previous)
+        return (result, findings, tables.first)
+    }
+
+    /// Reads and checks one input as `read(source:recognition:asOf:previous:)` does, keeping every
+    /// table checked: the chosen one first, then those of the workbook's other sheets (empty when
+    /// the input is unreadable).
+    public func readAll(
+        source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        previous: PreviousReport? = nil
+    ) -> (FileResult, [Finding], [RecognizedTable]) {
         do {
             let (table, others) = try finder.findAll(in: source, options: recognition)
             let checked = CheckedTable(table, asOf: asOf)
@@ -72,9 +83,9 @@ public struct Checker: Sendable {
                 path: source.name, status: .ok, sheet: table.sheet.name,
                 items: table.items.count + others.reduce(0) { $0 + $1.items.count })
             if !others.isEmpty { result.sheets = [table.sheet.name] + others.map(\.sheet.name) }
-            return (result, findings, table)
+            return (result, findings, [table] + others)
         } catch {
-            return (FileResult(path: source.name, status: .unreadable, error: "\(error)"), [], nil)
+            return (FileResult(path: source.name, status: .unreadable, error: "\(error)"), [], [])
         }
     }
 

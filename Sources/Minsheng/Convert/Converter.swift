@@ -73,13 +73,15 @@ public struct Converter: Sendable {
         var merger = ProgressItems.Merger()
         var titles: [String] = []
         await Batch.run(sources, jobs: jobs, progress: progress) { source in
-            let (result, findings, table) = checker.read(source: source, recognition: recognition, asOf: asOf, previous: previous)
-            if let kind = table?.ownOutput {
+            let (result, findings, tables) = checker.readAll(source: source, recognition: recognition, asOf: asOf, previous: previous)
+            if let kind = tables.first?.ownOutput {
                 // minsheng's own output (last run's 汇总.xlsx in the folder) is no source.
                 let skipped = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
                 return (skipped, [Finding](), [ProgressItem](), String?.none)
             }
-            return (result, findings, table.map(ProgressItems.items(of:)) ?? [], table.map(ReportPeriod.titleText(of:)))
+            // Every sheet's table is merged, as separate files are: other items are added, the same
+            // item with other figures is a conflict, or the later period of one series.
+            return (result, findings, tables.enumerated().flatMap { ProgressItems.items(of: $1, namingSheet: $0 > 0) }, tables.first.map(ReportPeriod.titleText(of:)))
         } consume: { _, read in
             report.files.append(read.0)
             report.findings += read.1

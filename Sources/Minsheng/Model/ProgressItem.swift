@@ -42,9 +42,13 @@ public struct ProgressItem: Sendable {
         public var sheet: String
         /// The cell, A1.
         public var cell: String
+        /// Whether the label names the sheet (a table on another sheet than the file's main one).
+        public var namesSheet = false
 
-        /// `涡阳县.xlsx!F4`.
-        public var label: String { "\((file as NSString).lastPathComponent)!\(cell)" }
+        /// `涡阳县.xlsx!F4`, or `汇总.xlsx 附表!F4` when the sheet is named.
+        public var label: String {
+            "\((file as NSString).lastPathComponent)" + (namesSheet ? " \(sheet)" : "") + "!\(cell)"
+        }
     }
 
     /// A figure or the text it was written as.
@@ -128,11 +132,12 @@ public enum ProgressItems {
         return merger.items
     }
 
-    /// One table's items, before merging.
-    public static func items(of table: RecognizedTable) -> [ProgressItem] {
+    /// One table's items, before merging; `namingSheet` names the sheet in their sources (a
+    /// table on another sheet than the file's main one).
+    public static func items(of table: RecognizedTable, namingSheet: Bool = false) -> [ProgressItem] {
         let counties = table.countiesMentioned
         let period = ReportPeriod.of(table)
-        return table.items.map { makeItem($0, table: table, counties: counties, period: period) }
+        return table.items.map { makeItem($0, table: table, counties: counties, period: period, namingSheet: namingSheet) }
     }
 
     /// Merges item lists one file at a time, in input order. Two files giving one item
@@ -225,7 +230,9 @@ public enum ProgressItems {
         merged.sources += b.sources
     }
 
-    static func makeItem(_ row: TableRow, table: RecognizedTable, counties: [String], period: ReportPeriod?) -> ProgressItem {
+    static func makeItem(
+        _ row: TableRow, table: RecognizedTable, counties: [String], period: ReportPeriod?, namingSheet: Bool = false
+    ) -> ProgressItem {
         var item = ProgressItem(
             category: row.category, project: row.project, indicator: row.indicator, unit: row.unit, lead: row.lead)
         item.kind = row.indicatorKind
@@ -298,13 +305,15 @@ public enum ProgressItems {
         for key in [ValueKey(.target), ValueKey(.completed)] + item.areaOrder.flatMap({ [ValueKey(.target, area: $0), ValueKey(.completed, area: $0)] }) {
             let cell = row.values[key] ?? single.flatMap { key.area == nil ? row.values[ValueKey(key.measure, area: $0)] : nil }
             if let cell, item.number(key) != nil {
-                item.figureSources[key] = ProgressItem.FigureSource(file: table.file, sheet: table.sheet.name, cell: cell.reference.a1)
+                var source = ProgressItem.FigureSource(file: table.file, sheet: table.sheet.name, cell: cell.reference.a1)
+                source.namesSheet = namingSheet
+                item.figureSources[key] = source
             }
         }
         item.period = period
         let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }
         let cell = anchor.map { $0.reference.a1 } ?? "第\(row.row + 1)行"
-        item.sources = ["\((table.file as NSString).lastPathComponent)!\(cell)"]
+        item.sources = ["\((table.file as NSString).lastPathComponent)" + (namingSheet ? " \(table.sheet.name)" : "") + "!\(cell)"]
         return item
     }
 }

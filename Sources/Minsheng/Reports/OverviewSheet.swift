@@ -258,12 +258,19 @@ public enum OverviewSheet {
             let messageWidth = widths[1...messageLast].reduce(0, +)
             var linkSpec = ProgressWorkbook.cellFormat(.centered, size: size)
             linkSpec.vertical = .center
+            var mainSheets: [String: String] = [:]
+            for file in content.files where !file.sheets.isEmpty { mainSheets[file.path] = file.sheet }
             for (i, entry) in top.enumerated() {
                 let r = h + 1 + i
                 let f = entry.finding
                 try sheet.write(
                     f.severity == .error ? "错误" : "警告", row: r, column: 0, format: book.format(f.severity == .error ? errorSpec : warningSpec))
-                let place = [(f.file as NSString).lastPathComponent, f.cell ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+                // A cell off the file's main sheet is named with its sheet.
+                let cell = f.cell.map { cell in
+                    guard let main = mainSheets[f.file], let sheet = f.sheet, sheet != main else { return cell }
+                    return "\(sheet)!\(cell)"
+                } ?? ""
+                let place = [(f.file as NSString).lastPathComponent, cell].filter { !$0.isEmpty }.joined(separator: " ")
                 let message = Self.fitted("\(place)：\(f.message)", width: messageWidth, lines: 2, layout: layout)
                 try sheet.mergeRange(firstRow: r, firstColumn: 1, lastRow: r, lastColumn: messageLast, message, format: wrapped)
                 // The item's row on 进度汇总 when the finding names one, else the finding's row on 校验结果.
