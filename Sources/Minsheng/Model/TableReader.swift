@@ -86,6 +86,9 @@ public struct TableReader: Sendable {
                 if let cell = cells[column], !Self.isBlank(cell) { values[key] = cell }
             }
 
+            // The header again (a second table under the first, or the header repeated after a
+            // page break): words such as 目标, 完成, 完成率 where the figures belong. No item.
+            if Self.isRepeatedHeader(values, vocabulary: vocabulary) { continue }
             let firstText = normalizedTexts.value(firstRaw, HeaderText.normalize)
             if vocabulary.isFooter(firstText) {
                 result.append(TableRow(row: sheetRow.index, kind: .footer, category: category, values: values))
@@ -130,6 +133,21 @@ public struct TableReader: Sendable {
 
     /// How many distinct texts there are, counting no further than `limit` (equal texts that
     /// share storage compare without being walked).
+    /// Whether a row's figure cells hold only texts, at least two of them header words of a
+    /// measure (目标, 完成情况, 完成率 …): the header repeated, not an item.
+    static func isRepeatedHeader(_ values: [ValueKey: Cell], vocabulary: HeaderVocabulary) -> Bool {
+        guard values.count >= 2 else { return false }
+        var words = 0
+        for cell in values.values {
+            guard let text = cell.string else { return false }
+            switch vocabulary.classify(text).role {
+            case .target?, .completed?, .rate?: words += 1
+            default: break
+            }
+        }
+        return words >= 2
+    }
+
     static func distinctCount(_ texts: [String], upTo limit: Int) -> Int {
         var distinct: [String] = []
         for text in texts where !distinct.contains(text) {

@@ -228,6 +228,21 @@ def two_table_sheets(wrong_rate=False):
     return [summary, annex]
 
 
+def stacked_tables_sheet():
+    """Two tables on one sheet, the second under its own section title and header row."""
+    s = Sheet("进展")
+    s.add("一、33项民生工程")
+    s.add("序号", "项目", "年度目标", "完成数", "完成率")
+    s.add(1, "城镇新增就业", 8300, 7470, "90%")
+    s.add(2, "开发公益性岗位", 550, 550, "100%")
+    s.add()
+    s.add("二、10项民生实事")
+    s.add("序号", "项目", "目标任务", "完成情况", "完成率")
+    s.add(1, "法律援助案件", 1600, 1200, "75%")
+    s.add(2, "康复训练救助", 320, 160, "60%")  # 160 of 320 is 50%
+    return s
+
+
 # --- Two files, one item: conflicting figures, and two periods of one series --------------------
 
 def single_item_sheet(title, completed):
@@ -362,6 +377,10 @@ def main():
     check_case(both("two-sheets-wrong-annex", two_table_sheets(wrong_rate=True)),
                [{"code": "rate-mismatch", "severity": "error", "cell": "附表!E3"}],
                "the second sheet's rate 60% where 160 of 320 is 50%: found, though the first sheet has more items")
+
+    check_case(both("stacked-tables", [stacked_tables_sheet()]),
+               [{"code": "rate-mismatch", "severity": "error", "cell": "E9"}],
+               "a second table under the first on one sheet: its header row is no item, its rows are checked")
 
     for writer in ["openpyxl", "xlsxwriter"]:
         files = []
