@@ -33,6 +33,11 @@ public struct Cell: Hashable, Sendable {
     /// for every formula when `ReadOptions.keepFormulas` is set, else for a formula without a
     /// cached value only.
     public var formula: String?
+    /// Whether the cached value is a formula's 0 in a workbook that asks to be recalculated when
+    /// opened (`fullCalcOnLoad`): what XlsxWriter writes for a formula it was given no result
+    /// for. A spreadsheet shows the recalculated result, which the file does not hold; the
+    /// formula's text is kept, as for a formula without a value.
+    public var placeholderResult = false
 
     /// The text of a string cell, or nil.
     public var string: String? {

@@ -14,11 +14,14 @@ package final class WorkbookParts: Sendable {
     package let sharedStrings: [String]
     package let cellFormats: [NumberFormat]
     let uses1904Dates: Bool
+    /// The workbook asks to be recalculated when opened (`fullCalcOnLoad`).
+    let recalculatesOnLoad: Bool
 
-    init(sharedStrings: [String], cellFormats: [NumberFormat], uses1904Dates: Bool) {
+    init(sharedStrings: [String], cellFormats: [NumberFormat], uses1904Dates: Bool, recalculatesOnLoad: Bool = false) {
         self.sharedStrings = sharedStrings
         self.cellFormats = cellFormats
         self.uses1904Dates = uses1904Dates
+        self.recalculatesOnLoad = recalculatesOnLoad
     }
 
     package func format(_ index: UInt32) -> NumberFormat {
@@ -38,6 +41,8 @@ package struct StoredCell: Sendable {
     package var column: UInt16
     package var kind: Kind
     var hasFormula: Bool
+    /// A formula's cached 0 in a workbook that asks to be recalculated on opening.
+    var placeholderResult = false
 
     var sortKey: UInt64 { UInt64(row) << 16 | UInt64(column) }
 }
@@ -176,7 +181,7 @@ public struct Sheet: Sendable {
         }
         return Cell(
             reference: CellReference(row: Int(s.row), column: Int(s.column)), value: value, format: format,
-            hasFormula: s.hasFormula, formula: formulas[index])
+            hasFormula: s.hasFormula, formula: formulas[index], placeholderResult: s.placeholderResult)
     }
 }
 

@@ -51,8 +51,12 @@ final class SheetHandler: XMLHandler {
     /// Rows from this zero-based index on are not read: the parse stops at the first of them.
     private let rowLimit: Int
 
-    init(sharedStringCount: Int, options: ReadOptions, rowLimit: Int = Int.max) {
+    /// A formula's cached 0 is a placeholder (the workbook asks to be recalculated on opening).
+    private let placeholderZeros: Bool
+
+    init(sharedStringCount: Int, options: ReadOptions, rowLimit: Int = Int.max, placeholderZeros: Bool = false) {
         self.rowLimit = rowLimit
+        self.placeholderZeros = placeholderZeros
         self.sharedStringCount = sharedStringCount
         self.keepFormulas = options.keepFormulas
         self.maxCells = options.maxCells
@@ -204,6 +208,7 @@ final class SheetHandler: XMLHandler {
         guard cellColumn < CellReference.maxColumns, cellRow < CellReference.maxRows else { return }
         var kind = StoredCell.Kind.number
         var payload: UInt64 = 0
+        var placeholder = false
         switch cellType {
         case .number:
             guard hasValue, let number = parseNumber(value) else {
@@ -218,6 +223,7 @@ final class SheetHandler: XMLHandler {
                 break
             }
             payload = number.bitPattern
+            placeholder = placeholderZeros && hasFormula && number == 0
         case .shared:
             guard hasValue, value.contains(where: { $0 > 0x20 }) else {
                 if !hasFormula { return }
@@ -265,11 +271,11 @@ final class SheetHandler: XMLHandler {
         }
         let cell = StoredCell(
             payload: payload, row: UInt32(cellRow), style: cellStyle, column: UInt16(cellColumn), kind: kind,
-            hasFormula: hasFormula)
+            hasFormula: hasFormula, placeholderResult: placeholder)
         let key = cell.sortKey
         if !stored.isEmpty && key <= lastKey { outOfOrder = true }
         lastKey = key
-        if hasFormula && !formula.isEmpty && (keepFormulas || kind == .formulaWithoutValue) {
+        if hasFormula && !formula.isEmpty && (keepFormulas || kind == .formulaWithoutValue || placeholder) {
             formulas[stored.count] = String(decoding: formula, as: UTF8.self)
         }
         stored.append(cell)

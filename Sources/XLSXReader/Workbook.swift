@@ -140,7 +140,8 @@ public final class Workbook {
             cellFormats = handler.cellFormats
         }
         self.parts = WorkbookParts(
-            sharedStrings: sharedStrings, cellFormats: cellFormats, uses1904Dates: listing.uses1904Dates)
+            sharedStrings: sharedStrings, cellFormats: cellFormats, uses1904Dates: listing.uses1904Dates,
+            recalculatesOnLoad: listing.recalculatesOnLoad)
         self.problems = problems
     }
 
@@ -206,8 +207,9 @@ public final class Workbook {
         }
         let sharedStringCount = parts.sharedStrings.count
         let options = self.options
+        let placeholderZeros = parts.recalculatesOnLoad
         let handler = try XMLStream.read(part: part, in: archive, tokenizer: options.tokenizer) {
-            SheetHandler(sharedStringCount: sharedStringCount, options: options, rowLimit: rowLimit)
+            SheetHandler(sharedStringCount: sharedStringCount, options: options, rowLimit: rowLimit, placeholderZeros: placeholderZeros)
         }
         let (stored, formulas) = handler.finish()
         return Sheet(
@@ -245,6 +247,9 @@ final class WorkbookHandler: XMLHandler {
 
     private(set) var sheets: [Entry] = []
     private(set) var uses1904Dates = false
+    /// `<calcPr fullCalcOnLoad="1"/>`: the writer asks for a recalculation on opening (XlsxWriter
+    /// does, having cached 0 for every formula it was given no result for).
+    private(set) var recalculatesOnLoad = false
 
     override func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
         let local = localName(name)
@@ -265,6 +270,10 @@ final class WorkbookHandler: XMLHandler {
         } else if nameIs(local, "workbookPr") {
             if let flag = attribute(attributes, "date1904") {
                 uses1904Dates = flag == "1" || flag.lowercased() == "true"
+            }
+        } else if nameIs(local, "calcPr") {
+            if let flag = attribute(attributes, "fullCalcOnLoad") {
+                recalculatesOnLoad = flag == "1" || flag.lowercased() == "true"
             }
         }
     }

@@ -17,6 +17,8 @@ public struct ReadValue: Sendable {
 public enum ValueReading {
     /// Reads `cell` of a column with `measure` and header unit.
     public static func read(_ cell: Cell, measure: Measure, headerUnit: String?) -> ReadValue {
+        // A placeholder 0 (XlsxWriter, recalculated on opening) is no figure: the formula is.
+        if cell.placeholderResult { return ReadValue(cell: cell, quantity: .notApplicable, printedDecimals: 0) }
         switch cell.value {
         case .number(let n):
             var decimals = 0

@@ -84,7 +84,10 @@ def write_xlsxwriter(sheets, path):
                     ws.write(r, c, value)
         for (r, c), (formula, cached) in sheet.formulas.items():
             f = fmt(sheet.formats[(r, c)]) if (r, c) in sheet.formats else None
-            ws.write_formula(r, c, formula, f, cached)
+            if cached is None:
+                ws.write_formula(r, c, formula, f)  # XlsxWriter's own placeholder result, 0
+            else:
+                ws.write_formula(r, c, formula, f, cached)
     wb.close()
 
 
@@ -226,6 +229,21 @@ def two_table_sheets(wrong_rate=False):
     annex.add("法律援助案件", "件", 1600, 1200, "75%")
     annex.add("康复训练救助", "名", 320, 160, "60%" if wrong_rate else "50%")
     return [summary, annex]
+
+
+def uncalculated_sheet():
+    """Formulas written without results: XlsxWriter caches 0 for each and asks for a
+    recalculation on opening; openpyxl caches nothing."""
+    s = Sheet("进度")
+    s.add("项目", "单位", "年度目标", "完成数", "完成率")
+    s.add("城镇新增就业", "人", 8300, 7470, None)
+    s.add("开发公益性岗位", "个", 550, None, None)
+    s.add("新增城乡老年食堂", "个", 38, 34, None)
+    for r in (1, 2, 3):
+        s.formulas[(r, 4)] = (f"=IFERROR(D{r + 1}/C{r + 1},\"\")", None)
+        s.formats[(r, 4)] = "0.00%"
+    s.formulas[(2, 3)] = ("=500+50", None)  # a completed figure typed as a sum: unknown until calculated
+    return s
 
 
 def stacked_tables_sheet():
@@ -378,6 +396,9 @@ def main():
                [{"code": "rate-mismatch", "severity": "error", "cell": "附表!E3"}],
                "the second sheet's rate 60% where 160 of 320 is 50%: found, though the first sheet has more items")
 
+    check_case(both("uncalculated", [uncalculated_sheet()]),
+               [{"code": "formula-without-value", "severity": "warning", "cell": "D3"}],
+               "formulas without results (XlsxWriter's placeholder 0, openpyxl's nothing): the rates dividing the row's own cells are no finding, the completed figure =500+50 is")
     check_case(both("stacked-tables", [stacked_tables_sheet()]),
                [{"code": "rate-mismatch", "severity": "error", "cell": "E9"}],
                "a second table under the first on one sheet: its header row is no item, its rows are checked")
