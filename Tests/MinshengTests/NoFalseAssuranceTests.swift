@@ -203,6 +203,7 @@ struct NoFalseAssuranceTests {
             let book = try InputWorkbook.open(.bytes(bytes, name: "out.xlsx"))
             let summary = try book.sheet(named: "进度汇总")
             #expect(summary.cell("G3")?.number == 28150, "the 1-9月 completion, whichever file came first")
+            #expect(summary.cell("A1")?.string?.contains("1-9月") == true, "the heading names the latest period: \(summary.cell("A1")?.string ?? "")")
             if names.first == "series-1-8" {
                 #expect(result.notes.count == 1)
                 #expect(result.notes.first?.contains("采用最新一期 2023年1-9月") == true)

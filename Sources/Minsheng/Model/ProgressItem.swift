@@ -206,6 +206,11 @@ public enum ProgressItems {
                     expected: old, actual: new)
                 findings += finding.findings
             }
+            // The item now stands for the later period: its heading and reported rate are that period's.
+            if series && later {
+                merged.period = b.period
+                merged.reportedRate = b.reportedRate ?? merged.reportedRate
+            }
             return (findings, notes)
         }
     }
