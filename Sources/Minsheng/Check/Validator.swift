@@ -14,7 +14,8 @@ public struct Validator: Sendable {
 
     /// The rules of `check`, in the order their findings are listed within a row.
     public static let standardRules: [any TableRule] = [
-        ValueRule(), TotalRule(.target), TotalRule(.completed), ProseBreakdownRule(), RateRule(), MissingTargetRule(),
+        ValueRule(), TotalRule(.target), TotalRule(.completed), AreaRowsTotalRule(.target), AreaRowsTotalRule(.completed),
+        ProseBreakdownRule(), RateRule(), MissingTargetRule(),
         ScheduleRule(), DuplicateRule(), PlausibilityRule(),
     ]
 

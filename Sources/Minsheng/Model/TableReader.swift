@@ -115,6 +115,7 @@ public struct TableReader: Sendable {
                 project: text(.project), indicator: text(.indicator), unit: text(.unit), lead: text(.lead),
                 progressText: text(.progressText), areaName: text(.areaName), values: values)
             item.breakdown = roleColumns[.breakdown].flatMap { cells[$0] }.flatMap { $0.string == nil ? nil : $0 }
+            if let area = item.areaName { item.areaIsTotal = vocabulary.isTotal(area) }
             // A blank project under an item that has one, in a row without a new sequence
             // number: the same project (a merge the writer did not record, or a sub-row).
             if item.project == nil, roleColumns[.project] != nil, let previous = previousItem,
@@ -139,7 +140,8 @@ public struct TableReader: Sendable {
         guard values.count >= 2 else { return false }
         var words = 0
         for cell in values.values {
-            guard let text = cell.string else { return false }
+            // No header word is long: a long text is looked at no further.
+            guard let text = cell.string, !HeaderText.isLong(text) else { return false }
             switch vocabulary.classify(text).role {
             case .target?, .completed?, .rate?: words += 1
             default: break

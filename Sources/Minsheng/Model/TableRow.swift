@@ -51,6 +51,8 @@ public struct TableRow: Sendable {
     public var progressText: String?
     /// 县区 column text, in tables with one row per area.
     public var areaName: String?
+    /// Whether `areaName` names a total (合计, 全市): the item's total row among its area rows.
+    public var areaIsTotal = false
     /// The 分解情况 cell: the target's split among areas or towns, written in one cell.
     public var breakdown: Cell?
     /// The figure cells, by measure and area.

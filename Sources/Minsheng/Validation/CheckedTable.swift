@@ -16,6 +16,9 @@ public struct CheckedTable: Sendable {
     public let counties: [String]
     /// The first row (zero-based) of each item key.
     public let firstRowOfKey: [ItemKey: Int]
+    /// In a table with one row per area (a 县区 column): each item's area rows (not its total
+    /// row), as indices into `rows`, by the item's key without the area.
+    public let areaRowsOfItem: [ItemKey: [Int]]
 
     /// Reads every item row of `table`.
     public init(_ table: RecognizedTable, asOf: AsOfDate? = nil) {
@@ -41,6 +44,11 @@ public struct CheckedTable: Sendable {
         var first: [ItemKey: Int] = [:]
         for row in rows where first[row.key] == nil && !row.key.isEmpty { first[row.key] = row.row.row }
         firstRowOfKey = first
+        var areaRows: [ItemKey: [Int]] = [:]
+        for (index, row) in rows.enumerated() where row.row.areaName != nil && !row.row.areaIsTotal {
+            areaRows[row.key.in(area: nil), default: []].append(index)
+        }
+        areaRowsOfItem = areaRows
     }
 
     static func readValues(_ row: TableRow, layout: TableLayout, memo: ValueMemo = ValueMemo()) -> [ValueKey: ReadValue] {

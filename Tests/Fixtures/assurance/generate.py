@@ -246,6 +246,23 @@ def uncalculated_sheet():
     return s
 
 
+def area_rows_sheet(completed_total=29500):
+    """One row per area under each item (a 县区 column), the item's 合计 row first, merged 序号 and
+    项目 cells; 高新区 left blank, a —— where an area has no task."""
+    s = Sheet("分县区")
+    s.add("序号", "项目", "县区", "年度目标", "完成数", "完成率")
+    s.add(1, "城镇新增就业", "合计", 33000, completed_total, None)
+    for area, target, done in [("涡阳县", 8300, 7000), ("蒙城县", 8100, 8000), ("利辛县", 8000, 7000), ("谯城区", 8600, 7500)]:
+        s.add(None, None, area, target, done, None)
+    s.add(None, None, "亳州高新区", None, None, None)
+    s.merges += [(1, 0, 6, 0), (1, 1, 6, 1)]
+    s.add(2, "新增城乡老年食堂", "合计", 123, 118, None)
+    for area, target, done in [("涡阳县", 38, 38), ("蒙城县", "——", "——"), ("利辛县", 40, 35), ("谯城区", 45, 45)]:
+        s.add(None, None, area, target, done, None)
+    s.merges += [(7, 0, 11, 0), (7, 1, 11, 1)]
+    return s
+
+
 def stacked_tables_sheet():
     """Two tables on one sheet, the second under its own section title and header row."""
     s = Sheet("进展")
@@ -399,6 +416,11 @@ def main():
     check_case(both("uncalculated", [uncalculated_sheet()]),
                [{"code": "formula-without-value", "severity": "warning", "cell": "D3"}],
                "formulas without results (XlsxWriter's placeholder 0, openpyxl's nothing): the rates dividing the row's own cells are no finding, the completed figure =500+50 is")
+    check_case(both("area-rows", [area_rows_sheet()]), [],
+               "one row per area under each item, totals that add up: no finding")
+    check_case(both("area-rows-wrong-completed", [area_rows_sheet(completed_total=30500)]),
+               [{"code": "completed-total-mismatch", "severity": "error", "cell": "E2", "message_contains": "29500"}],
+               "the 合计 row's completion 1000 off its area rows' sum")
     check_case(both("stacked-tables", [stacked_tables_sheet()]),
                [{"code": "rate-mismatch", "severity": "error", "cell": "E9"}],
                "a second table under the first on one sheet: its header row is no item, its rows are checked")
