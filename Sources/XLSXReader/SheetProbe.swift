@@ -40,14 +40,7 @@
                 file: "probe.xlsx", part: "xl/worksheets/sheet1.xml", tokenizer: tokenizer,
                 make: { SheetHandler(sharedStringCount: sharedStringCount, options: options) }
             ) { (sink: XMLStream.ChunkSink) throws(XLSXError) in
-                try xml.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(XLSXError) in
-                    var start = 0
-                    while start < all.count {
-                        let end = min(start + size, all.count)
-                        guard try sink(UnsafeBufferPointer(rebasing: all[start..<end])) else { return }
-                        start = end
-                    }
-                }
+                try XMLStream.feed(xml, chunkSize: size, to: sink)
             }
             outcome.tokenized = tokenized
             let (stored, formulas) = handler.finish()

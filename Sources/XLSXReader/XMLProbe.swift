@@ -32,14 +32,7 @@
             let (handler, tokenized) = try XMLStream.read(
                 file: "probe.xlsx", part: part, tokenizer: tokenizer, make: { RecordingHandler() }
             ) { (sink: XMLStream.ChunkSink) throws(XLSXError) in
-                try xml.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(XLSXError) in
-                    var start = 0
-                    while start < all.count {
-                        let end = min(start + size, all.count)
-                        guard try sink(UnsafeBufferPointer(rebasing: all[start..<end])) else { return }
-                        start = end
-                    }
-                }
+                try XMLStream.feed(xml, chunkSize: size, to: sink)
             }
             handler.flushText()
             outcome.events = handler.events

@@ -55,6 +55,20 @@ enum XMLStream {
     /// Calls its sink with each chunk of a part, in order, until the sink returns false.
     typealias ChunkSource = (ChunkSink) throws(XLSXError) -> Void
 
+    /// Hands `bytes` to `sink` `chunkSize` bytes at a time (at least 1), until it returns false:
+    /// the source of the probes, which feed XML held in memory.
+    static func feed(_ bytes: [UInt8], chunkSize: Int, to sink: ChunkSink) throws(XLSXError) {
+        let size = max(chunkSize, 1)
+        try bytes.withUnsafeBufferPointer { (all: UnsafeBufferPointer<UInt8>) throws(XLSXError) in
+            var start = 0
+            while start < all.count {
+                let end = min(start + size, all.count)
+                guard try sink(UnsafeBufferPointer(rebasing: all[start..<end])) else { return }
+                start = end
+            }
+        }
+    }
+
     /// Parses the chunks `source` yields with expat; `file` and `part` name them in errors.
     static func parse(file: String, part: String, with handler: XMLHandler, source: ChunkSource) throws(XLSXError) {
         guard let session = Session(handler: handler, file: file, part: part) else {
