@@ -182,6 +182,27 @@ struct NoFalseAssuranceTests {
         #expect(texts.contains { $0.hasSuffix("two-sheets-wrong-annex.\(writer).xlsx 附表!C3") })
     }
 
+    /// A table with one row per area becomes one item per indicator with its areas' figures:
+    /// before, each area row was the same item again, a conflicting-values error per figure.
+    @Test(arguments: ["openpyxl", "xlsxwriter"])
+    func convertFoldsAreaRowsIntoTheirItem(writer: String) async throws {
+        let input = InputSource.path(Self.folder.appendingPathComponent("area-rows.\(writer).xlsx").path)
+        let result = try await Engine.standard().convert(ConvertRequest(inputs: [input], output: .memory))
+        #expect(result.report.findings.isEmpty, "\(result.report.findings.map(\.message))")
+        #expect(result.items == 2)
+        let bytes = try #require(result.written.bytes)
+        let book = try InputWorkbook.open(.bytes(bytes, name: "out.xlsx"))
+        let summary = try book.sheet(named: "进度汇总")
+        #expect(summary.cell("F3")?.number == 33000)
+        #expect(summary.cell("G3")?.number == 29500)
+        let areas = try book.sheet(named: "分县区")
+        var header: [String] = []
+        areas.forEachCell { if $0.reference.row == 1, let text = $0.string { header.append(text) } }
+        #expect(Array(header.prefix(4)) == ["序号", "项目", "指标", "涡阳县"])
+        #expect(areas.cell("D4")?.number == 8300)
+        #expect(areas.cell("E4")?.number == 7000)
+    }
+
     @Test func convertingTheSamplesAccountsForEveryItemRow() async throws {
         let engine = try Engine.standard()
         let inputs = InputFiles.list([TestPaths.samples.path]).inputs

@@ -137,7 +137,54 @@ public enum ProgressItems {
     public static func items(of table: RecognizedTable, namingSheet: Bool = false) -> [ProgressItem] {
         let counties = table.countiesMentioned
         let period = ReportPeriod.of(table)
-        return table.items.map { makeItem($0, table: table, counties: counties, period: period, namingSheet: namingSheet) }
+        let rows = table.items
+        let made = rows.map { makeItem($0, table: table, counties: counties, period: period, namingSheet: namingSheet) }
+        guard rows.contains(where: { $0.areaName != nil }) else { return made }
+        return foldingAreaRows(rows, made)
+    }
+
+    /// A table with one row per area (a 县区 column): each item's rows become one item, the
+    /// 合计 / 全市 row its total and the others its areas' figures, as area columns would give —
+    /// not one item per row, whose figures would conflict with each other.
+    static func foldingAreaRows(_ rows: [TableRow], _ made: [ProgressItem]) -> [ProgressItem] {
+        var result: [ProgressItem] = []
+        var indexOfKey: [ItemKey: Int] = [:]
+        for (row, item) in zip(rows, made) {
+            guard let area = row.areaName.map(HeaderText.normalize), !area.isEmpty else {
+                result.append(item)
+                continue
+            }
+            let key = ItemKey(item)
+            let index: Int
+            if let found = indexOfKey[key] {
+                index = found
+                result[index].sources += item.sources
+            } else {
+                var base = item
+                base.target = nil
+                base.completed = nil
+                base.reportedRate = nil
+                base.figureSources = [:]
+                index = result.count
+                indexOfKey[key] = index
+                result.append(base)
+            }
+            if row.areaIsTotal {
+                result[index].target = item.target
+                result[index].completed = item.completed
+                result[index].reportedRate = item.reportedRate
+                for measure in [Measure.target, .completed] {
+                    result[index].figureSources[ValueKey(measure)] = item.figureSources[ValueKey(measure)]
+                }
+            } else {
+                if !result[index].areaOrder.contains(area) { result[index].areaOrder.append(area) }
+                result[index].areas[area] = ProgressItem.AreaFigures(target: item.target?.number, completed: item.completed?.number)
+                for measure in [Measure.target, .completed] {
+                    result[index].figureSources[ValueKey(measure, area: area)] = item.figureSources[ValueKey(measure)]
+                }
+            }
+        }
+        return result
     }
 
     /// Merges item lists one file at a time, in input order. Two files giving one item
