@@ -45,6 +45,15 @@ public enum ValueReading {
             return ReadValue(cell: cell, quantity: quantity, printedDecimals: decimals)
         case .string(let text):
             var quantity = QuantityParser.parse(text, headerUnit: headerUnit)
+            if measure == .rate, case .quantity(let q) = quantity, q.unit == nil, headerUnit == nil || headerUnit == "%" {
+                // A rate typed as text without %, read as the same figure typed as a number is: a
+                // percentage above 5 (`98`), a ratio up to 5 (`0.6`, 60%).
+                let decimals = RateCheck.printedDecimals(text)
+                if headerUnit == "%" || abs(q.value) > 5 {
+                    return ReadValue(cell: cell, quantity: .quantity(Quantity(q.value, unit: "%")), printedDecimals: decimals)
+                }
+                return ReadValue(cell: cell, quantity: .quantity(Quantity(q.value * 100, unit: "%")), printedDecimals: max(0, decimals - 2))
+            }
             if case .quantity(var q) = quantity, q.unit == nil, let headerUnit {
                 q.unit = headerUnit
                 quantity = .quantity(q)

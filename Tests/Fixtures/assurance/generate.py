@@ -263,6 +263,16 @@ def area_rows_sheet(completed_total=29500):
     return s
 
 
+def text_rates_sheet():
+    """Rates typed as text without %: 98 is 98 %, 0.5 is a ratio (50 %), as typed numbers are."""
+    s = Sheet("进度")
+    s.add("项目", "单位", "年度目标", "完成数", "完成率")
+    s.add("城镇新增就业", "人", 1000, 980, "98")
+    s.add("康复训练救助", "名", 320, 160, "0.5")
+    s.add("法律援助案件", "件", 1600, 1200, "0.6")  # 1200 of 1600 is 75 %
+    return s
+
+
 def stacked_tables_sheet():
     """Two tables on one sheet, the second under its own section title and header row."""
     s = Sheet("进展")
@@ -421,6 +431,9 @@ def main():
     check_case(both("area-rows-wrong-completed", [area_rows_sheet(completed_total=30500)]),
                [{"code": "completed-total-mismatch", "severity": "error", "cell": "E2", "message_contains": "29500"}],
                "the 合计 row's completion 1000 off its area rows' sum")
+    check_case(both("text-rates", [text_rates_sheet()]),
+               [{"code": "rate-mismatch", "severity": "error", "cell": "E4"}],
+               "rates typed as text without %: read as typed numbers are, 0.6 against 75 % found")
     check_case(both("stacked-tables", [stacked_tables_sheet()]),
                [{"code": "rate-mismatch", "severity": "error", "cell": "E9"}],
                "a second table under the first on one sheet: its header row is no item, its rows are checked")
