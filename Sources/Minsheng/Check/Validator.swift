@@ -11,6 +11,8 @@ public struct Validator: Sendable {
     public var asOf: AsOfDate?
     /// The rules run on every item row, in this order.
     public var rules: [any TableRule]
+    /// The rules run once on the whole table, after the row rules.
+    public var tableRules: [any WholeTableRule]
 
     /// The rules of `check`, in the order their findings are listed within a row.
     public static let standardRules: [any TableRule] = [
@@ -20,9 +22,13 @@ public struct Validator: Sendable {
     ]
 
     /// Creates one from its parts.
-    public init(asOf: AsOfDate? = nil, rules: [any TableRule] = Validator.standardRules) {
+    public init(
+        asOf: AsOfDate? = nil, rules: [any TableRule] = Validator.standardRules,
+        tableRules: [any WholeTableRule] = [ColumnTotalRule()]
+    ) {
         self.asOf = asOf
         self.rules = rules
+        self.tableRules = rules.isEmpty ? [] : tableRules
     }
 
     /// Every finding of the table, in row order.
@@ -36,6 +42,7 @@ public struct Validator: Sendable {
         for row in checked.rows {
             for rule in rules { rule.check(row, in: checked, into: &builder) }
         }
+        for rule in tableRules { rule.check(checked, into: &builder) }
         builder.sortByPlace()
         return builder.findings
     }

@@ -91,7 +91,9 @@ public struct TableReader: Sendable {
             if Self.isRepeatedHeader(values, vocabulary: vocabulary) { continue }
             let firstText = normalizedTexts.value(firstRaw, HeaderText.normalize)
             if vocabulary.isFooter(firstText) {
-                result.append(TableRow(row: sheetRow.index, kind: .footer, category: category, values: values))
+                var footer = TableRow(row: sheetRow.index, kind: .footer, category: category, values: values)
+                footer.footerText = firstText
+                result.append(footer)
                 continue
             }
             let sequenceText = text(.sequence)

@@ -53,6 +53,8 @@ public struct TableRow: Sendable {
     public var areaName: String?
     /// Whether `areaName` names a total (合计, 全市): the item's total row among its area rows.
     public var areaIsTotal = false
+    /// A footer row's first text, normalized (`合计`, `小计`, `填报说明：…`).
+    public var footerText: String?
     /// The 分解情况 cell: the target's split among areas or towns, written in one cell.
     public var breakdown: Cell?
     /// The figure cells, by measure and area.

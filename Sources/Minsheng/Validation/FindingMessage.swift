@@ -96,6 +96,8 @@ public enum FindingMessage: Sendable, Hashable {
     case percentInCountColumn(label: String, shown: String)
     /// A count where a rate belongs.
     case countInRateColumn(shown: String)
+    /// A 合计 / 小计 row's figure against the sum of the items above it (`count` of them).
+    case columnTotalMismatch(measure: Measure, footer: String, header: String, total: Decimal, sum: Decimal, count: Int)
 
     /// The stable code.
     public var code: FindingCode {
@@ -104,6 +106,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .unparsed: return .unparsedValue
         case .negative: return .negativeValue
         case .totalMismatch(let measure, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
+        case .columnTotalMismatch(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .proseTotalMismatch, .breakdownColumnMismatch: return .totalMismatch
         case .breakdownIncomplete: return .breakdownIncomplete
         case .rateTruncated, .rateNearMiss, .rateMismatch: return .rateMismatch
@@ -136,7 +139,7 @@ public enum FindingMessage: Sendable, Hashable {
     /// Error or warning.
     public var severity: Severity {
         switch self {
-        case .negative, .totalMismatch, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
+        case .negative, .totalMismatch, .columnTotalMismatch, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
             .mostRowsUnmatched, .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved:
             return .error
         case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
@@ -158,6 +161,8 @@ public enum FindingMessage: Sendable, Hashable {
         case .totalMismatch(_, let header, let total, let sum, let blank):
             let note = blank.isEmpty ? "" : "（\(blank.joined(separator: "、"))为空，按无任务计）"
             return "\(header) \(Quantity.format(total)) 与各县区合计 \(Quantity.format(sum)) 不一致\(note)"
+        case .columnTotalMismatch(_, let footer, let header, let total, let sum, let count):
+            return "\(footer)行的\(header) \(Quantity.format(total)) 与上面 \(count) 项之和 \(Quantity.format(sum)) 不一致"
         case .proseTotalMismatch(let total, let sum, let clause):
             return "目标 \(Quantity.format(total)) 与其中各县区合计 \(Quantity.format(sum)) 不一致（\(clause)）"
         case .breakdownColumnMismatch(let total, let sum, let areas, let cell):

@@ -5,6 +5,12 @@ public protocol TableRule: Sendable {
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder)
 }
 
+/// A check of a whole table at once (rows that depend on other rows: a 合计 under its items).
+public protocol WholeTableRule: Sendable {
+    /// Checks the table.
+    func check(_ table: CheckedTable, into findings: inout FindingBuilder)
+}
+
 /// A check between two tables: the same items in another file (a plan and a return, last
 /// month's report and this one's, a summary and an area's return).
 public protocol PairRule: Sendable {

@@ -273,6 +273,22 @@ def text_rates_sheet():
     return s
 
 
+def column_totals_sheet(total_completed=220):
+    """Money items in two sections, each with a 小计, and a 合计 under all: sums down the columns."""
+    s = Sheet("投资")
+    s.add("序号", "项目", "单位", "计划投资（万元）", "完成投资（万元）", "完成率")
+    s.add("一、交通")
+    s.add(1, "农村道路", "万元", 100, 50, "50%")
+    s.add(2, "桥梁改造", "万元", 60, 30, "50%")
+    s.add("小计", None, None, 160, 80, "50%")
+    s.add("二、水利")
+    s.add(3, "饮水安全", "万元", 200, 100, "50%")
+    s.add(4, "灌区配套", "万元", 40, 40, "100%")
+    s.add("小计", None, None, 240, 140, "58.33%")
+    s.add("合计", None, None, 400, total_completed, f"{total_completed / 4:.2f}%")
+    return s
+
+
 def stacked_tables_sheet():
     """Two tables on one sheet, the second under its own section title and header row."""
     s = Sheet("进展")
@@ -434,6 +450,11 @@ def main():
     check_case(both("text-rates", [text_rates_sheet()]),
                [{"code": "rate-mismatch", "severity": "error", "cell": "E4"}],
                "rates typed as text without %: read as typed numbers are, 0.6 against 75 % found")
+    check_case(both("column-totals", [column_totals_sheet()]), [],
+               "小计 and 合计 rows that add up: no finding")
+    check_case(both("column-totals-wrong", [column_totals_sheet(total_completed=230)]),
+               [{"code": "completed-total-mismatch", "severity": "error", "cell": "E10", "message_contains": "上面 4 项之和 220"}],
+               "a 合计 completion 10 over its items' sum")
     check_case(both("stacked-tables", [stacked_tables_sheet()]),
                [{"code": "rate-mismatch", "severity": "error", "cell": "E9"}],
                "a second table under the first on one sheet: its header row is no item, its rows are checked")

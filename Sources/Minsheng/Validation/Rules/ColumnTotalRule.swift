@@ -1,0 +1,81 @@
+import Foundation
+
+/// `total-mismatch` / `completed-total-mismatch` for a 合计 or 小计 row under the items: its figure
+/// in a column against the sum of the items' figures above it (a 小计 since the last section or
+/// 小计, a 合计 since the last 合计).
+///
+/// Only where a sum means something: every item counted has a plain figure in that column (blank
+/// or `——` counts as none), the same unit (单位 column) or none, a figure that sums (not a rate,
+/// ratio, ceiling or percentage), and at least two items are counted.
+public struct ColumnTotalRule: WholeTableRule {
+    /// Creates one.
+    public init() {}
+
+    public func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
+        guard table.table.rows.contains(where: { $0.kind == .footer && $0.footerText.map(Self.isTotal) == true }) else { return }
+        var sinceTotal: [CheckedRow] = []
+        var sinceSection: [CheckedRow] = []
+        var next = 0
+        for row in table.table.rows {
+            switch row.kind {
+            case .item:
+                guard next < table.rows.count else { continue }
+                let checked = table.rows[next]
+                next += 1
+                sinceTotal.append(checked)
+                sinceSection.append(checked)
+            case .section:
+                sinceSection = []
+            case .footer:
+                guard let text = row.footerText, Self.isTotal(text) else { continue }
+                if text.hasPrefix("小计") {
+                    compare(row, label: "小计", with: sinceSection, in: table, into: &findings)
+                    sinceSection = []
+                } else {
+                    compare(row, label: String(text.prefix(2)), with: sinceTotal, in: table, into: &findings)
+                    sinceTotal = []
+                    sinceSection = []
+                }
+            }
+        }
+    }
+
+    /// 合计, 总计 or 小计 (with anything after it: 合计（万元）).
+    static func isTotal(_ text: String) -> Bool {
+        text.hasPrefix("合计") || text.hasPrefix("总计") || text.hasPrefix("小计")
+    }
+
+    private func compare(
+        _ footer: TableRow, label: String, with items: [CheckedRow], in table: CheckedTable, into findings: inout FindingBuilder
+    ) {
+        for (key, cell) in footer.values where key.measure != .rate {
+            let column = table.column(for: key)
+            let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit)
+            guard case .quantity(let total) = read.quantity, !total.isPercent else { continue }
+            var sum = Decimal(0)
+            var counted = 0
+            var units: Set<String> = []
+            var summable = true
+            for item in items {
+                switch item.values[key]?.quantity {
+                case .quantity(let q)?:
+                    guard !q.isPercent, item.row.indicatorKind.isAdditive else {
+                        summable = false
+                        break
+                    }
+                    sum += q.value
+                    counted += 1
+                    units.insert(HeaderText.normalize(item.row.unit ?? ""))
+                case .notApplicable?, nil: continue
+                default: summable = false
+                }
+                if !summable { break }
+            }
+            guard summable, counted >= 2, units.count == 1, !Quantity.equal(sum, total.value) else { continue }
+            let header = HeaderText.normalize(column?.header ?? CheckedRow.label(key))
+            findings.add(
+                .columnTotalMismatch(measure: key.measure, footer: label, header: header, total: total.value, sum: sum, count: counted),
+                cell: cell.reference.a1, row: footer.row + 1, item: label, area: key.area, expected: sum, actual: total.value)
+        }
+    }
+}
