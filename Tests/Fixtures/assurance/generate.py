@@ -273,7 +273,7 @@ def text_rates_sheet():
     return s
 
 
-def column_totals_sheet(total_completed=220):
+def column_totals_sheet(total_completed=220, total_rate=None):
     """Money items in two sections, each with a 小计, and a 合计 under all: sums down the columns."""
     s = Sheet("投资")
     s.add("序号", "项目", "单位", "计划投资（万元）", "完成投资（万元）", "完成率")
@@ -285,7 +285,7 @@ def column_totals_sheet(total_completed=220):
     s.add(3, "饮水安全", "万元", 200, 100, "50%")
     s.add(4, "灌区配套", "万元", 40, 40, "100%")
     s.add("小计", None, None, 240, 140, "58.33%")
-    s.add("合计", None, None, 400, total_completed, f"{total_completed / 4:.2f}%")
+    s.add("合计", None, None, 400, total_completed, total_rate or f"{total_completed / 4:.2f}%")
     return s
 
 
@@ -455,6 +455,9 @@ def main():
     check_case(both("column-totals-wrong", [column_totals_sheet(total_completed=230)]),
                [{"code": "completed-total-mismatch", "severity": "error", "cell": "E10", "message_contains": "上面 4 项之和 220"}],
                "a 合计 completion 10 over its items' sum")
+    check_case(both("column-totals-wrong-rate", [column_totals_sheet(total_rate="60%")]),
+               [{"code": "rate-mismatch", "severity": "error", "cell": "F10"}],
+               "the 合计 row's own rate 60% where 220 of 400 is 55%")
     check_case(both("stacked-tables", [stacked_tables_sheet()]),
                [{"code": "rate-mismatch", "severity": "error", "cell": "E9"}],
                "a second table under the first on one sheet: its header row is no item, its rows are checked")

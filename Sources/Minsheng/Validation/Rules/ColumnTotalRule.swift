@@ -4,7 +4,8 @@ import Foundation
 /// in a column against the sum of the items' figures above it (a 小计 since the last section or
 /// 小计, a 合计 since the last 合计).
 ///
-/// Only where a sum means something: every item counted has a plain figure in that column (blank
+/// The row's own rate is checked against its own completed ÷ target. The sums only where a sum
+/// means something: every item counted has a plain figure in that column (blank
 /// or `——` counts as none), the same unit (单位 column) or none, a figure that sums (not a rate,
 /// ratio, ceiling or percentage), and at least two items are counted.
 public struct ColumnTotalRule: WholeTableRule {
@@ -48,6 +49,10 @@ public struct ColumnTotalRule: WholeTableRule {
     private func compare(
         _ footer: TableRow, label: String, with items: [CheckedRow], in table: CheckedTable, into findings: inout FindingBuilder
     ) {
+        // The row's own rate against its own completed ÷ target, as an item's is checked.
+        var named = footer
+        named.project = label
+        RateRule().check(CheckedRow(row: named, values: CheckedTable.readValues(named, layout: table.table.layout)), in: table, into: &findings)
         for (key, cell) in footer.values where key.measure != .rate {
             let column = table.column(for: key)
             let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit)
