@@ -23,25 +23,10 @@ public struct AreaRowsTotalRule: TableRule {
             let total = row.figure(ValueKey(measure)), !total.isPercent
         else { return }
         let key = ValueKey(measure)
-        var sum = Decimal(0)
-        var blank: [(area: String, row: CheckedRow)] = []
-        var counted = 0
-        var allEqualTotal = true
-        for index in indices {
-            let areaRow = table.rows[index]
-            let area = areaRow.row.areaName ?? ""
-            switch areaRow.values[key]?.quantity {
-            case .quantity(let q)?:
-                sum += q.value
-                counted += 1
-                allEqualTotal = allEqualTotal && Quantity.equal(q.value, total.value)
-            case .notApplicable?: break
-            case nil: blank.append((area, areaRow))
-            default: return  // text or qualitative: reported by ValueRule, not summed
-            }
-        }
-        guard counted > 0 else { return }
-        if counted >= 2 && allEqualTotal { return }
+        let areaRows = indices.map { table.rows[$0] }
+        guard let shares = AreaShares.of(areaRows.map { $0.values[key]?.quantity }, total: total.value) else { return }
+        let sum = shares.sum
+        let blank = shares.blank.map { (area: areaRows[$0].row.areaName ?? "", row: areaRows[$0]) }
         if measure == .completed {
             let incomplete = blank.filter { $0.row.figure(ValueKey(.target)) != nil }
             if let first = incomplete.first {

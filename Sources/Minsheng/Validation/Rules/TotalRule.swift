@@ -24,24 +24,10 @@ public struct TotalRule: TableRule {
         // A rate, ratio, ceiling or per-person floor is never summed across areas.
         guard !areas.isEmpty, row.row.indicatorKind.isAdditive, let total = row.figure(ValueKey(measure)), !total.isPercent
         else { return }
-        var sum = Decimal(0)
-        var blank: [String] = []
-        var counted = 0
-        var allEqualTotal = true
-        for area in areas {
-            switch row.values[ValueKey(measure, area: area)]?.quantity {
-            case .quantity(let q)?:
-                sum += q.value
-                counted += 1
-                allEqualTotal = allEqualTotal && Quantity.equal(q.value, total.value)
-            case .notApplicable?: break
-            case nil: blank.append(area)
-            default: return  // text or qualitative: reported by ValueRule, not summed
-            }
-        }
-        guard counted > 0 else { return }
-        // Every filled area giving the total's own figure: a rate or a standard, not a share.
-        if counted >= 2 && allEqualTotal { return }
+        guard let shares = AreaShares.of(areas.map { row.values[ValueKey(measure, area: $0)]?.quantity }, total: total.value)
+        else { return }
+        let sum = shares.sum
+        let blank = shares.blank.map { areas[$0] }
         let totalCell = table.a1(row, ValueKey(measure))
         let header = table.column(for: ValueKey(measure), in: row)?.header ?? CheckedRow.label(ValueKey(measure))
         if measure == .completed {
@@ -60,5 +46,37 @@ public struct TotalRule: TableRule {
                 .totalMismatch(measure: measure, header: HeaderText.normalize(header), total: total.value, sum: sum, blank: blank), row,
                 cell: totalCell, expected: sum, actual: total.value)
         }
+    }
+}
+
+/// The areas' figures under one total, summed by the rules every total check shares: a blank
+/// area is no share (and is named), `——` is not applicable, text or a qualitative figure stops
+/// the check (`ValueRule` reports it).
+struct AreaShares {
+    /// The sum of the areas' figures.
+    var sum = Decimal(0)
+    /// The positions (in the list given) of the areas left blank.
+    var blank: [Int] = []
+
+    /// The shares of `quantities` (one per area, nil when blank) under `total`; nil when there
+    /// is nothing to check: a figure that is no number, no area filled, or every filled area
+    /// giving the total's own figure (a rate or a standard, not a share).
+    static func of(_ quantities: [CellQuantity?], total: Decimal) -> AreaShares? {
+        var shares = AreaShares()
+        var counted = 0
+        var allEqualTotal = true
+        for (index, quantity) in quantities.enumerated() {
+            switch quantity {
+            case .quantity(let q)?:
+                shares.sum += q.value
+                counted += 1
+                allEqualTotal = allEqualTotal && Quantity.equal(q.value, total)
+            case .notApplicable?: break
+            case nil: shares.blank.append(index)
+            default: return nil
+            }
+        }
+        guard counted > 0, !(counted >= 2 && allEqualTotal) else { return nil }
+        return shares
     }
 }
