@@ -357,15 +357,14 @@ public enum ProgressItems {
         for key in [ValueKey(.target), ValueKey(.completed)] + item.areaOrder.flatMap({ [ValueKey(.target, area: $0), ValueKey(.completed, area: $0)] }) {
             let cell = row.values[key] ?? single.flatMap { key.area == nil ? row.values[ValueKey(key.measure, area: $0)] : nil }
             if let cell, item.number(key) != nil {
-                var source = ProgressItem.FigureSource(file: table.file, sheet: table.sheet.name, cell: cell.reference.a1)
-                source.namesSheet = namingSheet
-                item.figureSources[key] = source
+                item.figureSources[key] = ProgressItem.FigureSource(
+                    file: table.file, sheet: table.sheet.name, cell: cell.reference.a1, namesSheet: namingSheet)
             }
         }
         item.period = period
         let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }
         let cell = anchor.map { $0.reference.a1 } ?? "第\(row.row + 1)行"
-        item.sources = ["\((table.file as NSString).lastPathComponent)" + (namingSheet ? " \(table.sheet.name)" : "") + "!\(cell)"]
+        item.sources = [ProgressItem.FigureSource(file: table.file, sheet: table.sheet.name, cell: cell, namesSheet: namingSheet).label]
         return item
     }
 }
