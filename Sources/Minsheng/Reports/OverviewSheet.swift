@@ -266,11 +266,8 @@ public enum OverviewSheet {
                 try sheet.write(
                     f.severity == .error ? "错误" : "警告", row: r, column: 0, format: book.format(f.severity == .error ? errorSpec : warningSpec))
                 // A cell off the file's main sheet is named with its sheet.
-                let cell = f.cell.map { cell in
-                    guard let main = mainSheets[f.file], let sheet = f.sheet, sheet != main else { return cell }
-                    return "\(sheet)!\(cell)"
-                } ?? ""
-                let place = [(f.file as NSString).lastPathComponent, cell].filter { !$0.isEmpty }.joined(separator: " ")
+                let place = [(f.file as NSString).lastPathComponent, f.place(besides: mainSheets[f.file])]
+                    .filter { !$0.isEmpty }.joined(separator: " ")
                 let message = Self.fitted("\(place)：\(f.message)", width: messageWidth, lines: 2, layout: layout)
                 try sheet.mergeRange(firstRow: r, firstColumn: 1, lastRow: r, lastColumn: messageLast, message, format: wrapped)
                 // The item's row on 进度汇总 when the finding names one, else the finding's row on 校验结果.

@@ -45,9 +45,7 @@ public enum TextReport {
 
     private static func table(_ findings: [Finding], mainSheet: String? = nil) -> String {
         let rows = findings.map { f in
-            var cell = f.cell ?? ""
-            if let mainSheet, let sheet = f.sheet, sheet != mainSheet, !cell.isEmpty { cell = "\(sheet)!\(cell)" }
-            return [f.severity == .error ? "错误" : "警告", cell, f.code.rawValue, f.item ?? "", f.message]
+            [f.severity == .error ? "错误" : "警告", f.place(besides: mainSheet), f.code.rawValue, f.item ?? "", f.message]
         }
         let widths = (0..<4).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
         var out = ""

@@ -52,6 +52,14 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
 /// A problem in the data: where it is, what was expected and what was found. Findings are not
 /// errors; an unreadable file is (see `MinshengError`).
 public struct Finding: Codable, Sendable, Hashable {
+    /// The cell as a report shows it: `附表!E3` when the finding is on another sheet than
+    /// `mainSheet` (a workbook checked on several sheets), else `E3`; empty without a cell.
+    public func place(besides mainSheet: String?) -> String {
+        guard let cell else { return "" }
+        guard let mainSheet, let sheet, sheet != mainSheet else { return cell }
+        return "\(sheet)!\(cell)"
+    }
+
     /// The stable code.
     public var code: FindingCode
     /// Error or warning.
