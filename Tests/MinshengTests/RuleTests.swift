@@ -141,7 +141,7 @@ struct RuleTests {
 
     @Test func aValidatorRunsOnlyTheRulesItIsGiven() throws {
         let table = try TableFixture.table([Self.plan, ["就业", "人", "17400", "8300", "8100", ""]])
-        #expect(Validator(rules: []).findings(for: table).isEmpty)
+        #expect(Validator(rules: [], tableRules: []).findings(for: table).isEmpty)
         #expect(Validator(rules: [TotalRule(.target)]).findings(for: table).map(\.code) == [.totalMismatch])
         #expect(Validator().findings(for: table).map(\.code) == [.totalMismatch])
     }

@@ -28,7 +28,7 @@ public struct Validator: Sendable {
     ) {
         self.asOf = asOf
         self.rules = rules
-        self.tableRules = rules.isEmpty ? [] : tableRules
+        self.tableRules = tableRules
     }
 
     /// Every finding of the table, in row order.
