@@ -19,7 +19,8 @@ struct RateFormulaTests {
         (#"IF(F4="",F5/E5,F4/E4)"#, false), (#"IF(F4="","",F4/E4*2)"#, false), (#"IF(SUM(F4:F9)>0,F4/E4,"")"#, false),
     ])
     func readsTheRatio(_ formula: String, _ own: Bool) {
-        #expect(RateFormula.isOwnRatio(formula, completed: "F4", target: "E4") == own, "\(formula)")
+        let divides = RateFormula.ratio(formula).map { $0.numerator == "F4" && $0.denominator == "E4" } ?? false
+        #expect(divides == own, "\(formula)")
     }
 
     @Test func otherRowsAreNamed() {

@@ -11,12 +11,6 @@ enum RateFormula {
     /// A formula's bytes: ASCII letters upper-cased, spaces and `$` left out.
     private typealias Text = ArraySlice<UInt8>
 
-    /// Whether `formula` computes `completed ÷ target` (A1 names) and nothing else.
-    static func isOwnRatio(_ formula: String, completed: String, target: String) -> Bool {
-        guard let (numerator, denominator) = ratio(formula) else { return false }
-        return numerator == completed && denominator == target
-    }
-
     /// The two cells (A1 names, without `$`) a formula divides, when it is one cell over another
     /// and nothing else (wrapped in `IFERROR`, `ROUND`, `*100`, parentheses, or an `IF` choosing
     /// between it and a constant on a condition of those two cells alone). Read on bytes: it runs
