@@ -251,6 +251,11 @@ final class WorkbookHandler: XMLHandler {
     /// does, having cached 0 for every formula it was given no result for).
     private(set) var recalculatesOnLoad = false
 
+    /// An xsd:boolean attribute: `1` or `true`.
+    static func isTrue(_ flag: String) -> Bool {
+        flag == "1" || flag.lowercased() == "true"
+    }
+
     override func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<CChar>?>) {
         let local = localName(name)
         if nameIs(local, "sheet") {
@@ -269,11 +274,11 @@ final class WorkbookHandler: XMLHandler {
             sheets.append(entry)
         } else if nameIs(local, "workbookPr") {
             if let flag = attribute(attributes, "date1904") {
-                uses1904Dates = flag == "1" || flag.lowercased() == "true"
+                uses1904Dates = Self.isTrue(flag)
             }
         } else if nameIs(local, "calcPr") {
             if let flag = attribute(attributes, "fullCalcOnLoad") {
-                recalculatesOnLoad = flag == "1" || flag.lowercased() == "true"
+                recalculatesOnLoad = Self.isTrue(flag)
             }
         }
     }
