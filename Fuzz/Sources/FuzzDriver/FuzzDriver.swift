@@ -10,6 +10,10 @@ func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
 ) -> CInt
 
+/// The chunk sizes the differential targets feed XML in, chosen by an input's first byte: one
+/// byte at a time, small odd chunks, and the whole input at once.
+public let fuzzChunkSizes = [1, 2, 3, 7, 64, 4096, Int.max]
+
 /// Runs libFuzzer over `body` with the program's arguments, then exits with its status.
 public func runFuzzer(_ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> Never {
     var argc = CommandLine.argc

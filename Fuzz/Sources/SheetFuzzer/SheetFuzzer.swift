@@ -10,10 +10,6 @@ enum SheetFuzzer {
     static func main() { runFuzzer(fuzzSheet) }
 }
 
-/// The chunk sizes the tokenizer is fed in, chosen by the input's first byte (the rest is the
-/// sheet XML): one byte at a time, small odd chunks, and the whole input at once.
-let chunkSizes = [1, 2, 3, 7, 64, 4096, Int.max]
-
 /// Differential: the same bytes in the same chunks, read as a worksheet part by expat alone and
 /// by the tokenizer (which falls back to expat), must give the same cells, formulas, merged
 /// ranges and error. (Expat's own error position can depend on where chunks end, as it does for
@@ -23,7 +19,7 @@ func fuzzSheet(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let selector = Int(data[0])
     let xml = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let chunk = chunkSizes[selector % chunkSizes.count]
+    let chunk = fuzzChunkSizes[selector % fuzzChunkSizes.count]
     let keepFormulas = selector & 0x80 == 0
     let size = min(chunk, max(xml.count, 1))
     let expat = SheetProbe.read(xml, chunkSize: size, tokenizer: false, keepFormulas: keepFormulas)

@@ -10,10 +10,6 @@ enum XMLFuzzer {
     static func main() { runFuzzer(fuzzXML) }
 }
 
-/// The chunk sizes the tokenizer is fed in, chosen by the input's first byte (the rest is the
-/// XML): one byte at a time, small odd chunks, and the whole input at once.
-let chunkSizes = [1, 2, 3, 7, 64, 4096, Int.max]
-
 /// Differential: the same bytes in the same chunks, read as any XML part (relationships,
 /// workbook, shared strings, styles) by expat alone and by the tokenizer (which falls back to
 /// expat), must give a handler the same events — start tags with their attributes in order, end
@@ -22,7 +18,7 @@ func fuzzXML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
     let selector = Int(data[0])
     let xml = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
-    let chunk = chunkSizes[selector % chunkSizes.count]
+    let chunk = fuzzChunkSizes[selector % fuzzChunkSizes.count]
     let size = min(chunk, max(xml.count, 1))
     let expat = XMLProbe.read(xml, chunkSize: size, tokenizer: false)
     let ours = XMLProbe.read(xml, chunkSize: size, tokenizer: true)
