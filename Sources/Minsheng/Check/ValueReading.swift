@@ -29,7 +29,7 @@ public enum ValueReading {
             } else if measure == .rate {
                 // A bare number in a rate column: a ratio (1.39) unless the header says % or it is
                 // clearly a percent figure (139).
-                if headerUnit == "%" || abs(n) > 5 {
+                if readsAsPercent(n, headerUnit: headerUnit) {
                     return ReadValue(
                         cell: cell, quantity: .quantity(Quantity(decimal(n), unit: "%")),
                         printedDecimals: RateCheck.printedDecimals(NumberText.format(n)))
@@ -49,7 +49,7 @@ public enum ValueReading {
                 // A rate typed as text without %, read as the same figure typed as a number is: a
                 // percentage above 5 (`98`), a ratio up to 5 (`0.6`, 60%).
                 let decimals = RateCheck.printedDecimals(text)
-                if headerUnit == "%" || abs(q.value) > 5 {
+                if readsAsPercent(NSDecimalNumber(decimal: q.value).doubleValue, headerUnit: headerUnit) {
                     return ReadValue(cell: cell, quantity: .quantity(Quantity(q.value, unit: "%")), printedDecimals: decimals)
                 }
                 return ReadValue(cell: cell, quantity: .quantity(Quantity(q.value * 100, unit: "%")), printedDecimals: max(0, decimals - 2))
@@ -68,6 +68,12 @@ public enum ValueReading {
         case .formulaWithoutValue:
             return ReadValue(cell: cell, quantity: .notApplicable, printedDecimals: 0)
         }
+    }
+
+    /// Whether a rate written without % (a number, or text such as `98`) is a percentage: under a
+    /// `%` header, or above 5; else it is a ratio (`0.6` is 60%).
+    static func readsAsPercent(_ value: Double, headerUnit: String?) -> Bool {
+        headerUnit == "%" || abs(value) > 5
     }
 
     static func decimal(_ n: Double) -> Decimal {
