@@ -63,11 +63,10 @@ public struct Checker: Sendable {
         do {
             let (table, others) = try finder.findAll(in: source, options: recognition)
             let checked = CheckedTable(table, asOf: asOf)
-            var findings = Validator(asOf: asOf).findings(for: checked)
+            let validator = Validator(asOf: asOf)
+            var findings = validator.findings(for: checked)
             // Every other sheet with a table is checked too: a ✓ covers the whole workbook.
-            for other in others {
-                findings += Validator(asOf: asOf).findings(for: CheckedTable(other, asOf: asOf))
-            }
+            for other in others { findings += validator.findings(for: CheckedTable(other, asOf: asOf)) }
             if !table.missingSheets.isEmpty {
                 var missing = FindingBuilder(file: table.file, sheet: nil)
                 for name in table.missingSheets { missing.add(.sheetMissing(name: name)) }
