@@ -64,9 +64,9 @@ public struct Checker: Sendable {
             let (table, others) = try finder.findAll(in: source, options: recognition)
             let checked = CheckedTable(table, asOf: asOf)
             let validator = Validator(asOf: asOf)
-            var findings = validator.findings(for: checked)
+            var findings = Self.judged(validator.findings(for: checked), of: table)
             // Every other sheet with a table is checked too: a ✓ covers the whole workbook.
-            for other in others { findings += validator.findings(for: CheckedTable(other, asOf: asOf)) }
+            for other in others { findings += Self.judged(validator.findings(for: CheckedTable(other, asOf: asOf)), of: other) }
             if !table.missingSheets.isEmpty {
                 var missing = FindingBuilder(file: table.file, sheet: nil)
                 for name in table.missingSheets { missing.add(.sheetMissing(name: name)) }
@@ -82,10 +82,25 @@ public struct Checker: Sendable {
                 path: source.name, status: .ok, sheet: table.sheet.name,
                 items: table.items.count + others.reduce(0) { $0 + $1.items.count })
             if !others.isEmpty { result.sheets = [table.sheet.name] + others.map(\.sheet.name) }
+            result.readings = ([table] + others).map(TableReading.init)
             return (result, findings, [table] + others)
         } catch {
             return (FileResult(path: source.name, status: .unreadable, error: "\(error)"), [], [])
         }
+    }
+
+    /// A table's findings, or — when most of its rates and totals disagree under every reading
+    /// its header allows (`FigureAgreement.isDoubtful`) — one `doubtful-reading` in place of the
+    /// rate and total errors that come from the reading.
+    static func judged(_ findings: [Finding], of table: RecognizedTable) -> [Finding] {
+        guard let choice = table.choice, choice.agreement.isDoubtful, !choice.given else { return findings }
+        let fromReading: Set<FindingCode> = [.rateMismatch, .totalMismatch, .completedTotalMismatch]
+        var builder = FindingBuilder(file: table.file, sheet: table.sheet.name)
+        let reading = ReadingText.line(TableReading(table)).replacingOccurrences(of: "读法：", with: "")
+        builder.add(
+            .doubtfulReading(reading: reading, checks: choice.agreement.checks, failing: choice.agreement.disagreements),
+            cell: nil, row: nil, item: nil)
+        return builder.findings + findings.filter { !fromReading.contains($0.code) }
     }
 
     /// Checks files `jobs` at a time; the report lists them in input order whatever `jobs` is.

@@ -14,6 +14,8 @@ public struct RecognizedTable: Sendable {
     public var ownOutput: String? = nil
     /// Sheets the workbook lists whose content is missing from the file (not read).
     public var missingSheets: [String] = []
+    /// How the reading was chosen and what the figures say under it (nil: not measured).
+    public var choice: ReadingChoice? = nil
 
     /// The item rows.
     public var items: [TableRow] { rows.filter { $0.kind == .item } }
@@ -60,12 +62,15 @@ public struct TableFinder: Sendable {
     public let recognizer: LayoutRecognizer
     /// Reads the body rows below the header.
     public let reader: TableReader
+    /// Chooses among the readings the header words allow.
+    let judge: ReadingJudge
 
     /// Creates one from its parts.
     public init(vocabulary: HeaderVocabulary) {
         self.vocabulary = vocabulary
         self.recognizer = LayoutRecognizer(vocabulary: vocabulary)
         self.reader = TableReader(vocabulary: vocabulary)
+        self.judge = ReadingJudge(reader: reader)
     }
 
     /// Reads the workbook and returns its table: the named sheet, or of the visible sheets the
@@ -142,19 +147,17 @@ public struct TableFinder: Sendable {
         }
         for info in candidates {
             let sheet = try workbook.sheet(info)
-            let layout: TableLayout?
-            if let override = options.layoutOverride, let areaColumn = override.areaColumnIndex {
-                layout = recognizer.recognizeAreaRows(sheet, subHeaderRow: (override.headerRows.last ?? 1) - 1, areaColumn: areaColumn)
-            } else if let override = options.layoutOverride {
-                layout = override.layout(sheetName: sheet.name)
+            let table: RecognizedTable?
+            if let override = options.layoutOverride {
+                table = override.layout(sheet: sheet, recognizer: recognizer).map { judge.given($0, sheet: sheet, file: path) }
             } else {
-                layout = recognizer.recognize(sheet)
+                table = judge.choose(recognizer.candidates(sheet), sheet: sheet, file: path)
             }
-            guard let layout else {
+            guard let table else {
                 seen += recognizer.seenTexts(sheet).filter { !seen.contains($0) }
                 continue
             }
-            tables.append(RecognizedTable(file: path, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout)))
+            tables.append(table)
         }
         return (tables, seen)
     }

@@ -83,6 +83,13 @@ public enum HeaderText {
 
     /// Whether a text is nothing but white space (what `normalize` removes): stops at the first
     /// other character, so a long text costs no more than a short one.
+    /// Whether a character is a decimal digit as figures are written: ASCII or full-width 0–9
+    /// (not 七 or 万, which `Character.isNumber` also counts and which place names contain).
+    public static func isDigit(_ c: Character) -> Bool {
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
+        return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
     public static func isBlank(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             switch scalar.value {

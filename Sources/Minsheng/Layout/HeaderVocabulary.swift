@@ -188,7 +188,10 @@ public struct HeaderVocabulary: Sendable {
     private func computeIsTotal(_ header: String) -> Bool {
         guard let normalized = Self.label(header) else { return false }
         let text = HeaderText.splitParenthetical(normalized).text
-        return totalSet.contains(text)
+        if totalSet.contains(text) { return true }
+        // A total named for its level (全省, 全州, 全镇 …) or as the sum (全市合计, 市合计, 总计).
+        if text.count == 2, text.hasPrefix("全"), let level = text.last, "省市州盟县区旗镇乡".contains(level) { return true }
+        return text.count <= 6 && (text.hasSuffix("合计") || text.hasSuffix("总计")) && !text.contains(where: HeaderText.isDigit)
     }
 
     /// Whether a text names an area: a county, district, 高新区, 市本级 …
@@ -208,8 +211,13 @@ public struct HeaderVocabulary: Sendable {
         let name = HeaderText.splitParenthetical(normalized).text
         guard name.utf8.count >= 2, name.count >= 2, name.count <= 10, !totalSet.contains(name) else { return false }
         if areaNameSet.contains(name) { return true }
-        guard !name.contains(where: { $0.isNumber || $0 == "、" || $0 == "，" || $0 == "," }) else { return false }
-        guard areaSuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count }) else { return false }
+        // Digits make a figure or a date, not a name; 七里河区, 五华区, 万州区, 两江新区, 百色市 and
+        // 千阳县 are names (`Character.isNumber` is true for 七, 五, 万, 两, 百, 千).
+        guard !name.contains(where: { HeaderText.isDigit($0) || $0 == "、" || $0 == "，" || $0 == "," }) else { return false }
+        // Towns and sub-districts (元坝镇, 白果乡, 拣银岩街道) are the areas of a county's split.
+        guard areaSuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count })
+            || areaEndings.towns.contains(where: { name.hasSuffix($0) && name.count > $0.count })
+        else { return false }
         // A header such as 单位 or 责任单位 is no area, and neither is a role word ending in 区.
         return !synonymWords.contains(name)
     }

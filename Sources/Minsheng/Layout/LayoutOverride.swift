@@ -85,10 +85,20 @@ public struct LayoutOverride: Sendable, Decodable {
     static func meaning(_ text: String) -> ColumnMeaning? {
         let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
         let head = parts.first ?? ""
-        let area = parts.count == 2 ? parts[1] : nil
+        // `target@total`: the total's column in a table with area columns.
+        let area = parts.count == 2 && parts[1] != "total" ? parts[1] : nil
         if let measure = Measure(rawValue: head) { return .value(measure, area: area) }
         if area == nil, let role = HeaderRole(rawValue: head) { return .role(role) }
         return nil
+    }
+
+    /// The layout for a sheet: the areas in rows found by `recognizer` under the given header
+    /// rows when `areaColumn` is set, else the columns as given. Nil when no area row is there.
+    public func layout(sheet: Sheet, recognizer: LayoutRecognizer) -> TableLayout? {
+        if let areaColumn = areaColumnIndex {
+            return recognizer.recognizeAreaRows(sheet, subHeaderRow: (headerRows.last ?? 1) - 1, areaColumn: areaColumn)
+        }
+        return layout(sheetName: sheet.name)
     }
 
     /// The layout for a sheet.

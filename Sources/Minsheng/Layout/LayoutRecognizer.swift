@@ -80,10 +80,23 @@ public struct LayoutRecognizer: Sendable {
         return roles.count + min(areas, 3)
     }
 
-    /// Recognizes the table, or nil when no row looks like a header.
-    public func recognize(_ sheet: Sheet) -> TableLayout? {
+    /// Recognizes the table, or nil when no row looks like a header: the words' first choice.
+    public func recognize(_ sheet: Sheet) -> TableLayout? { candidates(sheet).first }
+
+    /// Every reading of the sheet the header words allow, the words' preferred one first: the
+    /// areas in rows with a group of columns per indicator, one item per row, the areas in rows
+    /// with one column per indicator. `ReadingJudge` lets the figures choose.
+    public func candidates(_ sheet: Sheet) -> [TableLayout] {
         let grid = headerGrid(sheet)
-        if let transposed = recognizeAreaRows(sheet, grid: grid) { return transposed }
+        var result: [TableLayout] = []
+        if let transposed = recognizeAreaRows(sheet, grid: grid) { result.append(transposed) }
+        if let items = recognizeItemRows(sheet, grid: grid) { result.append(items) }
+        if let columns = recognizeIndicatorColumns(sheet, grid: grid), !result.contains(columns) { result.append(columns) }
+        return result
+    }
+
+    /// One item per row under a header row (or two).
+    func recognizeItemRows(_ sheet: Sheet, grid: [Int: [Int: String]]) -> TableLayout? {
         var best: (row: Int, score: Int)?
         for row in grid.keys.sorted() {
             let s = score(grid[row] ?? [:])
@@ -143,7 +156,7 @@ public struct LayoutRecognizer: Sendable {
         return measuresUnderAreas >= 2 || areasUnderMeasures >= 2
     }
 
-    private func measure(_ role: HeaderRole) -> Measure? {
+    func measure(_ role: HeaderRole) -> Measure? {
         switch role {
         case .target: return .target
         case .completed: return .completed
@@ -213,6 +226,27 @@ public struct LayoutRecognizer: Sendable {
     }
 
     // MARK: - Areas in rows
+    /// Whether a header row names the units responsible (责任单位: 市人社局, 市妇联, 团市委 …)
+    /// rather than indicators: its first text is a lead word, or most of its texts end as an
+    /// office's name does.
+    func isLeadRow(_ texts: [Int: String]) -> Bool {
+        let values = Set(texts.values.map(HeaderText.normalize)).filter { !$0.isEmpty }
+        guard !values.isEmpty else { return false }
+        if let first = texts.keys.min(), let text = texts[first], vocabulary.role(of: text) == .lead { return true }
+        let offices = values.filter(Self.isOfficeName).count
+        return offices * 2 > values.count
+    }
+
+    /// Whether a text names a government office or body (市人力资源社会保障局, 市妇联, 团市委,
+    /// 市总工会 …; several joined by 、 too): how 责任单位 are written.
+    static func isOfficeName(_ text: String) -> Bool {
+        guard text.count >= 2, text.count <= 60, !text.contains(where: HeaderText.isDigit) else { return false }
+        let endings = ["局", "委", "办", "厅", "会", "院", "中心", "公司", "部", "站", "所", "队", "联", "处", "社", "行", "集团", "政府", "管委会", "分局", "支队"]
+        let parts = text.split(whereSeparator: { "、，,/及和".contains($0) }).map(String.init).filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return false }
+        return parts.allSatisfy { part in part.count >= 2 && endings.contains(where: { part.hasSuffix($0) }) }
+    }
+
 
     /// A table with the areas in rows (全市, 市本级, 东坡区 … down a left column) and each
     /// indicator in a group of columns (目标任务 / 进度 / 完成比例(%)) under a merged indicator
@@ -237,7 +271,16 @@ public struct LayoutRecognizer: Sendable {
     private func areaRowsLayout(_ sheet: Sheet, grid: [Int: [Int: String]], subHeaderRow subRow: Int, areaColumn given: Int?)
         -> TableLayout?
     {
-        guard subRow >= 1, let sub = grid[subRow], let upper = grid[subRow - 1] else { return nil }
+        guard subRow >= 1, let sub = grid[subRow], var upper = grid[subRow - 1] else { return nil }
+        // A row of 责任单位 (市人社局, 市妇联 …) between the indicator names and the measures: the
+        // names are in the row above it.
+        var leads: [Int: String] = [:]
+        var indicatorRow = subRow - 1
+        if isLeadRow(upper), let names = grid[subRow - 2] {
+            leads = upper
+            upper = names
+            indicatorRow = subRow - 2
+        }
         // A group needs two measure columns (目标任务 / 进度 / 完成比例): most rows have none.
         var measures = 0
         for text in sub.values where vocabulary.classify(text).role.flatMap(measure) != nil {
@@ -248,7 +291,7 @@ public struct LayoutRecognizer: Sendable {
         // An item table's 项目 / 指标 header is no part of this layout.
         let roles = (Array(sub.values) + Array(upper.values)).compactMap { vocabulary.role(of: $0) }
         guard given != nil || (!roles.contains(.project) && !roles.contains(.indicator)) else { return nil }
-        var groups = columnGroups(sub: sub, upper: upper, headerRow: subRow - 1)
+        var groups = columnGroups(sub: sub, upper: upper, headerRow: indicatorRow)
         if let given { groups.removeAll { group in group.columns.contains { $0.column == given } } }
         guard let firstColumn = groups.first?.columns.first?.column,
             let areaColumn = given ?? areaColumn(sheet, below: subRow, before: firstColumn)
@@ -265,7 +308,10 @@ public struct LayoutRecognizer: Sendable {
         // spans the area column too).
         var withProjects = groups
         var projectRow = false
-        if let above = grid[subRow - 2] {
+        for i in groups.indices {
+            if let lead = groups[i].columns.lazy.compactMap({ leads[$0.column] }).first { groups[i].lead = TableReader.clean(lead) }
+        }
+        if let above = grid[indicatorRow - 1] {
             for i in withProjects.indices {
                 let column = withProjects[i].columns[0].column
                 // Not a note such as 单位：人 either (no column word in it).
@@ -282,7 +328,7 @@ public struct LayoutRecognizer: Sendable {
         ]
         columns += withProjects.flatMap(\.columns)
         return TableLayout(
-            sheetName: sheet.name, headerRows: (subRow - (projectRow ? 2 : 1))...subRow, columns: columns,
+            sheetName: sheet.name, headerRows: (indicatorRow - (projectRow ? 1 : 0))...subRow, columns: columns,
             areaRows: AreaRows(column: areaColumn, rows: rows, groups: withProjects))
     }
 

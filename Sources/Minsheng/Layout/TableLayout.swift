@@ -119,6 +119,8 @@ public struct ColumnGroup: Hashable, Sendable {
     public var headerRow: Int
     /// The group's value columns; each `meaning` is `.value(measure, area: nil)`.
     public var columns: [LayoutColumn]
+    /// The unit responsible (责任单位) named in a header row under the indicator, if any.
+    public var lead: String? = nil
 
     /// Creates one from its parts.
     public init(project: String?, indicator: String, unit: String?, headerRow: Int, columns: [LayoutColumn]) {

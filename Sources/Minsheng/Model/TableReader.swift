@@ -224,7 +224,7 @@ public struct TableReader: Sendable {
             }
             var row = TableRow(
                 row: group.headerRow, kind: .item, category: nil, sequence: String(index + 1), project: group.project,
-                indicator: group.indicator, unit: group.unit, values: values)
+                indicator: group.indicator, unit: group.unit, lead: group.lead, values: values)
             row.group = group
             row.indicatorKind = vocabulary.indicatorKind(of: group.indicator, unit: group.unit)
             return row

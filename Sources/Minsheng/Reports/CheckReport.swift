@@ -14,6 +14,8 @@ public struct FileResult: Sendable, Hashable {
     public var sheets: [String] = []
     /// Why the file could not be read.
     public var error: String?
+    /// How each table checked was read (`sheets`' order).
+    public var readings: [TableReading] = []
 
     /// The status of a file.
     public enum Status: String, Sendable {
@@ -96,6 +98,7 @@ public struct CheckReport: Sendable {
         case .ok:
             pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
             if !file.sheets.isEmpty { pairs.append(("sheets", .array(file.sheets.map(JSONValue.string)))) }
+            if !file.readings.isEmpty { pairs.append(("reading", .array(file.readings.map(ReadingText.jsonValue)))) }
         case .unreadable: pairs += [("error", .optional(file.error))]
         case .skipped: pairs += [("reason", .optional(file.error))]
         }

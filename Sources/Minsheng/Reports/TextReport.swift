@@ -29,6 +29,10 @@ public enum TextReport {
             let sheets = file.sheets.isEmpty ? (file.sheet ?? "?") : file.sheets.joined(separator: "、")
             var out = "\(mark) \(file.path)（工作表 \(sheets)，\(file.items) 项）"
             out += findings.isEmpty ? "：未发现问题\n" : "：\(errors) 个错误，\(warnings) 个警告\n"
+            for reading in file.readings {
+                let sheet = file.readings.count > 1 ? "\(reading.sheet) " : ""
+                out += "    \(sheet)\(ReadingText.line(reading))\n"
+            }
             // With several sheets checked, a cell off the first one is named with its sheet.
             if !findings.isEmpty { out += table(findings, mainSheet: file.sheets.isEmpty ? nil : file.sheet) }
             return out

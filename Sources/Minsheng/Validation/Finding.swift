@@ -47,6 +47,9 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case implausibleValue = "implausible-value"
     /// A percentage in a count column, or a count in a rate column.
     case unitMismatch = "unit-mismatch"
+    /// Most of a table's rates and totals disagree under every reading its header allows: said
+    /// once, instead of an error per figure that comes from the reading.
+    case doubtfulReading = "doubtful-reading"
 }
 
 /// A problem in the data: where it is, what was expected and what was found. Findings are not

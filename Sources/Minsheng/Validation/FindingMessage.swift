@@ -86,6 +86,9 @@ public enum FindingMessage: Sendable, Hashable {
 
     /// A sheet the workbook lists whose content is missing from the file.
     case sheetMissing(name: String)
+    /// Under no reading the header words allow do most of the table's figures agree: the
+    /// reading is doubtful, and its `failing` rate and total errors are not listed one by one.
+    case doubtfulReading(reading: String, checks: Int, failing: Int)
 
     // MARK: Plausibility
     /// A completion over 3× its target.
@@ -128,6 +131,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .itemDropped: return .itemDropped
         case .noPreviousTable: return .previousMismatch
         case .sheetMissing: return .incompleteWorkbook
+        case .doubtfulReading: return .doubtfulReading
         case .emptyReturn: return .emptyReturn
         case .missingItem: return .missingItem
         case .duplicateReturnRow: return .duplicateItem
@@ -144,7 +148,7 @@ public enum FindingMessage: Sendable, Hashable {
             return .error
         case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
             .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
-            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
+            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .doubtfulReading, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
         }
@@ -200,6 +204,8 @@ public enum FindingMessage: Sendable, Hashable {
         case .targetMoved(let label, let now, let then, let cell):
             return "年度\(label)由上期的 \(Quantity.format(then))（\(cell)）变为 \(Quantity.format(now))"
         case .itemDropped(let item, let cell): return "上期报表有“\(item)”（\(cell)），本期没有"
+        case .doubtfulReading(let reading, let checks, let failing):
+            return "表格的读法可能不对：按这种读法（\(reading)），\(checks) 处可核对的完成率和合计中有 \(failing) 处对不上，且没有哪种读法能让多数数字相符；这些差异不逐条列出。请核对读法，必要时用 --layout 指定（可先用 --save-layout 保存读法再修改）"
         case .sheetMissing(let name): return "工作簿列出了工作表“\(name)”，但文件中没有它的内容（文件可能不完整），该表未读取"
         case .noPreviousTable(let file): return "上期报表 \(file) 中没有与本表相同的项目，未做上期对比"
         case .conflictingValues(let label, let other, let otherValue, let value):

@@ -1,0 +1,90 @@
+import Foundation
+
+/// How far a table's figures agree with themselves under one reading: each reported rate
+/// against completed ÷ target, each total against the sum of its areas (or of the items above a
+/// 合计 row), each figure against its unit. What decides between readings that the header words
+/// allow (`ReadingJudge`): the words propose, the figures decide.
+public struct FigureAgreement: Sendable, Hashable {
+    /// How many relations could be checked (a rate with its target and completion; a total with
+    /// at least one area figure).
+    public var checks = 0
+    /// How many of them fail (errors of the rate and total rules).
+    public var disagreements = 0
+    /// Figures that do not fit where the reading puts them: a completion 10× its target, a
+    /// percentage in a count column, a count in a rate column.
+    public var misfits = 0
+    /// How many figure cells the reading places in items.
+    public var figures = 0
+
+    /// The relations that hold.
+    public var agreements: Int { max(0, checks - disagreements) }
+
+    /// Whether most relations fail: the reading, not the table, is probably wrong.
+    public var isDoubtful: Bool { checks >= 4 && disagreements * 2 > checks }
+
+    /// One number to compare readings by: agreements count for, disagreements twice against,
+    /// misfits once against.
+    var score: Int { agreements - 2 * disagreements - misfits }
+
+    /// The rules whose findings are the relations that fail.
+    private static let rowRules: [any TableRule] = [
+        TotalRule(.target), TotalRule(.completed), AreaRowsTotalRule(.target), AreaRowsTotalRule(.completed), RateRule(),
+        PlausibilityRule(),
+    ]
+
+    /// An empty measure (no figures, nothing checked).
+    public init() {}
+
+    /// Measures a prepared table.
+    public init(_ checked: CheckedTable) {
+        var builder = checked.builder()
+        for row in checked.rows {
+            for rule in Self.rowRules { rule.check(row, in: checked, into: &builder) }
+        }
+        ColumnTotalRule().check(checked, into: &builder)
+        var columnTotals = 0
+        for finding in builder.findings {
+            switch finding.code {
+            case .rateMismatch where finding.severity == .error: disagreements += 1
+            case .totalMismatch, .completedTotalMismatch:
+                disagreements += 1
+                if finding.item == nil || checked.table.rows.contains(where: { $0.kind == .footer && $0.row + 1 == finding.row }) {
+                    columnTotals += 1
+                }
+            case .implausibleValue, .unitMismatch: misfits += 1
+            default: break
+            }
+        }
+        var relations = columnTotals
+        for row in checked.rows {
+            for (key, value) in row.values {
+                if value.quantity.quantity != nil { figures += 1 }
+                guard key.measure == .rate, let rate = value.quantity.quantity, rate.isPercent,
+                    let target = row.figure(ValueKey(.target, area: key.area)), target.value != 0,
+                    row.figure(ValueKey(.completed, area: key.area)) != nil
+                else { continue }
+                relations += 1
+            }
+            guard row.row.indicatorKind.isAdditive else { continue }
+            for measure in [Measure.target, .completed] {
+                guard let total = row.figure(ValueKey(measure)), !total.isPercent else { continue }
+                if row.row.areaIsTotal {
+                    if !(checked.areaRowsOfItem[row.key.in(area: nil)] ?? []).isEmpty { relations += 1 }
+                } else if row.values.keys.contains(where: { $0.measure == measure && $0.area != nil }) {
+                    relations += 1
+                }
+            }
+        }
+        checks = max(relations, disagreements)
+    }
+
+    /// Whether this reading is clearly better than `other`: more relations hold (a reading
+    /// never wins by checking less), or as many hold and fewer figures misfit, or everything
+    /// else equal, more figures are placed.
+    func isBetter(than other: FigureAgreement) -> Bool {
+        if agreements != other.agreements { return agreements > other.agreements && score > other.score }
+        if checks != other.checks { return false }
+        if misfits != other.misfits { return misfits < other.misfits }
+        return figures > other.figures
+    }
+}

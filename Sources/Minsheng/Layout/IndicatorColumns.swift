@@ -1,0 +1,192 @@
+import XLSXReader
+
+extension LayoutRecognizer {
+    /// A table with the areas down the rows and one column per indicator — how many plans split
+    /// their targets: `县区 | 城镇新增就业（人） | 农村劳动力转移就业（人） …`, perhaps under a
+    /// project merged over several indicators, with a row of 责任单位 or of units between the
+    /// names and the figures, and a total row (全市, 合计, or the place above the areas: 亳州市
+    /// over its counties) first or last. Each indicator column becomes one item whose figures are
+    /// its cells in the area rows. Nil when the sheet is not one: no column names two areas or
+    /// more on rows with figures, an area named twice (one row per area under each item is
+    /// another layout), or no figure column with a header.
+    func recognizeIndicatorColumns(_ sheet: Sheet, grid: [Int: [Int: String]]) -> TableLayout? {
+        let rows = sheet.rows
+        guard !rows.isEmpty else { return nil }
+        // The column naming the most areas (or totals) on rows that hold a figure to its right.
+        var counts: [Int: Int] = [:]
+        for row in rows {
+            for cell in row.cells where cell.reference.column < 8 {
+                guard case .string(let text) = cell.value, isAreaLabel(text),
+                    row.cells.contains(where: { $0.reference.column > cell.reference.column && Self.holdsFigure($0) })
+                else { continue }
+                counts[cell.reference.column, default: 0] += 1
+            }
+        }
+        guard let (areaColumn, count) = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }),
+            count >= 2
+        else { return nil }
+        // The area rows, top to bottom; an area named twice is not this layout.
+        var areaRows: [(row: Int, label: String)] = []
+        var seen = Set<String>()
+        for row in rows {
+            guard let cell = row.cells.first(where: { $0.reference.column == areaColumn }), case .string(let raw) = cell.value,
+                isAreaLabel(raw), row.cells.contains(where: { $0.reference.column > areaColumn && Self.holdsFigure($0) })
+            else { continue }
+            let label = TableReader.clean(raw)
+            let name = HeaderText.normalize(label)
+            guard seen.insert(name).inserted else { return nil }
+            areaRows.append((row.index, label))
+        }
+        guard let firstAreaRow = areaRows.first?.row else { return nil }
+        // The figure columns: right of the area column, a figure in at least half the area rows.
+        let wanted = Set(areaRows.map(\.row))
+        var figureCounts: [Int: Int] = [:]
+        for row in rows where wanted.contains(row.index) {
+            for cell in row.cells where cell.reference.column > areaColumn && Self.holdsFigure(cell) {
+                figureCounts[cell.reference.column, default: 0] += 1
+            }
+        }
+        let figureColumns = figureCounts.filter { $0.value * 2 >= areaRows.count }.keys.sorted()
+        guard !figureColumns.isEmpty else { return nil }
+        // The header block: the rows right above the first area row with text over the figure
+        // columns, up to a blank row or a title (one text across the area column as well).
+        var headerRows: [Int] = []
+        var r = firstAreaRow - 1
+        while r >= 0, let texts = grid[r] {
+            let over = figureColumns.compactMap { texts[$0] }
+            guard !over.isEmpty else { break }
+            let distinct = Set(over.map(HeaderText.normalize))
+            if distinct.count == 1, figureColumns.count > 1, let across = texts[areaColumn],
+                distinct.contains(HeaderText.normalize(across))
+            {
+                break
+            }
+            headerRows.insert(r, at: 0)
+            r -= 1
+        }
+        guard let top = headerRows.first else { return nil }
+        // Measures under the indicators (目标任务 / 进度 / 完成比例): the grouped layout's, not this one.
+        if let last = headerRows.last, let texts = grid[last],
+            figureColumns.filter({ texts[$0].flatMap { vocabulary.role(of: $0) }.flatMap(measure) != nil }).count >= 2
+        {
+            return nil
+        }
+        // Which header rows name offices (责任单位) or units, and which name the indicators.
+        var leadRow: Int?
+        var unitRow: Int?
+        var nameRows: [Int] = []
+        for row in headerRows {
+            let texts = grid[row] ?? [:]
+            let over = Dictionary(uniqueKeysWithValues: figureColumns.compactMap { c in texts[c].map { (c, $0) } })
+            if isLeadRow(over) || texts[areaColumn].flatMap({ vocabulary.role(of: $0) }) == .lead {
+                leadRow = row
+            } else if over.values.allSatisfy(Self.isUnitText) {
+                unitRow = row
+            } else {
+                nameRows.append(row)
+            }
+        }
+        guard let indicatorRow = nameRows.last else { return nil }
+        let areaHeader = headerRows.lazy.compactMap { grid[$0]?[areaColumn] }.first.map(HeaderText.normalize)
+        var groups: [ColumnGroup] = []
+        for column in figureColumns {
+            // The names over the column, top to bottom, each once (a merge repeats it), leaving
+            // out what also heads the area column (a merge across both).
+            var names: [String] = []
+            for row in nameRows {
+                guard let text = grid[row]?[column] else { continue }
+                let name = HeaderText.normalize(text)
+                if name == areaHeader || names.contains(where: { HeaderText.normalize($0) == name }) { continue }
+                if vocabulary.isArea(text) || vocabulary.isTotal(text) { continue }
+                names.append(text)
+            }
+            guard let last = names.last else { continue }
+            var (indicator, unit) = Self.nameAndUnit(last)
+            if unit == nil, let unitRow, let text = grid[unitRow]?[column] { unit = Self.unitOfCell(text) }
+            let measure: Measure = vocabulary.role(of: indicator).flatMap(measure) ?? .target
+            let entry = LayoutColumn(
+                column: column, header: HeaderText.normalize(last), meaning: .value(measure, area: nil), unit: measure == .rate ? nil : unit)
+            var group = ColumnGroup(
+                project: names.count >= 2 ? TableReader.clean(names[names.count - 2]) : nil, indicator: indicator, unit: unit,
+                headerRow: indicatorRow, columns: [entry])
+            group.lead = leadRow.flatMap { grid[$0]?[column] }.map(TableReader.clean)
+            groups.append(group)
+        }
+        guard !groups.isEmpty else { return nil }
+        let rowsOfAreas = totalAndAreas(areaRows)
+        guard rowsOfAreas.filter({ $0.area != nil }).count >= 2 else { return nil }
+        let columns = [
+            LayoutColumn(column: areaColumn, header: areaHeader ?? "", meaning: .role(.areaName))
+        ] + groups.flatMap(\.columns)
+        return TableLayout(
+            sheetName: sheet.name, headerRows: top...(firstAreaRow - 1), columns: columns,
+            areaRows: AreaRows(column: areaColumn, rows: rowsOfAreas, groups: groups))
+    }
+
+    /// The area rows with the total among them: a 合计 / 全市 row, or else a first or last row
+    /// naming a place of a higher level than every other row (亳州市 over 涡阳县 … 谯城区).
+    private func totalAndAreas(_ rows: [(row: Int, label: String)]) -> [AreaRow] {
+        var result = rows.map { row in
+            AreaRow(row: row.row, label: row.label, area: vocabulary.isTotal(row.label) ? nil : vocabulary.areaName(row.label))
+        }
+        if !result.contains(where: { $0.area == nil }), result.count >= 3 {
+            let levels = result.map { Self.level(of: $0.area ?? "") }
+            for index in [0, result.count - 1] {
+                let others = levels.enumerated().filter { $0.offset != index }.map(\.element)
+                if let highest = others.max(), levels[index] > highest, highest > 0 {
+                    result[index].area = nil
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// A place name's level from its ending: 省 4, 市 州 盟 3, 县 区 旗 2, 乡 镇 街道 1; 0 when
+    /// unknown (市本级, 高新区 are no level above their county).
+    static func level(of name: String) -> Int {
+        if name.hasSuffix("本级") || name.hasSuffix("高新区") || name.hasSuffix("开发区") || name.hasSuffix("经开区") || name.hasSuffix("新区") {
+            return 0
+        }
+        if name.hasSuffix("省") || name.hasSuffix("自治区") { return 4 }
+        if name.hasSuffix("市") || name.hasSuffix("州") || name.hasSuffix("盟") || name.hasSuffix("地区") { return 3 }
+        if name.hasSuffix("县") || name.hasSuffix("区") || name.hasSuffix("旗") { return 2 }
+        if name.hasSuffix("乡") || name.hasSuffix("镇") || name.hasSuffix("街道") || name.hasSuffix("办事处") { return 1 }
+        return 0
+    }
+
+    /// Whether a cell's text names an area or a total (short, not a sentence).
+    func isAreaLabel(_ text: String) -> Bool {
+        guard HeaderVocabulary.label(text).map({ $0.count <= 12 }) ?? false else { return false }
+        return vocabulary.isArea(text) || vocabulary.isTotal(text)
+    }
+
+    /// Whether a cell holds a figure: a number, or a short text with a digit (`3.3万人以上`).
+    static func holdsFigure(_ cell: Cell) -> Bool {
+        switch cell.value {
+        case .number: return true
+        case .string(let text):
+            guard text.utf8.count <= 48 else { return false }
+            return text.contains(where: HeaderText.isDigit)
+        case .formulaWithoutValue: return true
+        default: return false
+        }
+    }
+
+    /// Whether a header text is only a unit: `（人）`, `单位：个`, `万元`.
+    static func isUnitText(_ text: String) -> Bool { unitOfCell(text) != nil }
+
+    /// The unit a unit-only header cell names.
+    static func unitOfCell(_ text: String) -> String? {
+        var normalized = HeaderText.normalize(text)
+        if normalized.hasPrefix("("), normalized.hasSuffix(")") { normalized = String(normalized.dropFirst().dropLast()) }
+        if normalized.hasPrefix("单位:") { normalized = String(normalized.dropFirst(3)) }
+        guard !normalized.isEmpty, normalized.count <= 4, !normalized.contains(where: HeaderText.isDigit) else { return nil }
+        let units: Set<String> = [
+            "人", "个", "户", "万元", "元", "亿元", "所", "家", "处", "条", "公里", "千米", "km", "座", "套", "间", "平方米",
+            "万平方米", "亩", "万亩", "吨", "张", "台", "辆", "场", "次", "人次", "万人", "万人次", "项", "件", "名", "%", "个/人",
+            "册", "盏", "只", "头", "栋", "幢", "米", "延米", "kW", "千瓦", "兆瓦", "床", "支", "批",
+        ]
+        return units.contains(normalized) ? normalized : nil
+    }
+}

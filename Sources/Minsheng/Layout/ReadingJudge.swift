@@ -1,0 +1,106 @@
+import XLSXReader
+
+/// How a table's reading was chosen: what its figures say under it, how many readings were
+/// tried, and what the figures changed against the header words.
+public struct ReadingChoice: Sendable, Hashable {
+    /// The figures' agreement under the reading chosen.
+    public var agreement: FigureAgreement
+    /// How many readings were compared (1: the words allowed only one, or it was given).
+    public var readingsTried: Int
+    /// The value columns whose measure the figures changed against the words: (zero-based
+    /// column, header, the measure read now).
+    public var changedColumns: [ChangedColumn]
+    /// Whether the reading was given by hand (`--layout`).
+    public var given: Bool
+
+    /// One value column the figures read otherwise than its header words proposed.
+    public struct ChangedColumn: Sendable, Hashable {
+        /// Zero-based column.
+        public var column: Int
+        /// The header as seen.
+        public var header: String
+        /// The measure the words proposed.
+        public var proposed: Measure
+        /// The measure the figures chose.
+        public var chosen: Measure
+    }
+
+    /// Creates one from its parts.
+    public init(agreement: FigureAgreement, readingsTried: Int = 1, changedColumns: [ChangedColumn] = [], given: Bool = false) {
+        self.agreement = agreement
+        self.readingsTried = readingsTried
+        self.changedColumns = changedColumns
+        self.given = given
+    }
+}
+
+/// Chooses how a sheet's table is read: among the layouts its header words allow (orientations,
+/// and for the chosen one its measures swapped or its rates rescaled), the one under which the
+/// most figures agree — a rate equals completed ÷ target, a total the sum of its areas — with
+/// the words breaking ties (the first candidate is the words' own choice).
+struct ReadingJudge: Sendable {
+    /// Reads the body rows under a layout.
+    let reader: TableReader
+
+    /// The table read under the best of `candidates` (in the words' order of preference), nil
+    /// when there are none. A candidate under which no item is read loses to any that reads one.
+    func choose(_ candidates: [TableLayout], sheet: Sheet, file: String) -> RecognizedTable? {
+        var best: (table: RecognizedTable, agreement: FigureAgreement)?
+        var tried = 0
+        for layout in candidates {
+            let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
+            tried += 1
+            let agreement = table.items.isEmpty ? FigureAgreement() : FigureAgreement(CheckedTable(table))
+            guard let current = best else {
+                best = (table, agreement)
+                continue
+            }
+            if current.table.items.isEmpty && !table.items.isEmpty || !table.items.isEmpty && agreement.isBetter(than: current.agreement) {
+                best = (table, agreement)
+            }
+        }
+        guard var chosen = best else { return nil }
+        let proposed = chosen.table.layout
+        // Figures that fail or misfit under the words' reading: the measures may be read the
+        // wrong way round (进度 the cumulative figure, 完成目标(%) the rate) or the rates on the
+        // wrong scale. The alternatives are tried only then, so a table that agrees costs nothing.
+        if !chosen.table.items.isEmpty, chosen.agreement.disagreements + chosen.agreement.misfits > 0 {
+            for (layout, _) in ReadingAlternatives.of(proposed) {
+                let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
+                tried += 1
+                guard !table.items.isEmpty else { continue }
+                let agreement = FigureAgreement(CheckedTable(table))
+                if agreement.isBetter(than: chosen.agreement) { chosen = (table, agreement) }
+            }
+        }
+        var table = chosen.table
+        table.choice = ReadingChoice(
+            agreement: chosen.agreement, readingsTried: tried, changedColumns: Self.changes(from: proposed, to: table.layout))
+        return table
+    }
+
+    /// The table read under a layout given by hand, measured but not second-guessed.
+    func given(_ layout: TableLayout, sheet: Sheet, file: String) -> RecognizedTable {
+        var table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
+        let agreement = table.items.isEmpty ? FigureAgreement() : FigureAgreement(CheckedTable(table))
+        table.choice = ReadingChoice(agreement: agreement, given: true)
+        return table
+    }
+
+    /// The value columns whose measure differs between two readings of one layout.
+    static func changes(from proposed: TableLayout, to chosen: TableLayout) -> [ReadingChoice.ChangedColumn] {
+        func measures(_ layout: TableLayout) -> [Int: (String, Measure)] {
+            var result: [Int: (String, Measure)] = [:]
+            for column in layout.columns + (layout.areaRows?.groups.flatMap(\.columns) ?? []) {
+                if case .value(let measure, _) = column.meaning { result[column.column] = (column.header, measure) }
+            }
+            return result
+        }
+        let before = measures(proposed)
+        let after = measures(chosen)
+        return after.keys.sorted().compactMap { column in
+            guard let now = after[column], let then = before[column], now.1 != then.1 else { return nil }
+            return ReadingChoice.ChangedColumn(column: column, header: now.0, proposed: then.1, chosen: now.1)
+        }
+    }
+}

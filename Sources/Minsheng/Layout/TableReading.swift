@@ -1,0 +1,128 @@
+import XLSXReader
+
+/// How one table was read — the part of every report that lets a person see the reading and set
+/// it right: the sheet, the header rows, each column's role, where the areas and the total are,
+/// which rows became items, and what the figures said under this reading.
+public struct TableReading: Sendable, Hashable {
+    /// Where the areas are.
+    public enum Orientation: String, Sendable, Hashable {
+        /// One item per row, a column (or a group of columns) per area.
+        case areasInColumns = "areas-in-columns"
+        /// The areas down the rows, one column or a group of columns per indicator.
+        case areasInRows = "areas-in-rows"
+        /// One row per area under each item (a 县区 column).
+        case areaRowsPerItem = "area-rows-per-item"
+        /// No areas: one row per item.
+        case noAreas = "no-areas"
+    }
+
+    /// One column and what it was read as.
+    public struct Column: Sendable, Hashable {
+        /// The column letter (`E`).
+        public var letter: String
+        /// The header as seen.
+        public var header: String
+        /// The role as a layout file writes it: `project`, `target`, `completed@涡阳县`,
+        /// `target@total` …
+        public var role: String
+        /// The indicator of the column's group, with the areas in rows.
+        public var indicator: String?
+    }
+
+    /// The sheet.
+    public var sheet: String
+    /// First and last header row, one-based.
+    public var headerRows: ClosedRange<Int>
+    /// Where the areas are.
+    public var orientation: Orientation
+    /// With the areas in rows: whether each indicator has one column (true) or a group.
+    public var oneColumnPerIndicator: Bool
+    /// The columns read, left to right.
+    public var columns: [Column]
+    /// With the areas in rows: the letter of the column of area names.
+    public var areaColumn: String?
+    /// The areas, in the table's order.
+    public var areas: [String]
+    /// The total: its label and where it is (`F` for a column, `第5行` for a row); nil when none.
+    public var total: (label: String, place: String)?
+    /// The one-based rows (with the areas in rows: the header row of each indicator) of the items.
+    public var itemRows: [Int]
+    /// How the reading was chosen (nil: not measured).
+    public var choice: ReadingChoice?
+
+    public static func == (a: TableReading, b: TableReading) -> Bool {
+        a.sheet == b.sheet && a.headerRows == b.headerRows && a.orientation == b.orientation && a.columns == b.columns
+            && a.areas == b.areas && a.total?.label == b.total?.label && a.total?.place == b.total?.place
+            && a.itemRows == b.itemRows && a.choice == b.choice && a.areaColumn == b.areaColumn
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(sheet)
+        hasher.combine(itemRows)
+    }
+
+    /// The reading of a recognized table.
+    public init(_ table: RecognizedTable) {
+        let layout = table.layout
+        sheet = table.sheet.name
+        headerRows = (layout.headerRows.lowerBound + 1)...(layout.headerRows.upperBound + 1)
+        choice = table.choice
+        areas = layout.areas
+        itemRows = table.items.map { $0.row + 1 }
+        if let areaRows = layout.areaRows {
+            orientation = .areasInRows
+            oneColumnPerIndicator = areaRows.groups.allSatisfy { $0.columns.count == 1 }
+            areaColumn = Self.letter(areaRows.column)
+            columns = [Column(letter: Self.letter(areaRows.column), header: layout.columns.first?.header ?? "", role: "areaName")]
+            for group in areaRows.groups {
+                for column in group.columns {
+                    columns.append(
+                        Column(
+                            letter: Self.letter(column.column), header: column.header, role: Self.role(column.meaning, withAreas: false),
+                            indicator: group.indicator))
+                }
+            }
+            total = areaRows.rows.first(where: { $0.area == nil }).map { ($0.label, "第\($0.row + 1)行") }
+            itemRows = areaRows.groups.map { $0.headerRow + 1 }
+        } else {
+            let byArea = layout.column(.areaName) != nil
+            orientation = byArea ? .areaRowsPerItem : (layout.hasAreaColumns ? .areasInColumns : .noAreas)
+            oneColumnPerIndicator = false
+            areaColumn = nil
+            columns = layout.columns.map { column in
+                Column(
+                    letter: Self.letter(column.column), header: column.header,
+                    role: Self.role(column.meaning, withAreas: layout.hasAreaColumns))
+            }
+            if layout.hasAreaColumns, let column = layout.columns.first(where: { $0.meaning == .value(.target, area: nil) })
+                ?? layout.columns.first(where: { $0.meaning == .value(.completed, area: nil) })
+            {
+                total = (column.header, Self.letter(column.column))
+            } else if byArea, let row = table.items.first(where: { $0.areaIsTotal }) {
+                total = (row.areaName ?? "", "第\(row.row + 1)行")
+                areas = Self.distinct(table.items.filter { !$0.areaIsTotal }.compactMap(\.areaName))
+            } else {
+                total = nil
+                if byArea { areas = Self.distinct(table.items.compactMap(\.areaName)) }
+            }
+        }
+    }
+
+    private static func distinct(_ names: [String]) -> [String] {
+        var seen: [String] = []
+        for name in names where !seen.contains(name) { seen.append(name) }
+        return seen
+    }
+
+    /// `E` for zero-based column 4.
+    static func letter(_ column: Int) -> String { CellReference(row: 0, column: column).a1.filter(\.isLetter) }
+
+    /// A column's meaning as a layout file writes it.
+    static func role(_ meaning: ColumnMeaning, withAreas: Bool) -> String {
+        switch meaning {
+        case .role(let role): return role.rawValue
+        case .value(let measure, let area?): return "\(measure.rawValue)@\(area)"
+        case .value(let measure, nil): return withAreas ? "\(measure.rawValue)@total" : measure.rawValue
+        }
+    }
+}

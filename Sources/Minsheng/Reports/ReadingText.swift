@@ -1,0 +1,222 @@
+/// A table's reading in words (one line, or all of it for `--explain`), as JSON
+/// (`files[].reading`), and as the layout file that reproduces it (`--save-layout`).
+public enum ReadingText {
+    /// The Chinese name of a role as a layout file writes it (`completed@涡阳县` → 涡阳县完成数).
+    public static func roleName(_ role: String) -> String {
+        let parts = role.split(separator: "@", maxSplits: 1).map(String.init)
+        let head = parts.first ?? role
+        let name: String
+        switch head {
+        case "target": name = "目标"
+        case "completed": name = "完成数"
+        case "rate": name = "完成率"
+        case "sequence": name = "序号"
+        case "category": name = "类别"
+        case "project": name = "项目"
+        case "indicator": name = "指标"
+        case "unit": name = "单位"
+        case "schedule": name = "序时进度"
+        case "progressText": name = "进展情况"
+        case "lead": name = "责任单位"
+        case "note": name = "备注"
+        case "areaName": name = "县区名"
+        case "breakdown": name = "分解情况"
+        default: name = head
+        }
+        guard parts.count == 2 else { return name }
+        return (parts[1] == "total" ? "合计" : parts[1]) + name
+    }
+
+    /// `5-12、14、16-30`.
+    static func ranges(_ rows: [Int]) -> String {
+        var parts: [String] = []
+        var start: Int?
+        var previous: Int?
+        func close() {
+            guard let s = start, let p = previous else { return }
+            parts.append(s == p ? "\(s)" : "\(s)-\(p)")
+        }
+        for row in rows.sorted() {
+            if let p = previous, row == p + 1 {
+                previous = row
+                continue
+            }
+            close()
+            start = row
+            previous = row
+        }
+        close()
+        return parts.joined(separator: "、")
+    }
+
+    private static func headerText(_ reading: TableReading) -> String {
+        let rows = reading.headerRows
+        return rows.lowerBound == rows.upperBound ? "表头第\(rows.lowerBound)行" : "表头第\(rows.lowerBound)-\(rows.upperBound)行"
+    }
+
+    private static func areasText(_ reading: TableReading, limit: Int) -> String {
+        let shown = reading.areas.prefix(limit).joined(separator: "、")
+        return reading.areas.count > limit ? "\(shown)等 \(reading.areas.count) 个" : shown
+    }
+
+    /// One line: the header rows, the key columns' roles, where the areas and the total are, the
+    /// item rows, and what the figures said.
+    public static func line(_ reading: TableReading) -> String {
+        var parts = [headerText(reading)]
+        switch reading.orientation {
+        case .areasInRows:
+            let kind = reading.oneColumnPerIndicator ? "每个指标一列" : "每个指标一组列"
+            var text = "县区在行（\(reading.areaColumn ?? "?") 列：\(areasText(reading, limit: 3))）"
+            if let total = reading.total { text += "，合计行 \(total.label)（\(total.place)）" }
+            parts.append(text)
+            let groups = reading.columns.filter { $0.indicator != nil }
+            let measures = Array(NSOrderedSetLike(groups.map { roleName($0.role) }))
+            parts.append("\(kind)（\(measures.joined(separator: "/"))），共 \(reading.itemRows.count) 项")
+        case .areasInColumns, .areaRowsPerItem, .noAreas:
+            let plain = reading.columns.filter { !$0.role.contains("@") }
+            parts.append(plain.map { "\($0.letter) \(roleName($0.role))" }.joined(separator: " · "))
+            if reading.orientation == .areasInColumns {
+                var text = "县区在列（\(areasText(reading, limit: 3))）"
+                if let total = reading.total { text += "，合计列 \(total.place)" }
+                parts.append(text)
+            } else if reading.orientation == .areaRowsPerItem {
+                var text = "每项按县区分行（\(areasText(reading, limit: 3))）"
+                if let total = reading.total { text += "，合计为“\(total.label)”行" }
+                parts.append(text)
+            }
+            parts.append(itemRowsText(reading.itemRows))
+        }
+        if let choice = reading.choice {
+            if choice.given { parts.append("按版式文件读取") }
+            if !choice.changedColumns.isEmpty {
+                let changed = choice.changedColumns.map { "\(TableReading.letter($0.column)) “\($0.header)”按数字读作\(measureName($0.chosen))" }
+                parts.append(changed.joined(separator: "，"))
+            }
+            let a = choice.agreement
+            if a.checks > 0 { parts.append("可核对 \(a.checks) 处，相符 \(a.agreements) 处") }
+        }
+        return "读法：" + parts.joined(separator: "；")
+    }
+
+    /// `第5-30行共 25 项`, or with many gaps `第4-81行中 59 项` (`--explain` lists them all).
+    private static func itemRowsText(_ rows: [Int]) -> String {
+        guard let first = rows.min(), let last = rows.max() else { return "没有读到项目" }
+        let text = ranges(rows)
+        if text.split(separator: "、").count <= 3 { return "第\(text)行共 \(rows.count) 项" }
+        return "第\(first)-\(last)行中 \(rows.count) 项"
+    }
+
+    private static func measureName(_ measure: Measure) -> String { roleName(measure.rawValue) }
+
+    /// Everything: every column, every area, every item row, and how the reading was chosen.
+    public static func explanation(_ reading: TableReading) -> String {
+        var lines = ["工作表 \(reading.sheet)：\(headerText(reading))"]
+        switch reading.orientation {
+        case .areasInColumns: lines.append("县区在列，每行一项")
+        case .areasInRows: lines.append("县区在行（\(reading.areaColumn ?? "?") 列），\(reading.oneColumnPerIndicator ? "每个指标一列" : "每个指标一组列")")
+        case .areaRowsPerItem: lines.append("每项按县区分行（县区名在一列）")
+        case .noAreas: lines.append("没有县区，每行一项")
+        }
+        for column in reading.columns {
+            var line = "  \(column.letter) 列“\(column.header)”：\(roleName(column.role))"
+            if let indicator = column.indicator { line += "（指标：\(indicator)）" }
+            lines.append(line)
+        }
+        if !reading.areas.isEmpty { lines.append("县区（\(reading.areas.count) 个）：\(reading.areas.joined(separator: "、"))") }
+        lines.append(reading.total.map { "合计：\($0.label)（\($0.place)）" } ?? "合计：没有")
+        lines.append(reading.itemRows.isEmpty ? "项目：没有" : "项目行：第\(ranges(reading.itemRows))行（\(reading.itemRows.count) 项）")
+        if let choice = reading.choice {
+            let a = choice.agreement
+            if choice.given {
+                lines.append("读法：按版式文件")
+            } else {
+                lines.append("读法：比较了 \(choice.readingsTried) 种读法，取数字最相符的一种")
+            }
+            for change in choice.changedColumns {
+                lines.append(
+                    "  \(TableReading.letter(change.column)) 列“\(change.header)”：表头像\(measureName(change.proposed))，按数字读作\(measureName(change.chosen))")
+            }
+            lines.append("数字核对：可核对 \(a.checks) 处（完成率与合计），相符 \(a.agreements) 处，不符 \(a.disagreements) 处；不合常理 \(a.misfits) 处")
+        }
+        return lines.map { "    " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// `files[].reading[]`.
+    public static func jsonValue(_ reading: TableReading) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("sheet", .string(reading.sheet)),
+            ("headerRows", .array([.number(Double(reading.headerRows.lowerBound)), .number(Double(reading.headerRows.upperBound))])),
+            ("orientation", .string(reading.orientation.rawValue)),
+        ]
+        if reading.orientation == .areasInRows {
+            pairs.append(("perIndicator", .string(reading.oneColumnPerIndicator ? "column" : "group")))
+            pairs.append(("areaColumn", .optional(reading.areaColumn)))
+        }
+        pairs.append(
+            ("columns", .array(reading.columns.map { column in
+                var fields: [(String, JSONValue)] = [
+                    ("column", .string(column.letter)), ("header", .string(column.header)), ("role", .string(column.role)),
+                ]
+                if let indicator = column.indicator { fields.append(("indicator", .string(indicator))) }
+                return .object(fields)
+            })))
+        pairs.append(("areas", .array(reading.areas.map(JSONValue.string))))
+        pairs.append(("total", reading.total.map { JSONValue.object([("label", .string($0.label)), ("place", .string($0.place))]) } ?? .null))
+        pairs.append(("itemRows", .string(ranges(reading.itemRows))))
+        pairs.append(("items", .number(Double(reading.itemRows.count))))
+        if let choice = reading.choice {
+            let a = choice.agreement
+            pairs.append(("checks", .object([
+                ("checked", .number(Double(a.checks))), ("agree", .number(Double(a.agreements))),
+                ("disagree", .number(Double(a.disagreements))), ("misfit", .number(Double(a.misfits))),
+            ])))
+            pairs.append(("readingsTried", .number(Double(choice.readingsTried))))
+            pairs.append(("given", .bool(choice.given)))
+            pairs.append(("changed", .array(choice.changedColumns.map { change in
+                .object([
+                    ("column", .string(TableReading.letter(change.column))), ("header", .string(change.header)),
+                    ("proposed", .string(change.proposed.rawValue)), ("chosen", .string(change.chosen.rawValue)),
+                ])
+            })))
+        }
+        return .object(pairs)
+    }
+
+    /// The `--layout` file that reads the table this way again.
+    public static func layoutFile(_ reading: TableReading) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("sheet", .string(reading.sheet)),
+            ("headerRows", .array([.number(Double(reading.headerRows.lowerBound)), .number(Double(reading.headerRows.upperBound))])),
+        ]
+        if reading.orientation == .areasInRows {
+            pairs.append(("areaColumn", .optional(reading.areaColumn)))
+            var groups: [JSONValue] = []
+            var current: (indicator: String, columns: [(String, JSONValue)])?
+            for column in reading.columns where column.indicator != nil {
+                if let c = current, c.indicator == column.indicator {
+                    current?.columns.append((column.letter, .string(column.role)))
+                } else {
+                    if let c = current { groups.append(.object([("indicator", .string(c.indicator)), ("columns", .object(c.columns))])) }
+                    current = (column.indicator ?? "", [(column.letter, .string(column.role))])
+                }
+            }
+            if let c = current { groups.append(.object([("indicator", .string(c.indicator)), ("columns", .object(c.columns))])) }
+            pairs.append(("groups", .array(groups)))
+            if let total = reading.total { pairs.append(("totalRow", .string(total.label))) }
+        } else {
+            pairs.append(("columns", .object(reading.columns.map { ($0.letter, JSONValue.string($0.role)) })))
+        }
+        return .object(pairs)
+    }
+}
+
+/// The distinct elements of a sequence, in first-seen order.
+private struct NSOrderedSetLike: Sequence {
+    private var items: [String] = []
+
+    init(_ values: [String]) {
+        for value in values where !items.contains(value) { items.append(value) }
+    }
+
+    func makeIterator() -> IndexingIterator<[String]> { items.makeIterator() }
+}
