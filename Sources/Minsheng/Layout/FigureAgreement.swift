@@ -83,8 +83,8 @@ public struct FigureAgreement: Sendable, Hashable {
     /// else equal, more figures are placed.
     func isBetter(than other: FigureAgreement) -> Bool {
         if agreements != other.agreements { return agreements > other.agreements && score > other.score }
-        if checks != other.checks { return false }
-        if misfits != other.misfits { return misfits < other.misfits }
+        if checks != other.checks || figures < other.figures { return false }
+        if misfits != other.misfits { return checks > 0 && misfits < other.misfits }
         return figures > other.figures
     }
 }

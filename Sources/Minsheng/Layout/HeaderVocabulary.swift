@@ -174,6 +174,17 @@ public struct HeaderVocabulary: Sendable {
         let text = HeaderText.splitParenthetical(normalized).text
         guard !text.isEmpty, text.count <= 24 else { return nil }
         if let exact = exactRoles[text] { return exact }
+        // Chinese puts the head of a name last: 目标类别 is a category (of targets), 实际完成率 and
+        // 计划投资完成率 are rates, 占比 / 占年任务之比 / 占全年计划 are shares — whatever other
+        // column words they contain.
+        if ["类别", "分类", "类型"].contains(where: { text.hasSuffix($0) }) { return .category }
+        if let last = text.last, last == "率" || last == "比" || text.hasSuffix("比例") || text.hasSuffix("百分比")
+            || (text.hasPrefix("占") && text.count >= 2) || normalized.contains("%")
+        {
+            let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(Array(text.utf8), synonymBytes[$0]) }
+            if let contained, synonyms[contained].role == .schedule { return .schedule }
+            return .rate
+        }
         let bytes = Array(text.utf8)
         // Contained synonyms of two characters or more (a lone 序 inside a sentence is weak).
         for index in synonyms.indices where synonymIsLong[index] {
@@ -188,10 +199,12 @@ public struct HeaderVocabulary: Sendable {
     private func computeIsTotal(_ header: String) -> Bool {
         guard let normalized = Self.label(header) else { return false }
         let text = HeaderText.splitParenthetical(normalized).text
-        if totalSet.contains(text) { return true }
+        let bare = text.hasSuffix(":") ? String(text.dropLast()) : text
+        if totalSet.contains(bare) { return true }
         // A total named for its level (全省, 全州, 全镇 …) or as the sum (全市合计, 市合计, 总计).
-        if text.count == 2, text.hasPrefix("全"), let level = text.last, "省市州盟县区旗镇乡".contains(level) { return true }
-        return text.count <= 6 && (text.hasSuffix("合计") || text.hasSuffix("总计")) && !text.contains(where: HeaderText.isDigit)
+        if bare.count == 2, bare.hasPrefix("全"), let level = bare.last, "省市州盟县区旗镇乡".contains(level) { return true }
+        return bare.count <= 6 && ["合计", "总计", "小计"].contains(where: bare.hasSuffix) && bare.hasPrefix("全")
+            || bare.count <= 6 && (bare.hasSuffix("合计") || bare.hasSuffix("总计")) && !bare.contains(where: HeaderText.isDigit)
     }
 
     /// Whether a text names an area: a county, district, 高新区, 市本级 …
@@ -210,7 +223,8 @@ public struct HeaderVocabulary: Sendable {
         guard let normalized = Self.label(text) else { return false }
         let name = HeaderText.splitParenthetical(normalized).text
         guard name.utf8.count >= 2, name.count >= 2, name.count <= 10, !totalSet.contains(name) else { return false }
-        if areaNameSet.contains(name) { return true }
+        // 开发区, 高新区, 新区 alone name the one such zone of a place.
+        if areaNameSet.contains(name) || areaEndings.notCounties.contains(name) && name != "园区" { return true }
         // Digits make a figure or a date, not a name; 七里河区, 五华区, 万州区, 两江新区, 百色市 and
         // 千阳县 are names (`Character.isNumber` is true for 七, 五, 万, 两, 百, 千).
         guard !name.contains(where: { HeaderText.isDigit($0) || $0 == "、" || $0 == "，" || $0 == "," }) else { return false }

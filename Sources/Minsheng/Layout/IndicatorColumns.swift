@@ -22,15 +22,29 @@ extension LayoutRecognizer {
                 counts[cell.reference.column, default: 0] += 1
             }
         }
-        guard let (areaColumn, count) = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }),
-            count >= 2
-        else { return nil }
+        var areaColumn: Int
+        var headedColumn = false
+        if let (column, count) = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }), count >= 2 {
+            areaColumn = column
+        } else if let column = areaHeaderColumn(grid) {
+            // A column headed 县区 / 省份 / 市州 lists the areas, whatever their names end with
+            // (上海, 兵团).
+            areaColumn = column
+            headedColumn = true
+        } else {
+            return nil
+        }
+        func isLabel(_ text: String) -> Bool {
+            guard headedColumn else { return isAreaLabel(text) }
+            guard let label = HeaderVocabulary.label(text), label.count <= 12, !label.isEmpty else { return false }
+            return !vocabulary.isFooter(label) && !label.allSatisfy(HeaderText.isDigit) && vocabulary.role(of: label) == nil
+        }
         // The area rows, top to bottom; an area named twice is not this layout.
         var areaRows: [(row: Int, label: String)] = []
         var seen = Set<String>()
         for row in rows {
             guard let cell = row.cells.first(where: { $0.reference.column == areaColumn }), case .string(let raw) = cell.value,
-                isAreaLabel(raw), row.cells.contains(where: { $0.reference.column > areaColumn && Self.holdsFigure($0) })
+                isLabel(raw), row.cells.contains(where: { $0.reference.column > areaColumn && Self.holdsFigure($0) })
             else { continue }
             let label = TableReader.clean(raw)
             let name = HeaderText.normalize(label)
@@ -65,12 +79,6 @@ extension LayoutRecognizer {
             r -= 1
         }
         guard let top = headerRows.first else { return nil }
-        // Measures under the indicators (目标任务 / 进度 / 完成比例): the grouped layout's, not this one.
-        if let last = headerRows.last, let texts = grid[last],
-            figureColumns.filter({ texts[$0].flatMap { vocabulary.role(of: $0) }.flatMap(measure) != nil }).count >= 2
-        {
-            return nil
-        }
         // Which header rows name offices (责任单位) or units, and which name the indicators.
         var leadRow: Int?
         var unitRow: Int?
@@ -89,7 +97,38 @@ extension LayoutRecognizer {
         guard let indicatorRow = nameRows.last else { return nil }
         let areaHeader = headerRows.lazy.compactMap { grid[$0]?[areaColumn] }.first.map(HeaderText.normalize)
         var groups: [ColumnGroup] = []
-        for column in figureColumns {
+        // Measures in the last header row (目标任务 / 进度 / 完成比例): under indicator names,
+        // the grouped layout's (`recognizeAreaRows`); alone, each run of them is one indicator
+        // (计划完成数 · 累计开工数 · 开工率 | 计划投资额 · 累计完成投资额 · 计划投资完成率).
+        let measureOf = { (column: Int) -> Measure? in grid[indicatorRow]?[column].flatMap { vocabulary.role(of: $0) }.flatMap(measure) }
+        if figureColumns.filter({ measureOf($0) != nil }).count >= 2 {
+            guard nameRows.count == 1 else { return nil }
+            var current: [LayoutColumn] = []
+            func close() {
+                guard let first = current.first else { return }
+                let (indicator, unit) = Self.nameAndUnit(first.header)
+                var columns = current
+                for i in columns.indices where columns[i].meaning != .value(.rate, area: nil) { columns[i].unit = columns[i].unit ?? unit }
+                var group = ColumnGroup(project: nil, indicator: indicator, unit: unit, headerRow: indicatorRow, columns: columns)
+                group.lead = leadRow.flatMap { grid[$0]?[first.column] }.map(TableReader.clean)
+                groups.append(group)
+                current = []
+            }
+            for column in figureColumns {
+                guard let text = grid[indicatorRow]?[column] else { continue }
+                let m = measureOf(column) ?? .target
+                let present = current.compactMap { c -> Measure? in
+                    if case .value(let m, _) = c.meaning { return m }
+                    return nil
+                }
+                if present.contains(m) || (m == .target && !present.isEmpty) { close() }
+                let unit = m == .rate ? nil : Self.nameAndUnit(text).1
+                current.append(LayoutColumn(column: column, header: HeaderText.normalize(text), meaning: .value(m, area: nil), unit: unit))
+            }
+            close()
+        }
+        let grouped = !groups.isEmpty
+        for column in figureColumns where !grouped {
             // The names over the column, top to bottom, each once (a merge repeats it), leaving
             // out what also heads the area column (a merge across both).
             var names: [String] = []
@@ -103,7 +142,8 @@ extension LayoutRecognizer {
             guard let last = names.last else { continue }
             var (indicator, unit) = Self.nameAndUnit(last)
             if unit == nil, let unitRow, let text = grid[unitRow]?[column] { unit = Self.unitOfCell(text) }
-            let measure: Measure = vocabulary.role(of: indicator).flatMap(measure) ?? .target
+            // The column's figure: a target unless its own words say completed (完成数, 累计完成).
+            let measure: Measure = vocabulary.role(of: indicator) == .completed ? .completed : .target
             let entry = LayoutColumn(
                 column: column, header: HeaderText.normalize(last), meaning: .value(measure, area: nil), unit: measure == .rate ? nil : unit)
             var group = ColumnGroup(
@@ -153,6 +193,17 @@ extension LayoutRecognizer {
         if name.hasSuffix("县") || name.hasSuffix("区") || name.hasSuffix("旗") { return 2 }
         if name.hasSuffix("乡") || name.hasSuffix("镇") || name.hasSuffix("街道") || name.hasSuffix("办事处") { return 1 }
         return 0
+    }
+
+    /// A column left of the figures whose header names the areas (县区, 省份, 市州 …).
+    private func areaHeaderColumn(_ grid: [Int: [Int: String]]) -> Int? {
+        for row in grid.keys.sorted() {
+            guard let texts = grid[row] else { continue }
+            for column in texts.keys.sorted() where column < 8 {
+                if let text = texts[column], vocabulary.role(of: text) == .areaName { return column }
+            }
+        }
+        return nil
     }
 
     /// Whether a cell's text names an area or a total (short, not a sentence).

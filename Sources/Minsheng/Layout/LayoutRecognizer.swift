@@ -120,20 +120,50 @@ public struct LayoutRecognizer: Sendable {
                 columns.append(LayoutColumn(column: column, header: header, meaning: meaning, unit: unit))
             }
         }
-        // 项目 merged over two columns: project and sub-project (the indicator).
-        if !columns.contains(where: { $0.meaning == .role(.indicator) }) {
+        // 项目 (or 考核指标) merged over two columns: the project and, under it, the indicator.
+        for role in [HeaderRole.project, .indicator] where columns.filter({ $0.meaning == .role(.indicator) }).count <= (role == .indicator ? 2 : 0) {
             for i in columns.indices.dropFirst()
-            where columns[i].meaning == .role(.project) && columns[i - 1].meaning == .role(.project)
+            where columns[i].meaning == .role(role) && columns[i - 1].meaning == .role(role)
                 && columns[i].column == columns[i - 1].column + 1
             {
+                columns[i - 1].meaning = .role(.project)
                 columns[i].meaning = .role(.indicator)
                 break
             }
         }
+        settleRepeatedMeasures(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         var layout = TableLayout(
             sheetName: sheet.name, headerRows: headerRow...(headerRow + (twoRows ? 1 : 0)), columns: columns)
         reinterpretNumericProgress(&layout, sheet: sheet)
         return layout
+    }
+
+    /// Two columns proposed as one figure (two 目标任务 columns, the first in words, the second
+    /// the number): the one whose cells are figures holds it; the other is the item's wording
+    /// (its indicator when there is none, else a note).
+    private func settleRepeatedMeasures(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
+        var figures: [Int: Int] = [:]
+        var texts: [Int: Int] = [:]
+        var counted = false
+        for meaning in Set(columns.map(\.meaning)) {
+            guard case .value = meaning else { continue }
+            let same = columns.indices.filter { columns[$0].meaning == meaning }
+            guard same.count >= 2 else { continue }
+            if !counted {
+                counted = true
+                for row in sheet.rows where row.index > headerRow {
+                    for cell in row.cells {
+                        if Self.holdsFigure(cell) { figures[cell.reference.column, default: 0] += 1 }
+                        else if case .string(let text) = cell.value, !HeaderText.isBlank(text) { texts[cell.reference.column, default: 0] += 1 }
+                    }
+                }
+            }
+            let numeric = same.filter { figures[columns[$0].column, default: 0] > texts[columns[$0].column, default: 0] }
+            guard !numeric.isEmpty, numeric.count < same.count else { continue }
+            for i in same where !numeric.contains(i) {
+                columns[i].meaning = columns.contains(where: { $0.meaning == .role(.indicator) }) ? .role(.note) : .role(.indicator)
+            }
+        }
     }
 
     /// Whether the row below the header holds measures (目标 / 完成 / 完成率) under area or total

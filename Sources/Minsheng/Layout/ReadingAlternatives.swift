@@ -24,8 +24,8 @@ enum ReadingAlternatives {
             if case .value(let measure, _) = column.meaning { return measure }
             return nil
         })
-        guard present.count >= 2 || present.contains(.rate) else { return [] }
         var result: [(TableLayout, Change)] = []
+        guard present.count >= 2 || present.contains(.rate) else { return result }
         let orders: [[Measure]] = permutations([.target, .completed, .rate])
         for order in orders {
             let mapping = Dictionary(uniqueKeysWithValues: zip([Measure.target, .completed, .rate], order))
@@ -41,6 +41,25 @@ enum ReadingAlternatives {
                 // Two mappings that move only absent measures are the same reading.
                 if result.contains(where: { sameEffect($0.1, change, present: present) }) { continue }
                 result.append((apply(change, to: layout), change))
+            }
+        }
+        // Two columns proposed as one measure where another is missing (进度 beside 完成目标(%),
+        // both proposed as rates, no 完成数): each of them read as the missing one.
+        var byArea: [String?: [(column: Int, measure: Measure)]] = [:]
+        for column in layout.columns {
+            if case .value(let measure, let area) = column.meaning { byArea[area, default: []].append((column.column, measure)) }
+        }
+        for (area, columns) in byArea {
+            let measures = columns.map(\.measure)
+            for missing in [Measure.target, .completed, .rate] where !measures.contains(missing) {
+                for entry in columns where measures.filter({ $0 == entry.measure }).count >= 2 {
+                    var changed = layout
+                    if let i = changed.columns.firstIndex(where: { $0.column == entry.column && $0.meaning == .value(entry.measure, area: area) }) {
+                        changed.columns[i].meaning = .value(missing, area: area)
+                        if missing != .rate && entry.measure == .rate { changed.columns[i].unit = nil }
+                        result.append((changed, Change(measures: [entry.measure: missing], ratesAsPercent: nil)))
+                    }
+                }
             }
         }
         return result

@@ -14,6 +14,19 @@ public struct PlausibilityRule: TableRule {
         return (target >= 20 && completed > target * 3) || completed > target * 10
     }
 
+    /// Whether the row's own reported rate says the same (577 of 60 printed 961.7%): the office
+    /// saw the figure and stood by it; nothing for a person to look at again.
+    static func rateConfirms(_ row: CheckedRow, area: String?, completed: Decimal, target: Decimal) -> Bool {
+        guard let rate = row.values[ValueKey(.rate, area: area)], let reported = rate.quantity.quantity, reported.isPercent else {
+            return false
+        }
+        let verdict = RateCheck.compare(reported: reported.value, decimals: rate.printedDecimals, completed: completed, target: target)
+        switch verdict {
+        case .consistent, .truncationOnly, .nearMiss: return true
+        default: return false
+        }
+    }
+
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         // Each value has its own cell, and `Validator` orders findings by cell: no sort here.
         for (key, value) in row.values {
@@ -27,7 +40,8 @@ public struct PlausibilityRule: TableRule {
                         .percentInCountColumn(label: CheckedRow.label(key), shown: "\(Quantity.format(q.value))%"), row, cell: cell,
                         area: key.area, actual: q.value)
                 } else if let target, !q.isPercent, !target.isPercent,
-                    PlausibilityRule.isImplausible(completed: q.value, target: target.value)
+                    PlausibilityRule.isImplausible(completed: q.value, target: target.value),
+                    !Self.rateConfirms(row, area: key.area, completed: q.value, target: target.value)
                 {
                     findings.add(
                         .completionImplausible(completed: q.value, target: target.value), row, cell: cell, area: key.area,
