@@ -11,8 +11,15 @@ struct CheckCommandTests {
     @Test func printsTheReportInDesignsJSONShape() throws {
         let result = try CommandRunner.run(["check", "Samples/000-镜湖区-进展情况.xlsx", "--format", "json"])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix(#"{"tool": "minsheng", "version": "0.1.0", "files": [{"path": "Samples/000-镜湖区-进展情况.xlsx", "status": "ok", "sheet": "10月", "items": 17}]"#))
+        #expect(result.stdout.hasPrefix(#"{"tool": "minsheng", "version": "0.1.0", "files": [{"path": "Samples/000-镜湖区-进展情况.xlsx", "status": "ok", "sheet": "10月", "items": 17, "reading": [{"sheet": "10月", "headerRows": [3, 3], "orientation": "no-areas", "columns": [{"column": "A", "header": "序号", "role": "sequence"}"#))
         let report = try json(result)
+        // How the table was read: each column's role, the item rows, what the figures said.
+        let file = try #require((report["files"] as? [[String: Any]])?.first)
+        let reading = try #require((file["reading"] as? [[String: Any]])?.first)
+        let roles = (reading["columns"] as? [[String: Any]] ?? []).map { "\($0["column"] ?? "") \($0["role"] ?? "")" }
+        #expect(roles == ["A sequence", "B project", "C indicator", "D unit", "E target", "F completed", "G rate", "H lead"])
+        #expect(reading["itemRows"] as? String == "4-20")
+        #expect(reading["checks"] as? [String: Int] == ["checked": 4, "agree": 3, "disagree": 1, "misfit": 0])
         let findings = try #require(report["findings"] as? [[String: Any]])
         let keys = ["code", "severity", "file", "sheet", "cell", "row", "item", "area", "expected", "actual", "message"]
         #expect(findings.allSatisfy { Set($0.keys) == Set(keys) })

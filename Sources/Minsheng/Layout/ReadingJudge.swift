@@ -64,7 +64,9 @@ struct ReadingJudge: Sendable {
         // Figures that fail or misfit under the words' reading: the measures may be read the
         // wrong way round (进度 the cumulative figure, 完成目标(%) the rate) or the rates on the
         // wrong scale. The alternatives are tried only then, so a table that agrees costs nothing.
-        if !chosen.table.items.isEmpty, chosen.agreement.disagreements + chosen.agreement.misfits > 0 {
+        if !chosen.table.items.isEmpty, chosen.agreement.disagreements + chosen.agreement.misfits > 0,
+            Self.isSmall(sheet)
+        {
             for (layout, _) in ReadingAlternatives.of(proposed) {
                 let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
                 tried += 1
@@ -77,6 +79,21 @@ struct ReadingJudge: Sendable {
         table.choice = ReadingChoice(
             agreement: chosen.agreement, readingsTried: tried, changedColumns: Self.changes(from: proposed, to: table.layout))
         return table
+    }
+
+    /// Whether a sheet is small enough to be read again under every alternative: at most 5,000
+    /// rows and 4 MB of text (a real table is far smaller; a hostile one is read once).
+    static func isSmall(_ sheet: Sheet) -> Bool {
+        let rows = sheet.rows
+        guard rows.count <= 5_000 else { return false }
+        var bytes = 0
+        for row in rows {
+            for cell in row.cells {
+                if case .string(let text) = cell.value { bytes += text.utf8.count }
+            }
+            if bytes > 4_000_000 { return false }
+        }
+        return true
     }
 
     /// The table read under a layout given by hand, measured but not second-guessed.
