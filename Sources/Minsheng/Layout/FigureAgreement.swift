@@ -81,10 +81,12 @@ public struct FigureAgreement: Sendable, Hashable {
     /// Whether this reading is clearly better than `other`: more relations hold (a reading
     /// never wins by checking less), or as many hold and fewer figures misfit, or everything
     /// else equal, more figures are placed.
-    func isBetter(than other: FigureAgreement) -> Bool {
+    /// `placing`: whether placing more figures counts (between orientations, which read
+    /// different cells; not between readings of the same cells).
+    func isBetter(than other: FigureAgreement, placing: Bool = true) -> Bool {
         if agreements != other.agreements { return agreements > other.agreements && score > other.score }
         if checks != other.checks || figures < other.figures { return false }
         if misfits != other.misfits { return checks > 0 && misfits < other.misfits }
-        return figures > other.figures
+        return placing && figures > other.figures
     }
 }

@@ -177,9 +177,11 @@ public struct HeaderVocabulary: Sendable {
         // Chinese puts the head of a name last: 目标类别 is a category (of targets), 实际完成率 and
         // 计划投资完成率 are rates, 占比 / 占年任务之比 / 占全年计划 are shares — whatever other
         // column words they contain.
+        // Only words are headers: a figure such as 95% or 0.85 is none.
+        guard text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) else { return nil }
         if ["类别", "分类", "类型"].contains(where: { text.hasSuffix($0) }) { return .category }
         if let last = text.last, last == "率" || last == "比" || text.hasSuffix("比例") || text.hasSuffix("百分比")
-            || (text.hasPrefix("占") && text.count >= 2) || normalized.contains("%")
+            || (text.hasPrefix("占") && text.count >= 2) || Self.hasPercentSign(normalized)
         {
             let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(Array(text.utf8), synonymBytes[$0]) }
             if let contained, synonyms[contained].role == .schedule { return .schedule }
@@ -191,6 +193,17 @@ public struct HeaderVocabulary: Sendable {
             if ByteSearch.contains(bytes, synonymBytes[index]) { return synonyms[index].role }
         }
         return nil
+    }
+
+    /// Whether a header carries a % of its own (`完成目标(%)`, `实际完成率%`), not the % of a
+    /// figure (`95%以上`).
+    static func hasPercentSign(_ normalized: String) -> Bool {
+        var previous: Character?
+        for c in normalized {
+            if c == "%", !(previous.map(HeaderText.isDigit) ?? false) { return true }
+            previous = c
+        }
+        return false
     }
 
     /// Whether a header names a total column (合计, 全市, 全市目标 …).

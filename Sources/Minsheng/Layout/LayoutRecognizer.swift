@@ -260,7 +260,8 @@ public struct LayoutRecognizer: Sendable {
     /// rather than indicators: its first text is a lead word, or most of its texts end as an
     /// office's name does.
     func isLeadRow(_ texts: [Int: String]) -> Bool {
-        let values = Set(texts.values.map(HeaderText.normalize)).filter { !$0.isEmpty }
+        // Office names are short: a long text is no lead and is not walked.
+        let values = Set(texts.values.compactMap(HeaderVocabulary.label)).filter { !$0.isEmpty }
         guard !values.isEmpty else { return false }
         if let first = texts.keys.min(), let text = texts[first], vocabulary.role(of: text) == .lead { return true }
         let offices = values.filter(Self.isOfficeName).count

@@ -47,10 +47,13 @@ struct ReadingJudge: Sendable {
     func choose(_ candidates: [TableLayout], sheet: Sheet, file: String) -> RecognizedTable? {
         var best: (table: RecognizedTable, agreement: FigureAgreement)?
         var tried = 0
+        // A sheet too large to read again is read once, as the words say, and not measured.
+        let small = Self.isSmall(sheet)
         for layout in candidates {
             let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
             tried += 1
-            let agreement = table.items.isEmpty ? FigureAgreement() : FigureAgreement(CheckedTable(table))
+            let measured = !table.items.isEmpty && (small || candidates.count > 1)
+            let agreement = measured ? FigureAgreement(CheckedTable(table)) : FigureAgreement()
             guard let current = best else {
                 best = (table, agreement)
                 continue
@@ -64,15 +67,16 @@ struct ReadingJudge: Sendable {
         // Figures that fail or misfit under the words' reading: the measures may be read the
         // wrong way round (进度 the cumulative figure, 完成目标(%) the rate) or the rates on the
         // wrong scale. The alternatives are tried only then, so a table that agrees costs nothing.
-        if !chosen.table.items.isEmpty, chosen.agreement.disagreements + chosen.agreement.misfits > 0,
-            Self.isSmall(sheet)
-        {
+        if !chosen.table.items.isEmpty, chosen.agreement.disagreements + chosen.agreement.misfits > 0, small {
             for (layout, _) in ReadingAlternatives.of(proposed) {
                 let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
                 tried += 1
                 guard !table.items.isEmpty else { continue }
                 let agreement = FigureAgreement(CheckedTable(table))
-                if agreement.isBetter(than: chosen.agreement) { chosen = (table, agreement) }
+                // One row that happens to agree is no evidence against the words: two at least.
+                if agreement.agreements >= 2, agreement.isBetter(than: chosen.agreement, placing: false) {
+                    chosen = (table, agreement)
+                }
             }
         }
         var table = chosen.table
