@@ -187,6 +187,10 @@ public struct HeaderVocabulary: Sendable {
             if let contained, synonyms[contained].role == .schedule { return .schedule }
             return .rate
         }
+        // A planned figure is the target (计划完成数, 计划投资额); a cumulative or actual one the
+        // completed figure (累计开工数, 实际完成投资).
+        if text.hasPrefix("计划") || text.hasPrefix("目标") { return .target }
+        if text.hasPrefix("累计") || text.hasPrefix("实际") { return .completed }
         let bytes = Array(text.utf8)
         // Contained synonyms of two characters or more (a lone 序 inside a sentence is weak).
         for index in synonyms.indices where synonymIsLong[index] {

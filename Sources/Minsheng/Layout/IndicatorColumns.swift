@@ -42,9 +42,11 @@ extension LayoutRecognizer {
         // The area rows, top to bottom; an area named twice is not this layout.
         var areaRows: [(row: Int, label: String)] = []
         var seen = Set<String>()
+        let merges = LabelMerges(sheet, column: areaColumn)
         for row in rows {
-            guard let cell = row.cells.first(where: { $0.reference.column == areaColumn }), case .string(let raw) = cell.value,
-                isLabel(raw), row.cells.contains(where: { $0.reference.column > areaColumn && Self.holdsFigure($0) })
+            guard let raw = merges.label(in: row), isLabel(raw),
+                row.cells.contains(where: { $0.reference.column > areaColumn && Self.holdsFigure($0) })
+                    || !headedColumn && vocabulary.isArea(raw) && !areaRows.isEmpty
             else { continue }
             let label = TableReader.clean(raw)
             let name = HeaderText.normalize(label)
@@ -60,7 +62,7 @@ extension LayoutRecognizer {
                 figureCounts[cell.reference.column, default: 0] += 1
             }
         }
-        let figureColumns = figureCounts.filter { $0.value * 2 >= areaRows.count }.keys.sorted()
+        var figureColumns = figureCounts.filter { $0.value * 2 >= areaRows.count }.keys.sorted()
         guard !figureColumns.isEmpty else { return nil }
         // The header block: the rows right above the first area row with text over the figure
         // columns, up to a blank row or a title (one text across the area column as well).
@@ -79,6 +81,12 @@ extension LayoutRecognizer {
             r -= 1
         }
         guard let top = headerRows.first else { return nil }
+        // A column with a header and a figure in few areas (most have no share) is one too.
+        let headed = Set(headerRows.flatMap { (grid[$0] ?? [:]).keys })
+        for (column, _) in figureCounts where !figureColumns.contains(column) && headed.contains(column) {
+            figureColumns.append(column)
+        }
+        figureColumns.sort()
         // Which header rows name offices (责任单位) or units, and which name the indicators.
         var leadRow: Int?
         var unitRow: Int?
@@ -239,5 +247,32 @@ extension LayoutRecognizer {
             "册", "盏", "只", "头", "栋", "幢", "米", "延米", "kW", "千瓦", "兆瓦", "床", "支", "批",
         ]
         return units.contains(normalized) ? normalized : nil
+    }
+}
+
+/// The label of a row in one column, as a person sees it: the cell's text, or the text of a
+/// merge across that covers it from the left (全省 written in 序号 and merged over 市州).
+struct LabelMerges {
+    private var covering: [Int: CellReference] = [:]
+    private let sheet: Sheet
+    private let column: Int
+
+    init(_ sheet: Sheet, column: Int) {
+        self.sheet = sheet
+        self.column = column
+        for range in sheet.mergedRanges
+        where range.first.column < column && range.last.column >= column && range.last.row - range.first.row < 4 {
+            for row in range.first.row...range.last.row where covering[row] == nil { covering[row] = range.first }
+        }
+    }
+
+    /// The row's label text, if any.
+    func label(in row: XLSXReader.Row) -> String? {
+        if let cell = row.cells.first(where: { $0.reference.column == column }) {
+            if case .string(let text) = cell.value { return text }
+            return nil
+        }
+        guard let first = covering[row.index], let cell = sheet.cell(at: first), case .string(let text) = cell.value else { return nil }
+        return text
     }
 }

@@ -153,7 +153,7 @@ public struct LayoutRecognizer: Sendable {
                 counted = true
                 for row in sheet.rows where row.index > headerRow {
                     for cell in row.cells {
-                        if Self.holdsFigure(cell) { figures[cell.reference.column, default: 0] += 1 }
+                        if Self.isFigure(cell) { figures[cell.reference.column, default: 0] += 1 }
                         else if case .string(let text) = cell.value, !HeaderText.isBlank(text) { texts[cell.reference.column, default: 0] += 1 }
                     }
                 }
@@ -163,6 +163,20 @@ public struct LayoutRecognizer: Sendable {
             for i in same where !numeric.contains(i) {
                 columns[i].meaning = columns.contains(where: { $0.meaning == .role(.indicator) }) ? .role(.note) : .role(.indicator)
             }
+        }
+    }
+
+    /// Whether a cell is a figure by itself: a number, or a short text that begins as one
+    /// (`1100`, `3.3万人以上`, `不少于816个`), not a sentence with a number inside.
+    static func isFigure(_ cell: Cell) -> Bool {
+        switch cell.value {
+        case .number: return true
+        case .string(let text):
+            guard text.utf8.count <= 48 else { return false }
+            let folded = QuantityParser.fold(text)
+            guard folded.count <= 16 else { return false }
+            return folded.first.map(HeaderText.isDigit) ?? false || ["约", "不少于", "不低于", "≥", "超过"].contains(where: folded.hasPrefix)
+        default: return false
         }
     }
 
@@ -326,6 +340,7 @@ public struct LayoutRecognizer: Sendable {
         if let given { groups.removeAll { group in group.columns.contains { $0.column == given } } }
         guard let firstColumn = groups.first?.columns.first?.column,
             let areaColumn = given ?? areaColumn(sheet, below: subRow, before: firstColumn)
+                ?? headedAreaColumn(grid, through: subRow, before: firstColumn)
         else { return nil }
         // A title spanning the area column too is no indicator header.
         if let title = upper[areaColumn] {
@@ -476,6 +491,16 @@ public struct LayoutRecognizer: Sendable {
 
     /// The column left of the groups that names the most areas (and totals) below the header,
     /// when it names two or more.
+    /// A column left of the groups headed 县区 / 省份 / 市州 (whatever the names below end with).
+    private func headedAreaColumn(_ grid: [Int: [Int: String]], through lastHeaderRow: Int, before firstGroupColumn: Int) -> Int? {
+        for row in grid.keys.sorted() where row <= lastHeaderRow {
+            for (column, text) in (grid[row] ?? [:]).sorted(by: { $0.key < $1.key }) where column < firstGroupColumn {
+                if vocabulary.role(of: text) == .areaName { return column }
+            }
+        }
+        return nil
+    }
+
     private func areaColumn(_ sheet: Sheet, below headerRow: Int, before firstGroupColumn: Int) -> Int? {
         var counts: [Int: Int] = [:]
         for row in sheet.rows where row.index > headerRow {
@@ -494,16 +519,17 @@ public struct LayoutRecognizer: Sendable {
     private func areaRows(_ sheet: Sheet, below headerRow: Int, column: Int, groups: [ColumnGroup]) -> [AreaRow] {
         let valueColumns = Set(groups.flatMap { $0.columns.map(\.column) })
         var rows: [AreaRow] = []
+        let merges = LabelMerges(sheet, column: column)
         for row in sheet.rows where row.index > headerRow {
-            guard let cell = row.cells.first(where: { $0.reference.column == column }), case .string(let raw) = cell.value else {
-                continue
-            }
+            guard let raw = merges.label(in: row) else { continue }
             // An area name is short: a long text is no label (and is not walked whole).
             guard HeaderVocabulary.label(raw) != nil else { continue }
             let label = TableReader.clean(raw)
             let normalized = HeaderText.normalize(label)
+            // An area whose row is blank has no share (天府新区 with no task): still an area.
             guard !normalized.isEmpty, normalized.count <= 20,
                 row.cells.contains(where: { valueColumns.contains($0.reference.column) && !TableReader.isBlank($0) })
+                    || vocabulary.isArea(label) && !vocabulary.isTotal(label)
             else { continue }
             if vocabulary.isTotal(label) {
                 if !rows.contains(where: { $0.area == nil }) { rows.append(AreaRow(row: row.index, label: label, area: nil)) }

@@ -41,7 +41,8 @@ public enum QuantityParser {
         if !long, notApplicableTexts.contains(folded) || folded.allSatisfy({ "—-－―/\\–…".contains($0) }) {
             return .notApplicable
         }
-        guard !long, let parsed = parseFigure(folded, headerUnit: headerUnit) else {
+        guard !long, let parsed = parseFigure(folded, headerUnit: headerUnit) ?? parseFigureWithRemark(folded, headerUnit: headerUnit)
+        else {
             if !folded.contains(where: \.isNumber), qualitativeWords.contains(where: { folded.contains($0) }) {
                 return .qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
@@ -66,6 +67,16 @@ public enum QuantityParser {
             }
         }
         return String(out)
+    }
+
+    /// A figure followed by a remark in parentheses — `50%(马站未开工)`, `22%（严重滞后`, the
+    /// parenthesis sometimes left open — is the figure; the remark is the office's note.
+    static func parseFigureWithRemark(_ text: String, headerUnit: String?) -> Quantity? {
+        guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }), open > text.startIndex else { return nil }
+        let remark = text[text.index(after: open)...]
+        // A remark is words, not another figure.
+        guard !remark.isEmpty, !remark.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
+        return parseFigure(String(text[..<open]), headerUnit: headerUnit)
     }
 
     /// One figure filling the whole text: [bound prefix] number [万|亿] [unit] [bound suffix].

@@ -35,6 +35,24 @@ public enum RateCheck {
         return .mismatch(expected: expected)
     }
 
+    /// Whether a reported rate is within what completed ÷ target can be when the figures were
+    /// themselves rounded to the digits they are printed with (3.49 万人 ÷ 3.31 万人 printed
+    /// 105.3%: 3.485…3.495 over 3.305…3.315 gives 105.13%…105.75%). Whole numbers are counts,
+    /// taken as exact: only figures printed with decimals widen the range.
+    public static func agreesWithRoundedInputs(
+        reported: Decimal, decimals: Int, completed: Decimal, completedDecimals: Int, target: Decimal, targetDecimals: Int
+    ) -> Bool {
+        guard completedDecimals > 0 || targetDecimals > 0, target > 0, completed >= 0 else { return false }
+        func half(_ places: Int) -> Decimal { places > 0 ? Decimal(sign: .plus, exponent: -places, significand: 5) : 0 }
+        let c = half(completedDecimals)
+        let t = half(targetDecimals)
+        guard target - t > 0 else { return false }
+        let low = max(0, completed - c) / (target + t) * 100
+        let high = (completed + c) / (target - t) * 100
+        let r = half(max(0, min(decimals, 10)))
+        return reported + r >= low && reported - r <= high
+    }
+
     /// Whether a rate shown with all its digits is completed ÷ target (relative tolerance 1e-9).
     public static func agreesInFull(_ reported: Decimal, _ expected: Decimal) -> Bool {
         let scale = max(abs(expected), abs(reported))

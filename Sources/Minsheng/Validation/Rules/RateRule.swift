@@ -13,6 +13,16 @@ public struct RateRule: TableRule {
         return RateCheck.compare(reported: reported, decimals: decimals, completed: target, target: completed) == .consistent
     }
 
+    /// Digits after the point a target or completion is printed with (a number as stored, a
+    /// text as written).
+    static func printedDecimals(_ value: ReadValue) -> Int {
+        switch value.cell.value {
+        case .number(let n): return RateCheck.printedDecimals(NumberText.format(n))
+        case .string(let text): return RateCheck.printedDecimals(text)
+        default: return 0
+        }
+    }
+
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, rate) in row.values where key.measure == .rate {
             guard let reported = rate.quantity.quantity, reported.isPercent,
@@ -40,6 +50,15 @@ public struct RateRule: TableRule {
                 reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value, target: target.value)
             if row.row.indicatorKind == .ceiling, verdict != .consistent, verdict != .notCheckable,
                 RateRule.agreesWithCeiling(reportedValue, decimals: rate.printedDecimals, completed: completed.value, target: target.value)
+            {
+                verdict = .consistent
+            }
+            // Figures printed with decimals are rounded themselves: a rate within what they allow agrees.
+            if verdict != .consistent, verdict != .notCheckable,
+                let c = row.values[ValueKey(.completed, area: key.area)], let t = row.values[ValueKey(.target, area: key.area)],
+                RateCheck.agreesWithRoundedInputs(
+                    reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value,
+                    completedDecimals: Self.printedDecimals(c), target: target.value, targetDecimals: Self.printedDecimals(t))
             {
                 verdict = .consistent
             }

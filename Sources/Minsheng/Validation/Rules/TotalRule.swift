@@ -41,7 +41,8 @@ public struct TotalRule: TableRule {
                 return
             }
         }
-        if !Quantity.equal(sum, total.value) {
+        let cells = [row.values[ValueKey(measure)]] + areas.map { row.values[ValueKey(measure, area: $0)] }
+        if !Quantity.equal(sum, total.value), !AreaShares.withinRounding(sum, total.value, of: cells.compactMap { $0 }) {
             findings.add(
                 .totalMismatch(measure: measure, header: HeaderText.normalize(header), total: total.value, sum: sum, blank: blank), row,
                 cell: totalCell, expected: sum, actual: total.value)
@@ -57,6 +58,19 @@ struct AreaShares {
     var sum = Decimal(0)
     /// The positions (in the list given) of the areas left blank.
     var blank: [Int] = []
+
+    /// Whether a total and the sum of its areas differ by no more than rounding allows when the
+    /// figures are printed with decimals (万元 to two places: each figure is off by up to half a
+    /// unit of its last digit, so 14 of them and their total by up to 15 halves). Whole numbers
+    /// are exact.
+    static func withinRounding(_ sum: Decimal, _ total: Decimal, of values: [ReadValue]) -> Bool {
+        var slack = Decimal(0)
+        for value in values {
+            let places = RateRule.printedDecimals(value)
+            if places > 0 { slack += Decimal(sign: .plus, exponent: -places, significand: 5) }
+        }
+        return slack > 0 && abs(sum - total) <= slack
+    }
 
     /// The shares of `quantities` (one per area, nil when blank) under `total`; nil when there
     /// is nothing to check: a figure that is no number, no area filled, or every filled area
