@@ -190,7 +190,12 @@ public struct HeaderVocabulary: Sendable {
         // A planned figure is the target (计划完成数, 计划投资额); a cumulative or actual one the
         // completed figure (累计开工数, 实际完成投资).
         if text.hasPrefix("计划") || text.hasPrefix("目标") { return .target }
-        if text.hasPrefix("累计") || text.hasPrefix("实际") { return .completed }
+        if text.hasPrefix("累计") || text.hasPrefix("实际") {
+            // 累计进度 keeps its own word (a rate, or a figure: the figures decide); 累计开工数 has none.
+            let bytes = Array(text.utf8)
+            let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(bytes, synonymBytes[$0]) }
+            return contained.map { synonyms[$0].role } ?? .completed
+        }
         let bytes = Array(text.utf8)
         // Contained synonyms of two characters or more (a lone 序 inside a sentence is weak).
         for index in synonyms.indices where synonymIsLong[index] {

@@ -37,6 +37,7 @@ extension LayoutRecognizer {
         func isLabel(_ text: String) -> Bool {
             guard headedColumn else { return isAreaLabel(text) }
             guard let label = HeaderVocabulary.label(text), label.count <= 12, !label.isEmpty else { return false }
+            if vocabulary.isTotal(label) { return true }
             return !vocabulary.isFooter(label) && !label.allSatisfy(HeaderText.isDigit) && vocabulary.role(of: label) == nil
         }
         // The area rows, top to bottom; an area named twice is not this layout.
@@ -114,7 +115,11 @@ extension LayoutRecognizer {
             var current: [LayoutColumn] = []
             func close() {
                 guard let first = current.first else { return }
-                let (indicator, unit) = Self.nameAndUnit(first.header)
+                // The run's rate names what it measures (开工率 → 开工, 计划投资完成率 → 计划投资完成).
+                let rate = current.first { $0.meaning == .value(.rate, area: nil) }.map { Self.nameAndUnit($0.header).0 }
+                let named = rate.flatMap { $0.hasSuffix("率") && $0.count > 1 ? String($0.dropLast()) : nil }
+                let (header, unit) = Self.nameAndUnit(first.header)
+                let indicator = named ?? header
                 var columns = current
                 for i in columns.indices where columns[i].meaning != .value(.rate, area: nil) { columns[i].unit = columns[i].unit ?? unit }
                 var group = ColumnGroup(project: nil, indicator: indicator, unit: unit, headerRow: indicatorRow, columns: columns)

@@ -385,7 +385,17 @@ public struct LayoutRecognizer: Sendable {
         var groups: [(header: String, columns: [LayoutColumn])] = []
         var previous = -2
         for column in sub.keys.sorted() {
-            guard let text = sub[column], let role = vocabulary.role(of: text), let m = measure(role) else { continue }
+            guard let text = sub[column] else { continue }
+            // A figure word without a measure (开工数 between 计划任务数 and 开工率) under the same
+            // indicator as the column before it: what has been done, if the group has no such column.
+            var proposed = vocabulary.role(of: text).flatMap(measure)
+            if proposed == nil, previous == column - 1, let last = groups.last, upper[column] == last.header,
+                !last.columns.contains(where: { $0.meaning == .value(.completed, area: nil) }), !isHeaderWord(text),
+                HeaderText.normalize(text).hasSuffix("数")
+            {
+                proposed = .completed
+            }
+            guard let m = proposed else { continue }
             let unit = HeaderText.splitParenthetical(HeaderText.normalize(text)).inner
             let entry = LayoutColumn(column: column, header: HeaderText.normalize(text), meaning: .value(m, area: nil), unit: unit)
             let adjacent = previous == column - 1

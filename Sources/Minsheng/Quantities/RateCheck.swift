@@ -43,13 +43,14 @@ public enum RateCheck {
         reported: Decimal, decimals: Int, completed: Decimal, completedDecimals: Int, target: Decimal, targetDecimals: Int
     ) -> Bool {
         guard completedDecimals > 0 || targetDecimals > 0, target > 0, completed >= 0 else { return false }
-        func half(_ places: Int) -> Decimal { places > 0 ? Decimal(sign: .plus, exponent: -places, significand: 5) : 0 }
+        func half(_ places: Int) -> Decimal { places > 0 ? Decimal(sign: .plus, exponent: -(places + 1), significand: 5) : 0 }
         let c = half(completedDecimals)
         let t = half(targetDecimals)
         guard target - t > 0 else { return false }
         let low = max(0, completed - c) / (target + t) * 100
         let high = (completed + c) / (target - t) * 100
-        let r = half(max(0, min(decimals, 10)))
+        // The reported rate is rounded too, whole percentages included (±0.5).
+        let r = Decimal(sign: .plus, exponent: -(max(0, min(decimals, 10)) + 1), significand: 5)
         return reported + r >= low && reported - r <= high
     }
 

@@ -67,7 +67,7 @@ struct AreaShares {
         var slack = Decimal(0)
         for value in values {
             let places = RateRule.printedDecimals(value)
-            if places > 0 { slack += Decimal(sign: .plus, exponent: -places, significand: 5) }
+            if places > 0 { slack += Decimal(sign: .plus, exponent: -(places + 1), significand: 5) }
         }
         return slack > 0 && abs(sum - total) <= slack
     }
