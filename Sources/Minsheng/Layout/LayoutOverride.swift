@@ -18,6 +18,17 @@ import XLSXReader
 /// ```json
 /// {"headerRows": [3, 4], "areaColumn": "B"}
 /// ```
+///
+/// Every reading the recognizer makes can be written out (`--save-layout`) and read back: the
+/// areas in rows with each indicator's columns named (`groups`), the units the figures are read
+/// in (`units`, `%` for a rate read as a percentage), and the total row's label:
+///
+/// ```json
+/// {"headerRows": [2, 6], "areaColumn": "A", "totalRow": "全市",
+///  "groups": [{"indicator": "城镇新增就业", "unit": "人", "lead": "市人社局",
+///              "columns": {"B": "target", "C": "completed", "D": "rate"}}],
+///  "units": {"D": "%"}}
+/// ```
 public struct LayoutOverride: Sendable, Decodable {
     /// The sheet to read (optional: otherwise the command's choice).
     public var sheet: String?
@@ -27,9 +38,30 @@ public struct LayoutOverride: Sendable, Decodable {
     public var columns: [String: String]
     /// With the areas in rows: the letter of the column holding the area names.
     public var areaColumn: String?
+    /// With the areas in rows: each indicator's columns (nil: found from the header's measures).
+    public var groups: [Group]?
+    /// Column letter → the unit its figures are read in (`%`: a rate read as a percentage).
+    public var units: [String: String]
+    /// With the areas in rows: the label of the total row (全市, 合计), when the words alone do
+    /// not name it.
+    public var totalRow: String?
+
+    /// One indicator's columns with the areas in rows.
+    public struct Group: Sendable, Decodable {
+        /// The indicator's name.
+        public var indicator: String
+        /// The project above it, if any.
+        public var project: String?
+        /// The unit of its figures, if any.
+        public var unit: String?
+        /// The unit responsible, if named.
+        public var lead: String?
+        /// Column letter → `target`, `completed` or `rate`.
+        public var columns: [String: String]
+    }
 
     private enum CodingKeys: String, CodingKey {
-        case sheet, headerRows, columns, areaColumn
+        case sheet, headerRows, columns, areaColumn, groups, units, totalRow
     }
 
     /// Creates one from its parts.
@@ -38,6 +70,7 @@ public struct LayoutOverride: Sendable, Decodable {
         self.headerRows = headerRows
         self.columns = columns
         self.areaColumn = areaColumn
+        self.units = [:]
     }
 
     /// Decodes one; `columns` may be left out when `areaColumn` is given.
@@ -46,6 +79,9 @@ public struct LayoutOverride: Sendable, Decodable {
         sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
         headerRows = try container.decode([Int].self, forKey: .headerRows)
         areaColumn = try container.decodeIfPresent(String.self, forKey: .areaColumn)
+        groups = try container.decodeIfPresent([Group].self, forKey: .groups)
+        units = try container.decodeIfPresent([String: String].self, forKey: .units) ?? [:]
+        totalRow = try container.decodeIfPresent(String.self, forKey: .totalRow)
         if areaColumn == nil {
             columns = try container.decode([String: String].self, forKey: .columns)
         } else {
@@ -61,12 +97,30 @@ public struct LayoutOverride: Sendable, Decodable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MinshengError.badLayoutFile(file: path, reason: "无法打开版式文件")
         }
+        return try load(data: data, path: path)
+    }
+
+    /// Checks an override file's bytes (`path` names it in messages).
+    public static func load(data: Data, path: String) throws -> LayoutOverride {
         let override: LayoutOverride
         do { override = try JSONDecoder().decode(LayoutOverride.self, from: data) } catch {
             throw MinshengError.badLayoutFile(file: path, reason: "版式文件格式不正确（需要 headerRows 和 columns）")
         }
         guard let first = override.headerRows.first, first >= 1, (override.headerRows.last ?? first) >= first else {
             throw MinshengError.badLayoutFile(file: path, reason: "headerRows 应为一个或两个从 1 开始的行号")
+        }
+        for group in override.groups ?? [] {
+            for (letter, meaning) in group.columns {
+                guard CellReference("\(letter)1") != nil else {
+                    throw MinshengError.badLayoutFile(file: path, reason: "“\(letter)”不是列名")
+                }
+                guard Measure(rawValue: meaning) != nil else {
+                    throw MinshengError.badLayoutFile(file: path, reason: "指标“\(group.indicator)”的列 \(letter) 应为 target、completed 或 rate，而不是“\(meaning)”")
+                }
+            }
+        }
+        if override.groups != nil, override.areaColumn == nil {
+            throw MinshengError.badLayoutFile(file: path, reason: "写了 groups（县区在行）就要写 areaColumn（县区名所在的列）")
         }
         if let letter = override.areaColumn, override.areaColumnIndex == nil {
             throw MinshengError.badLayoutFile(file: path, reason: "areaColumn “\(letter)”不是列名")
@@ -95,10 +149,58 @@ public struct LayoutOverride: Sendable, Decodable {
     /// The layout for a sheet: the areas in rows found by `recognizer` under the given header
     /// rows when `areaColumn` is set, else the columns as given. Nil when no area row is there.
     public func layout(sheet: Sheet, recognizer: LayoutRecognizer) -> TableLayout? {
-        if let areaColumn = areaColumnIndex {
-            return recognizer.recognizeAreaRows(sheet, subHeaderRow: (headerRows.last ?? 1) - 1, areaColumn: areaColumn)
+        let lastHeaderRow = (headerRows.last ?? 1) - 1
+        if let areaColumn = areaColumnIndex, let groups {
+            let headers = headerTexts(sheet, recognizer: recognizer)
+            let columnGroups = groups.map { group in
+                ColumnGroup(
+                    project: group.project, indicator: group.indicator, unit: group.unit,
+                    headerRow: max(0, (headerRows.first ?? 1) - 1),
+                    columns: group.columns.compactMap { letter, text -> LayoutColumn? in
+                        guard let reference = CellReference("\(letter)1"), let measure = Measure(rawValue: text) else { return nil }
+                        return LayoutColumn(
+                            column: reference.column, header: headers[reference.column] ?? text, meaning: .value(measure, area: nil),
+                            unit: units[letter].map { $0.isEmpty ? nil : $0 } ?? (measure == .rate ? nil : group.unit))
+                    }.sorted { $0.column < $1.column }, lead: group.lead)
+            }
+            var rows = recognizer.areaRows(sheet, below: lastHeaderRow, column: areaColumn, groups: columnGroups)
+            if let totalRow {
+                let wanted = HeaderText.normalize(totalRow)
+                for i in rows.indices where HeaderText.normalize(rows[i].label) == wanted { rows[i].area = nil }
+            }
+            guard !rows.isEmpty else { return nil }
+            let first = max(0, (headerRows.first ?? 1) - 1)
+            return TableLayout(
+                sheetName: sheet.name, headerRows: first...max(first, lastHeaderRow),
+                columns: [LayoutColumn(column: areaColumn, header: headers[areaColumn] ?? "", meaning: .role(.areaName))]
+                    + columnGroups.flatMap(\.columns),
+                areaRows: AreaRows(column: areaColumn, rows: rows, groups: columnGroups))
         }
-        return layout(sheetName: sheet.name)
+        if let areaColumn = areaColumnIndex {
+            return recognizer.recognizeAreaRows(sheet, subHeaderRow: lastHeaderRow, areaColumn: areaColumn)
+        }
+        var layout = layout(sheetName: sheet.name)
+        let headers = headerTexts(sheet, recognizer: recognizer)
+        for i in layout.columns.indices {
+            if let header = headers[layout.columns[i].column] { layout.columns[i].header = header }
+            if let unit = units[TableReading.letter(layout.columns[i].column)] { layout.columns[i].unit = unit.isEmpty ? nil : unit }
+        }
+        return layout
+    }
+
+    /// Each column's header as the recognizer shows it: its texts in the header rows, top to
+    /// bottom, each once, joined with `/`.
+    private func headerTexts(_ sheet: Sheet, recognizer: LayoutRecognizer) -> [Int: String] {
+        let grid = recognizer.headerGrid(sheet)
+        let first = (headerRows.first ?? 1) - 1
+        let last = max(first, (headerRows.last ?? 1) - 1)
+        var result: [Int: [String]] = [:]
+        for row in first...last {
+            for (column, text) in grid[row] ?? [:] where !(result[column] ?? []).contains(text) {
+                result[column, default: []].append(text)
+            }
+        }
+        return result.mapValues { $0.joined(separator: "/") }
     }
 
     /// The layout for a sheet.

@@ -526,7 +526,7 @@ public struct LayoutRecognizer: Sendable {
 
     /// The rows below the header whose area column names an area or the total and that hold a
     /// figure in some group; footers (填报单位 …), a second total and repeated areas are not.
-    private func areaRows(_ sheet: Sheet, below headerRow: Int, column: Int, groups: [ColumnGroup]) -> [AreaRow] {
+    func areaRows(_ sheet: Sheet, below headerRow: Int, column: Int, groups: [ColumnGroup]) -> [AreaRow] {
         let valueColumns = Set(groups.flatMap { $0.columns.map(\.column) })
         var rows: [AreaRow] = []
         let merges = LabelMerges(sheet, column: column)

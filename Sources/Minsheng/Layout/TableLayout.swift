@@ -123,12 +123,13 @@ public struct ColumnGroup: Hashable, Sendable {
     public var lead: String? = nil
 
     /// Creates one from its parts.
-    public init(project: String?, indicator: String, unit: String?, headerRow: Int, columns: [LayoutColumn]) {
+    public init(project: String?, indicator: String, unit: String?, headerRow: Int, columns: [LayoutColumn], lead: String? = nil) {
         self.project = project
         self.indicator = indicator
         self.unit = unit
         self.headerRow = headerRow
         self.columns = columns
+        self.lead = lead
     }
 
     /// The group's column of a measure.

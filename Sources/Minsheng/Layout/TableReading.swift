@@ -27,7 +27,26 @@ public struct TableReading: Sendable, Hashable {
         public var role: String
         /// The indicator of the column's group, with the areas in rows.
         public var indicator: String?
+        /// The unit its figures are read in (`%`: a rate read as a percentage), if set.
+        public var unit: String? = nil
     }
+
+    /// One indicator's columns, with the areas in rows.
+    public struct Group: Sendable, Hashable {
+        /// The indicator.
+        public var indicator: String
+        /// The project above it.
+        public var project: String?
+        /// Its unit.
+        public var unit: String?
+        /// The unit responsible.
+        public var lead: String?
+        /// Its columns: letter and measure.
+        public var columns: [Column]
+    }
+
+    /// With the areas in rows: each indicator's columns.
+    public var groups: [Group] = []
 
     /// The sheet.
     public var sheet: String
@@ -75,12 +94,13 @@ public struct TableReading: Sendable, Hashable {
             areaColumn = Self.letter(areaRows.column)
             columns = [Column(letter: Self.letter(areaRows.column), header: layout.columns.first?.header ?? "", role: "areaName")]
             for group in areaRows.groups {
-                for column in group.columns {
-                    columns.append(
-                        Column(
-                            letter: Self.letter(column.column), header: column.header, role: Self.role(column.meaning, withAreas: false),
-                            indicator: group.indicator))
+                let members = group.columns.map { column in
+                    Column(
+                        letter: Self.letter(column.column), header: column.header, role: Self.role(column.meaning, withAreas: false),
+                        indicator: group.indicator, unit: column.unit)
                 }
+                columns += members
+                groups.append(Group(indicator: group.indicator, project: group.project, unit: group.unit, lead: group.lead, columns: members))
             }
             total = areaRows.rows.first(where: { $0.area == nil }).map { ($0.label, "第\($0.row + 1)行") }
             itemRows = areaRows.groups.map { $0.headerRow + 1 }
@@ -92,7 +112,7 @@ public struct TableReading: Sendable, Hashable {
             columns = layout.columns.map { column in
                 Column(
                     letter: Self.letter(column.column), header: column.header,
-                    role: Self.role(column.meaning, withAreas: layout.hasAreaColumns))
+                    role: Self.role(column.meaning, withAreas: layout.hasAreaColumns), unit: column.unit)
             }
             if layout.hasAreaColumns, let column = layout.columns.first(where: { $0.meaning == .value(.target, area: nil) })
                 ?? layout.columns.first(where: { $0.meaning == .value(.completed, area: nil) })

@@ -188,24 +188,30 @@ public enum ReadingText {
             ("sheet", .string(reading.sheet)),
             ("headerRows", .array([.number(Double(reading.headerRows.lowerBound)), .number(Double(reading.headerRows.upperBound))])),
         ]
+        var units: [(String, JSONValue)] = []
         if reading.orientation == .areasInRows {
             pairs.append(("areaColumn", .optional(reading.areaColumn)))
-            var groups: [JSONValue] = []
-            var current: (indicator: String, columns: [(String, JSONValue)])?
-            for column in reading.columns where column.indicator != nil {
-                if let c = current, c.indicator == column.indicator {
-                    current?.columns.append((column.letter, .string(column.role)))
-                } else {
-                    if let c = current { groups.append(.object([("indicator", .string(c.indicator)), ("columns", .object(c.columns))])) }
-                    current = (column.indicator ?? "", [(column.letter, .string(column.role))])
+            pairs.append(("groups", .array(reading.groups.map { group in
+                var fields: [(String, JSONValue)] = [("indicator", .string(group.indicator))]
+                if let project = group.project { fields.append(("project", .string(project))) }
+                if let unit = group.unit { fields.append(("unit", .string(unit))) }
+                if let lead = group.lead { fields.append(("lead", .string(lead))) }
+                fields.append(("columns", .object(group.columns.map { ($0.letter, JSONValue.string($0.role)) })))
+                return .object(fields)
+            })))
+            if let total = reading.total { pairs.append(("totalRow", .string(total.label))) }
+            for group in reading.groups {
+                for column in group.columns where column.unit != group.unit || column.role == "rate" {
+                    units.append((column.letter, column.unit.map(JSONValue.string) ?? .string("")))
                 }
             }
-            if let c = current { groups.append(.object([("indicator", .string(c.indicator)), ("columns", .object(c.columns))])) }
-            pairs.append(("groups", .array(groups)))
-            if let total = reading.total { pairs.append(("totalRow", .string(total.label))) }
         } else {
             pairs.append(("columns", .object(reading.columns.map { ($0.letter, JSONValue.string($0.role)) })))
+            for column in reading.columns where column.role.hasPrefix("rate") || column.unit != nil {
+                units.append((column.letter, .string(column.unit ?? "")))
+            }
         }
+        if !units.isEmpty { pairs.append(("units", .object(units))) }
         return .object(pairs)
     }
 }
