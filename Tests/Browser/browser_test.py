@@ -236,7 +236,7 @@ def write_bad_files(folder):
     truncated = os.path.join(folder, "坏的.xlsx")
     with open(truncated, "wb") as f:
         f.write(xlsx[: len(xlsx) // 2])
-    words.append((truncated, "损坏"))
+    words.append((truncated, "不完整"))
     quoted = os.path.join(folder, '涡阳 县 "最终版" \'改\'.xlsx')
     with open(quoted, "wb") as f:
         f.write(xlsx)

@@ -22,8 +22,11 @@ public enum ForeignFile {
             return "这是一个空文件（0 字节），多半是没有保存完或下载没有完成：请重新保存或重新下载后再上传"
         }
         let head = self.head(of: source, count: 4096)
-        return reason(head: head, whole: { Self.contains(source, anyOf: ["xl/workbook", "word/", "ppt/"]) }, extension: source.pathExtension)
+        return reason(head: head, whole: { Self.contains(source, anyOf: ["xl/workbook", "word/", "ppt/", Self.endOfArchive]) }, extension: source.pathExtension)
     }
+
+    /// The signature of a zip's end-of-central-directory record (a cut-off file has none).
+    static let endOfArchive = "PK\u{05}\u{06}"
 
     /// The reason for a file that starts with `head`; `whole` names which of the Office parts
     /// the file holds (`xl/workbook`, `word/`, `ppt/`), asked only for a zip.
@@ -40,6 +43,9 @@ public enum ForeignFile {
         switch FileSignature.of(head) {
         case .zip:
             let parts = whole()
+            if !parts.contains(endOfArchive) {
+                return "文件不完整（后半部分缺失），多半是下载或复制时中断了：请重新下载或让报送单位重新发送"
+            }
             if parts.contains("xl/workbook") { return nil }
             if parts.contains("word/") {
                 return "这是 Word 文档（.docx），不是表格：请把其中的表格复制到 Excel/WPS 表格中另存为 .xlsx，或向报送单位要表格原件"
