@@ -203,12 +203,16 @@ def no_overflow(driver):
 def phone(driver, name, width=390):
     """The phone's size: no horizontal overflow, a screenshot, then the laptop's size again."""
     driver.set_window_size(width, 844)
+    driver.execute_script("window.scrollTo(0, 0)")
     time.sleep(0.3)
     fits = no_overflow(driver)
     wide = driver.execute_script(
         "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
         " && e.offsetParent !== null && !e.closest('.tabs')).map(e => e.tagName + '.' + e.className).slice(0, 5)")
     driver.save_screenshot(os.path.join(OUT, name))
+    driver.execute_script("const r = Array.from(document.querySelectorAll('.results')).find(e => e.offsetParent);"
+                          "if (r) r.scrollIntoView();")
+    driver.save_screenshot(os.path.join(OUT, name.replace(".png", "-results.png")))
     driver.set_window_size(1366, 768)
     return fits, wide
 
