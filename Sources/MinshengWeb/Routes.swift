@@ -66,11 +66,20 @@ struct Routes: Sendable {
 
     /// The files of `field` the workflows read, and those plainly not spreadsheets (a PDF, a
     /// photo, a Word file, an empty or lock file) as skipped results with what to do.
-    static func sorted(_ form: UploadedForm, field: String = "file") -> (inputs: [InputSource], skipped: [FileResult]) {
+    /// `besides` is the plan or summary of the same form: the same file again among the returns
+    /// (a whole folder chosen) is skipped, named as what it is.
+    static func sorted(
+        _ form: UploadedForm, field: String = "file", besides: (source: InputSource, what: String)? = nil
+    ) -> (inputs: [InputSource], skipped: [FileResult]) {
         var inputs: [InputSource] = []
         var skipped: [FileResult] = []
+        let other = besides.flatMap { try? $0.source.readBytes() }
         for file in form.files(field) {
-            if let reason = ForeignFile.reason(of: file.source) {
+            if let besides, let other, file.size == other.count, (try? file.source.readBytes()) == other {
+                skipped.append(FileResult(
+                    path: file.label, status: .skipped,
+                    error: "这就是上面选的\(besides.what)（内容完全相同），不是县区报回的表格，已跳过"))
+            } else if let reason = ForeignFile.reason(of: file.source) {
                 skipped.append(FileResult(path: file.label, status: .skipped, error: reason))
             } else {
                 inputs.append(file.source)
@@ -216,7 +225,7 @@ struct Routes: Sendable {
             guard !form.files("file").isEmpty else {
                 throw WebFailure(.badRequest, "没有收到报回的表格：请选择各县区报回的 .xlsx 文件")
             }
-            let (returns, skipped) = Self.sorted(form)
+            let (returns, skipped) = Self.sorted(form, besides: (plan, "分解表"))
             let title = Self.title(form, default: ConvertRequest.defaultTitle)
             var request = CollectRequest(
                 plan: plan, returns: returns, output: .memory, title: title, asOf: try Self.asOf(form), jobs: jobsPerRequest)
@@ -251,7 +260,7 @@ struct Routes: Sendable {
             guard !form.files("file").isEmpty else {
                 throw WebFailure(.badRequest, "没有收到各县区的报表：请选择各县区自己报送的 .xlsx 文件")
             }
-            let (returns, skipped) = Self.sorted(form)
+            let (returns, skipped) = Self.sorted(form, besides: (summary, "汇总表"))
             var request = ReconcileRequest(summary: summary, returns: returns, jobs: jobsPerRequest)
             request.skipped = skipped
             let page = Self.forPage(form)

@@ -140,6 +140,24 @@ final class PageAnswerTests: XCTestCase {
         }
     }
 
+    func testThePlanAgainAmongTheReturnsIsSkippedAsThePlan() async throws {
+        try await app().test(.router) { client in
+            let plan = try RouteTests.sample("002-亳州-分解表-分列.xlsx")
+            let parts = [
+                Part(name: "plan", filename: plan.filename, bytes: plan.bytes), plan, try RouteTests.sample("returns/涡阳县.xlsx"), Self.page,
+            ]
+            try await Self.post(client, "/api/collect", parts) { response in
+                XCTAssertEqual(response.status, .ok)
+                let report = try XCTUnwrap(try Self.object(response)["report"] as? [String: Any])
+                let files = try XCTUnwrap(report["files"] as? [[String: Any]])
+                let again = try XCTUnwrap(files.first { $0["status"] as? String == "skipped" })
+                XCTAssertTrue((again["reason"] as? String)?.contains("这就是上面选的分解表") ?? false, "\(again)")
+                let findings = try XCTUnwrap(report["findings"] as? [[String: Any]])
+                XCTAssertFalse(findings.contains { $0["code"] as? String == "target-changed" }, "no 24 false target changes")
+            }
+        }
+    }
+
     func testAQuotedUploadNameComesBackAsTheBrowserMeantIt() throws {
         // HTML's form encoding sends `"` as %22 in a quoted filename (RFC 7578 §4.2).
         let head = "Content-Disposition: form-data; name=\"file\"; filename=\"涡阳 县 %22最终版%22 '改'.xlsx\"\r\n"
