@@ -53,3 +53,15 @@ struct FindingsOutputCommandTests {
         #expect(lines.contains { $0.hasPrefix("behind-schedule\t滞后于序时进度\t") })
     }
 }
+
+/// The README's table of finding kinds is what `--explain` prints.
+struct ReadmeKindsTests {
+    @Test func theREADMEsKindsTableIsExplainsOutput() throws {
+        let result = try CommandRunner.run(["check", "--explain"])
+        let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for line in result.stdout.split(separator: "\n") {
+            let fields = line.split(separator: "\t").map(String.init)
+            #expect(readme.contains("| `\(fields[0])` | \(fields[1]) | \(fields[2]) |"), "\(fields[0])")
+        }
+    }
+}
