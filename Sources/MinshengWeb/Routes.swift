@@ -64,13 +64,16 @@ struct Routes: Sendable {
         return date
     }
 
-    /// The files of `field` the workflows read, and those plainly not spreadsheets (a PDF, a
-    /// photo, a Word file, an empty or lock file) as skipped results with what to do.
+    /// The files of `field` the workflows read, and — for the page (`words`) — those plainly not
+    /// spreadsheets (a PDF, a photo, a Word file, a lock file: skipped) or broken (empty, cut off:
+    /// unreadable) as results that say what they are and what to do. The plain API leaves them to
+    /// the reader, so that its answer stays exactly the CLI's.
     /// `besides` is the plan or summary of the same form: the same file again among the returns
     /// (a whole folder chosen) is skipped, named as what it is.
     static func sorted(
         _ form: UploadedForm, field: String = "file", besides: (source: InputSource, what: String)? = nil
     ) -> (inputs: [InputSource], skipped: [FileResult]) {
+        let words = forPage(form)
         var inputs: [InputSource] = []
         var skipped: [FileResult] = []
         let other = besides.flatMap { try? $0.source.readBytes() }
@@ -79,8 +82,12 @@ struct Routes: Sendable {
                 skipped.append(FileResult(
                     path: file.label, status: .skipped,
                     error: "这就是上面选的\(besides.what)（内容完全相同），不是县区报回的表格，已跳过"))
-            } else if let reason = ForeignFile.reason(of: file.source) {
-                skipped.append(FileResult(path: file.label, status: .skipped, error: reason))
+            } else if words, let verdict = ForeignFile.verdict(of: file.source) {
+                switch verdict {
+                case .notASpreadsheet(let reason): skipped.append(FileResult(path: file.label, status: .skipped, error: reason))
+                case .broken(let reason):
+                    skipped.append(FileResult(path: file.label, status: .unreadable, error: "无法读取 \(file.label)：\(reason)"))
+                }
             } else {
                 inputs.append(file.source)
             }
@@ -157,7 +164,7 @@ struct Routes: Sendable {
                 try Task.checkCancellation()
                 guard page else { return WebFailure.jsonResponse(status: .ok, report.jsonValue()) }
                 let name = (previous == nil ? "核对结果" : "上期对比结果") + "-\(stamp)"
-                return try Self.pageAnswer(report, findingsName: name)
+                return try Self.pageAnswer(report, form: form, findingsName: name)
             }
         }
     }
@@ -185,7 +192,7 @@ struct Routes: Sendable {
                     return try Self.download(result.written.bytes, name: name, fallback: "minsheng-progress.xlsx", report: result.report)
                 }
                 return try Self.pageAnswer(
-                    result.report, findingsName: "汇总核对结果-\(stamp)", download: (name, Self.xlsxType, result.written.bytes))
+                    result.report, form: form, findingsName: "汇总核对结果-\(stamp)", download: (name, Self.xlsxType, result.written.bytes))
             }
         }
     }
@@ -247,7 +254,7 @@ struct Routes: Sendable {
                     return try Self.download(result.written.bytes, name: name, fallback: "minsheng-collected.xlsx", report: result.report)
                 }
                 return try Self.pageAnswer(
-                    result.report, findingsName: "收集汇总核对结果-\(stamp)", download: (name, Self.xlsxType, result.written.bytes))
+                    result.report, form: form, findingsName: "收集汇总核对结果-\(stamp)", download: (name, Self.xlsxType, result.written.bytes))
             }
         }
     }
@@ -273,7 +280,7 @@ struct Routes: Sendable {
                 }
                 try Task.checkCancellation()
                 guard page else { return WebFailure.jsonResponse(status: .ok, result.report.jsonValue()) }
-                return try Self.pageAnswer(result.report, findingsName: "核对县区汇总结果-\(Self.stamp(nil))")
+                return try Self.pageAnswer(result.report, form: form, findingsName: "核对县区汇总结果-\(Self.stamp(nil))")
             }
         }
     }
@@ -288,8 +295,16 @@ struct Routes: Sendable {
     /// The page's answer: `{"report": <the CLI's JSON>, "download": {name, type, size, base64} | null,
     /// "findings": {name, type, size, base64}}` — the findings workbook written by our writer.
     static func pageAnswer(
-        _ report: CheckReport, findingsName: String, download: (name: String, type: String, bytes: [UInt8]?)? = nil
+        _ report: CheckReport, form: UploadedForm, findingsName: String, download: (name: String, type: String, bytes: [UInt8]?)? = nil
     ) throws -> Response {
+        // The files in the order they were chosen (skipped ones come last from the workflows).
+        var report = report
+        var position: [String: Int] = [:]
+        for (index, file) in form.files.enumerated() where position[file.label] == nil { position[file.label] = index }
+        report.files = report.files.enumerated().sorted { a, b in
+            let (x, y) = (position[a.element.path] ?? Int.max, position[b.element.path] ?? Int.max)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
         let findings = try FindingsWorkbook.write(report, title: findingsName, to: .memory)
         func file(_ name: String, _ type: String, _ bytes: [UInt8]) -> JSONValue {
             .object([

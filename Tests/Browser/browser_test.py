@@ -385,6 +385,9 @@ def main():
 
         # 核对 with nothing readable: never 没有发现问题.
         panel.find_element(By.ID, "check-files").send_keys("\n".join(path for path, _ in bad_words))
+        note = panel.find_elements(By.CSS_SELECTOR, ".results .outdated-note")
+        check("files changed after a run: the results say they are last run's", note and note[0].is_displayed()
+              and "上一次的结果" in note[0].text, [n.text for n in note])
         panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()  # 全部移除: the samples go
         panel.find_element(By.ID, "check-files").send_keys("\n".join(path for path, _ in bad_words))
         submit_and_wait(driver, panel, ".outcome")
@@ -438,6 +441,9 @@ def main():
         alert = panel.find_element(By.CSS_SELECTOR, ".alert")
         check("a half-typed year (0005-02-02) is refused", alert.is_displayed() and "年份" in alert.text
               and panel.find_element(By.NAME, "as_of").get_attribute("aria-invalid") == "true", alert.text)
+        set_value(driver, panel.find_element(By.NAME, "as_of"), str(int(last_month_end[:4]) + 1) + last_month_end[4:])
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        check("…and so is a date still to come", "还没有到" in alert.text, alert.text)
         set_date(driver, panel, "2023-10-31")
 
         # 汇总

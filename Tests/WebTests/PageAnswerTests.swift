@@ -118,11 +118,29 @@ final class PageAnswerTests: XCTestCase {
                 XCTAssertEqual(files.count, Self.foreign.count)
                 for (part, word) in Self.foreign {
                     let file = try XCTUnwrap(files.first { $0["path"] as? String == part.filename }, word)
-                    XCTAssertEqual(file["status"] as? String, "skipped")
-                    let reason = try XCTUnwrap(file["reason"] as? String)
+                    // An empty workbook is a broken spreadsheet (unreadable); the rest are no spreadsheets (skipped).
+                    let broken = part.filename == "空的.xlsx"
+                    XCTAssertEqual(file["status"] as? String, broken ? "unreadable" : "skipped")
+                    let reason = try XCTUnwrap(file[broken ? "error" : "reason"] as? String)
                     XCTAssertTrue(reason.contains(word), "\(word): \(reason)")
                     XCTAssertFalse(reason.contains("zip"), reason)
                 }
+            }
+        }
+    }
+
+    func testThePlainAPIStaysTheCLIsAndThePageKeepsTheUploadOrder() async throws {
+        let parts = [Self.foreign[0].0, try RouteTests.sample("000-镜湖区-进展情况.xlsx")]
+        try await app().test(.router) { client in
+            try await Self.post(client, "/api/check", parts) { response in
+                let files = try XCTUnwrap(try Self.object(response)["files"] as? [[String: Any]])
+                XCTAssertEqual(files.map { $0["status"] as? String }, ["unreadable", "ok"], "the reader's verdict, as the CLI's")
+            }
+            try await Self.post(client, "/api/check", parts + [Self.page]) { response in
+                let report = try XCTUnwrap(try Self.object(response)["report"] as? [String: Any])
+                let files = try XCTUnwrap(report["files"] as? [[String: Any]])
+                XCTAssertEqual(files.map { $0["path"] as? String }, ["通知.pdf", "000-镜湖区-进展情况.xlsx"])
+                XCTAssertEqual(files.map { $0["status"] as? String }, ["skipped", "ok"])
             }
         }
     }

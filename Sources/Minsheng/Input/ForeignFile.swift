@@ -10,20 +10,42 @@ import XLSXReader
 /// ForeignFile.reason(of: .path("涡阳县.xlsx")) // nil: read it
 /// ```
 public enum ForeignFile {
+    /// What a file that will not be read is.
+    public enum Verdict: Sendable, Hashable {
+        /// Not a spreadsheet at all (a PDF, a photo, a Word file, a lock file): skipped.
+        case notASpreadsheet(String)
+        /// A spreadsheet that cannot be read (empty, cut off): unreadable.
+        case broken(String)
+
+        /// The words for people.
+        public var reason: String {
+            switch self {
+            case .notASpreadsheet(let reason), .broken(let reason): return reason
+            }
+        }
+    }
+
     /// Why the input is not read, in words a clerk understands; nil when it may be a spreadsheet
     /// (the reader then decides).
-    public static func reason(of source: InputSource) -> String? {
+    public static func reason(of source: InputSource) -> String? { verdict(of: source)?.reason }
+
+    /// What the input is when it will not be read; nil when it may be a spreadsheet.
+    public static func verdict(of source: InputSource) -> Verdict? {
         let name = source.fileName
         if name.hasPrefix("~$") {
-            return "这是 Office/WPS 打开表格时留下的临时锁定文件（文件名以 ~$ 开头），不是表格：请选文件名不带 ~$ 的原文件"
+            return .notASpreadsheet("这是 Office/WPS 打开表格时留下的临时锁定文件（文件名以 ~$ 开头），不是表格：请选文件名不带 ~$ 的原文件")
         }
         guard let size = source.size else { return nil }
         if size == 0 {
-            return "这是一个空文件（0 字节），多半是没有保存完或下载没有完成：请重新保存或重新下载后再上传"
+            return .broken("这是一个空文件（0 字节），多半是没有保存完或下载没有完成：请重新保存或重新下载后再上传")
         }
         let head = self.head(of: source, count: 4096)
-        return reason(head: head, whole: { Self.contains(source, anyOf: ["xl/workbook", "word/", "ppt/", Self.endOfArchive]) }, extension: source.pathExtension)
+        guard let reason = reason(head: head, whole: { Self.contains(source, anyOf: ["xl/workbook", "word/", "ppt/", Self.endOfArchive]) }, extension: source.pathExtension)
+        else { return nil }
+        return reason == truncated ? .broken(reason) : .notASpreadsheet(reason)
     }
+
+    static let truncated = "文件不完整（后半部分缺失），多半是下载或复制时中断了：请重新下载或让报送单位重新发送"
 
     /// The signature of a zip's end-of-central-directory record (a cut-off file has none).
     static let endOfArchive = "PK\u{05}\u{06}"
@@ -43,9 +65,7 @@ public enum ForeignFile {
         switch FileSignature.of(head) {
         case .zip:
             let parts = whole()
-            if !parts.contains(endOfArchive) {
-                return "文件不完整（后半部分缺失），多半是下载或复制时中断了：请重新下载或让报送单位重新发送"
-            }
+            if !parts.contains(endOfArchive) { return truncated }
             if parts.contains("xl/workbook") { return nil }
             if parts.contains("word/") {
                 return "这是 Word 文档（.docx），不是表格：请把其中的表格复制到 Excel/WPS 表格中另存为 .xlsx，或向报送单位要表格原件"
