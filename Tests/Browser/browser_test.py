@@ -121,9 +121,9 @@ def submit_and_wait(driver, panel, selector, timeout=120):
     return panel.find_element(By.CSS_SELECTOR, selector)
 
 
-def save_whole(driver, name):
+def save_whole(driver, name, height=1000):
     """The whole tab at once (a taller window, from the top), then the laptop's size again."""
-    driver.set_window_size(1366, 1000)
+    driver.set_window_size(1366, height)
     driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(OUT, name))
     driver.set_window_size(1366, 768)
@@ -375,9 +375,12 @@ def main():
               os.path.basename(workbook) == "核对结果-2023-10-31.xlsx", workbook)
         check("…whose 核对结果 has every finding with its kind", dump_ok(bin_dir, workbook, ("核对结果", "完成率算错", "滞后于序时进度"))
               and dump_rows(bin_dir, workbook, "核对结果") == total + 2, (dump_rows(bin_dir, workbook, "核对结果"), total))
+        hint = panel.find_elements(By.CSS_SELECTOR, ".hint-date")
+        check("mostly behind-schedule findings: one hint to confirm the 截至日期", len(hint) == 1 and "2023-10-31" in hint[0].text,
+              [h.text for h in hint])
         driver.execute_script("document.activeElement.blur()")
         driver.save_screenshot(os.path.join(OUT, "1-check.png"))
-        save_whole(driver, "check-whole.png")
+        save_whole(driver, "check-whole.png", 1300)
         fits, wide = phone(driver, "1-check-phone.png")
         check("核对 with findings fits a 390 px phone", fits, wide)
         fits, wide = phone(driver, "1-check-phone-360.png", 360)
