@@ -26,7 +26,7 @@ public enum FindingsWorkbook {
     public static let columns = SheetColumns<Column>([
         SheetColumn(.sequence, "序号", width: .fixed(5), style: .centered),
         SheetColumn(.severity, "级别", width: .fixed(5), style: .centered),
-        SheetColumn(.kind, "类别", width: .fixed(11), style: .wrapped),
+        SheetColumn(.kind, "类别", width: .fixed(14), style: .wrapped),
         SheetColumn(.file, "文件", width: .fixed(16), style: .wrapped),
         SheetColumn(.sheet, "工作表", width: .fixed(9), style: .wrapped),
         SheetColumn(.cell, "单元格", width: .fixed(7)),
