@@ -561,11 +561,14 @@ def main():
         panel = driver.find_element(By.ID, "panel-previous")
         panel.find_element(By.ID, "previous-files").send_keys(previous)
         panel.find_element(By.ID, "previous-report").send_keys(current)
-        set_value(driver, panel.find_element(By.NAME, "as_of"), "")
+        set_value(driver, panel.find_element(By.NAME, "as_of"), "2023-10-31")
         submit_and_wait(driver, panel, ".outcome")
-        hint = panel.find_elements(By.CSS_SELECTOR, ".hint-swap")
-        check("swapped 本期/上期 get one hint that the files may be the wrong way round",
-              len(hint) == 1 and "放反" in hint[0].text, [h.text for h in hint])
+        hint = [h for h in panel.find_elements(By.CSS_SELECTOR, ".hint-swap") if "放反" in h.text]
+        check("swapped 本期/上期 get one hint that the files may be the wrong way round", len(hint) == 1,
+              [h.text for h in panel.find_elements(By.CSS_SELECTOR, ".hint-swap")])
+        hint = panel.find_elements(By.CSS_SELECTOR, ".hint-period")
+        check("a 截至日期 in another month than the file's name gets one hint",
+              len(hint) == 1 and "亳州-1-8月.xlsx" in hint[0].text and "8月" in hint[0].text, [h.text for h in hint])
         panel.find_element(By.ID, "previous-files").send_keys(current)
         driver.execute_script("const d = arguments[0]; d.files = d.files.slice(-1); d.render();",
                               panel.find_element(By.CSS_SELECTOR, '.drop[data-field="file"]'))
@@ -573,7 +576,8 @@ def main():
         set_date(driver, panel, "2023-09-30")
         panel.find_element(By.NAME, "title").send_keys("亳州民生实事1-9月")
         submit_and_wait(driver, panel, "table.findings tbody tr")
-        check("…and none when they are right", not panel.find_elements(By.CSS_SELECTOR, ".hint-swap"))
+        check("…and none when they are right (nor about the date)", not panel.find_elements(By.CSS_SELECTOR, ".hint-swap"),
+              [h.text for h in panel.find_elements(By.CSS_SELECTOR, ".hint-swap")])
         found = findings_of(panel, "completed-decreased")
         check("上期对比 lists the completed-decreased", len(found) == 1 and "上期" in found[0][1]["message"],
               [cells for _, cells in found])
