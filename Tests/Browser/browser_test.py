@@ -316,6 +316,8 @@ def main():
         panel = driver.find_element(By.ID, "panel-check")
         panel.find_element(By.ID, "check-files").send_keys("\n".join(samples))
         submit_and_wait(driver, panel, "table.findings tbody tr")
+        driver.execute_script("document.activeElement.blur()")
+        save_whole(driver, "check-whole.png", 1300)  # as the README shows it, before any filter or sort
         rows = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.finding")
         found = [r for r in rows if r.get_attribute("data-code") == "rate-mismatch"
                  and "镜湖区" in texts(r)["file"] and "111" in texts(r)["message"]]
@@ -380,7 +382,6 @@ def main():
               [h.text for h in hint])
         driver.execute_script("document.activeElement.blur()")
         driver.save_screenshot(os.path.join(OUT, "1-check.png"))
-        save_whole(driver, "check-whole.png", 1300)
         fits, wide = phone(driver, "1-check-phone.png")
         check("核对 with findings fits a 390 px phone", fits, wide)
         fits, wide = phone(driver, "1-check-phone-360.png", 360)
@@ -466,7 +467,8 @@ def main():
         before = set(os.listdir(downloads))
         link = submit_and_wait(driver, panel, "a.main-download")
         check("汇总 shows its findings in the same table", findings_of(panel, "rate-mismatch"))
-        check("…and the sheets read", any(td.text for td in panel.find_elements(By.CSS_SELECTOR, "table.file-status td.nowrap")))
+        sheets = [td.text for td in panel.find_elements(By.CSS_SELECTOR, 'table.file-status td[data-label="工作表"]')]
+        check("…and the 工作表 column names the sheets read", len(sheets) == len(samples) and all(sheets), sheets)
         driver.save_screenshot(os.path.join(OUT, "2-convert.png"))
         link.click()
         workbook = wait_for_download(downloads, ".xlsx", before)
@@ -503,6 +505,8 @@ def main():
         link = submit_and_wait(driver, panel, "a.main-download")
         statuses = panel.find_elements(By.CSS_SELECTOR, "table.file-status tbody tr")
         check("收集汇总 lists every return", len(statuses) >= len(returns), [s.text for s in statuses])
+        sheets = [td.text for td in panel.find_elements(By.CSS_SELECTOR, 'table.file-status td[data-label="工作表"]')]
+        check("…with the sheets read in the 工作表 column", len(sheets) == len(statuses) and all(sheets), sheets)
         collect_codes = {r.get_attribute("data-code") for r in panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")}
         check("…and shows the collect findings on the page", {"duplicate-submission", "target-changed"} & collect_codes, collect_codes)
         check("…named", "重复报送" in results_text(panel) or "目标被改动" in results_text(panel))
