@@ -131,10 +131,10 @@ struct Routes: Sendable {
     static func requireSomethingRead(_ report: CheckReport, skipping: Set<String> = [], job: String) throws {
         let inputs = report.files.filter { !skipping.contains($0.path) }
         guard !inputs.contains(where: { $0.status == .ok }) else { return }
-        let reasons = inputs.prefix(5).map { "\($0.path)：\($0.error ?? "无法读取")" }.joined(separator: "；")
-        let more = inputs.count > 5 ? "等 \(inputs.count) 个文件" : ""
+        let names = inputs.prefix(3).map(\.path).joined(separator: "、") + (inputs.count > 3 ? "等" : "")
         throw WebFailure(
-            .unprocessableContent, "没有可\(job)的表格：上传的文件都无法读取，所以没有生成工作簿（\(reasons)\(more)）",
+            .unprocessableContent,
+            "没有可\(job)的表格：上传的 \(inputs.count) 个文件（\(names)）都没有读取，所以没有生成工作簿。各文件的原因：",
             report: report.jsonValue())
     }
 

@@ -474,6 +474,7 @@ def main():
         check("汇总 with nothing readable is an error, not a download",
               "没有可汇总的表格" in alert.text and not panel.find_elements(By.CSS_SELECTOR, "a.download"), alert.text[:200])
         check("…that names why, per file", all(os.path.basename(p) in alert.text for p, _ in bad_words), alert.text[:400])
+        driver.save_screenshot(os.path.join(OUT, "2-convert-nothing.png"))
         panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()
         panel.find_element(By.ID, "convert-files").send_keys("\n".join(samples))
         check("…and the 截至日期 is the one typed on 核对", panel.find_element(By.NAME, "as_of").get_attribute("value") == "2023-10-31")
