@@ -82,10 +82,40 @@ struct TokenCheck: RouterMiddleware {
         if let query = request.uri.queryParameters["token"], Self.same(String(query), token) {
             var response = try await next(request, context)
             let value = token.addingPercentEncoding(withAllowedCharacters: Routes.asciiAlphanumerics) ?? ""
-            response.headers[.setCookie] = "\(Self.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict"
+            response.headers[.setCookie] = "\(Self.cookieName)=\(value); Path=/; Max-Age=\(Self.cookieSeconds); HttpOnly; SameSite=Strict"
             return response
         }
+        if request.uri.path == "/logout" { return try await next(request, context) }
+        // A person opening the page without the token gets a page in Chinese, not JSON.
+        if request.method == .get, !request.uri.path.hasPrefix("/api/"),
+            (request.headers[.accept] ?? "").contains("text/html") || request.uri.path == "/"
+        {
+            var headers = HTTPFields()
+            headers[.contentType] = "text/html; charset=utf-8"
+            headers[.cacheControl] = "no-store"
+            return Response(
+                status: .unauthorized, headers: headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(string: Self.page(
+                    title: "需要访问链接",
+                    message: "这个网页只对持有访问链接的人开放。请打开财政局（民生办）发给您的完整链接（链接末尾带有 ?token=…）；打开一次后，这台电脑上的浏览器会记住 30 天。"))))
+        }
         throw WebFailure(.unauthorized, "需要访问令牌：请使用管理员提供的带 token 的链接打开本页")
+    }
+
+    /// How long the browser keeps the token: 30 days (ended by `/logout`).
+    static let cookieSeconds = 30 * 24 * 3600
+
+    /// A small Chinese page with a heading and a sentence (the texts are ours, not escaped).
+    static func page(title: String, message: String) -> String {
+        """
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · 民生工程表格</title>
+        <style>body{font:16px/1.6 "Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;background:#f6f8fa;color:#1f2328}
+        main{max-width:560px;margin:12vh auto;padding:24px;background:#fff;border:1px solid #d0d7de;border-radius:8px}
+        h1{font-size:20px;margin:0 0 12px}</style></head>
+        <body><main><h1>\(title)</h1><p>\(message)</p></main></body></html>
+        """
     }
 
     /// Compares in time that does not depend on where the texts differ.

@@ -195,7 +195,7 @@ public struct MultipartPart: Sendable, Equatable {
         if let extended = parameters["filename*"].flatMap(Self.decodeExtended) {
             filename = extended
         } else {
-            filename = parameters["filename"]
+            filename = parameters["filename"].map(Self.decodeFormEscapes)
         }
     }
 
@@ -245,6 +245,15 @@ public struct MultipartPart: Sendable, Equatable {
             if !key.isEmpty, result[key] == nil { result[key] = parameter }
         }
         return result
+    }
+
+    /// Undoes the escapes browsers put in a quoted `filename` (HTML's multipart/form-data
+    /// encoding, RFC 7578 §4.2): `%22` for `"`, `%0D` and `%0A` for line breaks; nothing else.
+    static func decodeFormEscapes(_ value: String) -> String {
+        guard value.contains("%") else { return value }
+        return value.replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r")
+            .replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0d", with: "\r")
+            .replacingOccurrences(of: "%0a", with: "\n")
     }
 
     /// Decodes an RFC 5987 value: `UTF-8''%E6%B6%A1%E9%98%B3.xlsx` (nil for another charset or bad escapes).

@@ -58,20 +58,58 @@ struct Routes: Sendable {
         guard let date = AsOfDate(text) else {
             throw WebFailure(.badRequest, "截至日期应为 YYYY-MM-DD 格式，例如 2023-10-31（收到的是“\(text.prefix(40))”）")
         }
+        guard (2000...2100).contains(date.year) else {
+            throw WebFailure(.badRequest, "截至日期 \(text.prefix(40)) 不是一个可能的报送日期：年份应在 2000 到 2100 之间")
+        }
         return date
     }
 
-    static func inputs(_ form: UploadedForm, field: String = "file") throws -> [InputSource] {
-        let files = form.files(field)
-        guard !files.isEmpty else { throw WebFailure(.badRequest, "没有收到文件：请至少选择一个 .xlsx 文件再提交") }
-        return files.map(\.source)
+    /// The files of `field` the workflows read, and — for the page (`words`) — those plainly not
+    /// spreadsheets (a PDF, a photo, a Word file, a lock file: skipped) or broken (empty, cut off:
+    /// unreadable) as results that say what they are and what to do. The plain API leaves them to
+    /// the reader, so that its answer stays exactly the CLI's.
+    /// `besides` is the plan or summary of the same form: the same file again among the returns
+    /// (a whole folder chosen) is skipped, named as what it is.
+    static func sorted(
+        _ form: UploadedForm, field: String = "file", besides: (source: InputSource, what: String)? = nil
+    ) -> (inputs: [InputSource], skipped: [FileResult]) {
+        let words = forPage(form)
+        var inputs: [InputSource] = []
+        var skipped: [FileResult] = []
+        let other = besides.flatMap { try? $0.source.readBytes() }
+        for file in form.files(field) {
+            if let besides, let other, file.size == other.count, (try? file.source.readBytes()) == other {
+                skipped.append(FileResult(
+                    path: file.label, status: .skipped,
+                    error: "这就是上面选的\(besides.what)（内容完全相同），不是县区报回的表格，已跳过"))
+            } else if words, let verdict = ForeignFile.verdict(of: file.source) {
+                switch verdict {
+                case .notASpreadsheet(let reason): skipped.append(FileResult(path: file.label, status: .skipped, error: reason))
+                case .broken(let reason):
+                    skipped.append(FileResult(path: file.label, status: .unreadable, error: "无法读取 \(file.label)：\(reason)"))
+                }
+            } else {
+                inputs.append(file.source)
+            }
+        }
+        return (inputs, skipped)
     }
 
-    /// At most one file in `field`; nil when there is none.
+    static func inputs(_ form: UploadedForm, field: String = "file") throws -> (inputs: [InputSource], skipped: [FileResult]) {
+        guard !form.files(field).isEmpty else { throw WebFailure(.badRequest, "没有收到文件：请至少选择一个 .xlsx 文件再提交") }
+        return sorted(form, field: field)
+    }
+
+    /// At most one file in `field`; nil when there is none. One that is plainly not a
+    /// spreadsheet is refused (422) with what it is.
     static func single(_ form: UploadedForm, field: String, what: String) throws -> InputSource? {
         let files = form.files(field)
         guard files.count <= 1 else { throw WebFailure(.badRequest, "\(what)只能选一个文件（收到了 \(files.count) 个）") }
-        return files.first?.source
+        guard let file = files.first else { return nil }
+        if let reason = ForeignFile.reason(of: file.source) {
+            throw WebFailure(.unprocessableContent, "\(what)“\(file.label)”无法使用：\(reason)")
+        }
+        return file.source
     }
 
     /// Last period's report (`previous`), read when the work runs: an unreadable one answers with
@@ -85,18 +123,48 @@ struct Routes: Sendable {
         return String(title.prefix(200))
     }
 
+    /// Whether the page asked for its answer (`answer=page`): JSON with the report, the
+    /// workbook and the findings workbook, rather than the workbook alone.
+    static func forPage(_ form: UploadedForm) -> Bool { form.field("answer") == "page" }
+
+    /// 422 when no input could be read: nothing to merge, so no workbook to offer.
+    static func requireSomethingRead(_ report: CheckReport, skipping: Set<String> = [], job: String) throws {
+        let inputs = report.files.filter { !skipping.contains($0.path) }
+        guard !inputs.contains(where: { $0.status == .ok }) else { return }
+        let names = inputs.prefix(3).map(\.path).joined(separator: "、") + (inputs.count > 3 ? "等" : "")
+        throw WebFailure(
+            .unprocessableContent,
+            "没有可\(job)的表格：上传的 \(inputs.count) 个文件（\(names)）都没有读取，所以没有生成工作簿。各文件的原因：",
+            report: report.jsonValue())
+    }
+
+    /// The words for a plan or summary that has no area figures: most often a return or a
+    /// progress table put in the wrong field.
+    static func wrongField(_ error: any Error, file: String, what: String, instead: String) -> any Error {
+        guard let error = error as? MinshengError, case .unreadable(let name, .noAreaTargets) = error, name == file else { return error }
+        return WebFailure(
+            .unprocessableContent,
+            "“\(file)”没有各县区的列或分解，看起来是某个县区报回的表格或一张进展表，不是\(what)：\(instead)")
+    }
+
     // MARK: Jobs
 
     var check: Job {
         { [engine, jobsPerRequest] form in
-            let request = CheckRequest(inputs: try Self.inputs(form), asOf: try Self.asOf(form), jobs: jobsPerRequest)
+            let (inputs, skipped) = try Self.inputs(form)
+            var request = CheckRequest(inputs: inputs, asOf: try Self.asOf(form), jobs: jobsPerRequest)
+            request.skipped = skipped
             let previous = try Self.previous(form)
-            return {
+            let page = Self.forPage(form)
+            let stamp = Self.stamp(request.asOf)
+            return { [request] in
                 var withPrevious = request
                 if let previous { withPrevious.previous = try engine.readPrevious(previous) }
                 let report = await engine.check(withPrevious)
                 try Task.checkCancellation()
-                return WebFailure.jsonResponse(status: .ok, report.jsonValue())
+                guard page else { return WebFailure.jsonResponse(status: .ok, report.jsonValue()) }
+                let name = (previous == nil ? "核对结果" : "上期对比结果") + "-\(stamp)"
+                return try Self.pageAnswer(report, form: form, findingsName: name)
             }
         }
     }
@@ -104,16 +172,27 @@ struct Routes: Sendable {
     var convert: Job {
         { [engine, jobsPerRequest] form in
             let title = Self.title(form, default: ConvertRequest.defaultTitle)
-            let request = ConvertRequest(
-                inputs: try Self.inputs(form), output: .memory, title: title, asOf: try Self.asOf(form), jobs: jobsPerRequest)
+            let (inputs, skipped) = try Self.inputs(form)
+            var request = ConvertRequest(inputs: inputs, output: .memory, title: title, asOf: try Self.asOf(form), jobs: jobsPerRequest)
+            request.skipped = skipped
             let previous = try Self.previous(form)
-            return {
+            let page = Self.forPage(form)
+            let stamp = Self.stamp(request.asOf)
+            return { [request] in
                 var withPrevious = request
+                if inputs.isEmpty {
+                    try Self.requireSomethingRead(CheckReport(files: skipped), job: "汇总")
+                }
                 if let previous { withPrevious.previous = try engine.readPrevious(previous) }
                 let result = try await engine.convert(withPrevious)
                 try Task.checkCancellation()
-                return try Self.download(
-                    result.written.bytes, name: title + ".xlsx", fallback: "minsheng-progress.xlsx", report: result.report)
+                try Self.requireSomethingRead(result.report, job: "汇总")
+                let name = "\(title)-\(stamp).xlsx"
+                guard page else {
+                    return try Self.download(result.written.bytes, name: name, fallback: "minsheng-progress.xlsx", report: result.report)
+                }
+                return try Self.pageAnswer(
+                    result.report, form: form, findingsName: "汇总核对结果-\(stamp)", download: (name, Self.xlsxType, result.written.bytes))
             }
         }
     }
@@ -123,13 +202,22 @@ struct Routes: Sendable {
             guard let plan = (form.files("plan") + form.files("file")).first else {
                 throw WebFailure(.badRequest, "没有收到分解表：请选择一个目标任务分解表（.xlsx）再提交")
             }
+            if let reason = ForeignFile.reason(of: plan.source) {
+                throw WebFailure(.unprocessableContent, "分解表“\(plan.label)”无法使用：\(reason)")
+            }
             let period = form.field("period").map { String($0.prefix(40)) }
             let request = SplitRequest(plan: plan.source, output: .memory, period: period)
+            let name = "县区模板-\(period ?? Self.stamp(nil)).zip"
             return {
-                let result = try await engine.split(request)
+                let result: SplitResult
+                do { result = try await engine.split(request) } catch {
+                    throw Self.wrongField(
+                        error, file: plan.label, what: "目标任务分解表",
+                        instead: "请选择市里下达的、有各县区目标的目标任务分解表")
+                }
                 try Task.checkCancellation()
                 let zip = try result.zip()
-                var response = Self.attachment(zip, type: "application/zip", name: "县区模板.zip", fallback: "minsheng-templates.zip")
+                var response = Self.attachment(zip, type: "application/zip", name: name, fallback: "minsheng-templates.zip")
                 response.headers[.init("X-Minsheng-Templates")!] = Self.templatesHeader(result)
                 return response
             }
@@ -138,22 +226,35 @@ struct Routes: Sendable {
 
     var collect: Job {
         { [engine, jobsPerRequest] form in
-            guard let plan = form.files("plan").first else {
+            guard let plan = try Self.single(form, field: "plan", what: "分解表") else {
                 throw WebFailure(.badRequest, "没有收到分解表：请在“分解表”中选择拆分模板时用的目标任务分解表")
             }
-            let returns = form.files("file")
-            guard !returns.isEmpty else {
+            guard !form.files("file").isEmpty else {
                 throw WebFailure(.badRequest, "没有收到报回的表格：请选择各县区报回的 .xlsx 文件")
             }
+            let (returns, skipped) = Self.sorted(form, besides: (plan, "分解表"))
             let title = Self.title(form, default: ConvertRequest.defaultTitle)
-            let request = CollectRequest(
-                plan: plan.source, returns: returns.map(\.source), output: .memory, title: title,
-                asOf: try Self.asOf(form), jobs: jobsPerRequest)
-            return {
-                let result = try await engine.collect(request)
+            var request = CollectRequest(
+                plan: plan, returns: returns, output: .memory, title: title, asOf: try Self.asOf(form), jobs: jobsPerRequest)
+            request.skipped = skipped
+            let page = Self.forPage(form)
+            let stamp = Self.stamp(request.asOf)
+            return { [request] in
+                if returns.isEmpty { try Self.requireSomethingRead(CheckReport(files: skipped), job: "收集") }
+                let result: Collector.Result
+                do { result = try await engine.collect(request) } catch {
+                    throw Self.wrongField(
+                        error, file: plan.name, what: "目标任务分解表",
+                        instead: "请在“分解表”中放拆分模板时用的那张分解表，把县区报回的表格放到下面")
+                }
                 try Task.checkCancellation()
-                return try Self.download(
-                    result.written.bytes, name: "县区汇总.xlsx", fallback: "minsheng-collected.xlsx", report: result.report)
+                try Self.requireSomethingRead(result.report, skipping: [plan.name], job: "收集")
+                let name = "县区汇总-\(title == ConvertRequest.defaultTitle ? "" : title + "-")\(stamp).xlsx"
+                guard page else {
+                    return try Self.download(result.written.bytes, name: name, fallback: "minsheng-collected.xlsx", report: result.report)
+                }
+                return try Self.pageAnswer(
+                    result.report, form: form, findingsName: "收集汇总核对结果-\(stamp)", download: (name, Self.xlsxType, result.written.bytes))
             }
         }
     }
@@ -163,17 +264,65 @@ struct Routes: Sendable {
             guard let summary = try Self.single(form, field: "summary", what: "汇总表") else {
                 throw WebFailure(.badRequest, "没有收到汇总表：请在“汇总表”中选择手工汇总的、有各县区列的表格")
             }
-            let returns = form.files("file")
-            guard !returns.isEmpty else {
+            guard !form.files("file").isEmpty else {
                 throw WebFailure(.badRequest, "没有收到各县区的报表：请选择各县区自己报送的 .xlsx 文件")
             }
-            let request = ReconcileRequest(summary: summary, returns: returns.map(\.source), jobs: jobsPerRequest)
-            return {
-                let result = try await engine.reconcile(request)
+            let (returns, skipped) = Self.sorted(form, besides: (summary, "汇总表"))
+            var request = ReconcileRequest(summary: summary, returns: returns, jobs: jobsPerRequest)
+            request.skipped = skipped
+            let page = Self.forPage(form)
+            return { [request] in
+                let result: Reconciler.Result
+                do { result = try await engine.reconcile(request) } catch {
+                    throw Self.wrongField(
+                        error, file: summary.name, what: "手工汇总表",
+                        instead: "请在“手工汇总表”中放有各县区列的那张汇总表，把这个文件放到下面“各县区自己报送的表格”中")
+                }
                 try Task.checkCancellation()
-                return WebFailure.jsonResponse(status: .ok, result.report.jsonValue())
+                guard page else { return WebFailure.jsonResponse(status: .ok, result.report.jsonValue()) }
+                return try Self.pageAnswer(result.report, form: form, findingsName: "核对县区汇总结果-\(Self.stamp(nil))")
             }
         }
+    }
+
+    /// The date a download's name carries: the as-of date, else today's.
+    static func stamp(_ asOf: AsOfDate?) -> String {
+        if let asOf { return String(format: "%04d-%02d-%02d", asOf.year, asOf.month, asOf.day) }
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// The page's answer: `{"report": <the CLI's JSON>, "download": {name, type, size, base64} | null,
+    /// "findings": {name, type, size, base64}}` — the findings workbook written by our writer.
+    static func pageAnswer(
+        _ report: CheckReport, form: UploadedForm, findingsName: String, download: (name: String, type: String, bytes: [UInt8]?)? = nil
+    ) throws -> Response {
+        // The files in the order they were chosen (skipped ones come last from the workflows).
+        var report = report
+        var position: [String: Int] = [:]
+        for (index, file) in form.files.enumerated() where position[file.label] == nil { position[file.label] = index }
+        report.files = report.files.enumerated().sorted { a, b in
+            let (x, y) = (position[a.element.path] ?? Int.max, position[b.element.path] ?? Int.max)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        let findings = try FindingsWorkbook.write(report, title: findingsName, to: .memory)
+        func file(_ name: String, _ type: String, _ bytes: [UInt8]) -> JSONValue {
+            .object([
+                ("name", .string(name)), ("type", .string(type)), ("size", .number(Double(bytes.count))),
+                ("base64", .string(Data(bytes).base64EncodedString())),
+            ])
+        }
+        var downloadValue = JSONValue.null
+        if let download {
+            guard let bytes = download.bytes else { throw WebFailure(.internalServerError, "服务器没有生成工作簿") }
+            downloadValue = file(download.name, download.type, bytes)
+        }
+        return WebFailure.jsonResponse(
+            status: .ok,
+            .object([
+                ("report", report.jsonValue()), ("download", downloadValue),
+                ("findings", file(findingsName + ".xlsx", xlsxType, findings.bytes ?? [])),
+            ]))
     }
 
     // MARK: Answers

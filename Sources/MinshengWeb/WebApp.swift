@@ -49,7 +49,46 @@ public struct WebOptions: Sendable {
     }
 
     /// The address people open (with the token, when there is one).
-    public func url(port actualPort: Int) -> String {
+    public func url(port actualPort: Int) -> String { url(host: host, port: actualPort) }
+
+    /// Whether `host` means every address of the machine (`0.0.0.0`, `::`), which no browser opens.
+    public static func isWildcard(_ host: String) -> Bool {
+        ["0.0.0.0", "::", "[::]", "*", ""].contains(host.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The addresses people can open: for a wildcard host, one per address of the machine's
+    /// network interfaces (IPv4 first, loopback last); else the host's own.
+    public func urls(port actualPort: Int, addresses: [String] = WebOptions.interfaceAddresses()) -> [String] {
+        guard Self.isWildcard(host) else { return [url(port: actualPort)] }
+        let ipv6 = host.contains(":")
+        let usable = addresses.filter { ipv6 || !$0.contains(":") }
+        let ordered = usable.filter { !Self.isLoopback($0) } + usable.filter { Self.isLoopback($0) }
+        return ordered.isEmpty ? [url(host: "127.0.0.1", port: actualPort)] : ordered.map { url(host: $0, port: actualPort) }
+    }
+
+    /// The IP addresses of the machine's interfaces that are up (link-local IPv6 left out).
+    public static func interfaceAddresses() -> [String] {
+        var result: [String] = []
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0, let first = list else { return [] }
+        defer { freeifaddrs(list) }
+        var cursor: UnsafeMutablePointer<ifaddrs>? = first
+        while let entry = cursor {
+            defer { cursor = entry.pointee.ifa_next }
+            guard let address = entry.pointee.ifa_addr, (entry.pointee.ifa_flags & UInt32(IFF_UP)) != 0 else { continue }
+            let family = Int32(address.pointee.sa_family)
+            guard family == AF_INET || family == AF_INET6 else { continue }
+            var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            let length = socklen_t(family == AF_INET ? MemoryLayout<sockaddr_in>.size : MemoryLayout<sockaddr_in6>.size)
+            guard getnameinfo(address, length, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }
+            let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.lowercased().hasPrefix("fe80") || result.contains(text) { continue }
+            result.append(text)
+        }
+        return result
+    }
+
+    func url(host: String, port actualPort: Int) -> String {
         let shown = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         var url = "http://\(shown):\(actualPort)/"
         if let token, !token.isEmpty {
@@ -74,7 +113,12 @@ public enum WebServer {
         let gate = gate ?? JobGate(jobs: options.jobs, queue: options.queue)
         let routes = Routes(options: options, engine: engine, gate: gate)
         // The page tells the browser the upload limit, so that it can refuse before sending.
-        let page = Array(String(decoding: page, as: UTF8.self).replacingOccurrences(of: "__MAX_UPLOAD_MB__", with: String(options.maxUploadMB)).utf8)
+        // …and the finding kinds' Chinese names and explanations, for the findings table.
+        let page = Array(
+            String(decoding: page, as: UTF8.self).replacingOccurrences(of: "__MAX_UPLOAD_MB__", with: String(options.maxUploadMB))
+                .replacingOccurrences(of: "\"__FINDING_KINDS__\"", with: FindingKind.jsonValue().serialized().replacingOccurrences(of: "</", with: "<\\/")).utf8)
+        let tokenMode = !(options.token ?? "").isEmpty
+        let served = Array(String(decoding: page, as: UTF8.self).replacingOccurrences(of: "__TOKEN_MODE__", with: tokenMode ? "on" : "off").utf8)
         let router = Router()
         router.add(middleware: RequestLog())
         router.add(middleware: ErrorAnswer())
@@ -87,7 +131,16 @@ public enum WebServer {
             headers[.init("Referrer-Policy")!] = "no-referrer"
             headers[.init("Content-Security-Policy")!] =
                 "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: page)))
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: served)))
+        }
+        // Ends this browser's access: the token cookie is dropped (no token needed to leave).
+        router.get("/logout") { _, _ in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/html; charset=utf-8"
+            headers[.cacheControl] = "no-store"
+            headers[.setCookie] = "\(TokenCheck.cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: TokenCheck.page(
+                title: "已退出", message: "这台电脑上的浏览器已不再记住访问令牌。要再使用，请重新打开财政局（民生办）发来的带 token 的链接。"))))
         }
         router.get("/healthz") { _, _ in
             var headers = HTTPFields()
@@ -119,7 +172,12 @@ public enum WebServer {
                 address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
-                onRunning("minsheng-web 已启动：\(options.url(port: port))（按 Ctrl+C 停止）")
+                let urls = options.urls(port: port)
+                if urls.count == 1 {
+                    onRunning("minsheng-web 已启动：\(urls[0])（按 Ctrl+C 停止）")
+                } else {
+                    onRunning("minsheng-web 已启动，在这台机器的以下地址上（把其他电脑能打开的那个发给大家；按 Ctrl+C 停止）：\n" + urls.map { "  " + $0 }.joined(separator: "\n"))
+                }
             }
         )
     }

@@ -7,11 +7,15 @@ public struct WebFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var status: HTTPResponse.Status
     /// The sentence for people.
     public var message: String
+    /// What became of each file, when the failure is about the files (nothing could be read):
+    /// the report's JSON object, answered as `report` beside `error`.
+    public var report: JSONValue?
 
     /// Creates one.
-    public init(_ status: HTTPResponse.Status, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ message: String, report: JSONValue? = nil) {
         self.status = status
         self.message = message
+        self.report = report
     }
 
     /// Text for people.
@@ -32,7 +36,9 @@ public struct WebFailure: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The JSON answer.
     func response() -> Response {
-        Self.jsonResponse(status: status, .object([("error", .string(message))]))
+        var pairs: [(String, JSONValue)] = [("error", .string(message))]
+        if let report { pairs.append(("report", report)) }
+        return Self.jsonResponse(status: status, .object(pairs))
     }
 
     /// A JSON answer with the given status.

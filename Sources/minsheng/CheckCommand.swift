@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: "要核对的 .xlsx（或 .xlsm、.csv）文件或文件夹")
-    var inputs: [String]
+    var inputs: [String] = []
 
     @Option(help: "输出格式：text | json")
     var format: Format = .text
@@ -24,15 +24,20 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var batch: BatchOptions
 
+    @OptionGroup var findings: FindingsOutputOptions
+
     func validate() throws {
+        if findings.explain { return }
         if inputs.isEmpty { throw ValidationError("请给出至少一个文件或文件夹") }
         if let asOf, AsOfDate(asOf) == nil { throw ValidationError("--as-of 应为 YYYY-MM-DD，例如 2020-10-31") }
     }
 
     func run() throws {
+        if findings.explain { return FindingsOutputOptions.printExplanations() }
         let recognition = try Terminal.run { try table.recognition(input: batch.input) }
         let engine = try Terminal.engine()
         let listing = try Terminal.listInputs(inputs)
+        try findings.checkOutput(inputs: listing.inputs)
         var request = CheckRequest(
             inputs: listing.inputs, recognition: recognition, asOf: asOf.flatMap(AsOfDate.init), jobs: batch.jobs)
         request.skipped = listing.skipped
@@ -40,12 +45,22 @@ struct CheckCommand: ParsableCommand {
         let progress = batch.progress(total: listing.inputs.count)
         let form: CheckReportWriter.Format = format == .json ? .json : .text
         // Written file by file as the batch goes: memory does not grow with the findings.
-        let status = try Blocking.wait { [request] in
+        // With -o the findings are also kept, for the workbook.
+        let keep = findings.output != nil
+        let (status, report) = try Blocking.wait { [request] in
             let writer = try CheckReportWriter(format: form, to: .standardOutput())
-            await engine.check(request, progress: progress) { writer.add($0, $1) }
+            var report = CheckReport()
+            await engine.check(request, progress: progress) { file, found in
+                writer.add(file, found)
+                if keep {
+                    report.files.append(file)
+                    report.findings += found
+                }
+            }
             try writer.finish()
-            return writer.exitStatus
+            return (writer.exitStatus, report)
         }
+        try findings.write(report, inputs: listing.inputs)
         if status != 0 { throw ExitCode(status) }
     }
 }

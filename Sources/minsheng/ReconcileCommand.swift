@@ -15,7 +15,7 @@ struct ReconcileCommand: ParsableCommand {
     var summary: String
 
     @Argument(help: "各县区报回的表格或文件夹")
-    var returns: [String]
+    var returns: [String] = []
 
     @Option(help: "输出格式：text | json")
     var format: Format = .text
@@ -24,19 +24,25 @@ struct ReconcileCommand: ParsableCommand {
 
     @OptionGroup var batch: BatchOptions
 
+    @OptionGroup var findings: FindingsOutputOptions
+
     func validate() throws {
+        if findings.explain { return }
         if returns.isEmpty { throw ValidationError("请给出各县区报回的文件或文件夹") }
     }
 
     func run() throws {
+        if findings.explain { return FindingsOutputOptions.printExplanations() }
         let recognition = try Terminal.run { try table.recognition(input: batch.input) }
         let engine = try Terminal.engine()
         let listing = try Terminal.listInputs(returns)
+        try findings.checkOutput(inputs: [.path(summary)] + listing.inputs)
         var request = ReconcileRequest(summary: .path(summary), returns: listing.inputs, recognition: recognition, jobs: batch.jobs)
         request.skipped = listing.skipped
         let progress = batch.progress(total: request.returnsWithoutSummary.count)
         let result = try Terminal.run { try Blocking.wait { [request] in try await engine.reconcile(request, progress: progress) } }
         Terminal.present(result.report, format: format == .json ? .json : .text, text: result.summaryText)
+        try findings.write(result.report, inputs: [.path(summary)] + listing.inputs)
         if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
     }
 }

@@ -12,8 +12,17 @@ Starts the built `minsheng-web` on 127.0.0.1 with a free port, then, as a person
             finds the 涡阳县 area-mismatch at H4, the cell the CLI names;
   上期对比  checks Samples/monthly/亳州-1-9月.xlsx against 亳州-1-8月.xlsx, finds the
             completed-decreased at E3 as the CLI does, and downloads the workbook with 上期累计.
+Then what a clerk must be able to trust (issue 23), each at 1366×768 and on a 390×844 phone:
+  stale results go when a run starts, and a failed run shows only its error; nothing readable
+  is 没有可核对的表格 with each file's reason, never 没有发现问题, and 汇总 gives an error, not a
+  download; one findings table on every tab (filter by file, kind and severity, sort, the
+  behind-schedule warnings grouped per file, kind names with their explanations) and the
+  findings workbook; 截至日期 checked, shared, remembered and pre-filled; upload names as sent
+  and download names with the date; no horizontal overflow at 360 and 390 px; the words for
+  files that are not spreadsheets, a return in the summary field and swapped periods; the token's
+  addresses, page and cookie; drops anywhere, focus after ✕, ✕ disabled during an upload.
 A screenshot of each tab goes to $MINSHENG_BROWSER_OUT (default /tmp/minsheng-browser). Then
-SIGTERM must stop the server cleanly (status 0). Bounded: the whole run is killed after 300 s.
+SIGTERM must stop the server cleanly (status 0). Bounded: the whole run is killed after 600 s.
 
 Usage: browser_test.py BIN_DIR   (the folder holding minsheng-web and minsheng)
 """
@@ -28,17 +37,20 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SAMPLES = os.path.join(ROOT, "Samples")
 OUT = os.environ.get("MINSHENG_BROWSER_OUT", "/tmp/minsheng-browser")
-TIME_LIMIT = 300
+TIME_LIMIT = 600
 
 passed = []
 
@@ -109,9 +121,9 @@ def submit_and_wait(driver, panel, selector, timeout=120):
     return panel.find_element(By.CSS_SELECTOR, selector)
 
 
-def save_whole(driver, name):
+def save_whole(driver, name, height=1000):
     """The whole tab at once (a taller window, from the top), then the laptop's size again."""
-    driver.set_window_size(1366, 1000)
+    driver.set_window_size(1366, height)
     driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(os.path.join(OUT, name))
     driver.set_window_size(1366, 768)
@@ -119,6 +131,41 @@ def save_whole(driver, name):
 
 def set_value(driver, element, value):
     driver.execute_script("arguments[0].value = arguments[1];", element, value)
+
+
+def set_date(driver, panel, value):
+    """Sets the panel's 截至日期 as a person's change would (the page shares it on change)."""
+    field = panel.find_element(By.NAME, "as_of")
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));", field, value)
+
+
+def dump_rows(bin_dir, path, sheet):
+    """How many rows `minsheng dump --format csv --sheet` shows of a sheet."""
+    result = subprocess.run([os.path.join(bin_dir, "minsheng"), "dump", path, "--format", "csv", "--sheet", sheet],
+                            capture_output=True, timeout=60)
+    import csv
+    import io
+    return len(list(csv.reader(io.StringIO(result.stdout.decode("utf-8", "replace")))))
+
+
+def start_token_server(bin_dir, log_path, tmpdir):
+    """minsheng-web on every address with a token; returns (process, the links it printed)."""
+    log = open(log_path, "w")
+    process = subprocess.Popen(
+        [os.path.join(bin_dir, "minsheng-web"), "--host", "0.0.0.0", "--port", "0", "--token", "t0ken-23"],
+        stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=dict(os.environ, TMPDIR=tmpdir))
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with open(log_path, encoding="utf-8", errors="replace") as f:
+            links = re.findall(r"http://\S+\?token=t0ken-23", f.read())
+        if links:
+            ipv4 = [link for link in links if "[" not in link]
+            return process, ipv4 or links
+        if process.poll() is not None:
+            raise RuntimeError(f"minsheng-web --token exited with {process.returncode}: {open(log_path).read()}")
+        time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("minsheng-web --token did not print its links within 60 s")
 
 
 def dump_ok(bin_dir, path, words=("进度汇总",)):
@@ -137,10 +184,67 @@ def cli_finding(bin_dir, arguments, cwd, code):
 
 
 def findings_of(panel, code):
-    """The rows of the panel's findings table with `code`, as (row, cell texts)."""
-    rows = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")
-    return [(r, [td.text for td in r.find_elements(By.TAG_NAME, "td")]) for r in rows
-            if r.get_attribute("data-code") == code]
+    """The finding rows of the panel's findings table with `code`, as (row, {column: text})."""
+    rows = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.finding")
+    return [(r, texts(r)) for r in rows if r.get_attribute("data-code") == code]
+
+
+def texts(row):
+    """A findings row's cells by column (sev, kind, file, sheet, cell, item, area, message)."""
+    return {td.get_attribute("class").split()[0]: td.get_attribute("textContent")
+            for td in row.find_elements(By.TAG_NAME, "td")}
+
+
+def no_overflow(driver):
+    """Whether the page is no wider than the window (no horizontal scrolling)."""
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def phone(driver, name, width=390):
+    """The phone's size: no horizontal overflow, a screenshot, then the laptop's size again."""
+    driver.set_window_size(width, 844)
+    driver.execute_script("window.scrollTo(0, 0)")
+    time.sleep(0.3)
+    fits = no_overflow(driver)
+    wide = driver.execute_script(
+        "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
+        " && e.offsetParent !== null && !e.closest('.tabs')).map(e => e.tagName + '.' + e.className).slice(0, 5)")
+    driver.save_screenshot(os.path.join(OUT, name))
+    driver.execute_script("const r = Array.from(document.querySelectorAll('.results')).find(e => e.offsetParent);"
+                          "if (r) r.scrollIntoView();")
+    driver.save_screenshot(os.path.join(OUT, name.replace(".png", "-results.png")))
+    driver.set_window_size(1366, 768)
+    return fits, wide
+
+
+def results_text(panel):
+    return panel.find_element(By.CSS_SELECTOR, ".results").get_attribute("textContent")
+
+
+def write_bad_files(folder):
+    """Files a clerk might pick by mistake, as (path, words the page must use)."""
+    with open(os.path.join(SAMPLES, "returns", "涡阳县.xlsx"), "rb") as f:
+        xlsx = f.read()
+    docx = os.path.join(folder, "工作说明.docx")
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    made = {"通知.pdf": b"%PDF-1.7\n1 0 obj\n", "现场照片.jpg": b"\xff\xd8\xff\xe0" + b"\x00" * 200,
+            "空表.xlsx": b"", "~$涡阳县.xlsx": b"\x20" * 165}
+    for name, data in made.items():
+        with open(os.path.join(folder, name), "wb") as f:
+            f.write(data)
+    words = [(os.path.join(folder, "通知.pdf"), "PDF"), (os.path.join(folder, "现场照片.jpg"), "图片"),
+             (os.path.join(folder, "空表.xlsx"), "空文件"), (os.path.join(folder, "~$涡阳县.xlsx"), "临时锁定文件"),
+             (docx, "Word")]
+    truncated = os.path.join(folder, "坏的.xlsx")
+    with open(truncated, "wb") as f:
+        f.write(xlsx[: len(xlsx) // 2])
+    words.append((truncated, "不完整"))
+    quoted = os.path.join(folder, '涡阳 县 "最终版" \'改\'.xlsx')
+    with open(quoted, "wb") as f:
+        f.write(xlsx)
+    return words, quoted
 
 
 def too_large_is_refused_before_the_body(url):
@@ -180,52 +284,215 @@ def main():
                             os.path.join(SAMPLES, "monthly"), "completed-decreased")
 
     tmpdir = tempfile.mkdtemp(prefix="minsheng-browser-tmp-")
+    bad_dir = tempfile.mkdtemp(prefix="minsheng-browser-bad-")
+    bad_words, quoted = write_bad_files(bad_dir)
     server, url = start_server(bin_dir, os.path.join(OUT, "server.log"), tmpdir)
+    token_server = None
     driver = None
     try:
         driver = browser(downloads)
         driver.get(url)
         check("the page opens", "核对" in driver.title or "核对" in driver.page_source)
+        check("the page is Chinese (lang=zh-CN, so the date picker is)",
+              driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN")
+
+        # 截至日期: pre-filled with the end of the last full month, the same on every tab.
+        last_month_end = driver.execute_script(
+            "const n = new Date(); const d = new Date(n.getFullYear(), n.getMonth(), 0);"
+            "return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0')")
+        dates = driver.find_elements(By.CSS_SELECTOR, 'input[name="as_of"]')
+        check("截至日期 on 核对, 汇总, 收集汇总 and 上期对比",
+              {d.get_attribute("id") for d in dates} == {"check-as-of", "convert-as-of", "collect-as-of", "previous-as-of"})
+        check("…pre-filled with the end of the last full month", all(d.get_attribute("value") == last_month_end for d in dates),
+              [d.get_attribute("value") for d in dates])
 
         # 核对
         panel = driver.find_element(By.ID, "panel-check")
+        set_date(driver, panel, "2023-10-31")
+        check("a 截至日期 typed on one tab is on every tab",
+              all(d.get_attribute("value") == "2023-10-31" for d in driver.find_elements(By.CSS_SELECTOR, 'input[name="as_of"]')))
+        driver.refresh()
+        check("…and remembered by the browser", driver.find_element(By.ID, "convert-as-of").get_attribute("value") == "2023-10-31")
+        panel = driver.find_element(By.ID, "panel-check")
         panel.find_element(By.ID, "check-files").send_keys("\n".join(samples))
-        table = submit_and_wait(driver, panel, "table.findings tbody tr")
-        rows = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")
+        submit_and_wait(driver, panel, "table.findings tbody tr")
+        driver.execute_script("document.activeElement.blur()")
+        save_whole(driver, "check-whole.png", 1300)  # as the README shows it, before any filter or sort
+        rows = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.finding")
         found = [r for r in rows if r.get_attribute("data-code") == "rate-mismatch"
-                 and "镜湖区" in r.find_elements(By.TAG_NAME, "td")[1].text and "111" in r.text]
-        check("核对 lists the 镜湖区 111% rate-mismatch", len(found) == 1, [r.text for r in rows[:10]])
-        cells = found[0].find_elements(By.TAG_NAME, "td")
-        check("…at the CLI's cell", cells[3].text == expected["cell"], f"{cells[3].text} != {expected['cell']}")
-        check("errors come first", rows[0].get_attribute("data-severity") == "error")
+                 and "镜湖区" in texts(r)["file"] and "111" in texts(r)["message"]]
+        check("核对 lists the 镜湖区 111% rate-mismatch", len(found) == 1, [texts(r) for r in rows[:10]])
+        cells = texts(found[0])
+        check("…at the CLI's cell", cells["cell"] == expected["cell"], f"{cells['cell']} != {expected['cell']}")
+        check("…named by its kind, explained in a sentence",
+              cells["kind"] == "完成率算错" and "完成数 ÷ 目标" in found[0].find_element(By.CSS_SELECTOR, "td.kind abbr").get_attribute("title"))
+        all_rows = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")
+        check("errors come first", all_rows[0].get_attribute("data-severity") == "error")
         statuses = panel.find_elements(By.CSS_SELECTOR, "table.file-status tbody tr")
         check("every sample has a status", len(statuses) == len(samples), len(statuses))
         check("…and they read", all("读取成功" in s.text for s in statuses), [s.text for s in statuses])
+        # Behind-schedule warnings: one line per file with the count, expandable.
+        groups = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.group")
+        check("behind-schedule warnings are grouped per file", groups and all(
+            int(g.get_attribute("data-count")) >= 2 and "滞后于序时进度" in g.text for g in groups), [g.text for g in groups])
+        check("…so that no behind-schedule row shows before a group is opened",
+              not [r for r in rows if r.get_attribute("data-code") == "behind-schedule"
+                   and len([g for g in groups if g.get_attribute("data-file") == r.get_attribute("data-file")])])
+        group_file = groups[0].get_attribute("data-file")
+        count = int(groups[0].get_attribute("data-count"))
+        groups[0].find_element(By.TAG_NAME, "button").click()
+        opened = [r for r in panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.finding")
+                  if r.get_attribute("data-code") == "behind-schedule" and r.get_attribute("data-file") == group_file]
+        check("…and a group opens to its rows", len(opened) == count, (len(opened), count))
+        # Filters: severity, kind, file.
         Select(panel.find_element(By.ID, "filter-check")).select_by_value("warning")
-        visible = [r for r in rows if r.is_displayed()]
+        visible = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")
         check("the filter shows only warnings", visible and all(r.get_attribute("data-severity") == "warning" for r in visible))
         Select(panel.find_element(By.ID, "filter-check")).select_by_value("all")
+        Select(panel.find_element(By.ID, "filter-kind-check")).select_by_value("rate-mismatch")
+        visible = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")
+        note = panel.find_element(By.CSS_SELECTOR, ".kind-note")
+        check("the kind filter shows only that kind, and what it means",
+              visible and all(r.get_attribute("data-code") == "rate-mismatch" for r in visible)
+              and note.is_displayed() and "完成率算错" in note.text, note.text)
+        Select(panel.find_element(By.ID, "filter-kind-check")).select_by_value("all")
+        jinghu = next(o.get_attribute("value") for o in panel.find_elements(By.CSS_SELECTOR, "#filter-file-check option")
+                      if "镜湖区" in o.get_attribute("value"))
+        Select(panel.find_element(By.ID, "filter-file-check")).select_by_value(jinghu)
+        visible = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")
+        check("the file filter shows only that file's findings", visible and all(r.get_attribute("data-file") == jinghu for r in visible))
+        # Sorting: by cell, row by row.
+        panel.find_element(By.CSS_SELECTOR, 'table.findings th[data-key="cell"] button').click()
+        keys = [re.match(r"([A-Z]+)(\d+)$", texts(r)["cell"]) for r in panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.finding")]
+        keys = [(int(m.group(2)), len(m.group(1)), m.group(1)) for m in keys if m]
+        check("a click on 单元格 sorts by the cells, row by row", len(keys) > 2 and keys == sorted(keys), keys[:8])
+        check("…and says so (aria-sort)", panel.find_element(By.CSS_SELECTOR, 'table.findings th[data-key="cell"]').get_attribute("aria-sort") == "ascending")
+        Select(panel.find_element(By.ID, "filter-file-check")).select_by_value("all")
+        # The findings as a workbook, from our writer.
+        before = set(os.listdir(downloads))
+        total = int(re.search(r"（(\d+)）", panel.find_element(By.CSS_SELECTOR, ".findings-box h2").text).group(1))
+        panel.find_element(By.CSS_SELECTOR, "a.findings-download").click()
+        workbook = wait_for_download(downloads, ".xlsx", before)
+        check("核对 downloads the findings as a workbook named with the date",
+              os.path.basename(workbook) == "核对结果-2023-10-31.xlsx", workbook)
+        check("…whose 核对结果 has every finding with its kind", dump_ok(bin_dir, workbook, ("核对结果", "完成率算错", "滞后于序时进度"))
+              and dump_rows(bin_dir, workbook, "核对结果") == total + 2, (dump_rows(bin_dir, workbook, "核对结果"), total))
+        hint = panel.find_elements(By.CSS_SELECTOR, ".hint-date")
+        check("mostly behind-schedule findings: one hint to confirm the 截至日期", len(hint) == 1 and "2023-10-31" in hint[0].text,
+              [h.text for h in hint])
         driver.execute_script("document.activeElement.blur()")
         driver.save_screenshot(os.path.join(OUT, "1-check.png"))
-        # The whole tab at once, for the README: a taller window, from the top.
-        driver.set_window_size(1366, 1000)
-        driver.execute_script("window.scrollTo(0, 0)")
-        save_whole(driver, "check-whole.png")
+        fits, wide = phone(driver, "1-check-phone.png")
+        check("核对 with findings fits a 390 px phone", fits, wide)
+        fits, wide = phone(driver, "1-check-phone-360.png", 360)
+        check("…and a 360 px one", fits, wide)
+
+        # 核对 with nothing readable: never 没有发现问题.
+        panel.find_element(By.ID, "check-files").send_keys("\n".join(path for path, _ in bad_words))
+        note = panel.find_elements(By.CSS_SELECTOR, ".results .outdated-note")
+        check("files changed after a run: the results say they are last run's", note and note[0].is_displayed()
+              and "上一次的结果" in note[0].text, [n.text for n in note])
+        panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()  # 全部移除: the samples go
+        panel.find_element(By.ID, "check-files").send_keys("\n".join(path for path, _ in bad_words))
+        submit_and_wait(driver, panel, ".outcome")
+        text = results_text(panel)
+        check("nothing readable is 没有可核对的表格", "没有可核对的表格" in text and "没有发现问题" not in text, text[:300])
+        check("…without green counts or a findings download",
+              not panel.find_elements(By.CSS_SELECTOR, ".pill.ok, a.findings-download, table.findings"))
+        for path, word in bad_words:
+            name = os.path.basename(path)
+            row = [r for r in panel.find_elements(By.CSS_SELECTOR, "table.file-status tbody tr") if name in r.text]
+            check(f"{name} is told what it is ({word})", row and word in row[0].text and "zip" not in row[0].text,
+                  row[0].text if row else "no row")
+        driver.save_screenshot(os.path.join(OUT, "1-check-nothing.png"))
+        # One good file among unreadable ones: the clean file is checked, the rest named.
+        panel.find_element(By.ID, "check-files").send_keys(quoted)
+        submit_and_wait(driver, panel, ".outcome")
+        outcome = panel.find_element(By.CSS_SELECTOR, ".outcome").text
+        check("one readable file among six: the others are named as not checked",
+              "已核对 1 个表格" in outcome and f"另有 {len(bad_words)} 个文件没有读取" in outcome, outcome)
+        names = [r.find_element(By.CSS_SELECTOR, "td.file").text for r in panel.find_elements(By.CSS_SELECTOR, "table.file-status tbody tr")]
+        check("an upload's name is shown as sent (quotes, spaces)", os.path.basename(quoted) in names, names)
+        # ✕ by keyboard keeps the focus in the list.
+        removes = panel.find_elements(By.CSS_SELECTOR, "ul.files button.remove")
+        removes[1].send_keys(Keys.ENTER)
+        active = driver.switch_to.active_element
+        check("after ✕ the focus stays in the list",
+              active.get_attribute("class") == "remove" and len(panel.find_elements(By.CSS_SELECTOR, "ul.files li")) == len(removes) - 1,
+              active.get_attribute("outerHTML")[:120])
+        # A file dropped anywhere on the page is caught and added, not opened by the browser.
+        before_count = len(panel.find_elements(By.CSS_SELECTOR, "ul.files li"))
+        driver.execute_script(
+            "const dt = new DataTransfer(); dt.items.add(new File(['x'], '拖进来的.xlsx'));"
+            "document.querySelector('header').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));")
+        names = [li.text for li in panel.find_elements(By.CSS_SELECTOR, "ul.files li")]
+        check("a file dropped outside the drop zone is added to the tab's files",
+              len(names) == before_count + 1 and any("拖进来的.xlsx" in n for n in names) and driver.current_url.startswith(url), names)
+        # ✕ is disabled while an upload is under way (the request held back by the test).
+        driver.execute_script("window.__send = XMLHttpRequest.prototype.send; XMLHttpRequest.prototype.send = function () {};")
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        removes = panel.find_elements(By.CSS_SELECTOR, "ul.files button.remove")
+        check("✕ is disabled during an upload", removes and all(not r.is_enabled() for r in removes)
+              and not panel.find_element(By.CSS_SELECTOR, "button.primary").is_enabled())
+        check("…and the last run's results are gone when a run starts", not panel.find_elements(By.CSS_SELECTOR, ".results .outcome"))
+        driver.refresh()
+
+        # An impossible 截至日期 is refused before anything is sent.
+        panel = driver.find_element(By.ID, "panel-check")
+        panel.find_element(By.ID, "check-files").send_keys(samples[0])
+        set_value(driver, panel.find_element(By.NAME, "as_of"), "0005-02-02")
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        alert = panel.find_element(By.CSS_SELECTOR, ".alert")
+        check("a half-typed year (0005-02-02) is refused", alert.is_displayed() and "年份" in alert.text
+              and panel.find_element(By.NAME, "as_of").get_attribute("aria-invalid") == "true", alert.text)
+        set_value(driver, panel.find_element(By.NAME, "as_of"), str(int(last_month_end[:4]) + 1) + last_month_end[4:])
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        check("…and so is a date still to come", "还没有到" in alert.text, alert.text)
+        set_date(driver, panel, "2023-10-31")
+
+        # 2100 findings: the table shows the first 2000 and says so; the workbook has them all.
+        many = os.path.join(bad_dir, "两千多个问题.csv")
+        with open(many, "w", encoding="utf-8") as f:
+            f.write("项目,指标,单位,年度目标,完成数,完成率\n" + "".join(f"城镇就业,新增就业{i},人,100,50,60%\n" for i in range(2100)))
+        panel.find_element(By.CSS_SELECTOR, "ul.files button.remove").click()
+        panel.find_element(By.ID, "check-files").send_keys(many)
+        submit_and_wait(driver, panel, "table.findings tbody tr")
+        shown = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.finding")
+        more = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.more")
+        # (2100 rate errors, and 2100 behind-schedule warnings in one group line: 2101 rows)
+        check("2100 findings: 2000 rows shown and a line saying so", len(shown) == 2000 and len(more) == 1
+              and "共 2101 行" in more[0].text, (len(shown), [m.text for m in more]))
+        check("…and the download counts them all", "4200 个问题" in panel.find_element(By.CSS_SELECTOR, "a.findings-download").text)
 
         # 汇总
         driver.find_element(By.ID, "tab-convert").click()
         panel = driver.find_element(By.ID, "panel-convert")
+        panel.find_element(By.ID, "convert-files").send_keys("\n".join(path for path, _ in bad_words))
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        WebDriverWait(driver, 60).until(lambda d: panel.find_element(By.CSS_SELECTOR, ".alert").is_displayed())
+        alert = panel.find_element(By.CSS_SELECTOR, ".alert")
+        check("汇总 with nothing readable is an error, not a download",
+              "没有可汇总的表格" in alert.text and not panel.find_elements(By.CSS_SELECTOR, "a.download"), alert.text[:200])
+        check("…that names why, per file", all(os.path.basename(p) in alert.text for p, _ in bad_words), alert.text[:400])
+        driver.save_screenshot(os.path.join(OUT, "2-convert-nothing.png"))
+        panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()
         panel.find_element(By.ID, "convert-files").send_keys("\n".join(samples))
-        set_value(driver, panel.find_element(By.NAME, "as_of"), "2023-10-31")
+        check("…and the 截至日期 is the one typed on 核对", panel.find_element(By.NAME, "as_of").get_attribute("value") == "2023-10-31")
         panel.find_element(By.NAME, "title").send_keys("民生实事进展情况")
         before = set(os.listdir(downloads))
-        link = submit_and_wait(driver, panel, "a.download")
+        link = submit_and_wait(driver, panel, "a.main-download")
+        check("汇总 shows its findings in the same table", findings_of(panel, "rate-mismatch"))
+        sheets = [td.text for td in panel.find_elements(By.CSS_SELECTOR, 'table.file-status td[data-label="工作表"]')]
+        check("…and the 工作表 column names the sheets read", len(sheets) == len(samples) and all(sheets), sheets)
         driver.save_screenshot(os.path.join(OUT, "2-convert.png"))
         link.click()
         workbook = wait_for_download(downloads, ".xlsx", before)
-        check("汇总 downloads a workbook named by its title", os.path.basename(workbook) == "民生实事进展情况.xlsx", workbook)
+        check("汇总 downloads a workbook named by its title and date",
+              os.path.basename(workbook) == "民生实事进展情况-2023-10-31.xlsx", workbook)
         check("…that is a zip", zipfile.is_zipfile(workbook))
         check("…that the reader opens", dump_ok(bin_dir, workbook))
+        fits, wide = phone(driver, "2-convert-phone.png")
+        check("汇总 fits a 390 px phone", fits, wide)
 
         # 拆分模板
         driver.find_element(By.ID, "tab-split").click()
@@ -237,26 +504,44 @@ def main():
         driver.save_screenshot(os.path.join(OUT, "3-split.png"))
         link.click()
         archive = wait_for_download(downloads, ".zip", before)
+        check("拆分模板 downloads 县区模板-1-9月.zip", os.path.basename(archive) == "县区模板-1-9月.zip", archive)
         with zipfile.ZipFile(archive) as z:
             names = z.namelist()
-        check("拆分模板 downloads a zip of district templates", "涡阳县.xlsx" in names, names)
+        check("…a zip of district templates", "涡阳县.xlsx" in names, names)
         listed = [r.text for r in panel.find_elements(By.CSS_SELECTOR, "table.templates tbody tr")]
         check("…and lists them", len(listed) == len(names) and any("涡阳县" in r for r in listed), listed)
 
-        # 收集汇总
+        # 收集汇总: a good run, then a failing one — the old download must go.
         driver.find_element(By.ID, "tab-collect").click()
         panel = driver.find_element(By.ID, "panel-collect")
         panel.find_element(By.ID, "collect-plan").send_keys(plan)
         panel.find_element(By.ID, "collect-files").send_keys("\n".join(returns))
-        set_value(driver, panel.find_element(By.NAME, "as_of"), "2023-10-31")
         before = set(os.listdir(downloads))
-        link = submit_and_wait(driver, panel, "a.download")
+        link = submit_and_wait(driver, panel, "a.main-download")
         statuses = panel.find_elements(By.CSS_SELECTOR, "table.file-status tbody tr")
         check("收集汇总 lists every return", len(statuses) >= len(returns), [s.text for s in statuses])
+        sheets = [td.text for td in panel.find_elements(By.CSS_SELECTOR, 'table.file-status td[data-label="工作表"]')]
+        check("…with the sheets read in the 工作表 column", len(sheets) == len(statuses) and all(sheets), sheets)
+        collect_codes = {r.get_attribute("data-code") for r in panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr")}
+        check("…and shows the collect findings on the page", {"duplicate-submission", "target-changed"} & collect_codes, collect_codes)
+        check("…named", "重复报送" in results_text(panel) or "目标被改动" in results_text(panel))
         driver.save_screenshot(os.path.join(OUT, "4-collect.png"))
         link.click()
         collected = wait_for_download(downloads, ".xlsx", before)
         check("…and downloads the collected workbook", zipfile.is_zipfile(collected) and dump_ok(bin_dir, collected))
+        check("…named with the date", os.path.basename(collected) == "县区汇总-2023-10-31.xlsx", collected)
+        panel.find_element(By.ID, "collect-plan").send_keys(returns[0])  # a return where the plan goes
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        WebDriverWait(driver, 60).until(lambda d: panel.find_element(By.CSS_SELECTOR, ".alert").is_displayed())
+        check("a failed run shows only its error: no old download, counts or findings",
+              not panel.find_elements(By.CSS_SELECTOR, ".results a, .results .outcome, .results table"),
+              results_text(panel)[:200])
+        check("…and the error says the plan is not one", "分解表" in panel.find_element(By.CSS_SELECTOR, ".alert").text,
+              panel.find_element(By.CSS_SELECTOR, ".alert").text)
+        driver.execute_script("arguments[0].querySelectorAll('.drop').forEach(d => { d.files = []; d.render(); })", panel)
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        alert = panel.find_element(By.CSS_SELECTOR, ".alert")
+        check("…the same with no files chosen", alert.is_displayed() and not panel.find_elements(By.CSS_SELECTOR, ".results a"), alert.text)
 
         # 核对县区汇总
         driver.find_element(By.ID, "tab-reconcile").click()
@@ -264,48 +549,84 @@ def main():
         panel.find_element(By.CSS_SELECTOR, "button.primary").click()
         alert = panel.find_element(By.CSS_SELECTOR, ".alert")
         check("核对县区汇总 asks for the summary first", alert.is_displayed() and "汇总表" in alert.text, alert.text)
-        panel.find_element(By.ID, "reconcile-summary").send_keys(summary)
+        panel.find_element(By.ID, "reconcile-summary").send_keys(area_returns[0])  # a return in the summary field
         panel.find_element(By.ID, "reconcile-files").send_keys("\n".join(area_returns))
+        panel.find_element(By.CSS_SELECTOR, "button.primary").click()
+        WebDriverWait(driver, 60).until(lambda d: panel.find_element(By.CSS_SELECTOR, ".alert").is_displayed())
+        alert = panel.find_element(By.CSS_SELECTOR, ".alert")
+        check("a return in the summary field is told so", "不是手工汇总表" in alert.text and "县区目标" not in alert.text, alert.text)
+        panel.find_element(By.ID, "reconcile-summary").send_keys(summary)
         submit_and_wait(driver, panel, "table.findings tbody tr")
         found = findings_of(panel, "area-mismatch")
-        check("核对县区汇总 lists the 涡阳县 area-mismatch", len(found) == 1 and "涡阳县" in found[0][1][5],
+        check("核对县区汇总 lists the 涡阳县 area-mismatch", len(found) == 1 and "涡阳县" in found[0][1]["area"],
               [cells for _, cells in found])
-        check("…at H4, the CLI's cell", found[0][1][3] == "H4" == mismatch["cell"], found[0][1])
-        check("…in the summary", found[0][1][1] == "汇总表.xlsx", found[0][1])
+        check("…at H4, the CLI's cell", found[0][1]["cell"] == "H4" == mismatch["cell"], found[0][1])
+        check("…in the summary", found[0][1]["file"] == "汇总表.xlsx", found[0][1])
         statuses = panel.find_elements(By.CSS_SELECTOR, "table.file-status tbody tr")
         check("…with the summary and every return read", len(statuses) == 1 + len(area_returns)
               and all("读取成功" in s.text for s in statuses), [s.text for s in statuses])
+        before = set(os.listdir(downloads))
+        panel.find_element(By.CSS_SELECTOR, "a.findings-download").click()
+        workbook = wait_for_download(downloads, ".xlsx", before)
+        check("核对县区汇总 downloads its findings as a workbook", dump_ok(bin_dir, workbook, ("核对结果", "汇总与县区报表不符")), workbook)
         driver.execute_script("document.activeElement.blur()")
         driver.save_screenshot(os.path.join(OUT, "5-reconcile.png"))
         save_whole(driver, "reconcile-whole.png")
+        fits, wide = phone(driver, "5-reconcile-phone.png")
+        check("核对县区汇总 fits a 390 px phone", fits, wide)
 
-        # 上期对比
+        # 上期对比: first the wrong way round, then right.
         driver.find_element(By.ID, "tab-previous").click()
         panel = driver.find_element(By.ID, "panel-previous")
+        panel.find_element(By.ID, "previous-files").send_keys(previous)
+        panel.find_element(By.ID, "previous-report").send_keys(current)
+        set_value(driver, panel.find_element(By.NAME, "as_of"), "2023-10-31")
+        submit_and_wait(driver, panel, ".outcome")
+        hint = [h for h in panel.find_elements(By.CSS_SELECTOR, ".hint-swap") if "放反" in h.text]
+        check("swapped 本期/上期 get one hint that the files may be the wrong way round", len(hint) == 1,
+              [h.text for h in panel.find_elements(By.CSS_SELECTOR, ".hint-swap")])
+        hint = panel.find_elements(By.CSS_SELECTOR, ".hint-period")
+        check("a 截至日期 in another month than the file's name gets one hint",
+              len(hint) == 1 and "亳州-1-8月.xlsx" in hint[0].text and "8月" in hint[0].text, [h.text for h in hint])
         panel.find_element(By.ID, "previous-files").send_keys(current)
+        driver.execute_script("const d = arguments[0]; d.files = d.files.slice(-1); d.render();",
+                              panel.find_element(By.CSS_SELECTOR, '.drop[data-field="file"]'))
         panel.find_element(By.ID, "previous-report").send_keys(previous)
+        set_date(driver, panel, "2023-09-30")
         panel.find_element(By.NAME, "title").send_keys("亳州民生实事1-9月")
         submit_and_wait(driver, panel, "table.findings tbody tr")
+        check("…and none when they are right (nor about the date)", not panel.find_elements(By.CSS_SELECTOR, ".hint-swap"),
+              [h.text for h in panel.find_elements(By.CSS_SELECTOR, ".hint-swap")])
         found = findings_of(panel, "completed-decreased")
-        check("上期对比 lists the completed-decreased", len(found) == 1 and "上期" in found[0][1][6],
+        check("上期对比 lists the completed-decreased", len(found) == 1 and "上期" in found[0][1]["message"],
               [cells for _, cells in found])
-        check("…at E3, the CLI's cell", found[0][1][3] == "E3" == decreased["cell"], found[0][1])
+        check("…at E3, the CLI's cell", found[0][1]["cell"] == "E3" == decreased["cell"], found[0][1])
         before = set(os.listdir(downloads))
         panel.find_element(By.CSS_SELECTOR, 'button[data-route="convert"]').click()
         WebDriverWait(driver, 120).until(
-            lambda d: panel.find_elements(By.CSS_SELECTOR, ".extra a.download")
+            lambda d: panel.find_elements(By.CSS_SELECTOR, "a.main-download")
             or panel.find_element(By.CSS_SELECTOR, ".alert").is_displayed())
         alert = panel.find_element(By.CSS_SELECTOR, ".alert")
         check("上期对比 makes the workbook", not alert.is_displayed(), alert.text)
-        check("…and keeps the findings shown", len(findings_of(panel, "completed-decreased")) == 1)
+        check("…with this run's findings shown", len(findings_of(panel, "completed-decreased")) == 1)
         driver.execute_script("document.activeElement.blur()")
         driver.save_screenshot(os.path.join(OUT, "6-previous.png"))
         save_whole(driver, "previous-whole.png")
-        panel.find_element(By.CSS_SELECTOR, ".extra a.download").click()
+        panel.find_element(By.CSS_SELECTOR, "a.main-download").click()
         monthly = wait_for_download(downloads, ".xlsx", before)
-        check("…named by its title", os.path.basename(monthly) == "亳州民生实事1-9月.xlsx", monthly)
+        check("…named by its title and date", os.path.basename(monthly) == "亳州民生实事1-9月-2023-09-30.xlsx", monthly)
         check("…whose 进度汇总 has 上期累计 and 本期新增",
               zipfile.is_zipfile(monthly) and dump_ok(bin_dir, monthly, ("进度汇总", "上期累计", "本期新增")), monthly)
+
+        # Phone: the tabs wrap as whole buttons, and nothing overflows on any tab at 390 or 360 px.
+        for width in (390, 360):
+            driver.set_window_size(width, 844)
+            for tab in driver.find_elements(By.CSS_SELECTOR, '[role="tab"]'):
+                tab.click()
+                check(f"{tab.text} fits a {width} px phone", no_overflow(driver))
+            heights = [t.size["height"] for t in driver.find_elements(By.CSS_SELECTOR, '[role="tab"]')]
+            check(f"…and no tab name wraps at {width} px", max(heights) < 50, heights)
+        driver.set_window_size(1366, 768)
 
         refused, answer = too_large_is_refused_before_the_body(url)
         check("413 from Content-Length, before the body is read", refused, answer)
@@ -313,14 +634,42 @@ def main():
 
         # Keyboard: the arrow keys move between tabs.
         tab = driver.find_element(By.ID, "tab-collect")
+        tab.click()
         tab.send_keys("\ue012")  # ArrowLeft
         check("arrow keys move between tabs", driver.find_element(By.ID, "tab-split").get_attribute("aria-selected") == "true")
         driver.switch_to.active_element.send_keys("\ue010")  # End
         check("End goes to the last tab, 上期对比",
               driver.find_element(By.ID, "tab-previous").get_attribute("aria-selected") == "true")
+
+        # --token on every address: the printed links can be opened, a browser without the token
+        # gets a Chinese page, the cookie lasts 30 days and /logout ends it.
+        token_server, links = start_token_server(bin_dir, os.path.join(OUT, "server-token.log"), tmpdir)
+        check("--host 0.0.0.0 prints the machine's addresses, not 0.0.0.0",
+              links and not any("0.0.0.0" in link for link in links), links)
+        bare = links[0].split("?")[0]
+        driver.get(bare)
+        body = driver.find_element(By.TAG_NAME, "body").text
+        check("without the token a browser gets a Chinese page", "访问链接" in body and "{" not in body, body[:200])
+        with urllib.request.urlopen(links[0], timeout=10) as answer:
+            cookie = answer.headers.get("Set-Cookie", "")
+        check("…the token's cookie lasts 30 days", "Max-Age=2592000" in cookie, cookie)
+        driver.get(links[0])
+        check("…the page opens with the link", driver.find_elements(By.ID, "panel-check"))
+        logout = driver.find_element(By.CSS_SELECTOR, "footer .logout a")
+        check("…offers to end it", logout.is_displayed())
+        logout.click()
+        driver.get(bare)
+        check("…and after 退出 the token is needed again", "访问链接" in driver.find_element(By.TAG_NAME, "body").text)
     finally:
         if driver is not None:
             driver.quit()
+        if token_server is not None:
+            token_server.send_signal(signal.SIGTERM)
+            try:
+                token_server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                token_server.kill()
+        shutil.rmtree(bad_dir, ignore_errors=True)
         server.send_signal(signal.SIGTERM)
         try:
             status = server.wait(timeout=15)

@@ -390,7 +390,7 @@ final class RouteTests: XCTestCase {
                 XCTAssertEqual(response.headers[.contentType], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 XCTAssertEqual(
                     response.headers[.contentDisposition],
-                    "attachment; filename=\"minsheng-progress.xlsx\"; filename*=UTF-8''%E9%95%9C%E6%B9%96%E5%8C%BA%E6%B0%91%E7%94%9F%E5%AE%9E%E4%BA%8B.xlsx")
+                    "attachment; filename=\"minsheng-progress.xlsx\"; filename*=UTF-8''%E9%95%9C%E6%B9%96%E5%8C%BA%E6%B0%91%E7%94%9F%E5%AE%9E%E4%BA%8B-2023-10-31.xlsx")
                 XCTAssertEqual(Array(Data(buffer: response.body).prefix(2)), [0x50, 0x4B])
                 let header = try XCTUnwrap(response.headers[.init("X-Minsheng-Report")!]?.removingPercentEncoding)
                 XCTAssertTrue(header.contains("\"path\": \"000-镜湖区-进展情况.xlsx\""), header)

@@ -1,0 +1,127 @@
+import Foundation
+import XLSXReader
+
+/// Files that are plainly not spreadsheets, told apart by their name and first bytes, with words
+/// that say what the file is and what to do — rather than the reader's "不是 zip 压缩包" for a
+/// PDF, a photo, a Word file, an empty file or an Office lock file (`~$…`).
+///
+/// ```swift
+/// ForeignFile.reason(of: .path("报告.pdf"))   // 这是 PDF 文件……
+/// ForeignFile.reason(of: .path("涡阳县.xlsx")) // nil: read it
+/// ```
+public enum ForeignFile {
+    /// What a file that will not be read is.
+    public enum Verdict: Sendable, Hashable {
+        /// Not a spreadsheet at all (a PDF, a photo, a Word file, a lock file): skipped.
+        case notASpreadsheet(String)
+        /// A spreadsheet that cannot be read (empty, cut off): unreadable.
+        case broken(String)
+
+        /// The words for people.
+        public var reason: String {
+            switch self {
+            case .notASpreadsheet(let reason), .broken(let reason): return reason
+            }
+        }
+    }
+
+    /// Why the input is not read, in words a clerk understands; nil when it may be a spreadsheet
+    /// (the reader then decides).
+    public static func reason(of source: InputSource) -> String? { verdict(of: source)?.reason }
+
+    /// What the input is when it will not be read; nil when it may be a spreadsheet.
+    public static func verdict(of source: InputSource) -> Verdict? {
+        let name = source.fileName
+        if name.hasPrefix("~$") {
+            return .notASpreadsheet("这是 Office/WPS 打开表格时留下的临时锁定文件（文件名以 ~$ 开头），不是表格：请选文件名不带 ~$ 的原文件")
+        }
+        guard let size = source.size else { return nil }
+        if size == 0 {
+            return .broken("这是一个空文件（0 字节），多半是没有保存完或下载没有完成：请重新保存或重新下载后再上传")
+        }
+        let head = self.head(of: source, count: 4096)
+        guard let reason = reason(head: head, whole: { Self.contains(source, anyOf: ["xl/workbook", "word/", "ppt/", Self.endOfArchive]) }, extension: source.pathExtension)
+        else { return nil }
+        return reason == truncated ? .broken(reason) : .notASpreadsheet(reason)
+    }
+
+    static let truncated = "文件不完整（后半部分缺失），多半是下载或复制时中断了：请重新下载或让报送单位重新发送"
+
+    /// The signature of a zip's end-of-central-directory record (a cut-off file has none).
+    static let endOfArchive = "PK\u{05}\u{06}"
+
+    /// The reason for a file that starts with `head`; `whole` names which of the Office parts
+    /// the file holds (`xl/workbook`, `word/`, `ppt/`), asked only for a zip.
+    static func reason(head: [UInt8], whole: () -> Set<String>, extension ext: String) -> String? {
+        if head.starts(with: Array("%PDF".utf8)) {
+            return "这是 PDF 文件，无法从中读取表格的数字：请向报送单位要 Excel/WPS 表格（.xlsx）原件"
+        }
+        if isImage(head) {
+            return "这是图片（照片或截图），无法从中读取数字：请报送 Excel/WPS 表格文件（.xlsx），不要拍照或截图"
+        }
+        if head.starts(with: Array("Rar!".utf8)) || head.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) {
+            return "这是压缩包（.rar / .7z），不是表格：请先解压，再上传其中的 .xlsx 文件"
+        }
+        switch FileSignature.of(head) {
+        case .zip:
+            let parts = whole()
+            if !parts.contains(endOfArchive) { return truncated }
+            if parts.contains("xl/workbook") { return nil }
+            if parts.contains("word/") {
+                return "这是 Word 文档（.docx），不是表格：请把其中的表格复制到 Excel/WPS 表格中另存为 .xlsx，或向报送单位要表格原件"
+            }
+            if parts.contains("ppt/") { return "这是 PowerPoint 演示文稿，不是表格：请报送 Excel/WPS 表格（.xlsx）" }
+            if ext == "zip" { return "这是压缩包（.zip），不是表格：请先解压，再上传其中的 .xlsx 文件" }
+            return nil
+        case .ole:
+            if ["doc", "wps", "dot"].contains(ext) || head.containsSequence(utf16("WordDocument")) {
+                return "这是 Word/WPS 文字文档，不是表格：请把其中的表格复制到 Excel/WPS 表格中另存为 .xlsx，或向报送单位要表格原件"
+            }
+            if ["ppt", "dps"].contains(ext) { return "这是演示文稿，不是表格：请报送 Excel/WPS 表格（.xlsx）" }
+            return nil
+        case .textSpreadsheet, .other:
+            if ["docx", "doc", "wps"].contains(ext) { return "这是文字文档，不是表格：请报送 Excel/WPS 表格（.xlsx）" }
+            return nil
+        }
+    }
+
+    static func isImage(_ head: [UInt8]) -> Bool {
+        head.starts(with: [0x89, 0x50, 0x4E, 0x47]) || head.starts(with: [0xFF, 0xD8, 0xFF])
+            || head.starts(with: Array("GIF8".utf8)) || head.starts(with: Array("BM".utf8)) && head.count > 14 && head[6...9].allSatisfy { $0 == 0 }
+            || (head.starts(with: Array("RIFF".utf8)) && head.count >= 12 && Array(head[8..<12]) == Array("WEBP".utf8))
+            || (head.count >= 12 && Array(head[4..<8]) == Array("ftyp".utf8) && ["heic", "heix", "mif1", "avif"].contains(String(decoding: head[8..<12], as: UTF8.self)))
+            || head.starts(with: [0x49, 0x49, 0x2A, 0x00]) || head.starts(with: [0x4D, 0x4D, 0x00, 0x2A])
+    }
+
+    static func utf16(_ text: String) -> [UInt8] { text.utf8.flatMap { [$0, 0] } }
+
+    static func head(of source: InputSource, count: Int) -> [UInt8] {
+        switch source.content {
+        case .bytes(let bytes): return Array(bytes.prefix(count))
+        case .file(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+            defer { try? handle.close() }
+            return Array((try? handle.read(upToCount: count)) ?? Data())
+        }
+    }
+
+    /// Which of `names` occur in the file's bytes (a zip's entry names are stored in the clear).
+    static func contains(_ source: InputSource, anyOf names: [String]) -> Set<String> {
+        guard let bytes = try? source.readBytes() else { return [] }
+        return Set(names.filter { bytes.containsSequence(Array($0.utf8)) })
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in the bytes.
+    func containsSequence(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
+        var index = 0
+        let last = count - needle.count
+        while index <= last {
+            if self[index] == first && self[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}
