@@ -26,14 +26,17 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var findings: FindingsOutputOptions
 
+    @Option(name: .customLong("save-layout"), help: "把第一个表格的读法存为版式 JSON 文件，改好后用 --layout 重复使用")
+    var saveLayout: String?
+
     func validate() throws {
-        if findings.explain { return }
+        if findings.explain && inputs.isEmpty { return }
         if inputs.isEmpty { throw ValidationError("请给出至少一个文件或文件夹") }
         if let asOf, AsOfDate(asOf) == nil { throw ValidationError("--as-of 应为 YYYY-MM-DD，例如 2020-10-31") }
     }
 
     func run() throws {
-        if findings.explain { return FindingsOutputOptions.printExplanations() }
+        if findings.explain && inputs.isEmpty { return FindingsOutputOptions.printExplanations() }
         let recognition = try Terminal.run { try table.recognition(input: batch.input) }
         let engine = try Terminal.engine()
         let listing = try Terminal.listInputs(inputs)
@@ -47,20 +50,44 @@ struct CheckCommand: ParsableCommand {
         // Written file by file as the batch goes: memory does not grow with the findings.
         // With -o the findings are also kept, for the workbook.
         let keep = findings.output != nil
-        let (status, report) = try Blocking.wait { [request] in
+        if let saveLayout {
+            try Terminal.run { try OutputFile.checkNotAnInput(saveLayout, inputs: listing.inputs.compactMap(\.path), overwrite: true) }
+        }
+        let explain = findings.explain
+        let (status, report, reading) = try Blocking.wait { [request] in
             let writer = try CheckReportWriter(format: form, to: .standardOutput())
+            writer.explainReadings = explain
             var report = CheckReport()
+            var reading: TableReading?
             await engine.check(request, progress: progress) { file, found in
                 writer.add(file, found)
+                if reading == nil { reading = file.readings.first }
                 if keep {
                     report.files.append(file)
                     report.findings += found
                 }
             }
             try writer.finish()
-            return (writer.exitStatus, report)
+            return (writer.exitStatus, report, reading)
         }
         try findings.write(report, inputs: listing.inputs)
+        if let saveLayout { try Self.save(reading, to: saveLayout) }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Writes the reading as a layout file (a temporary file beside it, renamed into place).
+    static func save(_ reading: TableReading?, to path: String) throws {
+        guard let reading else {
+            Terminal.error("没有读到任何表格，未保存版式文件 \(path)")
+            throw ExitCode(2)
+        }
+        let text = ReadingText.layoutFile(reading).serialized() + "\n"
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Terminal.error("无法写入版式文件 \(path)：\(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        Terminal.error("已保存读法 → \(path)（工作表 \(reading.sheet)；改好后用 --layout \(path) 读取）")
     }
 }

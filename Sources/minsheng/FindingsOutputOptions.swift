@@ -11,7 +11,7 @@ struct FindingsOutputOptions: ParsableArguments {
     @Flag(help: "覆盖已存在的输出文件")
     var force = false
 
-    @Flag(help: "列出每类问题的代码、名称和说明（该怎么办）后退出")
+    @Flag(help: "给出文件时：列出每个表格的完整读法（每一列、县区、项目行、数字核对情况）；不给文件时：列出每类问题的代码、名称和说明（该怎么办）后退出")
     var explain = false
 
     func validate() throws {

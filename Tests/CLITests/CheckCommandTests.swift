@@ -139,4 +139,32 @@ struct CheckCommandTests {
         #expect(result.status == 64)
         #expect(result.stderr.contains("YYYY-MM-DD"))
     }
+
+    /// The reading shown, saved, corrected by hand and given back: `--save-layout` writes a file
+    /// that `--layout` reads the same way; `--explain` shows every column of the reading.
+    @Test func aSavedReadingIsReadTheSameWayAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-save-layout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let table = "Tests/Fixtures/real/A01-sichuan-meishan-2019-progress.openpyxl.xlsx"
+        let layout = folder.appendingPathComponent("眉山.json").path
+        let first = try CommandRunner.run(["check", table, "--save-layout", layout])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("县区在行（A 列：市本级、眉山天府新区、东坡区等 8 个），合计行 全市（第7行）"), "\(first.stdout)")
+        #expect(first.stderr.contains("已保存读法"))
+        let saved = try String(contentsOfFile: layout, encoding: .utf8)
+        #expect(saved.contains(#""areaColumn": "A""#) && saved.contains(#""groups""#) && saved.contains(#""totalRow": "全市""#), "\(saved)")
+        let again = try CommandRunner.run(["check", table, "--layout", layout])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("按版式文件读取"))
+        let strip = { (text: String) in text.split(separator: "\n").filter { !$0.contains("读法：") }.joined(separator: "\n") }
+        #expect(strip(again.stdout) == strip(first.stdout))
+        let explained = try CommandRunner.run(["check", table, "--explain"])
+        #expect(explained.stdout.contains("A 列“地区”：县区名"), "\(explained.stdout)")
+        #expect(explained.stdout.contains("合计：全市（第7行）"))
+        #expect(explained.stdout.contains("每个指标一项（5 项）：城镇新增就业（B-D）"))
+        // Without files, --explain lists the kinds of findings, doubtful-reading among them.
+        let kinds = try CommandRunner.run(["check", "--explain"])
+        #expect(kinds.stdout.contains("doubtful-reading\t读法存疑"))
+    }
 }

@@ -82,6 +82,34 @@ struct RealTableTests {
         }
     }
 
+    /// A reading written out as a layout file and given back with `--layout` reads the table
+    /// the same way: the same columns, areas, total and items, the same findings.
+    @Test(arguments: tables.filter { knownMisreadings[stem($0.file)] == nil }.map(\.file) + sampleFiles)
+    func aSavedReadingReadsTheSame(_ file: String) throws {
+        let path = file.hasPrefix("Samples/") ? TestPaths.packageRoot.appendingPathComponent(file).path : Self.folder.appendingPathComponent(file).path
+        let checker = try Checker()
+        let (result, findings, tables) = checker.readAll(source: .path(path))
+        let table = try #require(tables.first, "\(file): \(result.error ?? "")")
+        let reading = TableReading(table)
+        let layoutText = ReadingText.layoutFile(reading).serialized()
+        let override = try LayoutOverride.load(data: Data(layoutText.utf8), path: "saved.json")
+        let (again, foundAgain, tablesAgain) = checker.readAll(source: .path(path), recognition: RecognitionOptions(layoutOverride: override))
+        let second = try #require(tablesAgain.first, "\(file) with its saved layout \(layoutText): \(again.error ?? "")")
+        let readAgain = TableReading(second)
+        #expect(readAgain.orientation == reading.orientation, "\(file)")
+        #expect(readAgain.columns.map { "\($0.letter) \($0.role)" } == reading.columns.map { "\($0.letter) \($0.role)" }, "\(file): \(layoutText)")
+        #expect(readAgain.areas == reading.areas, "\(file)")
+        #expect(readAgain.total?.label == reading.total?.label, "\(file)")
+        #expect(readAgain.itemRows == reading.itemRows, "\(file)")
+        // The findings of the sheet read (a layout names one sheet; others are not read with it).
+        let mine = findings.filter { $0.sheet == table.sheet.name }.map { "\($0.code.rawValue) \($0.cell ?? "") \($0.message)" }
+        let theirs = foundAgain.filter { $0.sheet == second.sheet.name }.map { "\($0.code.rawValue) \($0.cell ?? "") \($0.message)" }
+        #expect(theirs == mine, "\(file): \(layoutText)")
+    }
+
+    static let sampleFiles: [String] = (try? FileManager.default.contentsOfDirectory(atPath: TestPaths.samples.path))?
+        .filter { $0.hasSuffix(".xlsx") }.sorted().map { "Samples/" + $0 } ?? []
+
     // MARK: - Comparing a reading with the manifest
 
     static func check(_ file: String) throws -> (FileResult, [Finding], [RecognizedTable]) {

@@ -58,6 +58,8 @@ public struct LayoutOverride: Sendable, Decodable {
         public var lead: String?
         /// Column letter → `target`, `completed` or `rate`.
         public var columns: [String: String]
+        /// The one-based row of the indicator's name (the item's row in reports), if given.
+        public var row: Int?
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -155,7 +157,7 @@ public struct LayoutOverride: Sendable, Decodable {
             let columnGroups = groups.map { group in
                 ColumnGroup(
                     project: group.project, indicator: group.indicator, unit: group.unit,
-                    headerRow: max(0, (headerRows.first ?? 1) - 1),
+                    headerRow: max(0, (group.row ?? headerRows.first ?? 1) - 1),
                     columns: group.columns.compactMap { letter, text -> LayoutColumn? in
                         guard let reference = CellReference("\(letter)1"), let measure = Measure(rawValue: text) else { return nil }
                         return LayoutColumn(

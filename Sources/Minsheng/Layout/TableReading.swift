@@ -43,6 +43,8 @@ public struct TableReading: Sendable, Hashable {
         public var lead: String?
         /// Its columns: letter and measure.
         public var columns: [Column]
+        /// The one-based row of its name.
+        public var row: Int
     }
 
     /// With the areas in rows: each indicator's columns.
@@ -100,7 +102,10 @@ public struct TableReading: Sendable, Hashable {
                         indicator: group.indicator, unit: column.unit)
                 }
                 columns += members
-                groups.append(Group(indicator: group.indicator, project: group.project, unit: group.unit, lead: group.lead, columns: members))
+                groups.append(
+                    Group(
+                        indicator: group.indicator, project: group.project, unit: group.unit, lead: group.lead, columns: members,
+                        row: group.headerRow + 1))
             }
             total = areaRows.rows.first(where: { $0.area == nil }).map { ($0.label, "第\($0.row + 1)行") }
             itemRows = areaRows.groups.map { $0.headerRow + 1 }

@@ -35,6 +35,10 @@ public final class CheckReportWriter {
     /// Starts a report on `sink`.
     ///
     /// - Throws: `MinshengError.cannotWrite` when the temporary file for JSON findings cannot be made.
+    /// With text: each table's whole reading (every column, area and item row) instead of its
+    /// one line (`--explain`).
+    public var explainReadings = false
+
     public init(format: Format, to sink: ByteSink) throws {
         self.format = format
         self.sink = sink
@@ -64,7 +68,7 @@ public final class CheckReportWriter {
         warnings += fileFindings.count - fileErrors
         switch format {
         case .text:
-            sink.write(TextReport.render(file, findings: fileFindings))
+            sink.write(TextReport.render(file, findings: fileFindings, explain: explainReadings))
         case .json:
             sink.write((files > 0 ? ", " : "") + CheckReport.jsonValue(of: file).serialized())
             for finding in fileFindings {

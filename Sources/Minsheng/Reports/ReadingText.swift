@@ -124,7 +124,16 @@ public enum ReadingText {
         }
         if !reading.areas.isEmpty { lines.append("县区（\(reading.areas.count) 个）：\(reading.areas.joined(separator: "、"))") }
         lines.append(reading.total.map { "合计：\($0.label)（\($0.place)）" } ?? "合计：没有")
-        lines.append(reading.itemRows.isEmpty ? "项目：没有" : "项目行：第\(ranges(reading.itemRows))行（\(reading.itemRows.count) 项）")
+        if reading.orientation == .areasInRows {
+            let names = reading.groups.map { group in
+                let letters = group.columns.map(\.letter)
+                let span = letters.count > 1 ? "\(letters.first ?? "")-\(letters.last ?? "")" : (letters.first ?? "")
+                return "\(group.indicator)（\(span)）"
+            }
+            lines.append(names.isEmpty ? "项目：没有" : "每个指标一项（\(names.count) 项）：\(names.joined(separator: "、"))")
+        } else {
+            lines.append(reading.itemRows.isEmpty ? "项目：没有" : "项目行：第\(ranges(reading.itemRows))行（\(reading.itemRows.count) 项）")
+        }
         if let choice = reading.choice {
             let a = choice.agreement
             if choice.given {
@@ -196,6 +205,7 @@ public enum ReadingText {
                 if let project = group.project { fields.append(("project", .string(project))) }
                 if let unit = group.unit { fields.append(("unit", .string(unit))) }
                 if let lead = group.lead { fields.append(("lead", .string(lead))) }
+                fields.append(("row", .number(Double(group.row))))
                 fields.append(("columns", .object(group.columns.map { ($0.letter, JSONValue.string($0.role)) })))
                 return .object(fields)
             })))

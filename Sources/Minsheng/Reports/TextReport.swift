@@ -16,7 +16,7 @@ public enum TextReport {
     }
 
     /// One file's lines: its status and a table of its findings.
-    public static func render(_ file: FileResult, findings: [Finding]) -> String {
+    public static func render(_ file: FileResult, findings: [Finding], explain: Bool = false) -> String {
         switch file.status {
         case .unreadable:
             return "✗ \(file.path)\n    \(file.error ?? "无法读取")\n"
@@ -30,8 +30,12 @@ public enum TextReport {
             var out = "\(mark) \(file.path)（工作表 \(sheets)，\(file.items) 项）"
             out += findings.isEmpty ? "：未发现问题\n" : "：\(errors) 个错误，\(warnings) 个警告\n"
             for reading in file.readings {
-                let sheet = file.readings.count > 1 ? "\(reading.sheet) " : ""
-                out += "    \(sheet)\(ReadingText.line(reading))\n"
+                if explain {
+                    out += ReadingText.explanation(reading)
+                } else {
+                    let sheet = file.readings.count > 1 ? "\(reading.sheet) " : ""
+                    out += "    \(sheet)\(ReadingText.line(reading))\n"
+                }
             }
             // With several sheets checked, a cell off the first one is named with its sheet.
             if !findings.isEmpty { out += table(findings, mainSheet: file.sheets.isEmpty ? nil : file.sheet) }
