@@ -182,7 +182,10 @@ struct RealTableTests {
                     let full = normalized([row.row.category, row.row.project, row.row.indicator].compactMap { $0 }.joined(separator: "|"))
                     return full.contains(wanted) && !row.row.areaIsTotal || (row.row.areaIsTotal && full.contains(wanted))
                 }
-                let totals = rows.filter { $0.row.areaName == nil || $0.row.areaIsTotal }
+                var totals = rows.filter { $0.row.areaName == nil || $0.row.areaIsTotal }
+                // A name that is some item's whole project or indicator names that item.
+                let exact = totals.filter { row in [row.row.project, row.row.indicator].contains { $0.map(normalized) == wanted } }
+                if exact.count == 1 { totals = exact }
                 guard totals.count == 1, let row = totals.first else {
                     problems.append("item “\(name)”: \(totals.count) items match")
                     continue

@@ -180,6 +180,9 @@ public struct HeaderVocabulary: Sendable {
         // Only words are headers: a figure such as 95% or 0.85 is none.
         guard text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) else { return nil }
         if ["类别", "分类", "类型"].contains(where: { text.hasSuffix($0) }) { return .category }
+        // 重点督办内容, 建设内容: what each row is about.
+        if text.hasSuffix("内容"), text.count >= 3, !text.hasSuffix("完成内容") { return .indicator }
+        if text == "名称" { return .project }
         if let last = text.last, last == "率" || last == "比" || text.hasSuffix("比例") || text.hasSuffix("百分比")
             || (text.hasPrefix("占") && text.count >= 2) || Self.hasPercentSign(normalized)
         {
@@ -190,7 +193,7 @@ public struct HeaderVocabulary: Sendable {
         // A planned figure is the target (计划完成数, 计划投资额); a cumulative or actual one the
         // completed figure (累计开工数, 实际完成投资).
         if text.hasPrefix("计划") || text.hasPrefix("目标") { return .target }
-        if text.hasPrefix("累计") || text.hasPrefix("实际") {
+        if text.hasPrefix("累计") || text.hasPrefix("实际") || text.hasPrefix("已") {
             // 累计进度 keeps its own word (a rate, or a figure: the figures decide); 累计开工数 has none.
             let bytes = Array(text.utf8)
             let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(bytes, synonymBytes[$0]) }
@@ -224,7 +227,7 @@ public struct HeaderVocabulary: Sendable {
         let bare = text.hasSuffix(":") ? String(text.dropLast()) : text
         if totalSet.contains(bare) { return true }
         // A total named for its level (全省, 全州, 全镇 …) or as the sum (全市合计, 市合计, 总计).
-        if bare.count == 2, bare.hasPrefix("全"), let level = bare.last, "省市州盟县区旗镇乡".contains(level) { return true }
+        if bare.count == 2, bare.hasPrefix("全"), let level = bare.last, "国省市州盟县区旗镇乡".contains(level) { return true }
         return bare.count <= 6 && ["合计", "总计", "小计"].contains(where: bare.hasSuffix) && bare.hasPrefix("全")
             || bare.count <= 6 && (bare.hasSuffix("合计") || bare.hasSuffix("总计")) && !bare.contains(where: HeaderText.isDigit)
     }

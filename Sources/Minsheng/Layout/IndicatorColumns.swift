@@ -34,8 +34,14 @@ extension LayoutRecognizer {
         } else {
             return nil
         }
+        // Below the first named area, a short label with figures is an area too (省直部门 among
+        // the counties): the column is the areas' column.
+        var pastFirstArea = false
         func isLabel(_ text: String) -> Bool {
-            guard headedColumn else { return isAreaLabel(text) }
+            if !headedColumn, !pastFirstArea {
+                pastFirstArea = isAreaLabel(text)
+                return pastFirstArea
+            }
             guard let label = HeaderVocabulary.label(text), label.count <= 12, !label.isEmpty else { return false }
             if vocabulary.isTotal(label) { return true }
             return !vocabulary.isFooter(label) && !label.allSatisfy(HeaderText.isDigit) && vocabulary.role(of: label) == nil
@@ -129,11 +135,13 @@ extension LayoutRecognizer {
             }
             for column in figureColumns {
                 guard let text = grid[indicatorRow]?[column] else { continue }
-                let m = measureOf(column) ?? .target
                 let present = current.compactMap { c -> Measure? in
                     if case .value(let m, _) = c.meaning { return m }
                     return nil
                 }
+                // A figure without a measure word right after a target (已开工 after 计划开工):
+                // what has been done.
+                let m = measureOf(column) ?? (present == [.target] ? .completed : .target)
                 if present.contains(m) || (m == .target && !present.isEmpty) { close() }
                 let unit = m == .rate ? nil : Self.nameAndUnit(text).1
                 current.append(LayoutColumn(column: column, header: HeaderText.normalize(text), meaning: .value(m, area: nil), unit: unit))

@@ -132,6 +132,7 @@ public struct LayoutRecognizer: Sendable {
             }
         }
         settleRepeatedMeasures(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        settleProseCompletions(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         var layout = TableLayout(
             sheetName: sheet.name, headerRows: headerRow...(headerRow + (twoRows ? 1 : 0)), columns: columns)
         reinterpretNumericProgress(&layout, sheet: sheet)
@@ -164,6 +165,26 @@ public struct LayoutRecognizer: Sendable {
                 columns[i].meaning = columns.contains(where: { $0.meaning == .role(.indicator) }) ? .role(.note) : .role(.indicator)
             }
         }
+    }
+
+    /// A 完成情况 column whose cells are sentences, not figures (全年完成情况: what was done, in
+    /// words) is the progress text, when the table has no 进展情况 column.
+    private func settleProseCompletions(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
+        guard !columns.contains(where: { $0.meaning == .role(.progressText) }),
+            let index = columns.firstIndex(where: { $0.meaning == .value(.completed, area: nil) })
+        else { return }
+        let column = columns[index].column
+        var figures = 0
+        var prose = 0
+        for row in sheet.rows where row.index > headerRow {
+            guard let cell = row.cells.first(where: { $0.reference.column == column }) else { continue }
+            if Self.isFigure(cell) {
+                figures += 1
+            } else if case .string(let text) = cell.value, text.count > 24 {
+                prose += 1
+            }
+        }
+        if prose >= 2 && figures == 0 { columns[index].meaning = .role(.progressText) }
     }
 
     /// Whether a cell is a figure by itself: a number, or a short text that begins as one

@@ -58,7 +58,10 @@ struct ReadingJudge: Sendable {
                 best = (table, agreement)
                 continue
             }
-            if current.table.items.isEmpty && !table.items.isEmpty || !table.items.isEmpty && agreement.isBetter(than: current.agreement) {
+            // Another orientation wins only by its figures agreeing, never by placing more of them.
+            if current.table.items.isEmpty && !table.items.isEmpty
+                || !table.items.isEmpty && agreement.isBetter(than: current.agreement, placing: false)
+            {
                 best = (table, agreement)
             }
         }
