@@ -204,6 +204,8 @@ public struct HeaderVocabulary: Sendable {
         for index in synonyms.indices where synonymIsLong[index] {
             if ByteSearch.contains(bytes, synonymBytes[index]) { return synonyms[index].role }
         }
+        // A sum of money to be spent (投资规模, 整合资金, 补助金额) is what a plan sets: its target.
+        if ["资金", "投资", "金额", "规模"].contains(where: { text.contains($0) }), text.count <= 8 { return .target }
         return nil
     }
 

@@ -24,9 +24,15 @@ extension LayoutRecognizer {
         }
         var areaColumn: Int
         var headedColumn = false
-        if let (column, count) = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }), count >= 2 {
+        let named = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key })
+        let headedBy = areaHeaderColumn(grid)
+        if let headedBy, named.map({ $0.key == headedBy || $0.value < 2 }) ?? true {
+            // The column headed 县区 / 市县 lists the areas, named with their endings or not.
+            areaColumn = headedBy
+            headedColumn = true
+        } else if let (column, count) = named, count >= 2 {
             areaColumn = column
-        } else if let column = areaHeaderColumn(grid) {
+        } else if let column = headedBy {
             // A column headed 县区 / 省份 / 市州 lists the areas, whatever their names end with
             // (上海, 兵团).
             areaColumn = column

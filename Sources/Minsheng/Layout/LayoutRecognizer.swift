@@ -170,10 +170,21 @@ public struct LayoutRecognizer: Sendable {
     /// A 完成情况 column whose cells are sentences, not figures (全年完成情况: what was done, in
     /// words) is the progress text, when the table has no 进展情况 column.
     private func settleProseCompletions(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
-        guard !columns.contains(where: { $0.meaning == .role(.progressText) }),
-            let index = columns.firstIndex(where: { $0.meaning == .value(.completed, area: nil) })
-        else { return }
-        let column = columns[index].column
+        for measure in [Measure.completed, .target] {
+            guard let index = columns.firstIndex(where: { $0.meaning == .value(measure, area: nil) }),
+                Self.holdsProse(columns[index].column, sheet: sheet, below: headerRow)
+            else { continue }
+            // 完成情况 in words is the progress text; 具体任务及目标 in words is what the item is.
+            if measure == .completed {
+                if !columns.contains(where: { $0.meaning == .role(.progressText) }) { columns[index].meaning = .role(.progressText) }
+            } else {
+                columns[index].meaning = columns.contains(where: { $0.meaning == .role(.indicator) }) ? .role(.note) : .role(.indicator)
+            }
+        }
+    }
+
+    /// Whether a column's cells below the header are sentences (two or more) and never a figure.
+    private static func holdsProse(_ column: Int, sheet: Sheet, below headerRow: Int) -> Bool {
         var figures = 0
         var prose = 0
         for row in sheet.rows where row.index > headerRow {
@@ -184,7 +195,7 @@ public struct LayoutRecognizer: Sendable {
                 prose += 1
             }
         }
-        if prose >= 2 && figures == 0 { columns[index].meaning = .role(.progressText) }
+        return prose >= 2 && figures == 0
     }
 
     /// Whether a cell is a figure by itself: a number, or a short text that begins as one
