@@ -320,7 +320,7 @@ struct Routes: Sendable {
         return WebFailure.jsonResponse(
             status: .ok,
             .object([
-                ("report", report.jsonValue()), ("download", downloadValue),
+                ("report", report.jsonValue(previews: true)), ("download", downloadValue),
                 ("findings", file(findingsName + ".xlsx", xlsxType, findings.bytes ?? [])),
             ]))
     }

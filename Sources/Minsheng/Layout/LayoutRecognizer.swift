@@ -170,7 +170,8 @@ public struct LayoutRecognizer: Sendable {
     /// A 完成情况 column whose cells are sentences, not figures (全年完成情况: what was done, in
     /// words) is the progress text, when the table has no 进展情况 column.
     private func settleProseCompletions(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
-        for measure in [Measure.completed, .target] {
+        // (A target in words stays the target: 新增就业1000人，其中涡阳县300人… is read and checked.)
+        for measure in [Measure.completed] {
             guard let index = columns.firstIndex(where: { $0.meaning == .value(measure, area: nil) }),
                 Self.holdsProse(columns[index].column, sheet: sheet, below: headerRow)
             else { continue }
@@ -191,7 +192,7 @@ public struct LayoutRecognizer: Sendable {
             guard let cell = row.cells.first(where: { $0.reference.column == column }) else { continue }
             if Self.isFigure(cell) {
                 figures += 1
-            } else if case .string(let text) = cell.value, text.count > 24 {
+            } else if case .string(let text) = cell.value, text.utf8.count > 72 {
                 prose += 1
             }
         }

@@ -70,11 +70,16 @@ public struct TableReading: Sendable, Hashable {
     public var itemRows: [Int]
     /// How the reading was chosen (nil: not measured).
     public var choice: ReadingChoice?
+    /// The first rows of the table as the sheet shows them (the header rows and up to 8 rows
+    /// below, at most 20 columns, texts cut to 40 characters), for showing the reading beside
+    /// the table: `(one-based row, texts by column from A)`.
+    public var preview: [(row: Int, texts: [String])] = []
 
     public static func == (a: TableReading, b: TableReading) -> Bool {
         a.sheet == b.sheet && a.headerRows == b.headerRows && a.orientation == b.orientation && a.columns == b.columns
             && a.areas == b.areas && a.total?.label == b.total?.label && a.total?.place == b.total?.place
             && a.itemRows == b.itemRows && a.choice == b.choice && a.areaColumn == b.areaColumn
+            && a.preview.map(\.row) == b.preview.map(\.row) && a.preview.map(\.texts) == b.preview.map(\.texts)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -88,6 +93,7 @@ public struct TableReading: Sendable, Hashable {
         sheet = table.sheet.name
         headerRows = (layout.headerRows.lowerBound + 1)...(layout.headerRows.upperBound + 1)
         choice = table.choice
+        preview = Self.preview(table.sheet, from: layout.headerRows.lowerBound, below: layout.headerRows.upperBound)
         areas = layout.areas
         itemRows = table.items.map { $0.row + 1 }
         if let areaRows = layout.areaRows {
@@ -131,6 +137,26 @@ public struct TableReading: Sendable, Hashable {
                 if byArea { areas = Self.distinct(table.items.compactMap(\.areaName)) }
             }
         }
+    }
+
+    /// The header rows and up to 8 non-empty rows below them.
+    static func preview(_ sheet: Sheet, from first: Int, below last: Int) -> [(row: Int, texts: [String])] {
+        var result: [(row: Int, texts: [String])] = []
+        var body = 0
+        for row in sheet.rows where row.index >= first {
+            if row.index > last {
+                guard body < 8 else { break }
+                body += 1
+            }
+            var texts: [String] = []
+            for cell in row.cells where cell.reference.column < 20 {
+                while texts.count < cell.reference.column { texts.append("") }
+                let text = TableReader.text(cell).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? ""
+                texts.append(text.replacingOccurrences(of: "\n", with: " "))
+            }
+            result.append((row.index + 1, texts))
+        }
+        return result
     }
 
     private static func distinct(_ names: [String]) -> [String] {

@@ -71,12 +71,13 @@ public struct CheckReport: Sendable {
         return errorCount > 0 ? 1 : 0
     }
 
-    /// The report as DESIGN's JSON object.
-    public func jsonValue() -> JSONValue {
+    /// The report as DESIGN's JSON object; with `previews`, each reading also carries the
+    /// table's first rows and its layout file (what the web page shows).
+    public func jsonValue(previews: Bool = false) -> JSONValue {
         .object([
             ("tool", .string(MinshengInfo.tool)),
             ("version", .string(MinshengInfo.version)),
-            ("files", .array(files.map(Self.jsonValue(of:)))),
+            ("files", .array(files.map { Self.jsonValue(of: $0, previews: previews) })),
             ("findings", .array(findings.map(Self.jsonValue(of:)))),
             ("summary", summaryValue()),
         ])
@@ -92,13 +93,15 @@ public struct CheckReport: Sendable {
         emit("], \"summary\": " + summaryValue().serialized() + "}")
     }
 
-    static func jsonValue(of file: FileResult) -> JSONValue {
+    static func jsonValue(of file: FileResult, previews: Bool = false) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("path", .string(file.path)), ("status", .string(file.status.rawValue))]
         switch file.status {
         case .ok:
             pairs += [("sheet", .optional(file.sheet)), ("items", .number(Double(file.items)))]
             if !file.sheets.isEmpty { pairs.append(("sheets", .array(file.sheets.map(JSONValue.string)))) }
-            if !file.readings.isEmpty { pairs.append(("reading", .array(file.readings.map(ReadingText.jsonValue)))) }
+            if !file.readings.isEmpty {
+                pairs.append(("reading", .array(file.readings.map { ReadingText.jsonValue($0, preview: previews) })))
+            }
         case .unreadable: pairs += [("error", .optional(file.error))]
         case .skipped: pairs += [("reason", .optional(file.error))]
         }

@@ -150,6 +150,18 @@ public enum ReadingText {
         return lines.map { "    " + $0 }.joined(separator: "\n") + "\n"
     }
 
+    /// `files[].reading[]`; with `preview`, also the table's first rows
+    /// (`"preview": [{"row": 3, "cells": ["序号", "项目", …]}]`, the page's view of the reading).
+    public static func jsonValue(_ reading: TableReading, preview: Bool) -> JSONValue {
+        guard preview, case .object(var pairs) = jsonValue(reading) else { return jsonValue(reading) }
+        pairs.append(
+            ("preview", .array(reading.preview.map { row in
+                .object([("row", .number(Double(row.row))), ("cells", .array(row.texts.map(JSONValue.string)))])
+            })))
+        pairs.append(("layout", layoutFile(reading)))
+        return .object(pairs)
+    }
+
     /// `files[].reading[]`.
     public static func jsonValue(_ reading: TableReading) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
