@@ -151,7 +151,8 @@ public struct TableReading: Sendable, Hashable {
             var texts: [String] = []
             for cell in row.cells where cell.reference.column < 20 {
                 while texts.count < cell.reference.column { texts.append("") }
-                let text = TableReader.text(cell).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 } ?? ""
+                // Cut before anything walks the text (a cell may hold megabytes).
+                let text = TableReader.text(cell).map { $0.utf8.count > 120 ? String($0.prefix(40)) + "…" : $0 } ?? ""
                 texts.append(text.replacingOccurrences(of: "\n", with: " "))
             }
             result.append((row.index + 1, texts))
