@@ -208,6 +208,8 @@ public struct LayoutRecognizer: Sendable {
             guard text.utf8.count <= 48 else { return false }
             let folded = QuantityParser.fold(text)
             guard folded.count <= 16 else { return false }
+            // 2021年12月15日 is a date (a signature line), not a figure.
+            if folded.contains("年"), folded.contains("月") || folded.contains("日") { return false }
             return folded.first.map(HeaderText.isDigit) ?? false || ["约", "不少于", "不低于", "≥", "超过"].contains(where: folded.hasPrefix)
         default: return false
         }

@@ -126,7 +126,17 @@ public struct TableReader: Sendable {
                 item.project = previous.project
                 if item.sequence == nil { item.sequence = previous.sequence }
             }
-            guard item.project != nil || item.indicator != nil else { continue }
+            guard item.project != nil || item.indicator != nil else {
+                // Figures with nothing to name them: said, not dropped.
+                // (A section heading or a 合计 / 小计 line carries its section's sums: not an item
+                // either, and no row to fill in.)
+                let sumLine = vocabulary.isSection(firstText)
+                    || rawTexts.contains { text in ["合计", "小计", "总计"].contains { text.utf8.count < 200 && text.contains($0) } }
+                if !sumLine, values.values.contains(where: { LayoutRecognizer.isFigure($0) }) {
+                    result.append(TableRow(row: sheetRow.index, kind: .unlabeled, category: category, values: values))
+                }
+                continue
+            }
             item.indicatorKind = indicatorKind(item)
             result.append(item)
             previousItem = item

@@ -8,6 +8,9 @@ public enum RowKind: Hashable, Sendable {
     case section(String)
     /// A footer row (合计, 备注, 填报人 …), not an item.
     case footer
+    /// A row with figures but no project or indicator to name them: not an item, and named in
+    /// a finding (`unread-row`) so that nothing filled is dropped in silence.
+    case unlabeled
 }
 
 /// Where a value of an item sits and which figure it is.

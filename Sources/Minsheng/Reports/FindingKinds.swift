@@ -83,6 +83,8 @@ public struct FindingKind: Sendable, Hashable {
             return ("数字可疑", "完成数超过目标 3 倍或完成率超过 300%：多半是单位或小数点写错了，请核实。")
         case .unitMismatch:
             return ("单位不符", "数量列中写了百分数，或百分比列中写了数量：核对这一格填的是哪一个数。")
+        case .unreadRow:
+            return ("未读取的行", "这一行填了数字，却没有项目或指标名称，没有读成项目、也没有核对：补上名称，或确认它不是项目（如备注行）。")
         case .doubtfulReading:
             return ("读法存疑", "按表头能读出的每种读法，多数完成率和合计都对不上：先看报告中的读法是否读错了列，必要时保存读法、改正后用版式文件重新核对。")
         }

@@ -50,6 +50,8 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     /// Most of a table's rates and totals disagree under every reading its header allows: said
     /// once, instead of an error per figure that comes from the reading.
     case doubtfulReading = "doubtful-reading"
+    /// A row with figures but no project or indicator: not read as an item.
+    case unreadRow = "unread-row"
 }
 
 /// A problem in the data: where it is, what was expected and what was found. Findings are not

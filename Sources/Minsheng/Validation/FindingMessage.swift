@@ -89,6 +89,8 @@ public enum FindingMessage: Sendable, Hashable {
     /// Under no reading the header words allow do most of the table's figures agree: the
     /// reading is doubtful, and its `failing` rate and total errors are not listed one by one.
     case doubtfulReading(reading: String, checks: Int, failing: Int)
+    /// A row with figures but no project or indicator (`cells` figure cells).
+    case unlabeledRow(row: Int, cells: Int)
 
     // MARK: Plausibility
     /// A completion over 3× its target.
@@ -132,6 +134,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .noPreviousTable: return .previousMismatch
         case .sheetMissing: return .incompleteWorkbook
         case .doubtfulReading: return .doubtfulReading
+        case .unlabeledRow: return .unreadRow
         case .emptyReturn: return .emptyReturn
         case .missingItem: return .missingItem
         case .duplicateReturnRow: return .duplicateItem
@@ -148,7 +151,7 @@ public enum FindingMessage: Sendable, Hashable {
             return .error
         case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
             .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
-            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .doubtfulReading, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
+            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .doubtfulReading, .unlabeledRow, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
         }
@@ -204,6 +207,8 @@ public enum FindingMessage: Sendable, Hashable {
         case .targetMoved(let label, let now, let then, let cell):
             return "年度\(label)由上期的 \(Quantity.format(then))（\(cell)）变为 \(Quantity.format(now))"
         case .itemDropped(let item, let cell): return "上期报表有“\(item)”（\(cell)），本期没有"
+        case .unlabeledRow(let row, let cells):
+            return "第 \(row) 行填了 \(cells) 个数字，但没有项目或指标名称，未作为项目读取和核对（请补上名称，或确认这一行不是项目）"
         case .doubtfulReading(let reading, let checks, let failing):
             return "表格的读法可能不对：按这种读法（\(reading)），\(checks) 处可核对的完成率和合计中有 \(failing) 处对不上，且没有哪种读法能让多数数字相符；这些差异不逐条列出。请核对读法，必要时用 --layout 指定（可先用 --save-layout 保存读法再修改）"
         case .sheetMissing(let name): return "工作簿列出了工作表“\(name)”，但文件中没有它的内容（文件可能不完整），该表未读取"

@@ -25,6 +25,8 @@ public struct ColumnTotalRule: WholeTableRule {
                 next += 1
                 sinceTotal.append(checked)
                 sinceSection.append(checked)
+            case .unlabeled:
+                continue
             case .section:
                 sinceSection = []
             case .footer:

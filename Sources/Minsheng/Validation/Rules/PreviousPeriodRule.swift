@@ -23,7 +23,9 @@ public struct PreviousPeriodRule: PairRule {
                 let thenCell = before.values[valueKey].map { "\(previousFile)!\($0.cell.reference.a1)" } ?? previousFile
                 let label = CheckedRow.label(valueKey)
                 switch valueKey.measure {
-                case .completed where now.value < then.value && !Quantity.equal(now.value, then.value):
+                // Only a running total must not fall: a rate, a ceiling (失业率 4.2 → 4.17), an
+                // average or a per-person figure moves either way.
+                case .completed where now.value < then.value && !Quantity.equal(now.value, then.value) && row.row.indicatorKind.isAdditive:
                     findings.add(
                         .completedDecreased(label: label, now: now.value, then: then.value, previousCell: thenCell), row,
                         cell: value.cell.reference.a1, area: valueKey.area, expected: then.value, actual: now.value)

@@ -1,0 +1,92 @@
+import Foundation
+import Minsheng
+import TestSupport
+import Testing
+
+/// How a table is read when the words alone cannot say: the figures decide, names with numeral
+/// characters are areas, towns are areas, nothing filled is dropped in silence, non-additive
+/// figures never "decrease".
+struct ReadingRuleTests {
+    static func codes(_ findings: [Finding]) -> [String] { findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } }
+
+    @Test func theFiguresReadAProgressColumnAsTheCompletionAndTheRateBesideIt() throws {
+        // 进度 holds the cumulative figure, 完成目标(%) the rate: words alone read them the other
+        // way round and every row disagreed.
+        let rows = [
+            ["项目", "目标任务", "进度", "完成目标(%)"],
+            ["城镇新增就业", "26000", "32095", "123.4"],
+            ["农村劳动力转移", "1000", "900", "90"],
+            ["技能培训", "4000", "4400", "110"],
+            ["创业担保贷款", "200", "150", "75"],
+        ]
+        let (result, findings) = try TableFixture.check(rows)
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+        let reading = try #require(result.readings.first)
+        #expect(reading.columns.map(\.role) == ["project", "target", "completed", "rate"])
+        #expect(reading.choice?.changedColumns.map(\.header) == ["进度"])
+        // The one real error is still found, not lost among errors of the reading.
+        var wrong = rows
+        wrong[3][3] = "120"
+        let (_, errors) = try TableFixture.check(wrong)
+        #expect(Self.codes(errors) == ["rate-mismatch D4"])
+    }
+
+    @Test func whenNoReadingAgreesTheReportSaysSoOnce() throws {
+        let (_, findings) = try TableFixture.check([
+            ["项目", "目标", "完成", "完成率"],
+            ["甲", "100", "50", "81%"],
+            ["乙", "200", "90", "17%"],
+            ["丙", "300", "120", "66%"],
+            ["丁", "400", "100", "93%"],
+            ["戊", "500", "400", "31%"],
+        ])
+        #expect(Self.codes(findings) == ["doubtful-reading "], "\(findings.map(\.message))")
+        #expect(findings.first?.message.contains("5 处可核对的完成率和合计中有 5 处对不上") == true)
+    }
+
+    @Test func placeNamesWithNumeralCharactersAreAreas() throws {
+        // 七里河区, 五华区, 万州区, 两江新区, 百色市, 千阳县: Character.isNumber is true for 七 五 万 两 百 千.
+        let (result, findings) = try TableFixture.check([
+            ["项目", "合计", "七里河区", "五华区", "万州区", "两江新区", "百色市", "千阳县"],
+            ["城镇新增就业", "600", "100", "100", "100", "100", "100", "100"],
+            ["技能培训", "700", "100", "100", "100", "100", "100", "100"],
+        ])
+        #expect(result.readings.first?.areas == ["七里河区", "五华区", "万州区", "两江新区", "百色市", "千阳县"])
+        #expect(Self.codes(findings) == ["total-mismatch B3"])
+    }
+
+    @Test func townsAreAreasAndATownBreakdownIsChecked() throws {
+        let (result, findings) = try TableFixture.check([
+            ["项目", "全镇", "元坝镇", "白果乡", "红岩街道"],
+            ["改厕", "300", "100", "100", "100"],
+            ["道路", "31", "10", "10", "10"],
+        ])
+        #expect(result.readings.first?.areas == ["元坝镇", "白果乡", "红岩街道"])
+        #expect(Self.codes(findings) == ["total-mismatch B3"])
+    }
+
+    @Test func areasDownTheRowsWithOneColumnPerIndicatorAndALeadRow() throws {
+        let (result, findings) = try TableFixture.check([
+            ["县区", "城镇新增就业（人）", "农村劳动力转移（人）"],
+            ["责任单位", "市人社局", "市农业农村局"],
+            ["全市", "1000", "500"],
+            ["涡阳县", "600", "200"],
+            ["蒙城县", "400", "310"],
+        ])
+        let reading = try #require(result.readings.first)
+        #expect(reading.orientation == .areasInRows && reading.oneColumnPerIndicator)
+        #expect(reading.areas == ["涡阳县", "蒙城县"])
+        #expect(reading.groups.map(\.lead) == ["市人社局", "市农业农村局"])
+        #expect(Self.codes(findings) == ["total-mismatch C3"])
+    }
+
+    @Test func aRowWithFiguresButNoNameIsNamed() throws {
+        let (_, findings) = try TableFixture.check([
+            ["项目", "目标", "完成"],
+            ["", "50", "40"],
+            ["城镇新增就业", "100", "90"],
+        ])
+        // (A blank name under an item is that item's sub-row, as before.)
+        #expect(Self.codes(findings) == ["unread-row B2"])
+    }
+}
