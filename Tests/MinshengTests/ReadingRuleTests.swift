@@ -90,3 +90,15 @@ struct ReadingRuleTests {
         #expect(Self.codes(findings) == ["unread-row B2"])
     }
 }
+
+extension ReadingRuleTests {
+    @Test func aCeilingOrARateMayFallMonthOverMonthARunningTotalMayNot() throws {
+        let checker = try Checker()
+        let header = ["项目", "单位", "年度目标", "完成数"]
+        let then = TableFixture.source([header, ["城镇登记失业率低于", "%", "4.5", "4.2"], ["城镇新增就业", "人", "1000", "800"]], name: "1-8月")
+        let now = TableFixture.source([header, ["城镇登记失业率低于", "%", "4.5", "4.17"], ["城镇新增就业", "人", "1000", "790"]], name: "1-9月")
+        let previous = try PreviousReport.read(then, finder: checker.finder)
+        let (_, findings) = checker.check(source: now, previous: previous)
+        #expect(Self.codes(findings) == ["completed-decreased D3"], "\(findings.map(\.message))")
+    }
+}
