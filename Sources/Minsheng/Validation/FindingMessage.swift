@@ -147,11 +147,11 @@ public enum FindingMessage: Sendable, Hashable {
     public var severity: Severity {
         switch self {
         case .negative, .totalMismatch, .columnTotalMismatch, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
-            .mostRowsUnmatched, .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved:
+            .mostRowsUnmatched, .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved, .doubtfulReading:
             return .error
         case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
             .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
-            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .doubtfulReading, .unlabeledRow, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
+            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .unlabeledRow, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
         }
