@@ -139,10 +139,12 @@ public enum WebPage {
             Bundle.main.bundleURL.appendingPathComponent("minsheng_MinshengWeb.resources/index.html"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("minsheng_MinshengWeb.resources/index.html"),
         ]
+        // Installed: /usr/share/minsheng/index.html (the Debian package), or share/minsheng beside bin/.
+        candidates += TemplateFiles.installedFolders(resourceFolder: "minsheng_MinshengWeb.resources").map { $0.appendingPathComponent("index.html") }
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Page/index.html"))
         for candidate in candidates {
             if let data = FileManager.default.contents(atPath: candidate.path) { return Array(data) }
         }
-        throw MinshengError.configuration(file: "index.html", reason: "找不到网页文件（应在可执行文件旁的 minsheng_MinshengWeb.resources 文件夹中）")
+        throw MinshengError.configuration(file: "index.html", reason: "找不到网页文件（应在可执行文件旁的 minsheng_MinshengWeb.resources 文件夹中，或在 /usr/share/minsheng 中）")
     }
 }
