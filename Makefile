@@ -12,9 +12,10 @@ APT_PACKAGES := libzip-dev libxlsxwriter-dev libexpat1-dev pkg-config zip unzip
 # LibreOffice lays out columns as Excel does.
 TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei fonts-crosextra-carlito poppler-utils time \
 	chromium chromium-driver python3-selenium
-# The .deb: dpkg-shlibdeps (dpkg-dev) finds its Depends, strip (binutils) shrinks the binaries;
+# The .deb: dpkg-shlibdeps (dpkg-dev) finds its Depends, strip (binutils) shrinks the binaries,
+# help2man writes the manual pages from --help;
 # its test makes a Debian 12 root with debootstrap and asks the server with curl.
-PACKAGE_APT_PACKAGES := $(APT_PACKAGES) dpkg-dev binutils xz-utils
+PACKAGE_APT_PACKAGES := $(APT_PACKAGES) dpkg-dev binutils xz-utils help2man
 TEST_PACKAGE_APT_PACKAGES := debootstrap lintian curl python3
 WEB_ARGS ?=
 DEMO_OUT ?= out

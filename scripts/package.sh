@@ -10,7 +10,8 @@
 #   /lib/systemd/system/minsheng-web.service  (not enabled on install)
 #   /etc/minsheng/web.env                     (conffile, mode 0600: it holds the token)
 #   /usr/share/doc/minsheng/{copyright,changelog.gz,README.Debian}
-# Needs: swift, dpkg-dev (dpkg-shlibdeps), binutils (strip); `make package` installs the rest.
+#   /usr/share/man/man1/minsheng.1.gz, minsheng-web.1.gz (help2man, from --help)
+# Needs: swift, dpkg-dev (dpkg-shlibdeps), binutils (strip), help2man; `make package` installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +46,21 @@ done
 install -m 0644 "$bin"/minsheng_MinshengResources.resources/*.json "$stage/usr/share/minsheng/"
 install -m 0644 "$bin/minsheng_MinshengWeb.resources/index.html" "$stage/usr/share/minsheng/index.html"
 
+# Manual pages from --help (help2man), pointing to each subcommand's own --help; left-adjusted
+# (.ad l), since a line of Chinese has no spaces to stretch.
+mkdir -p "$stage/usr/share/man/man1"
+epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
+for exe in minsheng minsheng-web; do
+    case "$exe" in
+        minsheng) summary="check and collect the spreadsheets of livelihood projects (民生工程)" ;;
+        minsheng-web) summary="serve the web page of minsheng (民生工程表格核对网页版)" ;;
+    esac
+    LANG=C.UTF-8 SOURCE_DATE_EPOCH="$epoch" help2man -L C.UTF-8 --no-info --no-discard-stderr \
+        --name="$summary" --section=1 --include=packaging/see-also.h2m "$stage/usr/bin/$exe" \
+        | sed '/^\.TH /a .ad l' | gzip -9n > "$stage/usr/share/man/man1/$exe.1.gz"
+    chmod 0644 "$stage/usr/share/man/man1/$exe.1.gz"
+done
+
 install -m 0644 packaging/minsheng-web.service "$stage/lib/systemd/system/minsheng-web.service"
 install -m 0600 packaging/web.env "$stage/etc/minsheng/web.env"
 install -m 0644 packaging/copyright packaging/README.Debian "$stage/usr/share/doc/minsheng/"
@@ -52,7 +68,6 @@ install -m 0644 packaging/lintian-overrides "$stage/usr/share/lintian/overrides/
 
 # A native package's changelog: this version, from the commit it was built from.
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
 maintainer="$(sed -n 's/^Maintainer: //p' packaging/control.in)"
 {
     echo "minsheng ($version) stable; urgency=medium"
