@@ -180,6 +180,15 @@ wait "$web_pid" || status=$?
 web_pid=""
 if [ "$status" -eq 0 ]; then pass "SIGTERM: minsheng-web exited 0"; else fail "SIGTERM: status $status"; fi
 cp .build-deb/web.env.orig "$root/etc/minsheng/web.env"
+# Wrong options in web.env stop it at once with status 64 and the reason (the unit then does not
+# restart it): another address without a token, a port that is not a number.
+for bad in "MINSHENG_WEB_HOST=0.0.0.0" "MINSHENG_WEB_PORT=八千"; do
+    status=0
+    message="$(in_root env "$bad" timeout 20 minsheng-web 2>&1 >/dev/null)" || status=$?
+    if [ "$status" -eq 64 ] && [ -n "$message" ]; then
+        pass "$bad: status 64, “$(echo "$message" | grep -v '^$' | head -n1 | cut -c1-100)”"
+    else fail "$bad: status $status, “$message”"; fi
+done
 
 # 4. Without the data files, or from a copy elsewhere.
 echo "== missing data files and copied binaries"

@@ -40,7 +40,7 @@ public struct WebOptions: Sendable {
     /// - Throws: `MinshengError.usage` for a non-loopback host without a token, or a limit below 1.
     public func validate() throws {
         if !Self.isLoopback(host), (token ?? "").isEmpty {
-            throw MinshengError.usage("在非本机地址 \(host) 上提供服务时必须用 --token 设置访问令牌")
+            throw MinshengError.usage("在非本机地址 \(host) 上提供服务时必须用 --token（或环境变量 MINSHENG_WEB_TOKEN）设置访问令牌")
         }
         if maxUploadMB < 1 { throw MinshengError.usage("--max-upload-mb 至少为 1") }
         if jobs < 1 { throw MinshengError.usage("--jobs 至少为 1") }
