@@ -16,7 +16,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scratch="${MINSHENG_RELEASE_SCRATCH:-.build-release}"
-build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch")
+# Full RELRO (-z relro -z now): the binaries' relocations are read-only once they have started.
+build=(swift build -c release --static-swift-stdlib --scratch-path "$scratch"
+    -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now)
 echo "== ${build[*]} --product minsheng / minsheng-web"
 "${build[@]}" --product minsheng
 "${build[@]}" --product minsheng-web
