@@ -8,7 +8,7 @@
 #      user minsheng) answering /healthz and a check upload, with and without its token;
 #   4. the data files missing: a Chinese sentence naming the file and status 2, never a crash;
 #      a copy of the binary elsewhere finds them, or MINSHENG_TEMPLATES does;
-#   5. remove keeps /var/lib/minsheng and web.env; purge removes them.
+#   5. an upgrade and remove keep /var/lib/minsheng and the edited web.env; purge removes them.
 # Usage: scripts/test-package.sh [DEB]   (default: the newest dist/minsheng_*_amd64.deb)
 # Needs root (debootstrap, chroot, mount), debootstrap, lintian, curl.
 # MINSHENG_DEB_MIRROR overrides the mirror; the bare root is kept in .build-deb/base and copied
@@ -217,10 +217,21 @@ if [ "$status" -eq 2 ] && echo "$message" | grep -q '找不到'; then
 else fail "minsheng-web without its data files: status $status, “$message”"; fi
 mv "$root/usr/share/minsheng.away" "$root/usr/share/minsheng"
 
-# 5. Remove keeps the data and the options; purge removes them.
-echo "== remove and purge"
+# 5. Upgrade keeps the edited options and the data; remove keeps them; purge removes them.
+echo "== upgrade, remove and purge"
 touch "$root/var/lib/minsheng/kept"
 echo "MINSHENG_WEB_PORT=9000" >> "$root/etc/minsheng/web.env"
+# The same package under a higher version, as the next release would come.
+rm -rf .build-deb/upgrade && dpkg-deb -R "$deb" .build-deb/upgrade
+sed -i "s/^Version: .*/Version: $version+upgrade1/" .build-deb/upgrade/DEBIAN/control
+dpkg-deb --root-owner-group -Zgzip -z1 --build .build-deb/upgrade "$root/tmp/upgrade.deb" >/dev/null
+rm -rf .build-deb/upgrade
+if in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q /tmp/upgrade.deb > .build-deb/apt-upgrade.log 2>&1 \
+    && [ "$(in_root dpkg-query -W -f '${Version}' minsheng)" = "$version+upgrade1" ] \
+    && grep -q 9000 "$root/etc/minsheng/web.env" && [ -f "$root/var/lib/minsheng/kept" ] \
+    && [ "$(in_root stat -c '%U:%G %a' /etc/minsheng/web.env)" = "root:root 600" ]; then
+    pass "upgrade to $version+upgrade1: the edited web.env (still 600) and /var/lib/minsheng kept"
+else cat .build-deb/apt-upgrade.log; fail "upgrade"; fi
 in_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q minsheng > .build-deb/apt-remove.log 2>&1 || { cat .build-deb/apt-remove.log; fail "apt-get remove"; }
 if [ ! -e "$root/usr/bin/minsheng" ] && [ -f "$root/var/lib/minsheng/kept" ] && grep -q 9000 "$root/etc/minsheng/web.env"; then
     pass "remove: binaries gone, /var/lib/minsheng and the edited web.env kept"
