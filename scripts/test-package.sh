@@ -20,6 +20,7 @@ deb="${1:-$(ls -t dist/minsheng_*_amd64.deb 2>/dev/null | head -n1)}"
 if [ -z "$deb" ] || [ ! -f "$deb" ]; then echo "no package: run make package first" >&2; exit 1; fi
 version="$(dpkg-deb --field "$deb" Version)"
 echo "== testing $deb (version $version)"
+mkdir -p .build-deb
 failures=0
 passed=0
 pass() { passed=$((passed + 1)); echo "  ok: $*"; }
@@ -51,7 +52,7 @@ mirror="${mirror:-http://deb.debian.org/debian}"
 base=.build-deb/base
 if [ ! -f "$base/.minsheng-complete" ]; then
     echo "== debootstrap --variant=minbase bookworm $base $mirror"
-    rm -rf "$base"
+    rm -rf --one-file-system "$base"
     debootstrap --variant=minbase bookworm "$base" "$mirror" > .build-deb/debootstrap.log 2>&1 \
         || { tail -n 30 .build-deb/debootstrap.log; exit 1; }
     touch "$base/.minsheng-complete"
