@@ -54,8 +54,8 @@ mkdir -p "$stage/usr/share/man/man1"
 epoch="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
 for exe in minsheng minsheng-web; do
     case "$exe" in
-        minsheng) summary="check and collect the spreadsheets of livelihood projects (民生工程)" ;;
-        minsheng-web) summary="serve the web page of minsheng (民生工程表格核对网页版)" ;;
+        minsheng) summary="check and collect the spreadsheets of livelihood projects" ;;
+        minsheng-web) summary="serve the web page of minsheng" ;;
     esac
     LANG=C.UTF-8 SOURCE_DATE_EPOCH="$epoch" help2man -L C.UTF-8 --no-info --no-discard-stderr \
         --name="$summary" --section=1 --include=packaging/see-also.h2m "$stage/usr/bin/$exe" \

@@ -29,7 +29,7 @@ struct MinshengWebCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-upload-mb"), help: "一次上传的总大小上限（MB，默认 50）")
     var maxUploadMB: Int?
 
-    @Option(help: "同时处理的请求数（其余排队；默认 \(WebOptions().jobs)）")
+    @Option(help: "同时处理的请求数（其余排队；默认为本机的核数，至多 4）")
     var jobs: Int?
 
     @Option(help: "排队等待的请求数上限（超过则答 503；默认 \(WebOptions().queue)）")
