@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds dist/minsheng_<version>_amd64.deb: minsheng and minsheng-web built -c release with the
-# Swift runtime linked statically, so that the package depends on Debian packages only.
+# Builds dist/minsheng_<version>_<arch>.deb (amd64 here): minsheng and minsheng-web built
+# -c release with the Swift runtime linked statically, so that the package depends on Debian
+# packages only.
 #
 # The version is the one `minsheng --version` prints (MinshengInfo.version in
 # Sources/Minsheng/Minsheng.swift, the only place it is written). Depends is what dpkg-shlibdeps
@@ -32,7 +33,7 @@ fi
 if ! [[ "$version" =~ ^[0-9][0-9A-Za-z.+~]*$ ]]; then
     echo "version '$version' is not a Debian version" >&2; exit 1
 fi
-arch=amd64
+arch="$(dpkg --print-architecture)"   # amd64 here; an arm64 build machine makes an arm64 package
 name="minsheng_${version}_${arch}"
 stage=".build-deb/stage/$name"
 rm -rf "$stage"
@@ -93,7 +94,7 @@ depends="adduser, $depends"
 install -m 0755 packaging/postinst packaging/prerm packaging/postrm "$stage/DEBIAN/"
 install -m 0644 packaging/conffiles "$stage/DEBIAN/conffiles"
 installed_size="$(du -sk --apparent-size --exclude=DEBIAN "$stage" | cut -f1)"
-sed -e "s/@VERSION@/$version/" -e "s/@DEPENDS@/$depends/" -e "s/@INSTALLED_SIZE@/$installed_size/" \
+sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@DEPENDS@/$depends/" -e "s/@INSTALLED_SIZE@/$installed_size/" \
     packaging/control.in > "$stage/DEBIAN/control"
 (cd "$stage" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) \
     > "$stage/DEBIAN/md5sums"

@@ -9,14 +9,14 @@
 #   4. the data files missing: a Chinese sentence naming the file and status 2, never a crash;
 #      a copy of the binary elsewhere finds them, or MINSHENG_TEMPLATES does;
 #   5. an upgrade and remove keep /var/lib/minsheng and the edited web.env; purge removes them.
-# Usage: scripts/test-package.sh [DEB]   (default: the newest dist/minsheng_*_amd64.deb)
+# Usage: scripts/test-package.sh [DEB]   (default: the newest dist/minsheng_*_<this arch>.deb)
 # Needs root (debootstrap, chroot, mount), debootstrap, lintian, curl.
 # MINSHENG_DEB_MIRROR overrides the mirror; the bare root is kept in .build-deb/base and copied
 # for each run (remove the folder to make it anew).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-deb="${1:-$(ls -t dist/minsheng_*_amd64.deb 2>/dev/null | head -n1)}"
+deb="${1:-$(ls -t dist/minsheng_*_"$(dpkg --print-architecture)".deb 2>/dev/null | head -n1)}"
 if [ -z "$deb" ] || [ ! -f "$deb" ]; then echo "no package: run make package first" >&2; exit 1; fi
 version="$(dpkg-deb --field "$deb" Version)"
 echo "== testing $deb (version $version)"
