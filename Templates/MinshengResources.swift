@@ -1,9 +1,15 @@
 import Foundation
 
-/// The bundle holding this folder's data files (`headers.json`, `district.json`), copied in as
-/// SwiftPM resources so that they are found wherever the binary or a dependent package runs.
-/// Minsheng reads them through `TemplateFiles`, which lets an override folder take precedence.
+/// Where this folder's data files (`headers.json`, `district.json`, …) are, without
+/// `Bundle.module`: its generated accessor stops the process with `fatalError` when the binary has
+/// been copied away from its build folder. SwiftPM still copies the files beside the built binary
+/// (`minsheng_MinshengResources.resources`); Minsheng finds them through `TemplateFiles`.
 public enum MinshengResources {
-    /// The resource bundle.
-    public static var bundle: Bundle { Bundle.module }
+    /// The folder SwiftPM copies the files into, beside the built executable.
+    public static let bundleFolderName = "minsheng_MinshengResources.resources"
+
+    /// The source folder the files were built from (`Templates/` of the checkout), which holds the
+    /// same bytes as the copies (`.copy` resources): the last place looked, as `Bundle.module`'s
+    /// build-folder fallback was.
+    public static var sourceFolder: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent() }
 }

@@ -1,14 +1,19 @@
 import Foundation
 import MinshengResources
 
-/// The editable data files of `Templates/` (`headers.json`, `district.json`, …), shipped as
-/// package resources. Each file is taken from the first place that has it:
+/// The editable data files of `Templates/` (`headers.json`, `district.json`, …). Each file is
+/// taken from the first place that has it:
 ///
 /// 1. the folder passed to a loader (`HeaderVocabulary.load(folder:)`, `TemplateFiles.data(named:folder:)`);
 /// 2. the folder named by the `MINSHENG_TEMPLATES` environment variable;
-/// 3. the copy built into the package (`Bundle.module` of the `MinshengResources` target).
+/// 3. beside the executable, as SwiftPM builds it (`minsheng_MinshengResources.resources/`);
+/// 4. the installed copy: `share/minsheng/` beside the executable's `bin/` (`/usr/share/minsheng`
+///    for the Debian package, `/usr/local/share/minsheng`, `/opt/minsheng/share/minsheng`), then
+///    `/usr/share/minsheng` itself;
+/// 5. in a debug build, the checkout it was built from (`Templates/`).
 ///
-/// An override folder need only hold the files it changes: the others still come from the package.
+/// An override folder need only hold the files it changes: the others still come from the later
+/// places. When none has the file, the error names it and every place looked — never a crash.
 ///
 /// ```swift
 /// let data = try TemplateFiles.data(named: "headers.json")
@@ -17,22 +22,20 @@ public enum TemplateFiles {
     /// The environment variable naming an override folder.
     public static let environmentVariable = "MINSHENG_TEMPLATES"
 
-    /// Where the file `name` is read from: `folder`, else `$MINSHENG_TEMPLATES`, else the
-    /// package's resources.
+    /// The folder the Debian package installs the data files (and the web page) into.
+    public static let installedFolder = URL(fileURLWithPath: "/usr/share/minsheng")
+
+    /// Where the file `name` is read from: the first of `folders(override:)` that has it.
     ///
-    /// - Throws: `MinshengError.configuration` when no place has the file.
+    /// - Throws: `MinshengError.configuration` naming the file and the folders looked in when
+    ///   none has it.
     public static func url(named name: String, folder: URL? = nil) throws -> URL {
-        let manager = FileManager.default
-        for override in overrideFolders(folder) {
-            let candidate = override.appendingPathComponent(name)
-            if manager.fileExists(atPath: candidate.path) { return candidate }
-        }
-        if let bundled = MinshengResources.bundle.url(forResource: name, withExtension: nil),
-            manager.fileExists(atPath: bundled.path)
-        {
-            return bundled
-        }
-        throw MinshengError.configuration(file: name, reason: "找不到数据文件（程序的资源包不完整？也可以设置 \(environmentVariable) 指向含有它的文件夹）")
+        let candidates = folders(override: folder)
+        if let found = firstFile(named: name, in: candidates) { return found }
+        let looked = candidates.map(\.path).joined(separator: "、")
+        throw MinshengError.configuration(
+            file: name,
+            reason: "找不到这个数据文件（找过：\(looked)）。请重新安装 minsheng，或设置环境变量 \(environmentVariable) 指向含有它的文件夹")
     }
 
     /// The bytes of the file `name`, from the first place that has it (see `url(named:folder:)`).
@@ -45,13 +48,62 @@ public enum TemplateFiles {
         }
     }
 
-    /// The override folders, most specific first.
-    private static func overrideFolders(_ folder: URL?) -> [URL] {
+    /// The folders looked in for a data file, in order: `override`, `$MINSHENG_TEMPLATES`, then
+    /// `installedFolders(resourceFolder:)` for this target's files, then (debug builds) the
+    /// checkout's `Templates/`.
+    public static func folders(override folder: URL? = nil) -> [URL] {
         var folders: [URL] = []
         if let folder { folders.append(folder) }
         if let given = ProcessInfo.processInfo.environment[environmentVariable], !given.isEmpty {
             folders.append(URL(fileURLWithPath: given))
         }
+        folders += installedFolders(resourceFolder: MinshengResources.bundleFolderName)
+        #if DEBUG
+            // Only a debug build looks in its checkout: a release binary on a server never names
+            // the build machine's folders.
+            folders.append(MinshengResources.sourceFolder)
+        #endif
         return folders
+    }
+
+    /// Where a built or installed binary keeps its resources: `resourceFolder` beside the
+    /// executable (SwiftPM's layout), `../share/minsheng` from the executable's folder, and
+    /// `/usr/share/minsheng`. The web page's `index.html` is looked for in the same places.
+    public static func installedFolders(resourceFolder: String) -> [URL] {
+        var folders: [URL] = []
+        if let bin = executableFolder() {
+            folders.append(bin.appendingPathComponent(resourceFolder))
+            folders.append(bin.deletingLastPathComponent().appendingPathComponent("share/minsheng"))
+        }
+        if !folders.contains(where: { $0.standardizedFileURL.path == installedFolder.path }) {
+            folders.append(installedFolder)
+        }
+        return folders
+    }
+
+    /// The first `folder/name` that is a file.
+    public static func firstFile(named name: String, in folders: [URL]) -> URL? {
+        let manager = FileManager.default
+        for folder in folders {
+            let candidate = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// The folder of the running executable, symbolic links resolved (`/proc/self/exe` on Linux),
+    /// so that `/usr/bin/minsheng` linked from elsewhere still finds its own files.
+    private static func executableFolder() -> URL? {
+        let manager = FileManager.default
+        if let path = try? manager.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL
+        }
+        if let url = Bundle.main.executableURL {
+            return url.resolvingSymlinksInPath().deletingLastPathComponent().standardizedFileURL
+        }
+        return nil
     }
 }

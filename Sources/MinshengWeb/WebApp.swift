@@ -40,7 +40,7 @@ public struct WebOptions: Sendable {
     /// - Throws: `MinshengError.usage` for a non-loopback host without a token, or a limit below 1.
     public func validate() throws {
         if !Self.isLoopback(host), (token ?? "").isEmpty {
-            throw MinshengError.usage("在非本机地址 \(host) 上提供服务时必须用 --token 设置访问令牌")
+            throw MinshengError.usage("在非本机地址 \(host) 上提供服务时必须用 --token（或环境变量 MINSHENG_WEB_TOKEN）设置访问令牌")
         }
         if maxUploadMB < 1 { throw MinshengError.usage("--max-upload-mb 至少为 1") }
         if jobs < 1 { throw MinshengError.usage("--jobs 至少为 1") }
@@ -197,10 +197,12 @@ public enum WebPage {
             Bundle.main.bundleURL.appendingPathComponent("minsheng_MinshengWeb.resources/index.html"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("minsheng_MinshengWeb.resources/index.html"),
         ]
+        // Installed: /usr/share/minsheng/index.html (the Debian package), or share/minsheng beside bin/.
+        candidates += TemplateFiles.installedFolders(resourceFolder: "minsheng_MinshengWeb.resources").map { $0.appendingPathComponent("index.html") }
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Page/index.html"))
         for candidate in candidates {
             if let data = FileManager.default.contents(atPath: candidate.path) { return Array(data) }
         }
-        throw MinshengError.configuration(file: "index.html", reason: "找不到网页文件（应在可执行文件旁的 minsheng_MinshengWeb.resources 文件夹中）")
+        throw MinshengError.configuration(file: "index.html", reason: "找不到网页文件（应在可执行文件旁的 minsheng_MinshengWeb.resources 文件夹中，或在 /usr/share/minsheng 中）")
     }
 }

@@ -13,6 +13,25 @@ struct TemplateFilesTests {
         #expect(throws: MinshengError.self) { try TemplateFiles.data(named: "没有这个文件.json") }
     }
 
+    /// A binary away from its build folder and its installed copy says which file is missing and
+    /// where it looked, in Chinese, instead of `Bundle.module`'s fatalError.
+    @Test func aMissingFileIsNamedWithTheFoldersLookedIn() throws {
+        let folder = URL(fileURLWithPath: "/nonexistent-minsheng-templates")
+        do {
+            _ = try TemplateFiles.url(named: "没有这个文件.json", folder: folder)
+            Issue.record("found a file that does not exist")
+        } catch let error as MinshengError {
+            #expect(error.exitCode == 2)
+            #expect(error.description.contains("没有这个文件.json"))
+            #expect(error.description.contains("找不到"))
+            #expect(error.description.contains(folder.path))
+            #expect(error.description.contains("/usr/share/minsheng"))
+        }
+        let folders = TemplateFiles.folders(override: folder).map(\.path)
+        #expect(folders.first == folder.path)
+        #expect(folders.contains(TemplateFiles.installedFolder.path))
+    }
+
     @Test func anOverrideFolderTakesPrecedenceFileByFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-templates-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
