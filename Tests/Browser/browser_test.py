@@ -257,6 +257,122 @@ def too_large_is_refused_before_the_body(url):
     return answer.startswith("HTTP/1.1 413"), answer[:200]
 
 
+def cli_reading_line(bin_dir, path):
+    """The `读法：…` line the text report prints for a one-table file."""
+    result = subprocess.run([os.path.join(bin_dir, "minsheng"), "check", path], capture_output=True, timeout=60)
+    lines = [line.strip() for line in result.stdout.decode("utf-8", "replace").splitlines() if line.strip().startswith("读法：")]
+    check(f"the CLI prints one 读法 line for {os.path.basename(path)}", len(lines) == 1, lines)
+    return lines[0]
+
+
+def open_reading(panel, name):
+    """Opens a file's 读法 block by keyboard (Enter on its toggle) and returns it."""
+    block = next(d for d in panel.find_elements(By.CSS_SELECTOR, "details.reading") if d.get_attribute("data-file") == name)
+    block.find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
+    WebDriverWait(panel.parent, 10).until(lambda d: block.get_attribute("open") is not None
+                                          and block.find_elements(By.CSS_SELECTOR, ".reading-line"))
+    return block
+
+
+def badges_of(block):
+    """The preview's badges by column letter, as (role's Chinese name, colour class)."""
+    found = {}
+    for th in block.find_elements(By.CSS_SELECTOR, "table.preview tr.roles th[data-column]"):
+        badge = th.find_element(By.CSS_SELECTOR, ".badge")
+        found[th.get_attribute("data-column")] = (badge.text, badge.get_attribute("class").split()[-1])
+    return found
+
+
+def rows_of(block):
+    """The preview's rows by number, as their kind (head, item, total, other)."""
+    return {int(tr.get_attribute("data-row")): tr.get_attribute("class")
+            for tr in block.find_elements(By.CSS_SELECTOR, "table.preview tbody tr")}
+
+
+def download_layout(driver, block, downloads, expected_name):
+    """Clicks 下载读法（版式文件） and returns the downloaded path and its JSON."""
+    before = set(os.listdir(downloads))
+    button = block.find_element(By.CSS_SELECTOR, "button.reading-download")
+    check("…with a 下载读法（版式文件） button", button.text == "下载读法（版式文件）", button.text)
+    button.click()
+    path = wait_for_download(downloads, ".json", before)
+    check(f"…that downloads {expected_name}", os.path.basename(path) == expected_name, path)
+    with open(path, "rb") as f:
+        raw = f.read()
+    layout = json.loads(raw.decode("utf-8"))
+    check("…pretty-printed UTF-8 JSON", b"\n  " in raw and raw.decode("utf-8").endswith("}\n"), raw[:120])
+    return path, layout
+
+
+def reading_checks(driver, panel, bin_dir, downloads, sample_count):
+    """Issue 22's 读法 on the page: per file, collapsed, with the text report's line, what the
+    figures changed, the first rows with each column's role, and the layout file to download —
+    at 1366×768 and on a 390 px phone."""
+    blocks = panel.find_elements(By.CSS_SELECTOR, "details.reading")
+    check("核对 shows a 读法 toggle per file read", len(blocks) == sample_count, len(blocks))
+    check("…collapsed by default", all(b.get_attribute("open") is None for b in blocks))
+    real = os.path.join(ROOT, "Tests", "Fixtures", "real")
+    a08 = os.path.join(real, "A08-sichuan-meishan-2017-progress.xlsxwriter.xlsx")
+    a01 = os.path.join(real, "A01-sichuan-meishan-2019-progress.openpyxl.xlsx")
+    panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()
+    panel.find_element(By.ID, "check-files").send_keys(a08 + "\n" + a01)
+    submit_and_wait(driver, panel, "details.reading")
+
+    # A08: 进度 holds the cumulative figure, 完成目标(%) the rate; the figures say so.
+    block = open_reading(panel, os.path.basename(a08))
+    check("Enter on the 读法 toggle opens it", block.get_attribute("open") is not None)
+    line = block.find_element(By.CSS_SELECTOR, ".reading-line").text
+    check("…with the text report's one line", line == cli_reading_line(bin_dir, a08), line)
+    note = block.find_element(By.CSS_SELECTOR, ".reading-note.changed").text
+    check("…and the note that the figures read 进度 as 完成数", note.startswith("G “进度”按数字读作完成数"), note)
+    badges = badges_of(block)
+    check("…each column's role as a badge: figures in one colour",
+          badges.get("E") == ("目标", "measure") and badges.get("G") == ("完成数", "measure") and badges.get("H") == ("完成率", "measure"), badges)
+    check("…words in another", badges.get("B") == ("序号", "label") and badges.get("D") == ("指标", "label")
+          and badges.get("F") == ("责任单位", "label") and badges.get("I") == ("备注", "label"), badges)
+    rows = rows_of(block)
+    check("…the header row shaded, the item rows plain", rows.get(2) == "head" and rows.get(3) == "item" and rows.get(10) == "item", rows)
+    cells = [td.text for td in block.find_elements(By.CSS_SELECTOR, 'table.preview tr[data-row="3"] td')]
+    check("…the cells from column A", cells[:2] == ["就业促进工程", "1"] and cells[6] == "32095", cells)
+    path, layout = download_layout(driver, block, downloads, "读法-A08-sichuan-meishan-2017-progress.xlsxwriter.json")
+    check("…whose columns read G as completed", layout.get("columns", {}).get("G") == "completed"
+          and layout["columns"].get("H") == "rate" and layout.get("headerRows") == [2, 2], layout)
+    again = subprocess.run([os.path.join(bin_dir, "minsheng"), "check", a08, "--layout", path, "--format", "json"],
+                           capture_output=True, timeout=60)
+    given = json.loads(again.stdout)["files"][0]["reading"][0]
+    check("…and that the CLI reads back (--layout) to the same reading",
+          given["given"] is True and [(c["column"], c["role"]) for c in given["columns"]]
+          == [(c, r) for c, r in layout["columns"].items()], given)
+
+    # A01: areas down the rows, a group of columns per indicator, 全市 on row 7.
+    block = open_reading(panel, os.path.basename(a01))
+    line = block.find_element(By.CSS_SELECTOR, ".reading-line").text
+    check("A01's 读法 says 县区在行", "县区在行（A 列" in line and line == cli_reading_line(bin_dir, a01), line)
+    badges = badges_of(block)
+    check("…the area column and the measures marked", badges.get("A") == ("县区名", "area")
+          and badges.get("B") == ("目标", "measure") and badges.get("C") == ("完成数", "measure") and badges.get("D") == ("完成率", "measure"), badges)
+    rows = rows_of(block)
+    check("…header rows 3-6 shaded, 全市 the total, the areas' rows plain",
+          all(rows.get(r) == "head" for r in (3, 4, 5, 6)) and rows.get(7) == "total" and rows.get(10) == "item", rows)
+    _, layout = download_layout(driver, block, downloads, "读法-A01-sichuan-meishan-2019-progress.openpyxl.json")
+    check("…whose layout names the areaColumn and each indicator's columns", layout.get("areaColumn") == "A"
+          and layout.get("totalRow") == "全市" and len(layout.get("groups", [])) == 5
+          and layout["groups"][0]["columns"] == {"B": "target", "C": "completed", "D": "rate"}, layout)
+
+    driver.execute_script("document.activeElement.blur(); document.querySelector('#panel-check .readings').scrollIntoView()")
+    driver.save_screenshot(os.path.join(OUT, "1-check-reading.png"))
+    save_whole(driver, "check-reading-whole.png", 1900)
+    driver.set_window_size(390, 844)
+    time.sleep(0.3)
+    check("读法 open on a 390 px phone: the page does not scroll sideways", no_overflow(driver))
+    check("…the preview scrolls inside its own box", driver.execute_script(
+        "return Array.from(arguments[0].querySelectorAll('.preview-wrap')).every(w => w.scrollWidth > w.clientWidth"
+        " && w.getBoundingClientRect().right <= window.innerWidth)", panel))
+    driver.execute_script("arguments[0].scrollIntoView()", block)
+    driver.save_screenshot(os.path.join(OUT, "1-check-reading-phone.png"))
+    driver.set_window_size(1366, 768)
+
+
 def main():
     bin_dir = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug"))
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError(f"over {TIME_LIMIT} s")))
@@ -386,6 +502,7 @@ def main():
         check("核对 with findings fits a 390 px phone", fits, wide)
         fits, wide = phone(driver, "1-check-phone-360.png", 360)
         check("…and a 360 px one", fits, wide)
+        reading_checks(driver, panel, bin_dir, downloads, len(samples))
 
         # 核对 with nothing readable: never 没有发现问题.
         panel.find_element(By.ID, "check-files").send_keys("\n".join(path for path, _ in bad_words))
