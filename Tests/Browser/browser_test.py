@@ -21,6 +21,10 @@ Then what a clerk must be able to trust (issue 23), each at 1366×768 and on a 3
   and download names with the date; no horizontal overflow at 360 and 390 px; the words for
   files that are not spreadsheets, a return in the summary field and swapped periods; the token's
   addresses, page and cookie; drops anywhere, focus after ✕, ✕ disabled during an upload.
+And how each table was read (issue 22): on 核对 a collapsed 读法 per file that opens by keyboard
+to the text report's line, the columns the figures read otherwise, the first rows with each
+column's role as a badge, and the layout file to download (A08: 进度 read as 完成数, the CLI reads
+the download back; A01: 县区在行 with its areaColumn), at 1366 px and on a 390 px phone.
 A screenshot of each tab goes to $MINSHENG_BROWSER_OUT (default /tmp/minsheng-browser). Then
 SIGTERM must stop the server cleanly (status 0). Bounded: the whole run is killed after 600 s.
 
@@ -314,9 +318,26 @@ def reading_checks(driver, panel, bin_dir, downloads, sample_count):
     real = os.path.join(ROOT, "Tests", "Fixtures", "real")
     a08 = os.path.join(real, "A08-sichuan-meishan-2017-progress.xlsxwriter.xlsx")
     a01 = os.path.join(real, "A01-sichuan-meishan-2019-progress.openpyxl.xlsx")
+    # A08 again with markup in two cells: the page shows it as text (files are untrusted).
+    marked = os.path.join(tempfile.mkdtemp(prefix="minsheng-browser-marked-"), "单元格含标记.xlsx")
+    with zipfile.ZipFile(a08) as source, zipfile.ZipFile(marked, "w", zipfile.ZIP_DEFLATED) as copy:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == "xl/sharedStrings.xml":
+                data = data.decode("utf-8").replace("<t>就业促进工程</t>", "<t>&lt;img src=x onerror=window.__pwned=1&gt;</t>") \
+                    .replace("<t>促进城乡劳动者就业创业</t>", "<t>&lt;b&gt;促进&lt;/b&gt;</t>").encode("utf-8")
+            copy.writestr(entry, data)
     panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()
-    panel.find_element(By.ID, "check-files").send_keys(a08 + "\n" + a01)
+    panel.find_element(By.ID, "check-files").send_keys(a08 + "\n" + a01 + "\n" + marked)
     submit_and_wait(driver, panel, "details.reading")
+    block = open_reading(panel, os.path.basename(marked))
+    cells = [td.text for td in block.find_elements(By.CSS_SELECTOR, 'table.preview tr[data-row="3"] td')]
+    check("a cell's markup is shown as text, never run", cells[2] == "<b>促进</b>" and cells[0].startswith("<img src=x")
+          and not block.find_elements(By.CSS_SELECTOR, "table.preview img, table.preview b")
+          and driver.execute_script("return window.__pwned === undefined"), cells)
+    block.find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
+    check("…and Enter closes the 读法 again", block.get_attribute("open") is None)
+    shutil.rmtree(os.path.dirname(marked), ignore_errors=True)
 
     # A08: 进度 holds the cumulative figure, 完成目标(%) the rate; the figures say so.
     block = open_reading(panel, os.path.basename(a08))
@@ -601,6 +622,9 @@ def main():
         check("汇总 shows its findings in the same table", findings_of(panel, "rate-mismatch"))
         sheets = [td.text for td in panel.find_elements(By.CSS_SELECTOR, 'table.file-status td[data-label="工作表"]')]
         check("…and the 工作表 column names the sheets read", len(sheets) == len(samples) and all(sheets), sheets)
+        readings = panel.find_elements(By.CSS_SELECTOR, "details.reading")
+        check("…and a 读法 per file, as on 核对", len(readings) == len(samples)
+              and all(r.get_attribute("open") is None for r in readings), len(readings))
         driver.save_screenshot(os.path.join(OUT, "2-convert.png"))
         link.click()
         workbook = wait_for_download(downloads, ".xlsx", before)
