@@ -269,13 +269,19 @@ def cli_reading_line(bin_dir, path):
     return lines[0]
 
 
+def reading_toggles(panel):
+    """The file table's 读法 toggles."""
+    return panel.find_elements(By.CSS_SELECTOR, "table.file-status button.reading-toggle")
+
+
 def open_reading(panel, name):
-    """Opens a file's 读法 block by keyboard (Enter on its toggle) and returns it."""
-    block = next(d for d in panel.find_elements(By.CSS_SELECTOR, "details.reading") if d.get_attribute("data-file") == name)
-    block.find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
-    WebDriverWait(panel.parent, 10).until(lambda d: block.get_attribute("open") is not None
-                                          and block.find_elements(By.CSS_SELECTOR, ".reading-line"))
-    return block
+    """Opens a file's 读法 by keyboard (Enter on its toggle in the file table) and returns it."""
+    toggle = next(b for b in reading_toggles(panel) if b.get_attribute("data-file") == name)
+    toggle.send_keys(Keys.ENTER)
+    view = panel.find_element(By.ID, toggle.get_attribute("aria-controls"))
+    WebDriverWait(panel.parent, 10).until(lambda d: toggle.get_attribute("aria-expanded") == "true" and view.is_displayed()
+                                          and view.find_elements(By.CSS_SELECTOR, ".reading-line"))
+    return view
 
 
 def badges_of(block):
@@ -312,9 +318,10 @@ def reading_checks(driver, panel, bin_dir, downloads, sample_count):
     """Issue 22's 读法 on the page: per file, collapsed, with the text report's line, what the
     figures changed, the first rows with each column's role, and the layout file to download —
     at 1366×768 and on a 390 px phone."""
-    blocks = panel.find_elements(By.CSS_SELECTOR, "details.reading")
-    check("核对 shows a 读法 toggle per file read", len(blocks) == sample_count, len(blocks))
-    check("…collapsed by default", all(b.get_attribute("open") is None for b in blocks))
+    toggles = reading_toggles(panel)
+    check("核对's file table has a 读法 toggle per file read", len(toggles) == sample_count, len(toggles))
+    check("…collapsed by default", all(b.get_attribute("aria-expanded") == "false" for b in toggles)
+          and not [v for v in panel.find_elements(By.CSS_SELECTOR, ".reading-view") if v.is_displayed()])
     real = os.path.join(ROOT, "Tests", "Fixtures", "real")
     a08 = os.path.join(real, "A08-sichuan-meishan-2017-progress.xlsxwriter.xlsx")
     a01 = os.path.join(real, "A01-sichuan-meishan-2019-progress.openpyxl.xlsx")
@@ -329,19 +336,20 @@ def reading_checks(driver, panel, bin_dir, downloads, sample_count):
             copy.writestr(entry, data)
     panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()
     panel.find_element(By.ID, "check-files").send_keys(a08 + "\n" + a01 + "\n" + marked)
-    submit_and_wait(driver, panel, "details.reading")
+    submit_and_wait(driver, panel, "button.reading-toggle")
     block = open_reading(panel, os.path.basename(marked))
     cells = [td.text for td in block.find_elements(By.CSS_SELECTOR, 'table.preview tr[data-row="3"] td')]
     check("a cell's markup is shown as text, never run", cells[2] == "<b>促进</b>" and cells[0].startswith("<img src=x")
           and not block.find_elements(By.CSS_SELECTOR, "table.preview img, table.preview b")
           and driver.execute_script("return window.__pwned === undefined"), cells)
-    block.find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
-    check("…and Enter closes the 读法 again", block.get_attribute("open") is None)
+    toggle = next(b for b in reading_toggles(panel) if b.get_attribute("data-file") == os.path.basename(marked))
+    toggle.send_keys(Keys.ENTER)
+    check("…and Enter on the toggle closes the 读法 again", toggle.get_attribute("aria-expanded") == "false" and not block.is_displayed())
     shutil.rmtree(os.path.dirname(marked), ignore_errors=True)
 
     # A08: 进度 holds the cumulative figure, 完成目标(%) the rate; the figures say so.
     block = open_reading(panel, os.path.basename(a08))
-    check("Enter on the 读法 toggle opens it", block.get_attribute("open") is not None)
+    check("Enter on the 读法 toggle opens it under the file table", block.is_displayed())
     line = block.find_element(By.CSS_SELECTOR, ".reading-line").text
     check("…with the text report's one line", line == cli_reading_line(bin_dir, a08), line)
     note = block.find_element(By.CSS_SELECTOR, ".reading-note.changed").text
@@ -380,15 +388,18 @@ def reading_checks(driver, panel, bin_dir, downloads, sample_count):
           and layout.get("totalRow") == "全市" and len(layout.get("groups", [])) == 5
           and layout["groups"][0]["columns"] == {"B": "target", "C": "completed", "D": "rate"}, layout)
 
-    driver.execute_script("document.activeElement.blur(); document.querySelector('#panel-check .readings').scrollIntoView()")
+    driver.execute_script("document.activeElement.blur(); document.querySelector('#panel-check table.file-status').scrollIntoView()")
     driver.save_screenshot(os.path.join(OUT, "1-check-reading.png"))
     save_whole(driver, "check-reading-whole.png", 1900)
     driver.set_window_size(390, 844)
     time.sleep(0.3)
     check("读法 open on a 390 px phone: the page does not scroll sideways", no_overflow(driver))
     check("…the preview scrolls inside its own box", driver.execute_script(
-        "return Array.from(arguments[0].querySelectorAll('.preview-wrap')).every(w => w.scrollWidth > w.clientWidth"
-        " && w.getBoundingClientRect().right <= window.innerWidth)", panel))
+        "const shown = Array.from(arguments[0].querySelectorAll('.preview-wrap')).filter(w => w.offsetParent !== null);"
+        "return shown.length === 2 && shown.every(w => w.scrollWidth > w.clientWidth && w.getBoundingClientRect().right <= window.innerWidth)",
+        panel))
+    driver.execute_script("document.querySelector('#panel-check table.file-status').scrollIntoView()")
+    driver.save_screenshot(os.path.join(OUT, "1-check-reading-phone-files.png"))
     driver.execute_script("arguments[0].scrollIntoView()", block)
     driver.save_screenshot(os.path.join(OUT, "1-check-reading-phone.png"))
     driver.set_window_size(1366, 768)
@@ -625,9 +636,9 @@ def main():
         check("汇总 shows its findings in the same table", findings_of(panel, "rate-mismatch"))
         sheets = [td.text for td in panel.find_elements(By.CSS_SELECTOR, 'table.file-status td[data-label="工作表"]')]
         check("…and the 工作表 column names the sheets read", len(sheets) == len(samples) and all(sheets), sheets)
-        readings = panel.find_elements(By.CSS_SELECTOR, "details.reading")
+        readings = reading_toggles(panel)
         check("…and a 读法 per file, as on 核对", len(readings) == len(samples)
-              and all(r.get_attribute("open") is None for r in readings), len(readings))
+              and all(r.get_attribute("aria-expanded") == "false" for r in readings), len(readings))
         driver.save_screenshot(os.path.join(OUT, "2-convert.png"))
         link.click()
         workbook = wait_for_download(downloads, ".xlsx", before)
