@@ -335,8 +335,16 @@ def reading_checks(driver, panel, bin_dir, downloads, sample_count):
                     .replace("<t>促进城乡劳动者就业创业</t>", "<t>&lt;b&gt;促进&lt;/b&gt;</t>").encode("utf-8")
             copy.writestr(entry, data)
     panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()
-    panel.find_element(By.ID, "check-files").send_keys(a08 + "\n" + a01 + "\n" + marked)
+    two = os.path.join(ROOT, "Tests", "Fixtures", "assurance", "two-sheets.xlsxwriter.xlsx")
+    panel.find_element(By.ID, "check-files").send_keys("\n".join([a08, a01, marked, two]))
     submit_and_wait(driver, panel, "button.reading-toggle")
+    view = open_reading(panel, os.path.basename(two))
+    names = [h.text for h in view.find_elements(By.TAG_NAME, "h4")]
+    hints = [h.text.split("：")[0] for h in view.find_elements(By.CSS_SELECTOR, ".reading-actions .hint")]
+    check("a file with two tables shows both, each with its own layout file", names == ["工作表 汇总", "工作表 附表"]
+          and hints == ["读法-two-sheets.xlsxwriter-汇总.json", "读法-two-sheets.xlsxwriter-附表.json"], (names, hints))
+    view.find_element(By.CSS_SELECTOR, "button.reading-close").click()
+    check("…and 收起 closes it", not view.is_displayed())
     block = open_reading(panel, os.path.basename(marked))
     cells = [td.text for td in block.find_elements(By.CSS_SELECTOR, 'table.preview tr[data-row="3"] td')]
     check("a cell's markup is shown as text, never run", cells[2] == "<b>促进</b>" and cells[0].startswith("<img src=x")
