@@ -21,6 +21,10 @@ Then what a clerk must be able to trust (issue 23), each at 1366×768 and on a 3
   and download names with the date; no horizontal overflow at 360 and 390 px; the words for
   files that are not spreadsheets, a return in the summary field and swapped periods; the token's
   addresses, page and cookie; drops anywhere, focus after ✕, ✕ disabled during an upload.
+And how each table was read (issue 22): on 核对 a collapsed 读法 per file that opens by keyboard
+to the text report's line, the columns the figures read otherwise, the first rows with each
+column's role as a badge, and the layout file to download (A08: 进度 read as 完成数, the CLI reads
+the download back; A01: 县区在行 with its areaColumn), at 1366 px and on a 390 px phone.
 A screenshot of each tab goes to $MINSHENG_BROWSER_OUT (default /tmp/minsheng-browser). Then
 SIGTERM must stop the server cleanly (status 0). Bounded: the whole run is killed after 600 s.
 
@@ -257,6 +261,158 @@ def too_large_is_refused_before_the_body(url):
     return answer.startswith("HTTP/1.1 413"), answer[:200]
 
 
+def cli_reading_line(bin_dir, path):
+    """The `读法：…` line the text report prints for a one-table file."""
+    result = subprocess.run([os.path.join(bin_dir, "minsheng"), "check", path], capture_output=True, timeout=60)
+    lines = [line.strip() for line in result.stdout.decode("utf-8", "replace").splitlines() if line.strip().startswith("读法：")]
+    check(f"the CLI prints one 读法 line for {os.path.basename(path)}", len(lines) == 1, lines)
+    return lines[0]
+
+
+def reading_toggles(panel):
+    """The file table's 读法 toggles."""
+    return panel.find_elements(By.CSS_SELECTOR, "table.file-status button.reading-toggle")
+
+
+def open_reading(panel, name):
+    """Opens a file's 读法 by keyboard (Enter on its toggle in the file table) and returns it."""
+    toggle = next(b for b in reading_toggles(panel) if b.get_attribute("data-file") == name)
+    toggle.send_keys(Keys.ENTER)
+    view = panel.find_element(By.ID, toggle.get_attribute("aria-controls"))
+    WebDriverWait(panel.parent, 10).until(lambda d: toggle.get_attribute("aria-expanded") == "true" and view.is_displayed()
+                                          and view.find_elements(By.CSS_SELECTOR, ".reading-line"))
+    return view
+
+
+def badges_of(block):
+    """The preview's badges by column letter, as (role's Chinese name, colour class)."""
+    found = {}
+    for th in block.find_elements(By.CSS_SELECTOR, "table.preview tr.roles th[data-column]"):
+        badge = th.find_element(By.CSS_SELECTOR, ".badge")
+        found[th.get_attribute("data-column")] = (badge.text, badge.get_attribute("class").split()[-1])
+    return found
+
+
+def rows_of(block):
+    """The preview's rows by number, as their kind (head, item, total, other)."""
+    return {int(tr.get_attribute("data-row")): tr.get_attribute("class")
+            for tr in block.find_elements(By.CSS_SELECTOR, "table.preview tbody tr")}
+
+
+def download_layout(driver, block, downloads, expected_name):
+    """Clicks 下载读法（版式文件） and returns the downloaded path and its JSON."""
+    before = set(os.listdir(downloads))
+    button = block.find_element(By.CSS_SELECTOR, "button.reading-download")
+    check("…with a 下载读法（版式文件） button", button.text == "下载读法（版式文件）", button.text)
+    button.click()
+    path = wait_for_download(downloads, ".json", before)
+    check(f"…that downloads {expected_name}", os.path.basename(path) == expected_name, path)
+    with open(path, "rb") as f:
+        raw = f.read()
+    layout = json.loads(raw.decode("utf-8"))
+    check("…pretty-printed UTF-8 JSON", b"\n  " in raw and raw.decode("utf-8").endswith("}\n"), raw[:120])
+    return path, layout
+
+
+def reading_checks(driver, panel, bin_dir, downloads, sample_count):
+    """Issue 22's 读法 on the page: per file, collapsed, with the text report's line, what the
+    figures changed, the first rows with each column's role, and the layout file to download —
+    at 1366×768 and on a 390 px phone."""
+    toggles = reading_toggles(panel)
+    check("核对's file table has a 读法 toggle per file read", len(toggles) == sample_count, len(toggles))
+    check("…collapsed by default", all(b.get_attribute("aria-expanded") == "false" for b in toggles)
+          and not [v for v in panel.find_elements(By.CSS_SELECTOR, ".reading-view") if v.is_displayed()])
+    real = os.path.join(ROOT, "Tests", "Fixtures", "real")
+    a08 = os.path.join(real, "A08-sichuan-meishan-2017-progress.xlsxwriter.xlsx")
+    a01 = os.path.join(real, "A01-sichuan-meishan-2019-progress.openpyxl.xlsx")
+    # A08 again with markup in two cells: the page shows it as text (files are untrusted).
+    marked = os.path.join(tempfile.mkdtemp(prefix="minsheng-browser-marked-"), "单元格含标记.xlsx")
+    with zipfile.ZipFile(a08) as source, zipfile.ZipFile(marked, "w", zipfile.ZIP_DEFLATED) as copy:
+        for entry in source.infolist():
+            data = source.read(entry.filename)
+            if entry.filename == "xl/sharedStrings.xml":
+                data = data.decode("utf-8").replace("<t>就业促进工程</t>", "<t>&lt;img src=x onerror=window.__pwned=1&gt;</t>") \
+                    .replace("<t>促进城乡劳动者就业创业</t>", "<t>&lt;b&gt;促进&lt;/b&gt;</t>").encode("utf-8")
+            copy.writestr(entry, data)
+    panel.find_element(By.CSS_SELECTOR, ".drop .clear").click()
+    two = os.path.join(ROOT, "Tests", "Fixtures", "assurance", "two-sheets.xlsxwriter.xlsx")
+    panel.find_element(By.ID, "check-files").send_keys("\n".join([a08, a01, marked, two]))
+    submit_and_wait(driver, panel, "button.reading-toggle")
+    view = open_reading(panel, os.path.basename(two))
+    names = [h.text for h in view.find_elements(By.TAG_NAME, "h4")]
+    hints = [h.text.split("：")[0] for h in view.find_elements(By.CSS_SELECTOR, ".reading-actions .hint")]
+    check("a file with two tables shows both, each with its own layout file", names == ["工作表 汇总", "工作表 附表"]
+          and hints == ["读法-two-sheets.xlsxwriter-汇总.json", "读法-two-sheets.xlsxwriter-附表.json"], (names, hints))
+    view.find_element(By.CSS_SELECTOR, "button.reading-close").click()
+    check("…and 收起 closes it", not view.is_displayed())
+    block = open_reading(panel, os.path.basename(marked))
+    cells = [td.text for td in block.find_elements(By.CSS_SELECTOR, 'table.preview tr[data-row="3"] td')]
+    check("a cell's markup is shown as text, never run", cells[2] == "<b>促进</b>" and cells[0].startswith("<img src=x")
+          and not block.find_elements(By.CSS_SELECTOR, "table.preview img, table.preview b")
+          and driver.execute_script("return window.__pwned === undefined"), cells)
+    toggle = next(b for b in reading_toggles(panel) if b.get_attribute("data-file") == os.path.basename(marked))
+    toggle.send_keys(Keys.ENTER)
+    check("…and Enter on the toggle closes the 读法 again", toggle.get_attribute("aria-expanded") == "false" and not block.is_displayed())
+    shutil.rmtree(os.path.dirname(marked), ignore_errors=True)
+
+    # A08: 进度 holds the cumulative figure, 完成目标(%) the rate; the figures say so.
+    block = open_reading(panel, os.path.basename(a08))
+    check("Enter on the 读法 toggle opens it under the file table", block.is_displayed())
+    line = block.find_element(By.CSS_SELECTOR, ".reading-line").text
+    check("…with the text report's one line", line == cli_reading_line(bin_dir, a08), line)
+    note = block.find_element(By.CSS_SELECTOR, ".reading-note.changed").text
+    check("…and the note that the figures read 进度 as 完成数", note.startswith("G “进度”按数字读作完成数"), note)
+    badges = badges_of(block)
+    check("…each column's role as a badge: figures in one colour",
+          badges.get("E") == ("目标", "measure") and badges.get("G") == ("完成数", "measure") and badges.get("H") == ("完成率", "measure"), badges)
+    check("…words in another", badges.get("B") == ("序号", "label") and badges.get("D") == ("指标", "label")
+          and badges.get("F") == ("责任单位", "label") and badges.get("I") == ("备注", "label"), badges)
+    rows = rows_of(block)
+    check("…the header row shaded, the item rows plain", rows.get(2) == "head" and rows.get(3) == "item" and rows.get(10) == "item", rows)
+    cells = [td.text for td in block.find_elements(By.CSS_SELECTOR, 'table.preview tr[data-row="3"] td')]
+    check("…the cells from column A", cells[:2] == ["就业促进工程", "1"] and cells[6] == "32095", cells)
+    path, layout = download_layout(driver, block, downloads, "读法-A08-sichuan-meishan-2017-progress.xlsxwriter.json")
+    check("…whose columns read G as completed", layout.get("columns", {}).get("G") == "completed"
+          and layout["columns"].get("H") == "rate" and layout.get("headerRows") == [2, 2], layout)
+    again = subprocess.run([os.path.join(bin_dir, "minsheng"), "check", a08, "--layout", path, "--format", "json"],
+                           capture_output=True, timeout=60)
+    given = json.loads(again.stdout)["files"][0]["reading"][0]
+    check("…and that the CLI reads back (--layout) to the same reading",
+          given["given"] is True and [(c["column"], c["role"]) for c in given["columns"]]
+          == [(c, r) for c, r in layout["columns"].items()], given)
+
+    # A01: areas down the rows, a group of columns per indicator, 全市 on row 7.
+    block = open_reading(panel, os.path.basename(a01))
+    line = block.find_element(By.CSS_SELECTOR, ".reading-line").text
+    check("A01's 读法 says 县区在行", "县区在行（A 列" in line and line == cli_reading_line(bin_dir, a01), line)
+    badges = badges_of(block)
+    check("…the area column and the measures marked", badges.get("A") == ("县区名", "area")
+          and badges.get("B") == ("目标", "measure") and badges.get("C") == ("完成数", "measure") and badges.get("D") == ("完成率", "measure"), badges)
+    rows = rows_of(block)
+    check("…header rows 3-6 shaded, 全市 the total, the areas' rows plain",
+          all(rows.get(r) == "head" for r in (3, 4, 5, 6)) and rows.get(7) == "total" and rows.get(10) == "item", rows)
+    _, layout = download_layout(driver, block, downloads, "读法-A01-sichuan-meishan-2019-progress.openpyxl.json")
+    check("…whose layout names the areaColumn and each indicator's columns", layout.get("areaColumn") == "A"
+          and layout.get("totalRow") == "全市" and len(layout.get("groups", [])) == 5
+          and layout["groups"][0]["columns"] == {"B": "target", "C": "completed", "D": "rate"}, layout)
+
+    driver.execute_script("document.activeElement.blur(); document.querySelector('#panel-check table.file-status').scrollIntoView()")
+    driver.save_screenshot(os.path.join(OUT, "1-check-reading.png"))
+    save_whole(driver, "check-reading-whole.png", 1900)
+    driver.set_window_size(390, 844)
+    time.sleep(0.3)
+    check("读法 open on a 390 px phone: the page does not scroll sideways", no_overflow(driver))
+    check("…the preview scrolls inside its own box", driver.execute_script(
+        "const shown = Array.from(arguments[0].querySelectorAll('.preview-wrap')).filter(w => w.offsetParent !== null);"
+        "return shown.length === 2 && shown.every(w => w.scrollWidth > w.clientWidth && w.getBoundingClientRect().right <= window.innerWidth)",
+        panel))
+    driver.execute_script("document.querySelector('#panel-check table.file-status').scrollIntoView()")
+    driver.save_screenshot(os.path.join(OUT, "1-check-reading-phone-files.png"))
+    driver.execute_script("arguments[0].scrollIntoView()", block)
+    driver.save_screenshot(os.path.join(OUT, "1-check-reading-phone.png"))
+    driver.set_window_size(1366, 768)
+
+
 def main():
     bin_dir = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug"))
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError(f"over {TIME_LIMIT} s")))
@@ -386,6 +542,7 @@ def main():
         check("核对 with findings fits a 390 px phone", fits, wide)
         fits, wide = phone(driver, "1-check-phone-360.png", 360)
         check("…and a 360 px one", fits, wide)
+        reading_checks(driver, panel, bin_dir, downloads, len(samples))
 
         # 核对 with nothing readable: never 没有发现问题.
         panel.find_element(By.ID, "check-files").send_keys("\n".join(path for path, _ in bad_words))
@@ -451,20 +608,21 @@ def main():
         set_date(driver, panel, "2023-10-31")
 
         # 2100 findings: the table shows the first 2000 and says so; the workbook has them all.
+        # (2100 wrong rates among 2101 right ones: were most of them wrong, the reading would be
+        # doubted once — doubtful-reading — instead of 2100 errors.)
         many = os.path.join(bad_dir, "两千多个问题.csv")
         with open(many, "w", encoding="utf-8") as f:
-            # (every completion negative, each rate right: 2100 negative-value errors; a table
-            # whose every rate disagreed would be one doubtful-reading instead)
-            f.write("项目,指标,单位,年度目标,完成数,完成率\n" + "".join(f"城镇就业,新增就业{i},人,100,-50,-50%\n" for i in range(2100)))
+            f.write("项目,指标,单位,年度目标,完成数,完成率\n" + "".join(f"城镇就业,新增就业{i},人,100,50,60%\n" for i in range(2100))
+                    + "".join(f"城镇就业,公益岗位{i},个,100,50,50%\n" for i in range(2101)))
         panel.find_element(By.CSS_SELECTOR, "ul.files button.remove").click()
         panel.find_element(By.ID, "check-files").send_keys(many)
         submit_and_wait(driver, panel, "table.findings tbody tr")
         shown = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.finding")
         more = panel.find_elements(By.CSS_SELECTOR, "table.findings tbody tr.more")
-        # (2100 negative-value errors, and 2100 behind-schedule warnings in one group line: 2101 rows)
+        # (2100 rate errors, and 4201 behind-schedule warnings in one group line: 2101 rows)
         check("2100 findings: 2000 rows shown and a line saying so", len(shown) == 2000 and len(more) == 1
               and "共 2101 行" in more[0].text, (len(shown), [m.text for m in more]))
-        check("…and the download counts them all", "4200 个问题" in panel.find_element(By.CSS_SELECTOR, "a.findings-download").text)
+        check("…and the download counts them all", "6301 个问题" in panel.find_element(By.CSS_SELECTOR, "a.findings-download").text)
 
         # 汇总
         driver.find_element(By.ID, "tab-convert").click()
@@ -486,6 +644,9 @@ def main():
         check("汇总 shows its findings in the same table", findings_of(panel, "rate-mismatch"))
         sheets = [td.text for td in panel.find_elements(By.CSS_SELECTOR, 'table.file-status td[data-label="工作表"]')]
         check("…and the 工作表 column names the sheets read", len(sheets) == len(samples) and all(sheets), sheets)
+        readings = reading_toggles(panel)
+        check("…and a 读法 per file, as on 核对", len(readings) == len(samples)
+              and all(r.get_attribute("aria-expanded") == "false" for r in readings), len(readings))
         driver.save_screenshot(os.path.join(OUT, "2-convert.png"))
         link.click()
         workbook = wait_for_download(downloads, ".xlsx", before)
