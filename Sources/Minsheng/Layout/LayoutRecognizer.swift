@@ -120,6 +120,17 @@ public struct LayoutRecognizer: Sendable {
                 columns.append(LayoutColumn(column: column, header: header, meaning: meaning, unit: unit))
             }
         }
+        // 项目 merged over three columns: the category (工程), the project, the indicator.
+        for i in columns.indices.dropFirst(2)
+        where columns[i].meaning == .role(.project) && columns[i - 1].meaning == .role(.project)
+            && columns[i - 2].meaning == .role(.project) && columns[i].column == columns[i - 2].column + 2
+            && !columns.contains(where: { $0.meaning == .role(.indicator) || $0.meaning == .role(.category) })
+        {
+            columns[i - 2].meaning = .role(.category)
+            columns[i - 1].meaning = .role(.project)
+            columns[i].meaning = .role(.indicator)
+            break
+        }
         // 项目 (or 考核指标) merged over two columns: the project and, under it, the indicator.
         for role in [HeaderRole.project, .indicator] where columns.filter({ $0.meaning == .role(.indicator) }).count <= (role == .indicator ? 2 : 0) {
             for i in columns.indices.dropFirst()

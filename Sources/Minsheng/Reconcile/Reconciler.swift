@@ -43,8 +43,9 @@ public struct Reconciler: Sendable {
         let summary = try splitter.readPlan(source, recognition: RecognitionOptions(input: recognition.input))
         let matcher = ReturnMatcher(plan: summary, splitter: splitter, recognition: recognition)
         var report = CheckReport()
-        report.files.append(
-            FileResult(path: summary.path, status: .ok, sheet: summary.table.sheet.name, items: summary.table.items.count))
+        var summaryResult = FileResult(path: summary.path, status: .ok, sheet: summary.table.sheet.name, items: summary.table.items.count)
+        summaryResult.readings = [TableReading(summary.table)]
+        report.files.append(summaryResult)
         report.findings += Validator().findings(for: summary.table)
         var accounting = RowAccounting()
         var submissions = AreaSubmissions<ReturnMatcher.ReturnRows>()

@@ -72,7 +72,9 @@ public struct Collector: Sendable {
         let plan = try splitter.readPlan(planSource, recognition: RecognitionOptions(input: recognition.input))
         let reader = ReturnMatcher(plan: plan, splitter: splitter, recognition: recognition)
         var report = CheckReport()
-        report.files.append(FileResult(path: plan.path, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count))
+        var planResult = FileResult(path: plan.path, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count)
+        planResult.readings = [TableReading(plan.table)]
+        report.files.append(planResult)
         var accounting = RowAccounting()
         var submissions = AreaSubmissions<Submission>()
         var unreadableByArea: [String: String] = [:]

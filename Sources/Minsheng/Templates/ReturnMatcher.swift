@@ -143,7 +143,8 @@ struct ReturnMatcher: Sendable {
         let checked = CheckedTable(table)
         var findings = checked.builder()
         findings.append(contentsOf: Validator().findings(for: checked))
-        let result = FileResult(path: path, status: .ok, sheet: table.sheet.name, items: table.items.count)
+        var result = FileResult(path: path, status: .ok, sheet: table.sheet.name, items: table.items.count)
+        result.readings = [TableReading(table)]
         let title = table.sheet.rows.prefix(3).flatMap { $0.cells.compactMap(\.string) }.joined()
         guard let area = plan.areas.first(where: { source.stem.contains($0) }) ?? plan.areas.first(where: { title.contains($0) })
         else {
