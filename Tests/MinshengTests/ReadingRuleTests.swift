@@ -39,9 +39,10 @@ struct ReadingRuleTests {
             ["丙", "300", "120", "66%"],
             ["丁", "400", "100", "93%"],
             ["戊", "500", "400", "31%"],
+            ["己", "600", "300", "12%"],
         ])
         #expect(Self.codes(findings) == ["doubtful-reading "], "\(findings.map(\.message))")
-        #expect(findings.first?.message.contains("5 处可核对的完成率和合计中有 5 处对不上") == true)
+        #expect(findings.first?.message.contains("6 处可核对的完成率和合计中有 6 处对不上") == true)
     }
 
     @Test func placeNamesWithNumeralCharactersAreAreas() throws {

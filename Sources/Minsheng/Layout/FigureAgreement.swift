@@ -20,11 +20,12 @@ public struct FigureAgreement: Sendable, Hashable {
     public var agreements: Int { max(0, checks - disagreements) }
 
     /// Whether most relations fail: the reading, not the table, is probably wrong.
-    public var isDoubtful: Bool { checks >= 4 && disagreements * 2 > checks }
+    public var isDoubtful: Bool { checks >= 6 && disagreements * 2 > checks }
 
-    /// One number to compare readings by: agreements count for, disagreements twice against,
-    /// misfits once against.
-    var score: Int { agreements - 2 * disagreements - misfits }
+    /// One number to compare readings by: agreements count for, disagreements and misfits
+    /// against. (A table's own errors count against the right reading too, so a reading that
+    /// checks nothing must not beat it on this number alone: see `isBetter`.)
+    var score: Int { agreements - disagreements - misfits }
 
     /// The rules whose findings are the relations that fail.
     private static let rowRules: [any TableRule] = [
@@ -84,7 +85,7 @@ public struct FigureAgreement: Sendable, Hashable {
     /// `placing`: whether placing more figures counts (between orientations, which read
     /// different cells; not between readings of the same cells).
     func isBetter(than other: FigureAgreement, placing: Bool = true) -> Bool {
-        if agreements != other.agreements { return agreements > other.agreements && score > other.score }
+        if agreements != other.agreements { return agreements > other.agreements && score >= other.score }
         if checks != other.checks || figures < other.figures { return false }
         if misfits != other.misfits { return checks > 0 && misfits < other.misfits }
         return placing && figures > other.figures

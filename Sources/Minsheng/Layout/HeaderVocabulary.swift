@@ -192,8 +192,9 @@ public struct HeaderVocabulary: Sendable {
         }
         // A planned figure is the target (计划完成数, 计划投资额); a cumulative or actual one the
         // completed figure (累计开工数, 实际完成投资).
-        if text.hasPrefix("计划") || text.hasPrefix("目标") { return .target }
-        if text.hasPrefix("累计") || text.hasPrefix("实际") || text.hasPrefix("已") {
+        // (A measure's header is short: 累计建成高标准农田面积 is an indicator's name.)
+        if text.count <= 7, text.hasPrefix("计划") || text.hasPrefix("目标") { return .target }
+        if text.count <= 7, text.hasPrefix("累计") || text.hasPrefix("实际") || text.hasPrefix("已") {
             // 累计进度 keeps its own word (a rate, or a figure: the figures decide); 累计开工数 has none.
             let bytes = Array(text.utf8)
             let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(bytes, synonymBytes[$0]) }

@@ -154,6 +154,7 @@ public struct LayoutOverride: Sendable, Decodable {
         let lastHeaderRow = (headerRows.last ?? 1) - 1
         if let areaColumn = areaColumnIndex, let groups {
             let headers = headerTexts(sheet, recognizer: recognizer)
+            let grid = recognizer.headerGrid(sheet)
             let columnGroups = groups.map { group in
                 ColumnGroup(
                     project: group.project, indicator: group.indicator, unit: group.unit,
@@ -161,7 +162,11 @@ public struct LayoutOverride: Sendable, Decodable {
                     columns: group.columns.compactMap { letter, text -> LayoutColumn? in
                         guard let reference = CellReference("\(letter)1"), let measure = Measure(rawValue: text) else { return nil }
                         return LayoutColumn(
-                            column: reference.column, header: headers[reference.column] ?? text, meaning: .value(measure, area: nil),
+                            // The header in the indicator's own row when the group names it, as read.
+                            column: reference.column,
+                            header: group.row.flatMap { grid[$0 - 1]?[reference.column] }.map(HeaderText.normalize)
+                                ?? headers[reference.column] ?? text,
+                            meaning: .value(measure, area: nil),
                             unit: units[letter].map { $0.isEmpty ? nil : $0 } ?? (measure == .rate ? nil : group.unit))
                     }.sorted { $0.column < $1.column }, lead: group.lead)
             }

@@ -59,7 +59,9 @@ struct ReadingJudge: Sendable {
                 continue
             }
             // Another orientation wins only by its figures agreeing, never by placing more of them.
-            if current.table.items.isEmpty && !table.items.isEmpty
+            // A reading that places no figure at all is no reading of a table that has them.
+            let placesWhereOtherDidNot = current.agreement.figures == 0 && agreement.figures > 0 && !current.table.items.isEmpty
+            if current.table.items.isEmpty && !table.items.isEmpty || placesWhereOtherDidNot
                 || !table.items.isEmpty && agreement.isBetter(than: current.agreement, placing: false)
             {
                 best = (table, agreement)

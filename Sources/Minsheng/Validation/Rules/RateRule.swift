@@ -76,6 +76,7 @@ public struct RateRule: TableRule {
             // Figures printed with decimals are rounded themselves: a rate within what they allow agrees.
             if verdict != .consistent, verdict != .notCheckable,
                 let c = row.values[ValueKey(.completed, area: key.area)], let t = row.values[ValueKey(.target, area: key.area)],
+                // (each at its own precision: a plan and a completion are often given to different digits)
                 RateCheck.agreesWithRoundedInputs(
                     reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value,
                     completedDecimals: Self.printedDecimals(c), target: target.value, targetDecimals: Self.printedDecimals(t))
