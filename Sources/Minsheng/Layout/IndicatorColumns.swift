@@ -122,8 +122,9 @@ extension LayoutRecognizer {
         // the grouped layout's (`recognizeAreaRows`); alone, each run of them is one indicator
         // (计划完成数 · 累计开工数 · 开工率 | 计划投资额 · 累计完成投资额 · 计划投资完成率).
         let measureOf = { (column: Int) -> Measure? in grid[indicatorRow]?[column].flatMap { vocabulary.role(of: $0) }.flatMap(measure) }
-        if figureColumns.filter({ measureOf($0) != nil }).count >= 2 {
-            guard nameRows.count == 1 else { return nil }
+        // (Under names in rows above, measures are the grouped layout's to read; here each column
+        // is then its own indicator, and the figures choose between the two.)
+        if nameRows.count == 1, figureColumns.filter({ measureOf($0) != nil }).count >= 2 {
             var current: [LayoutColumn] = []
             func close() {
                 guard let first = current.first else { return }
@@ -139,15 +140,17 @@ extension LayoutRecognizer {
                 groups.append(group)
                 current = []
             }
-            for column in figureColumns {
+            for (position, column) in figureColumns.enumerated() {
                 guard let text = grid[indicatorRow]?[column] else { continue }
                 let present = current.compactMap { c -> Measure? in
                     if case .value(let m, _) = c.meaning { return m }
                     return nil
                 }
-                // A figure without a measure word right after a target (已开工 after 计划开工):
-                // what has been done.
-                let m = measureOf(column) ?? (present == [.target] ? .completed : .target)
+                // A figure without a measure word right after a target, with a rate next (计划开工 ·
+                // 已开工 · 开工率): what has been done, the rate's numerator. Without a rate it is
+                // another figure of the plan (户数 · 人数).
+                let rateFollows = figureColumns.dropFirst(position + 1).first.map { measureOf($0) == .rate } ?? false
+                let m = measureOf(column) ?? (present == [.target] && rateFollows ? .completed : .target)
                 if present.contains(m) || (m == .target && !present.isEmpty) { close() }
                 let unit = m == .rate ? nil : Self.nameAndUnit(text).1
                 current.append(LayoutColumn(column: column, header: HeaderText.normalize(text), meaning: .value(m, area: nil), unit: unit))
