@@ -142,6 +142,12 @@ public struct LayoutRecognizer: Sendable {
                 break
             }
         }
+        // Two project columns apart (工程名称 … 项目内容): the first is the category the second
+        // belongs to, so that neither is dropped from the item's name.
+        let projects = columns.indices.filter { columns[$0].meaning == .role(.project) }
+        if projects.count == 2, !columns.contains(where: { $0.meaning == .role(.category) }), let first = projects.first {
+            columns[first].meaning = .role(.category)
+        }
         settleRepeatedMeasures(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleProseCompletions(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         var layout = TableLayout(
