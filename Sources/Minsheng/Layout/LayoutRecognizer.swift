@@ -142,6 +142,22 @@ public struct LayoutRecognizer: Sendable {
                 break
             }
         }
+        // Short unnamed headers between area columns are areas named without their ending
+        // (张家港, 常熟 between 苏州市 and 园区), each holding the same measure as its neighbours.
+        let areaIndices = columns.indices.filter { if case .value(_, _?) = columns[$0].meaning { return true } else { return false } }
+        if areaIndices.count >= 2, let firstArea = areaIndices.first.map({ columns[$0].column }),
+            let lastArea = areaIndices.last.map({ columns[$0].column }), case .value(let measure, _)? = areaIndices.first.map({ columns[$0].meaning }),
+            areaIndices.allSatisfy({ if case .value(let m, _) = columns[$0].meaning { return m == measure } else { return false } })
+        {
+            let known = Set(columns.map(\.column))
+            for column in (firstArea + 1)..<lastArea where !known.contains(column) {
+                guard let text = top[column] ?? (twoRows ? below[column] : nil), let label = HeaderVocabulary.label(text),
+                    label.count >= 2, label.count <= 6, !label.contains(where: HeaderText.isDigit), vocabulary.role(of: label) == nil
+                else { continue }
+                columns.append(LayoutColumn(column: column, header: label, meaning: .value(measure, area: vocabulary.areaName(label))))
+            }
+            columns.sort { $0.column < $1.column }
+        }
         // Two project columns apart (工程名称 … 项目内容): the first is the category the second
         // belongs to, so that neither is dropped from the item's name.
         let projects = columns.indices.filter { columns[$0].meaning == .role(.project) }
