@@ -16,7 +16,7 @@ struct MinshengWebCommand: AsyncParsableCommand {
         abstract: "网页版 minsheng：在浏览器中核对、汇总、拆分模板和收集汇总 (serve the web page).",
         discussion: """
             默认只在本机 127.0.0.1 上提供服务；在其他地址上提供服务时必须设置 --token。按 Ctrl+C 停止（正在处理的请求会先完成）。
-            每个选项也可以用环境变量设置（命令行优先）：MINSHENG_WEB_HOST、MINSHENG_WEB_PORT、MINSHENG_WEB_MAX_UPLOAD_MB、MINSHENG_WEB_JOBS、MINSHENG_WEB_QUEUE、MINSHENG_WEB_TIME_LIMIT、MINSHENG_WEB_TOKEN；作为服务运行时它们在 /etc/minsheng/web.env 中。
+            每个选项也可以用环境变量设置（命令行优先）：MINSHENG_WEB_HOST、MINSHENG_WEB_PORT、MINSHENG_WEB_MAX_UPLOAD_MB、MINSHENG_WEB_JOBS、MINSHENG_WEB_QUEUE、MINSHENG_WEB_TIME_LIMIT、MINSHENG_WEB_TOKEN、MINSHENG_WEB_DATA_DIR；作为服务运行时它们在 /etc/minsheng/web.env 中。
             """,
         version: MinshengInfo.version)
 
@@ -41,6 +41,9 @@ struct MinshengWebCommand: AsyncParsableCommand {
     @Option(help: "访问令牌：设置后每个请求都要带上（Authorization: Bearer T 或 ?token=T）")
     var token: String?
 
+    @Option(name: .customLong("data-dir"), help: "报送轮次的数据目录（数据库和各县区上传的文件；默认 ./minsheng-data）")
+    var dataDir: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         /// The variable `name`, when set and not empty.
@@ -62,6 +65,7 @@ struct MinshengWebCommand: AsyncParsableCommand {
         options.queue = try queue ?? number("MINSHENG_WEB_QUEUE") ?? options.queue
         options.timeLimitSeconds = try timeLimit ?? number("MINSHENG_WEB_TIME_LIMIT") ?? options.timeLimitSeconds
         options.token = token ?? text("MINSHENG_WEB_TOKEN")
+        if let directory = dataDir ?? text("MINSHENG_WEB_DATA_DIR") { options.dataDirectory = URL(fileURLWithPath: directory, isDirectory: true) }
         let app: any ApplicationProtocol
         do {
             app = try WebServer.application(options: options) { line in

@@ -71,7 +71,8 @@ def start_server(bin_dir, log_path, tmpdir):
     `tmpdir`; returns (process, url)."""
     log = open(log_path, "w")
     process = subprocess.Popen(
-        [os.path.join(bin_dir, "minsheng-web"), "--host", "127.0.0.1", "--port", "0", "--jobs", "2"],
+        [os.path.join(bin_dir, "minsheng-web"), "--host", "127.0.0.1", "--port", "0", "--jobs", "2",
+         "--data-dir", os.path.join(tmpdir, "minsheng-data")],
         stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=dict(os.environ, TMPDIR=tmpdir))
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -156,7 +157,8 @@ def start_token_server(bin_dir, log_path, tmpdir):
     """minsheng-web on every address with a token; returns (process, the links it printed)."""
     log = open(log_path, "w")
     process = subprocess.Popen(
-        [os.path.join(bin_dir, "minsheng-web"), "--host", "0.0.0.0", "--port", "0", "--token", "t0ken-23"],
+        [os.path.join(bin_dir, "minsheng-web"), "--host", "0.0.0.0", "--port", "0", "--token", "t0ken-23",
+         "--data-dir", os.path.join(tmpdir, "minsheng-data-token")],
         stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=dict(os.environ, TMPDIR=tmpdir))
     deadline = time.time() + 60
     while time.time() < deadline:
