@@ -243,7 +243,12 @@ final class RoundRouteTests: XCTestCase {
                     XCTAssertNotEqual(response.status, .ok, uri)
                 }
             }
-            // A wrong or ended secret opens nothing.
+            // A wrong or ended secret opens nothing; a person gets a Chinese page.
+            try await client.execute(uri: "/r/" + String(repeating: "B", count: 43), method: .get) { response in
+                XCTAssertEqual(response.status, .notFound)
+                XCTAssertEqual(response.headers[.contentType], "text/html; charset=utf-8")
+                XCTAssertTrue(String(buffer: response.body).contains("报送链接无效"))
+            }
             try await client.execute(uri: "/r/" + String(repeating: "A", count: 43) + "/returns", method: .get) { response in
                 XCTAssertEqual(response.status, .notFound)
             }

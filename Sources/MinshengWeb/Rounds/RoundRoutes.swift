@@ -58,7 +58,15 @@ struct RoundRoutes: Sendable {
             return WebFailure.jsonResponse(status: .ok, .object([("area", .string(area)), ("link", .string("/r/" + secret))]))
         }
         router.get("/r/:secret") { _, context in
-            _ = try await target(context)
+            do { _ = try await target(context) } catch let failure as WebFailure where failure.status == .notFound {
+                // A person opening a dead link gets a page in Chinese, not JSON.
+                var headers = HTTPFields()
+                headers[.contentType] = "text/html; charset=utf-8"
+                headers[.cacheControl] = "no-store"
+                return Response(
+                    status: .notFound, headers: headers,
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: TokenCheck.page(title: "报送链接无效", message: failure.message))))
+            }
             return WebServer.pageResponse(page)
         }
         router.get("/r/:secret/template") { _, context in
@@ -293,6 +301,8 @@ struct RoundRoutes: Sendable {
                 var report = result.report
                 // The other areas have not sent in this one file: that is no finding of this area's.
                 report.findings.removeAll { $0.code == .missingSubmission && $0.area != target.area.area }
+                // The plan is the round's, not the area's file: the check lists the area's file alone.
+                report.files.removeAll { $0.path == target.round.planName }
                 let stored = report.jsonValue(previews: true)
                 let version = try self.run {
                     try store.addVersion(

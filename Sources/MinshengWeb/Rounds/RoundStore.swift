@@ -350,7 +350,7 @@ public final class RoundStore: Sendable {
             let id = db.lastInsertedRowID
             try Self.record(
                 db, roundId: roundId, area: area, at: at, kind: "upload",
-                detail: "\(area)报送第 \(last + 1) 版：\(errors) 个错误，\(warnings) 个提醒", fileName: fileName, size: bytes.count, sha256: hash)
+                detail: "\(area)报送第 \(last + 1) 版：\(errors) 个错误，\(warnings) 个警告", fileName: fileName, size: bytes.count, sha256: hash)
             guard let version = try ReturnVersion.fetchOne(db, sql: "SELECT * FROM returnVersion WHERE id = ?", arguments: [id]) else {
                 throw RoundFailure.storage("上传的版本没有保存下来")
             }
