@@ -47,6 +47,7 @@ test:
 	swift build --build-tests
 	swift test --skip-build
 	/usr/bin/python3 Tests/Browser/browser_test.py "$$(swift build --show-bin-path)"
+	/usr/bin/python3 Tests/Browser/rounds_server_test.py "$$(swift build --show-bin-path)"
 
 package:
 	@bash scripts/setup.sh $(PACKAGE_APT_PACKAGES)
