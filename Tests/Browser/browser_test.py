@@ -525,6 +525,19 @@ def reporting_round(driver, url, bin_dir, downloads, plan):
     WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".return-note"))
     check("谯城区 sees the office's note", note in driver.find_element(By.CSS_SELECTOR, ".return-note").text)
     save_whole(driver, "round-area-returned.png", 1000)
+
+    # The office archives the round: the links stop working, nothing is deleted.
+    driver.get(url)
+    driver.find_element(By.ID, "tab-rounds").click()
+    panel = driver.find_element(By.ID, "panel-rounds")
+    WebDriverWait(driver, 20).until(lambda d: panel.find_elements(By.XPATH, './/button[text()="归档这一轮"]'))
+    panel.find_element(By.XPATH, './/button[text()="归档这一轮"]').click()
+    WebDriverWait(driver, 10).until(lambda d: d.switch_to.alert)
+    driver.switch_to.alert.accept()
+    WebDriverWait(driver, 20).until(lambda d: "已归档" in panel.find_element(By.CSS_SELECTOR, ".links-box").text)
+    driver.get(links["涡阳县"])
+    check("after 归档 an area's link opens a Chinese page saying it no longer works",
+          "报送链接无效" in driver.find_element(By.TAG_NAME, "body").text)
     driver.get(url)
 
 

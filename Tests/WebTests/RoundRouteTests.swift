@@ -262,6 +262,12 @@ final class RoundRouteTests: XCTestCase {
                 XCTAssertEqual(response.status, .ok)
                 XCTAssertEqual((Self.json(response)["versions"] as? [Any])?.count, 1, "the versions stay with the area")
             }
+            // Archived: every link stops, the round stays for the office.
+            try await client.execute(uri: "/api/rounds/\(id)/archive", method: .post, headers: Self.adminGet) { XCTAssertEqual($0.status, .ok) }
+            try await client.execute(uri: fresh + "/returns", method: .get) { XCTAssertEqual($0.status, .notFound) }
+            try await client.execute(uri: "/api/rounds/\(id)", method: .get, headers: Self.adminGet) { response in
+                XCTAssertEqual(Self.json(response)["archived"] as? Bool, true)
+            }
         }
     }
 

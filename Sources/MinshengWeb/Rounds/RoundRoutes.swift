@@ -228,15 +228,18 @@ struct RoundRoutes: Sendable {
             returns.append(.bytes(try run { try store.file(latest.sha256) }, name: "\(state.area)/第\(latest.version)版-\(latest.fileName)"))
         }
         let request = CollectRequest(plan: plan, returns: returns, output: .memory, title: round.title, jobs: routes.jobsPerRequest)
-        let ticket = try await routes.gate.admit()
-        try await routes.gate.start(ticket)
-        let result: Collector.Result
-        do {
-            result = try await engine.collect(request)
-            await routes.gate.leave(ticket)
-        } catch {
-            await routes.gate.leave(ticket)
-            throw error
+        // Through the same gate and time limit as every job.
+        let (engine, gate) = (self.engine, routes.gate)
+        let ticket = try await gate.admit()
+        let result: Collector.Result = try await withTimeLimit(seconds: routes.options.timeLimitSeconds) {
+            do { try await gate.start(ticket) } catch {
+                await gate.leave(ticket)
+                throw error
+            }
+            let outcome: Result<Collector.Result, any Error>
+            do { outcome = .success(try await engine.collect(request)) } catch { outcome = .failure(error) }
+            await gate.leave(ticket)
+            return try outcome.get()
         }
         let name = "\(round.title)-\(round.period)-汇总.xlsx"
         guard page else {
