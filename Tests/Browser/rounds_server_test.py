@@ -46,11 +46,15 @@ def check(name, condition, detail=""):
     print(f"  ✓ {name}")
 
 
+STARTED = []  # every server started, stopped at the end whatever happens
+
+
 def start(bin_dir, data_dir, log_path, extra=()):
     log = open(log_path, "a")
     process = subprocess.Popen(
         [os.path.join(bin_dir, "minsheng-web"), "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir, *extra],
         stdout=log, stderr=subprocess.STDOUT)
+    STARTED.append(process)
     deadline = time.time() + 60
     while time.time() < deadline:
         with open(log_path, encoding="utf-8", errors="replace") as f:
@@ -228,6 +232,10 @@ def main():
         kill_nine(bin_dir, work)
         load(bin_dir, work)
     finally:
+        for process in STARTED:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=15)
         shutil.rmtree(work, ignore_errors=True)
     print(f"rounds server: {len(passed)} passed, 0 failed")
 
