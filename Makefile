@@ -6,16 +6,18 @@
 #   make test-package  that package installed with apt in a fresh Debian 12 root (debootstrap; root), lintian
 SHELL := /bin/bash
 APT_PACKAGES := libzip-dev libxlsxwriter-dev libexpat1-dev pkg-config zip unzip
+# The web page's reporting rounds keep their data in SQLite (GRDB builds against the system's).
+WEB_APT_PACKAGES := $(APT_PACKAGES) libsqlite3-dev
 # The tests also open our output in LibreOffice, the spreadsheet application it is checked in.
 # The browser test drives the web page in headless Chromium through Selenium (Debian's python3).
 # poppler-utils reads the printed pages back (pdftotext -bbox); Carlito has Calibri's widths, so
 # LibreOffice lays out columns as Excel does.
-TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei fonts-crosextra-carlito poppler-utils time \
+TEST_APT_PACKAGES := $(WEB_APT_PACKAGES) libreoffice-calc-nogui fonts-wqy-zenhei fonts-crosextra-carlito poppler-utils time \
 	chromium chromium-driver python3-selenium
 # The .deb: dpkg-shlibdeps (dpkg-dev) finds its Depends, strip (binutils) shrinks the binaries,
 # help2man writes the manual pages from --help;
 # its test makes a Debian 12 root with debootstrap and asks the server with curl.
-PACKAGE_APT_PACKAGES := $(APT_PACKAGES) dpkg-dev binutils xz-utils help2man
+PACKAGE_APT_PACKAGES := $(WEB_APT_PACKAGES) dpkg-dev binutils xz-utils help2man
 TEST_PACKAGE_APT_PACKAGES := debootstrap lintian curl python3
 WEB_ARGS ?=
 DEMO_OUT ?= out
@@ -32,7 +34,8 @@ build: setup
 release: setup
 	swift build -c release --product minsheng --disable-default-traits
 
-web: setup
+web:
+	@bash scripts/setup.sh $(WEB_APT_PACKAGES)
 	swift build -c release --product minsheng-web
 	"$$(swift build -c release --show-bin-path)/minsheng-web" $(WEB_ARGS)
 
@@ -44,6 +47,7 @@ test:
 	swift build --build-tests
 	swift test --skip-build
 	/usr/bin/python3 Tests/Browser/browser_test.py "$$(swift build --show-bin-path)"
+	/usr/bin/python3 Tests/Browser/rounds_server_test.py "$$(swift build --show-bin-path)"
 
 package:
 	@bash scripts/setup.sh $(PACKAGE_APT_PACKAGES)

@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Only the web page's server (`minsheng-web`) uses it; the CLI does not link it.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+        // Only the web page's reporting rounds (SQLite, libsqlite3-dev); the CLI does not link it.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -52,13 +54,18 @@ let package = Package(
         // thin executable that parses options and runs it.
         .target(
             name: "MinshengWeb",
-            dependencies: ["Minsheng", .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"]))],
+            dependencies: [
+                "Minsheng",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
+                .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["Web"])),
+            ],
             resources: [.copy("Page/index.html")]),
         .executableTarget(
             name: "minsheng-web",
             dependencies: [
                 "MinshengWeb",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
+                .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["Web"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["XLSXReader", "Minsheng"], path: "Tests/TestSupport"),
@@ -70,6 +77,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "MinshengWeb", "Minsheng", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Web"])),
+                .product(name: "GRDB", package: "GRDB.swift", condition: .when(traits: ["Web"])),
             ]),
     ]
 )

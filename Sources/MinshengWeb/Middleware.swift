@@ -86,6 +86,8 @@ struct TokenCheck: RouterMiddleware {
             return response
         }
         if request.uri.path == "/logout" { return try await next(request, context) }
+        // An area's reporting link carries its own secret, checked by its routes (and reaches only its area).
+        if RoundRoutes.isAreaPath(request.uri.path) { return try await next(request, context) }
         // A person opening the page without the token gets a page in Chinese, not JSON.
         if request.method == .get, !request.uri.path.hasPrefix("/api/"),
             (request.headers[.accept] ?? "").contains("text/html") || request.uri.path == "/"

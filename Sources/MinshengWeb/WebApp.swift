@@ -20,6 +20,8 @@ public struct WebOptions: Sendable {
     public var token: String?
     /// Where the per-request temporary folders are made.
     public var temporaryRoot = FileManager.default.temporaryDirectory
+    /// Where the reporting rounds are kept (database and uploaded files).
+    public var dataDirectory = URL(fileURLWithPath: "minsheng-data", isDirectory: true)
 
     /// The defaults.
     public init() {}
@@ -107,8 +109,10 @@ public struct WebOptions: Sendable {
 /// ```
 public enum WebServer {
     /// The routes and middleware over `engine`.
+    /// The reporting rounds' routes are there when `store` is given.
     public static func router(
-        options: WebOptions, engine: Engine, page: [UInt8], gate: JobGate? = nil
+        options: WebOptions, engine: Engine, page: [UInt8], gate: JobGate? = nil,
+        store: RoundStore? = nil, throttle: LinkThrottle = LinkThrottle()
     ) -> Router<BasicRequestContext> {
         let gate = gate ?? JobGate(jobs: options.jobs, queue: options.queue)
         let routes = Routes(options: options, engine: engine, gate: gate)
@@ -123,16 +127,7 @@ public enum WebServer {
         router.add(middleware: RequestLog())
         router.add(middleware: ErrorAnswer())
         if let token = options.token, !token.isEmpty { router.add(middleware: TokenCheck(token: token)) }
-        router.get("/") { _, _ in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/html; charset=utf-8"
-            headers[.cacheControl] = "no-store"
-            headers[.init("X-Content-Type-Options")!] = "nosniff"
-            headers[.init("Referrer-Policy")!] = "no-referrer"
-            headers[.init("Content-Security-Policy")!] =
-                "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: served)))
-        }
+        router.get("/") { _, _ in pageResponse(served) }
         // Ends this browser's access: the token cookie is dropped (no token needed to leave).
         router.get("/logout") { _, _ in
             var headers = HTTPFields()
@@ -152,7 +147,20 @@ public enum WebServer {
         router.post("/api/split") { request, context in try await routes.run(request, job: routes.split) }
         router.post("/api/collect") { request, context in try await routes.run(request, job: routes.collect) }
         router.post("/api/reconcile") { request, context in try await routes.run(request, job: routes.reconcile) }
+        if let store { RoundRoutes(routes: routes, store: store, throttle: throttle, page: served).add(to: router) }
         return router
+    }
+
+    /// The page with its headers (no caching, no referrer: an area's link stays out of other sites' logs).
+    static func pageResponse(_ served: [UInt8]) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[.init("X-Content-Type-Options")!] = "nosniff"
+        headers[.init("Referrer-Policy")!] = "no-referrer"
+        headers[.init("Content-Security-Policy")!] =
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: served)))
     }
 
     /// The application: the router on `options.host:options.port`, printing the URL once it
@@ -165,7 +173,11 @@ public enum WebServer {
         try options.validate()
         let engine = try Engine.standard()
         let page = try WebPage.html()
-        let router = router(options: options, engine: engine, page: page)
+        let store: RoundStore
+        do { store = try RoundStore(dataDirectory: options.dataDirectory) } catch {
+            throw MinshengError.configuration(file: options.dataDirectory.path, reason: "无法打开报送数据目录：\(error)")
+        }
+        let router = router(options: options, engine: engine, page: page, store: store)
         return Application(
             router: router,
             configuration: ApplicationConfiguration(

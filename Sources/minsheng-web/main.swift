@@ -13,10 +13,48 @@ import MinshengWeb
 struct MinshengWebCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minsheng-web",
-        abstract: "网页版 minsheng：在浏览器中核对、汇总、拆分模板和收集汇总 (serve the web page).",
+        abstract: "网页版 minsheng：在浏览器中核对、汇总、拆分模板、收集汇总和报送轮次 (serve the web page).",
+        discussion: """
+            不带子命令即 serve：minsheng-web [--host 127.0.0.1] [--port 8080] [--max-upload-mb 50] [--jobs N] [--queue 64] [--time-limit 300] [--token T] [--data-dir ./minsheng-data]
+            各选项的说明见 minsheng-web serve --help；备份报送数据见 minsheng-web backup --help。
+            """,
+        version: MinshengInfo.version,
+        subcommands: [Serve.self, Backup.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// `minsheng-web backup`: a consistent copy of the reporting rounds' data, also while serving.
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "备份报送轮次的数据（数据库和各县区上传的文件）为一个 .zip；服务运行时也可以备份 (back up the rounds' data).",
+        discussion: "恢复：把 .zip 解压到一个文件夹，用 minsheng-web --data-dir 该文件夹 启动。")
+
+    @Option(name: .customLong("data-dir"), help: "报送轮次的数据目录（默认 ./minsheng-data，或环境变量 MINSHENG_WEB_DATA_DIR）")
+    var dataDir: String?
+
+    @Option(name: .shortAndLong, help: "备份文件（.zip，不能已存在）")
+    var output: String
+
+    func run() throws {
+        let directory = dataDir ?? ProcessInfo.processInfo.environment["MINSHENG_WEB_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "minsheng-data"
+        do {
+            let count = try RoundBackup.write(dataDirectory: URL(fileURLWithPath: directory, isDirectory: true), to: URL(fileURLWithPath: output))
+            print("已备份到 \(output)（数据库和 \(count) 个文件）")
+        } catch let failure as RoundFailure {
+            FileHandle.standardError.write(Data("minsheng-web backup：\(failure.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Serving the page (the default subcommand: `minsheng-web --port 8080` as before).
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "提供网页（默认子命令）：核对、汇总、拆分模板、收集汇总和报送轮次 (serve the web page).",
         discussion: """
             默认只在本机 127.0.0.1 上提供服务；在其他地址上提供服务时必须设置 --token。按 Ctrl+C 停止（正在处理的请求会先完成）。
-            每个选项也可以用环境变量设置（命令行优先）：MINSHENG_WEB_HOST、MINSHENG_WEB_PORT、MINSHENG_WEB_MAX_UPLOAD_MB、MINSHENG_WEB_JOBS、MINSHENG_WEB_QUEUE、MINSHENG_WEB_TIME_LIMIT、MINSHENG_WEB_TOKEN；作为服务运行时它们在 /etc/minsheng/web.env 中。
+            每个选项也可以用环境变量设置（命令行优先）：MINSHENG_WEB_HOST、MINSHENG_WEB_PORT、MINSHENG_WEB_MAX_UPLOAD_MB、MINSHENG_WEB_JOBS、MINSHENG_WEB_QUEUE、MINSHENG_WEB_TIME_LIMIT、MINSHENG_WEB_TOKEN、MINSHENG_WEB_DATA_DIR；作为服务运行时它们在 /etc/minsheng/web.env 中。
             """,
         version: MinshengInfo.version)
 
@@ -41,6 +79,9 @@ struct MinshengWebCommand: AsyncParsableCommand {
     @Option(help: "访问令牌：设置后每个请求都要带上（Authorization: Bearer T 或 ?token=T）")
     var token: String?
 
+    @Option(name: .customLong("data-dir"), help: "报送轮次的数据目录（数据库和各县区上传的文件；默认 ./minsheng-data）")
+    var dataDir: String?
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         /// The variable `name`, when set and not empty.
@@ -62,6 +103,7 @@ struct MinshengWebCommand: AsyncParsableCommand {
         options.queue = try queue ?? number("MINSHENG_WEB_QUEUE") ?? options.queue
         options.timeLimitSeconds = try timeLimit ?? number("MINSHENG_WEB_TIME_LIMIT") ?? options.timeLimitSeconds
         options.token = token ?? text("MINSHENG_WEB_TOKEN")
+        if let directory = dataDir ?? text("MINSHENG_WEB_DATA_DIR") { options.dataDirectory = URL(fileURLWithPath: directory, isDirectory: true) }
         let app: any ApplicationProtocol
         do {
             app = try WebServer.application(options: options) { line in

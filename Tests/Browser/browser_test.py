@@ -47,6 +47,7 @@ import zipfile
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -71,7 +72,8 @@ def start_server(bin_dir, log_path, tmpdir):
     `tmpdir`; returns (process, url)."""
     log = open(log_path, "w")
     process = subprocess.Popen(
-        [os.path.join(bin_dir, "minsheng-web"), "--host", "127.0.0.1", "--port", "0", "--jobs", "2"],
+        [os.path.join(bin_dir, "minsheng-web"), "--host", "127.0.0.1", "--port", "0", "--jobs", "2",
+         "--data-dir", tmpdir + "-data"],
         stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=dict(os.environ, TMPDIR=tmpdir))
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -156,7 +158,8 @@ def start_token_server(bin_dir, log_path, tmpdir):
     """minsheng-web on every address with a token; returns (process, the links it printed)."""
     log = open(log_path, "w")
     process = subprocess.Popen(
-        [os.path.join(bin_dir, "minsheng-web"), "--host", "0.0.0.0", "--port", "0", "--token", "t0ken-23"],
+        [os.path.join(bin_dir, "minsheng-web"), "--host", "0.0.0.0", "--port", "0", "--token", "t0ken-23",
+         "--data-dir", tmpdir + "-data-token"],
         stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=dict(os.environ, TMPDIR=tmpdir))
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -411,6 +414,131 @@ def reading_checks(driver, panel, bin_dir, downloads, sample_count):
     driver.execute_script("arguments[0].scrollIntoView()", block)
     driver.save_screenshot(os.path.join(OUT, "1-check-reading-phone.png"))
     driver.set_window_size(1366, 768)
+
+
+def csv_of(bin_dir, path, sheet):
+    """`minsheng dump --format csv --sheet` of a sheet, as text."""
+    result = subprocess.run([os.path.join(bin_dir, "minsheng"), "dump", path, "--format", "csv", "--sheet", sheet],
+                            capture_output=True, timeout=60)
+    return result.stdout.decode("utf-8", "replace")
+
+
+def reporting_round(driver, url, bin_dir, downloads, plan):
+    """A whole reporting round: the office opens it with the plan, two areas upload through their
+    links (谯城区 with a changed target), the office accepts one and returns the other with a note
+    the area then sees, and downloads the collected workbook, whose figures are the returns'."""
+    wo_return = os.path.join(SAMPLES, "returns", "涡阳县.xlsx")
+    qc_return = os.path.join(SAMPLES, "returns", "谯城区.xlsx")
+    driver.get(url)
+    driver.find_element(By.ID, "tab-rounds").click()
+    panel = driver.find_element(By.ID, "panel-rounds")
+    WebDriverWait(driver, 20).until(lambda d: panel.find_element(By.CSS_SELECTOR, ".round-list").text)
+    panel.find_element(By.ID, "rounds-plan").send_keys(plan)
+    panel.find_element(By.ID, "rounds-title").send_keys("亳州民生实事")
+    panel.find_element(By.ID, "rounds-period").send_keys("1-9月")
+    set_value(driver, panel.find_element(By.ID, "rounds-deadline"), "2025-10-10")
+    submit_and_wait(driver, panel, ".links-list td.link")
+    links = {}
+    for row in panel.find_elements(By.CSS_SELECTOR, ".links-list tbody tr"):
+        cells = row.find_elements(By.TAG_NAME, "td")
+        links[cells[0].text] = cells[1].text
+    check("opening a round prints one link per area", {"涡阳县", "谯城区", "蒙城县"} <= set(links), links)
+    check("…each its own secret of at least 128 bits",
+          all(re.fullmatch(re.escape(url.rstrip("/")) + r"/r/[A-Za-z0-9_-]{43}", link) for link in links.values()), links)
+    WebDriverWait(driver, 20).until(lambda d: panel.find_elements(By.CSS_SELECTOR, ".round-areas tr[data-area]"))
+    save_whole(driver, "round-opened.png", 1400)
+
+    # Two areas upload through their links.
+    for area, path, code in (("涡阳县", wo_return, None), ("谯城区", qc_return, "target-changed")):
+        driver.get(links[area])
+        area_panel = driver.find_element(By.ID, "panel-area")
+        WebDriverWait(driver, 20).until(lambda d: area in area_panel.find_element(By.CSS_SELECTOR, ".area-info").text)
+        check(f"{area}'s link shows no office tab", not driver.find_elements(By.CSS_SELECTOR, ".tabs")
+              and not driver.find_elements(By.ID, "panel-rounds") and not driver.find_elements(By.ID, "panel-check"))
+        info = area_panel.find_element(By.CSS_SELECTOR, ".area-info").text
+        check(f"…and its area, period and deadline", "1-9月" in info and "2025-10-10" in info, info)
+        check("…and offers its template", area_panel.find_element(By.CSS_SELECTOR, ".area-info a.download").get_attribute("href")
+              == links[area] + "/template")
+        area_panel.find_element(By.ID, "area-file").send_keys(path)
+        submit_and_wait(driver, area_panel, ".results .outcome")
+        WebDriverWait(driver, 20).until(lambda d: area_panel.find_elements(By.CSS_SELECTOR, ".area-versions-table tbody tr"))
+        check(f"…its upload is checked at once and kept as 第 1 版",
+              "第 1 版" in area_panel.find_element(By.CSS_SELECTOR, ".area-versions").text)
+        if code:
+            check(f"…the changed target is in the findings table", findings_of(area_panel, code), results_text(area_panel)[:300])
+        save_whole(driver, f"round-area-{area}.png", 1300)
+        fits, wide = phone(driver, f"round-area-{area}-phone.png")
+        check(f"…the area's page fits a 390 px phone", fits, wide)
+
+    # The office: statuses, accept 涡阳县, return 谯城区 with a note.
+    driver.get(url)
+    driver.find_element(By.ID, "tab-rounds").click()
+    panel = driver.find_element(By.ID, "panel-rounds")
+
+    def row_of(area):
+        return panel.find_element(By.CSS_SELECTOR, f'.round-areas tr[data-area="{area}"]')
+
+    def status_of(area):
+        """The area's status, read again if the table was redrawn meanwhile."""
+        for _ in range(20):
+            try:
+                return row_of(area).get_attribute("data-status")
+            except (StaleElementReferenceException, NoSuchElementException):
+                time.sleep(0.1)
+        return None
+
+    WebDriverWait(driver, 20).until(lambda d: panel.find_elements(By.CSS_SELECTOR, '.round-areas tr[data-area="涡阳县"]'))
+    check("the office sees both as 已报送", status_of("涡阳县") == "submitted"
+          and status_of("谯城区") == "submitted")
+    check("…and who has not sent by the deadline", "蒙城县" in panel.find_element(By.CSS_SELECTOR, ".round-detail .late").text)
+    row_of("涡阳县").find_element(By.CSS_SELECTOR, 'button[data-action="accept"]').click()
+    WebDriverWait(driver, 20).until(lambda d: status_of("涡阳县") == "accepted")
+    note = "年度目标不能改，请按下发的目标重填"
+    row_of("谯城区").find_element(By.CSS_SELECTOR, "input").send_keys(note)
+    row_of("谯城区").find_element(By.CSS_SELECTOR, 'button[data-action="return"]').click()
+    WebDriverWait(driver, 20).until(lambda d: status_of("谯城区") == "returned")
+    check("the office accepts one and returns the other", status_of("涡阳县") == "accepted")
+    history = panel.find_element(By.CSS_SELECTOR, ".round-history").text
+    check("…and the history lists the uploads with their SHA-256 and the decisions",
+          "涡阳县.xlsx" in history and "谯城区.xlsx" in history and "退回" in history and "确认" in history, history[:400])
+    panel.find_element(By.XPATH, './/button[text()="核对各县区最新版本"]').click()
+    WebDriverWait(driver, 60).until(lambda d: panel.find_elements(By.CSS_SELECTOR, ".results table.findings"))
+    check("…the round's findings are in the same findings table", findings_of(panel, "target-changed"))
+    save_whole(driver, "round-office.png", 1900)
+    fits, wide = phone(driver, "round-office-phone.png")
+    check("…the round page fits a 390 px phone", fits, wide)
+
+    before = set(os.listdir(downloads))
+    panel.find_element(By.XPATH, './/a[text()="下载汇总表（各县区最新版本）"]').click()
+    collected = wait_for_download(downloads, ".xlsx", before)
+    expected_dir = tempfile.mkdtemp(prefix="minsheng-browser-round-")
+    expected = os.path.join(expected_dir, "expected.xlsx")
+    subprocess.run([os.path.join(bin_dir, "minsheng"), "collect", "--plan", plan, wo_return, qc_return, "-o", expected,
+                    "--title", "亳州民生实事", "--quiet"], capture_output=True, timeout=120)
+    ours, theirs = csv_of(bin_dir, collected, "进度汇总"), csv_of(bin_dir, expected, "进度汇总")
+    check("the collected workbook's figures are the returns' (as `minsheng collect` of the two)",
+          ours and ours == theirs, (ours[:300], theirs[:300]))
+    shutil.rmtree(expected_dir, ignore_errors=True)
+
+    # The area sees the office's note.
+    driver.get(links["谯城区"])
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".return-note"))
+    check("谯城区 sees the office's note", note in driver.find_element(By.CSS_SELECTOR, ".return-note").text)
+    save_whole(driver, "round-area-returned.png", 1000)
+
+    # The office archives the round: the links stop working, nothing is deleted.
+    driver.get(url)
+    driver.find_element(By.ID, "tab-rounds").click()
+    panel = driver.find_element(By.ID, "panel-rounds")
+    WebDriverWait(driver, 20).until(lambda d: panel.find_elements(By.XPATH, './/button[text()="归档这一轮"]'))
+    panel.find_element(By.XPATH, './/button[text()="归档这一轮"]').click()
+    WebDriverWait(driver, 10).until(lambda d: d.switch_to.alert)
+    driver.switch_to.alert.accept()
+    WebDriverWait(driver, 20).until(lambda d: "已归档" in panel.find_element(By.CSS_SELECTOR, ".links-box").text)
+    driver.get(links["涡阳县"])
+    check("after 归档 an area's link opens a Chinese page saying it no longer works",
+          "报送链接无效" in driver.find_element(By.TAG_NAME, "body").text)
+    driver.get(url)
 
 
 def main():
@@ -781,6 +909,8 @@ def main():
         check("…whose 进度汇总 has 上期累计 and 本期新增",
               zipfile.is_zipfile(monthly) and dump_ok(bin_dir, monthly, ("进度汇总", "上期累计", "本期新增")), monthly)
 
+        reporting_round(driver, url, bin_dir, downloads, plan)
+
         # Phone: the tabs wrap as whole buttons, and nothing overflows on any tab at 390 or 360 px.
         for width in (390, 360):
             driver.set_window_size(width, 844)
@@ -801,8 +931,8 @@ def main():
         tab.send_keys("\ue012")  # ArrowLeft
         check("arrow keys move between tabs", driver.find_element(By.ID, "tab-split").get_attribute("aria-selected") == "true")
         driver.switch_to.active_element.send_keys("\ue010")  # End
-        check("End goes to the last tab, 上期对比",
-              driver.find_element(By.ID, "tab-previous").get_attribute("aria-selected") == "true")
+        check("End goes to the last tab, 报送轮次",
+              driver.find_element(By.ID, "tab-rounds").get_attribute("aria-selected") == "true")
 
         # --token on every address: the printed links can be opened, a browser without the token
         # gets a Chinese page, the cookie lasts 30 days and /logout ends it.
@@ -841,6 +971,8 @@ def main():
             status = "hung"
         shutil.rmtree(downloads, ignore_errors=True)
         shutil.rmtree(tmpdir, ignore_errors=True)
+        shutil.rmtree(tmpdir + "-data", ignore_errors=True)
+        shutil.rmtree(tmpdir + "-data-token", ignore_errors=True)
     check("SIGTERM stops the server cleanly", status == 0, status)
     print(f"screenshots: {OUT}")
     print(f"browser: {len(passed)} passed, 0 failed")
