@@ -7,15 +7,18 @@ public struct RecognizedTable: Sendable {
     /// The sheet it was read from.
     public var sheet: Sheet
     /// Header rows and column meanings.
-    public var layout: TableLayout
+    public var layout: TableLayout { didSet { checkedRows = nil } }
     /// Body rows (items, sections, footers).
-    public var rows: [TableRow]
+    public var rows: [TableRow] { didSet { checkedRows = nil } }
     /// What minsheng output the workbook is (`标准进度表`), when it is one of ours.
     public var ownOutput: String? = nil
     /// Sheets the workbook lists whose content is missing from the file (not read).
     public var missingSheets: [String] = []
     /// How the reading was chosen and what the figures say under it (nil: not measured).
     public var choice: ReadingChoice? = nil
+    /// The item rows with their values read, when the reading's judge already read them (the
+    /// checker reuses them rather than reading every value again).
+    var checkedRows: [CheckedRow]? = nil
 
     /// The item rows.
     public var items: [TableRow] { rows.filter { $0.kind == .item } }

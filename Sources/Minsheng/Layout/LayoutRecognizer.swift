@@ -385,6 +385,13 @@ public struct LayoutRecognizer: Sendable {
         -> TableLayout?
     {
         guard subRow >= 1, let sub = grid[subRow], var upper = grid[subRow - 1] else { return nil }
+        // A group needs two measure columns (目标任务 / 进度 / 完成比例): most rows have none.
+        var measures = 0
+        for text in sub.values where vocabulary.classify(text).role.flatMap(measure) != nil {
+            measures += 1
+            if measures >= 2 { break }
+        }
+        guard measures >= 2 else { return nil }
         // A row of 责任单位 (市人社局, 市妇联 …) between the indicator names and the measures: the
         // names are in the row above it.
         var leads: [Int: String] = [:]
@@ -394,13 +401,6 @@ public struct LayoutRecognizer: Sendable {
             upper = names
             indicatorRow = subRow - 2
         }
-        // A group needs two measure columns (目标任务 / 进度 / 完成比例): most rows have none.
-        var measures = 0
-        for text in sub.values where vocabulary.classify(text).role.flatMap(measure) != nil {
-            measures += 1
-            if measures >= 2 { break }
-        }
-        guard measures >= 2 else { return nil }
         // An item table's 项目 / 指标 header is no part of this layout.
         let roles = (Array(sub.values) + Array(upper.values)).compactMap { vocabulary.role(of: $0) }
         guard given != nil || (!roles.contains(.project) && !roles.contains(.indicator)) else { return nil }

@@ -45,7 +45,7 @@ struct ReadingJudge: Sendable {
     /// The table read under the best of `candidates` (in the words' order of preference), nil
     /// when there are none. A candidate under which no item is read loses to any that reads one.
     func choose(_ candidates: [TableLayout], sheet: Sheet, file: String) -> RecognizedTable? {
-        var best: (table: RecognizedTable, agreement: FigureAgreement)?
+        var best: (table: RecognizedTable, agreement: FigureAgreement, rows: [CheckedRow]?)?
         var tried = 0
         // A sheet too large to read again is read once, as the words say, and not measured.
         let small = Self.isSmall(sheet)
@@ -53,9 +53,10 @@ struct ReadingJudge: Sendable {
             let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
             tried += 1
             let measured = !table.items.isEmpty && (small || candidates.count > 1)
-            let agreement = measured ? FigureAgreement(CheckedTable(table)) : FigureAgreement()
+            let checked = measured ? CheckedTable(table) : nil
+            let agreement = checked.map(FigureAgreement.init) ?? FigureAgreement()
             guard let current = best else {
-                best = (table, agreement)
+                best = (table, agreement, checked?.rows)
                 continue
             }
             // Another orientation wins only by its figures agreeing, never by placing more of them.
@@ -64,7 +65,7 @@ struct ReadingJudge: Sendable {
             if current.table.items.isEmpty && !table.items.isEmpty || placesWhereOtherDidNot
                 || !table.items.isEmpty && agreement.isBetter(than: current.agreement, placing: false)
             {
-                best = (table, agreement)
+                best = (table, agreement, checked?.rows)
             }
         }
         guard var chosen = best else { return nil }
@@ -77,14 +78,16 @@ struct ReadingJudge: Sendable {
                 let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
                 tried += 1
                 guard !table.items.isEmpty else { continue }
-                let agreement = FigureAgreement(CheckedTable(table))
+                let checked = CheckedTable(table)
+                let agreement = FigureAgreement(checked)
                 // One row that happens to agree is no evidence against the words: two at least.
                 if agreement.agreements >= 2, agreement.isBetter(than: chosen.agreement, placing: false) {
-                    chosen = (table, agreement)
+                    chosen = (table, agreement, checked.rows)
                 }
             }
         }
         var table = chosen.table
+        table.checkedRows = chosen.rows
         table.choice = ReadingChoice(
             agreement: chosen.agreement, readingsTried: tried, changedColumns: Self.changes(from: proposed, to: table.layout))
         return table

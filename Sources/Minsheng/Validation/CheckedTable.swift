@@ -26,7 +26,9 @@ public struct CheckedTable: Sendable {
         self.asOf = asOf
         counties = table.countiesMentioned
         let memo = ValueMemo()
-        let rows = table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, layout: table.layout, memo: memo)) }
+        // Read once: the rows the reading's judge read are the same rows under the same layout.
+        let rows = table.checkedRows
+            ?? table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, layout: table.layout, memo: memo)) }
         self.rows = rows
         var figures: [Int: Int] = [:]
         var texts: [Int: Int] = [:]
