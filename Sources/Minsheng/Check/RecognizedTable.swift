@@ -7,9 +7,9 @@ public struct RecognizedTable: Sendable {
     /// The sheet it was read from.
     public var sheet: Sheet
     /// Header rows and column meanings.
-    public var layout: TableLayout { didSet { checkedRows = nil } }
+    public var layout: TableLayout { didSet { forgetReadRows() } }
     /// Body rows (items, sections, footers).
-    public var rows: [TableRow] { didSet { checkedRows = nil } }
+    public var rows: [TableRow] { didSet { forgetReadRows() } }
     /// What minsheng output the workbook is (`标准进度表`), when it is one of ours.
     public var ownOutput: String? = nil
     /// Sheets the workbook lists whose content is missing from the file (not read).
@@ -19,6 +19,13 @@ public struct RecognizedTable: Sendable {
     /// The item rows with their values read, when the reading's judge already read them (the
     /// checker reuses them rather than reading every value again).
     var checkedRows: [CheckedRow]? = nil
+    /// What the judge's rules found in those rows (reused by the validator with them).
+    var ruleFindings: RuleFindings? = nil
+
+    private mutating func forgetReadRows() {
+        checkedRows = nil
+        ruleFindings = nil
+    }
 
     /// The item rows.
     public var items: [TableRow] { rows.filter { $0.kind == .item } }

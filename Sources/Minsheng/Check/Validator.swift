@@ -39,10 +39,25 @@ public struct Validator: Sendable {
     /// Every finding of a prepared table, in row order.
     public func findings(for checked: CheckedTable) -> [Finding] {
         var builder = checked.builder()
-        for row in checked.rows {
-            for rule in rules { rule.check(row, in: checked, into: &builder) }
+        // What the reading's judge already found on these very rows is not looked for again.
+        let kept = checked.table.checkedRows != nil ? checked.table.ruleFindings : nil
+        let ruleKeys = kept == nil ? [] : rules.map(RuleFindings.key)
+        for (index, row) in checked.rows.enumerated() {
+            for (r, rule) in rules.enumerated() {
+                if let kept, let found = kept.findings(row: index, rule: ruleKeys[r]) {
+                    builder.append(contentsOf: found)
+                } else {
+                    rule.check(row, in: checked, into: &builder)
+                }
+            }
         }
-        for rule in tableRules { rule.check(checked, into: &builder) }
+        for rule in tableRules {
+            if let kept, let found = kept.findings(row: -1, rule: RuleFindings.key(rule)) {
+                builder.append(contentsOf: found)
+            } else {
+                rule.check(checked, into: &builder)
+            }
+        }
         builder.sortByPlace()
         return builder.findings
     }

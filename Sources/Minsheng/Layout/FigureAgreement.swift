@@ -38,11 +38,25 @@ public struct FigureAgreement: Sendable, Hashable {
 
     /// Measures a prepared table.
     public init(_ checked: CheckedTable) {
+        self.init(checked, keeping: nil)
+    }
+
+    /// Measures a prepared table and keeps what each of its rules found in each row, so that the
+    /// validator does not run them again on the same rows (`RuleFindings`).
+    init(_ checked: CheckedTable, keeping kept: RuleFindings?) {
         var builder = checked.builder()
-        for row in checked.rows {
-            for rule in Self.rowRules { rule.check(row, in: checked, into: &builder) }
+        for (index, row) in checked.rows.enumerated() {
+            for rule in Self.rowRules {
+                var one = checked.builder()
+                rule.check(row, in: checked, into: &one)
+                kept?.set(one.findings, row: index, rule: RuleFindings.key(rule))
+                builder.append(contentsOf: one.findings)
+            }
         }
-        ColumnTotalRule().check(checked, into: &builder)
+        var tableWide = checked.builder()
+        ColumnTotalRule().check(checked, into: &tableWide)
+        kept?.set(tableWide.findings, row: -1, rule: RuleFindings.key(ColumnTotalRule()))
+        builder.append(contentsOf: tableWide.findings)
         var columnTotals = 0
         for finding in builder.findings {
             switch finding.code {
@@ -90,4 +104,19 @@ public struct FigureAgreement: Sendable, Hashable {
         if misfits != other.misfits { return checks > 0 && misfits < other.misfits }
         return placing && figures > other.figures
     }
+}
+
+/// What each rule found in each row of one reading of a table, kept by the reading's judge and
+/// reused by the validator on the same rows: the rate and total rules run once per table.
+final class RuleFindings: @unchecked Sendable {
+    /// Row index (−1: the whole table) → rule → its findings (empty: ran, found nothing).
+    private var found: [Int: [String: [Finding]]] = [:]
+
+    /// A rule's identity: its type and settings (`TotalRule(measure: target)`).
+    static func key(_ rule: Any) -> String { String(describing: rule) }
+
+    func set(_ findings: [Finding], row: Int, rule: String) { found[row, default: [:]][rule] = findings }
+
+    /// What `rule` found in row `row`, if it ran there.
+    func findings(row: Int, rule: String) -> [Finding]? { found[row]?[rule] }
 }

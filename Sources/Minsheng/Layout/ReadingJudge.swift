@@ -45,7 +45,7 @@ struct ReadingJudge: Sendable {
     /// The table read under the best of `candidates` (in the words' order of preference), nil
     /// when there are none. A candidate under which no item is read loses to any that reads one.
     func choose(_ candidates: [TableLayout], sheet: Sheet, file: String) -> RecognizedTable? {
-        var best: (table: RecognizedTable, agreement: FigureAgreement, rows: [CheckedRow]?)?
+        var best: (table: RecognizedTable, agreement: FigureAgreement, rows: [CheckedRow]?, kept: RuleFindings?)?
         var tried = 0
         // A sheet too large to read again is read once, as the words say, and not measured.
         let small = Self.isSmall(sheet)
@@ -54,9 +54,10 @@ struct ReadingJudge: Sendable {
             tried += 1
             let measured = !table.items.isEmpty && (small || candidates.count > 1)
             let checked = measured ? CheckedTable(table) : nil
-            let agreement = checked.map(FigureAgreement.init) ?? FigureAgreement()
+            let kept = RuleFindings()
+            let agreement = checked.map { FigureAgreement($0, keeping: kept) } ?? FigureAgreement()
             guard let current = best else {
-                best = (table, agreement, checked?.rows)
+                best = (table, agreement, checked?.rows, checked == nil ? nil : kept)
                 continue
             }
             // Another orientation wins only by its figures agreeing, never by placing more of them.
@@ -65,7 +66,7 @@ struct ReadingJudge: Sendable {
             if current.table.items.isEmpty && !table.items.isEmpty || placesWhereOtherDidNot
                 || !table.items.isEmpty && agreement.isBetter(than: current.agreement, placing: false)
             {
-                best = (table, agreement, checked?.rows)
+                best = (table, agreement, checked?.rows, checked == nil ? nil : kept)
             }
         }
         guard var chosen = best else { return nil }
@@ -79,15 +80,17 @@ struct ReadingJudge: Sendable {
                 tried += 1
                 guard !table.items.isEmpty else { continue }
                 let checked = CheckedTable(table)
-                let agreement = FigureAgreement(checked)
+                let kept = RuleFindings()
+                let agreement = FigureAgreement(checked, keeping: kept)
                 // One row that happens to agree is no evidence against the words: two at least.
                 if agreement.agreements >= 2, agreement.isBetter(than: chosen.agreement, placing: false) {
-                    chosen = (table, agreement, checked.rows)
+                    chosen = (table, agreement, checked.rows, kept)
                 }
             }
         }
         var table = chosen.table
         table.checkedRows = chosen.rows
+        table.ruleFindings = chosen.rows == nil ? nil : chosen.kept
         table.choice = ReadingChoice(
             agreement: chosen.agreement, readingsTried: tried, changedColumns: Self.changes(from: proposed, to: table.layout))
         return table
