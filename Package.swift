@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "MinshengResources", path: "Templates",
             resources: [.copy("headers.json"), .copy("district.json"), .copy("quantities.json"), .copy("workbook.json")]),
-        .target(name: "Minsheng", dependencies: ["XLSXReader", "XLSXWriter", "MinshengResources", "CLibZip"]),
+        .target(name: "Minsheng", dependencies: ["XLSXReader", "XLSXWriter", "MinshengResources", "CLibZip", "A1Notation"]),
         .executableTarget(
             name: "minsheng",
             dependencies: [

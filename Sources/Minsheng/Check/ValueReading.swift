@@ -12,6 +12,19 @@ public struct ReadValue: Sendable {
     public var printedDecimals: Int
 }
 
+extension ReadValue {
+    /// Digits after the point the figure is written with: a number as stored, a text as typed
+    /// (`3.49` → 2). What rounding it may carry (`RateCheck.agreesWithRoundedInputs`,
+    /// `AreaShares.withinRounding`).
+    var digitsShown: Int {
+        switch cell.value {
+        case .number(let n): return RateCheck.printedDecimals(NumberText.format(n))
+        case .string(let text): return RateCheck.printedDecimals(text)
+        default: return 0
+        }
+    }
+}
+
 /// Reads value cells as figures, taking the column's header unit and the cell's number format
 /// into account.
 public enum ValueReading {

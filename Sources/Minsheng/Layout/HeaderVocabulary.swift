@@ -179,6 +179,11 @@ public struct HeaderVocabulary: Sendable {
         // column words they contain.
         // Only words are headers: a figure such as 95% or 0.85 is none.
         guard text.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) else { return nil }
+        // The role of the longest synonym of two characters or more the header contains (a lone 序
+        // inside a sentence is weak), looked up once.
+        let bytes = Array(text.utf8)
+        let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(bytes, synonymBytes[$0]) }
+            .map { synonyms[$0].role }
         if ["类别", "分类", "类型"].contains(where: { text.hasSuffix($0) }) { return .category }
         // 重点督办内容, 建设内容: what each row is about.
         if text.hasSuffix("内容"), text.count >= 3, !text.hasSuffix("完成内容") { return .indicator }
@@ -192,9 +197,7 @@ public struct HeaderVocabulary: Sendable {
         if let last = text.last, last == "率" || last == "比" || text.hasSuffix("比例") || text.hasSuffix("百分比")
             || (text.hasPrefix("占") && text.count >= 2) || Self.hasPercentSign(normalized)
         {
-            let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(Array(text.utf8), synonymBytes[$0]) }
-            if let contained, synonyms[contained].role == .schedule { return .schedule }
-            return .rate
+            return contained == .schedule ? .schedule : .rate
         }
         // A planned figure is the target (计划完成数, 计划投资额); a cumulative or actual one the
         // completed figure (累计开工数, 实际完成投资).
@@ -202,15 +205,9 @@ public struct HeaderVocabulary: Sendable {
         if text.count <= 7, text.hasPrefix("计划") || text.hasPrefix("目标") { return .target }
         if text.count <= 7, text.hasPrefix("累计") || text.hasPrefix("实际") || text.hasPrefix("已") {
             // 累计进度 keeps its own word (a rate, or a figure: the figures decide); 累计开工数 has none.
-            let bytes = Array(text.utf8)
-            let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(bytes, synonymBytes[$0]) }
-            return contained.map { synonyms[$0].role } ?? .completed
+            return contained ?? .completed
         }
-        let bytes = Array(text.utf8)
-        // Contained synonyms of two characters or more (a lone 序 inside a sentence is weak).
-        for index in synonyms.indices where synonymIsLong[index] {
-            if ByteSearch.contains(bytes, synonymBytes[index]) { return synonyms[index].role }
-        }
+        if let contained { return contained }
         // A sum of money to be spent (投资规模, 整合资金, 补助金额) is what a plan sets: its target.
         if ["资金", "投资", "金额", "规模"].contains(where: { text.contains($0) }), text.count <= 8 { return .target }
         return nil

@@ -27,16 +27,12 @@ extension LayoutRecognizer {
         let named = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key })
         let headedBy = areaHeaderColumn(grid)
         if let headedBy, named.map({ $0.key == headedBy || $0.value < 2 }) ?? true {
-            // The column headed 县区 / 市县 lists the areas, named with their endings or not.
+            // The column headed 县区 / 市县 / 省份 lists the areas, named with their endings or not
+            // (上海, 兵团).
             areaColumn = headedBy
             headedColumn = true
         } else if let (column, count) = named, count >= 2 {
             areaColumn = column
-        } else if let column = headedBy {
-            // A column headed 县区 / 省份 / 市州 lists the areas, whatever their names end with
-            // (上海, 兵团).
-            areaColumn = column
-            headedColumn = true
         } else {
             return nil
         }
@@ -225,11 +221,12 @@ extension LayoutRecognizer {
         return 0
     }
 
-    /// A column left of the figures whose header names the areas (县区, 省份, 市州 …).
-    private func areaHeaderColumn(_ grid: [Int: [Int: String]]) -> Int? {
-        for row in grid.keys.sorted() {
+    /// The first column left of `limit` whose header, in the rows up to `lastRow`, names the
+    /// areas (县区, 省份, 市州, 镇(街道办) …), whatever the names below it end with.
+    func areaHeaderColumn(_ grid: [Int: [Int: String]], through lastRow: Int = .max, before limit: Int = 8) -> Int? {
+        for row in grid.keys.sorted() where row <= lastRow {
             guard let texts = grid[row] else { continue }
-            for column in texts.keys.sorted() where column < 8 {
+            for column in texts.keys.sorted() where column < limit {
                 if let text = texts[column], vocabulary.role(of: text) == .areaName { return column }
             }
         }

@@ -204,17 +204,11 @@ public struct LayoutRecognizer: Sendable {
     /// words) is the progress text, when the table has no 进展情况 column.
     private func settleProseCompletions(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
         // (A target in words stays the target: 新增就业1000人，其中涡阳县300人… is read and checked.)
-        for measure in [Measure.completed] {
-            guard let index = columns.firstIndex(where: { $0.meaning == .value(measure, area: nil) }),
-                Self.holdsProse(columns[index].column, sheet: sheet, below: headerRow)
-            else { continue }
-            // 完成情况 in words is the progress text; 具体任务及目标 in words is what the item is.
-            if measure == .completed {
-                if !columns.contains(where: { $0.meaning == .role(.progressText) }) { columns[index].meaning = .role(.progressText) }
-            } else {
-                columns[index].meaning = columns.contains(where: { $0.meaning == .role(.indicator) }) ? .role(.note) : .role(.indicator)
-            }
-        }
+        guard !columns.contains(where: { $0.meaning == .role(.progressText) }),
+            let index = columns.firstIndex(where: { $0.meaning == .value(.completed, area: nil) }),
+            Self.holdsProse(columns[index].column, sheet: sheet, below: headerRow)
+        else { return }
+        columns[index].meaning = .role(.progressText)
     }
 
     /// Whether a column's cells below the header are sentences (two or more) and never a figure.
@@ -408,7 +402,7 @@ public struct LayoutRecognizer: Sendable {
         if let given { groups.removeAll { group in group.columns.contains { $0.column == given } } }
         guard let firstColumn = groups.first?.columns.first?.column,
             let areaColumn = given ?? areaColumn(sheet, below: subRow, before: firstColumn)
-                ?? headedAreaColumn(grid, through: subRow, before: firstColumn)
+                ?? areaHeaderColumn(grid, through: subRow, before: firstColumn)
         else { return nil }
         // A title spanning the area column too is no indicator header.
         if let title = upper[areaColumn] {
@@ -569,16 +563,6 @@ public struct LayoutRecognizer: Sendable {
 
     /// The column left of the groups that names the most areas (and totals) below the header,
     /// when it names two or more.
-    /// A column left of the groups headed 县区 / 省份 / 市州 (whatever the names below end with).
-    private func headedAreaColumn(_ grid: [Int: [Int: String]], through lastHeaderRow: Int, before firstGroupColumn: Int) -> Int? {
-        for row in grid.keys.sorted() where row <= lastHeaderRow {
-            for (column, text) in (grid[row] ?? [:]).sorted(by: { $0.key < $1.key }) where column < firstGroupColumn {
-                if vocabulary.role(of: text) == .areaName { return column }
-            }
-        }
-        return nil
-    }
-
     private func areaColumn(_ sheet: Sheet, below headerRow: Int, before firstGroupColumn: Int) -> Int? {
         var counts: [Int: Int] = [:]
         for row in sheet.rows where row.index > headerRow {

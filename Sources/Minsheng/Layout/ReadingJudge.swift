@@ -45,19 +45,15 @@ struct ReadingJudge: Sendable {
     /// The table read under the best of `candidates` (in the words' order of preference), nil
     /// when there are none. A candidate under which no item is read loses to any that reads one.
     func choose(_ candidates: [TableLayout], sheet: Sheet, file: String) -> RecognizedTable? {
-        var best: (table: RecognizedTable, agreement: FigureAgreement, rows: [CheckedRow]?, kept: RuleFindings?)?
+        var best: (table: RecognizedTable, agreement: FigureAgreement)?
         var tried = 0
         // A sheet too large to read again is read once, as the words say, and not measured.
         let small = Self.isSmall(sheet)
         for layout in candidates {
-            let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
             tried += 1
-            let measured = !table.items.isEmpty && (small || candidates.count > 1)
-            let checked = measured ? CheckedTable(table) : nil
-            let kept = RuleFindings()
-            let agreement = checked.map { FigureAgreement($0, keeping: kept) } ?? FigureAgreement()
+            let (table, agreement) = read(layout, sheet: sheet, file: file, measuring: small || candidates.count > 1)
             guard let current = best else {
-                best = (table, agreement, checked?.rows, checked == nil ? nil : kept)
+                best = (table, agreement)
                 continue
             }
             // Another orientation wins only by its figures agreeing, never by placing more of them.
@@ -66,7 +62,7 @@ struct ReadingJudge: Sendable {
             if current.table.items.isEmpty && !table.items.isEmpty || placesWhereOtherDidNot
                 || !table.items.isEmpty && agreement.isBetter(than: current.agreement, placing: false)
             {
-                best = (table, agreement, checked?.rows, checked == nil ? nil : kept)
+                best = (table, agreement)
             }
         }
         guard var chosen = best else { return nil }
@@ -76,24 +72,34 @@ struct ReadingJudge: Sendable {
         // wrong scale. The alternatives are tried only then, so a table that agrees costs nothing.
         if !chosen.table.items.isEmpty, chosen.agreement.disagreements + chosen.agreement.misfits > 0, small {
             for (layout, _) in ReadingAlternatives.of(proposed) {
-                let table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
                 tried += 1
-                guard !table.items.isEmpty else { continue }
-                let checked = CheckedTable(table)
-                let kept = RuleFindings()
-                let agreement = FigureAgreement(checked, keeping: kept)
+                let (table, agreement) = read(layout, sheet: sheet, file: file, measuring: true)
                 // One row that happens to agree is no evidence against the words: two at least.
-                if agreement.agreements >= 2, agreement.isBetter(than: chosen.agreement, placing: false) {
-                    chosen = (table, agreement, checked.rows, kept)
+                if !table.items.isEmpty, agreement.agreements >= 2, agreement.isBetter(than: chosen.agreement, placing: false) {
+                    chosen = (table, agreement)
                 }
             }
         }
         var table = chosen.table
-        table.checkedRows = chosen.rows
-        table.ruleFindings = chosen.rows == nil ? nil : chosen.kept
         table.choice = ReadingChoice(
             agreement: chosen.agreement, readingsTried: tried, changedColumns: Self.changes(from: proposed, to: table.layout))
         return table
+    }
+
+    /// The table read under a layout and, when `measuring` (and it has items), what its figures
+    /// say; a measured table keeps its read rows and what the rules found in them, for the
+    /// checker to reuse.
+    private func read(_ layout: TableLayout, sheet: Sheet, file: String, measuring: Bool)
+        -> (table: RecognizedTable, agreement: FigureAgreement)
+    {
+        var table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
+        guard measuring, !table.items.isEmpty else { return (table, FigureAgreement()) }
+        let checked = CheckedTable(table)
+        let kept = RuleFindings()
+        let agreement = FigureAgreement(checked, keeping: kept)
+        table.checkedRows = checked.rows
+        table.ruleFindings = kept
+        return (table, agreement)
     }
 
     /// Whether a sheet is small enough to be read again under every alternative: at most 5,000
@@ -113,8 +119,7 @@ struct ReadingJudge: Sendable {
 
     /// The table read under a layout given by hand, measured but not second-guessed.
     func given(_ layout: TableLayout, sheet: Sheet, file: String) -> RecognizedTable {
-        var table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
-        let agreement = table.items.isEmpty ? FigureAgreement() : FigureAgreement(CheckedTable(table))
+        var (table, agreement) = read(layout, sheet: sheet, file: file, measuring: true)
         table.choice = ReadingChoice(agreement: agreement, given: true)
         return table
     }

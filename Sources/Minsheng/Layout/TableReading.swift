@@ -1,3 +1,4 @@
+import A1Notation
 import XLSXReader
 
 /// How one table was read — the part of every report that lets a person see the reading and set
@@ -167,7 +168,7 @@ public struct TableReading: Sendable, Hashable {
     }
 
     /// `E` for zero-based column 4.
-    static func letter(_ column: Int) -> String { CellReference(row: 0, column: column).a1.filter(\.isLetter) }
+    static func letter(_ column: Int) -> String { A1.column(column) }
 
     /// A column's meaning as a layout file writes it.
     static func role(_ meaning: ColumnMeaning, withAreas: Bool) -> String {

@@ -23,16 +23,6 @@ public struct RateRule: TableRule {
         return nil
     }
 
-    /// Digits after the point a target or completion is printed with (a number as stored, a
-    /// text as written).
-    static func printedDecimals(_ value: ReadValue) -> Int {
-        switch value.cell.value {
-        case .number(let n): return RateCheck.printedDecimals(NumberText.format(n))
-        case .string(let text): return RateCheck.printedDecimals(text)
-        default: return 0
-        }
-    }
-
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, rate) in row.values where key.measure == .rate {
             guard let reported = rate.quantity.quantity, reported.isPercent,
@@ -79,7 +69,7 @@ public struct RateRule: TableRule {
                 // (each at its own precision: a plan and a completion are often given to different digits)
                 RateCheck.agreesWithRoundedInputs(
                     reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value,
-                    completedDecimals: Self.printedDecimals(c), target: target.value, targetDecimals: Self.printedDecimals(t))
+                    completedDecimals: c.digitsShown, target: target.value, targetDecimals: t.digitsShown)
             {
                 verdict = .consistent
             }

@@ -66,7 +66,7 @@ struct AreaShares {
     /// The figures of one row share its precision: 2.7 beside 2.76 is 2.70 with its last zero
     /// not shown, so each is taken to the most digits any of them shows.
     static func withinRounding(_ sum: Decimal, _ total: Decimal, of values: [ReadValue]) -> Bool {
-        let places = values.map(RateRule.printedDecimals).max() ?? 0
+        let places = values.map(\.digitsShown).max() ?? 0
         guard places > 0 else { return false }
         let slack = Decimal(values.count) * Decimal(sign: .plus, exponent: -(places + 1), significand: 5)
         // Rounding leaves a trace, not a gap: never more than a thousandth of the total
