@@ -81,6 +81,29 @@ struct ReadingRuleTests {
         #expect(Self.codes(findings) == ["total-mismatch C3"])
     }
 
+    @Test func countiesDownTheRowsUnderAnUnknownHeaderWithACountColumnAndACountyLevelCityFirst() throws {
+        // 项目个数 is how many projects, a figure, not their names; 吉首市 (a county-level city)
+        // first is one of the areas, not their total: its figures are smaller than 州直's.
+        // 92 among 65.1 and 31.2 is 92.0 rounded: 92.0 ÷ 156.7 printed 58.8% agrees.
+        let rows = [
+            ["隶属", "项目个数", "年投资计划", "完成投资额", "年计划投资完成率"],
+            ["吉首市", "57", "82.5", "65.1", "78.9%"],
+            ["泸溪县", "27", "42.6", "31.2", "73.2%"],
+            ["凤凰县", "34", "78.5", "62.9", "80.1%"],
+            ["州直", "58", "156.7", "92", "58.8%"],
+        ]
+        let (result, findings) = try TableFixture.check(rows)
+        let reading = try #require(result.readings.first)
+        #expect(reading.orientation == .areasInRows)
+        #expect(reading.areas == ["吉首市", "泸溪县", "凤凰县", "州直"])
+        #expect(reading.total == nil)
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+        var wrong = rows
+        wrong[2][4] = "83.2%"
+        let (_, errors) = try TableFixture.check(wrong)
+        #expect(Self.codes(errors) == ["rate-mismatch E3"], "\(errors.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

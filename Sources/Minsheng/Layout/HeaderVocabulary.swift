@@ -185,6 +185,12 @@ public struct HeaderVocabulary: Sendable {
         let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(bytes, synonymBytes[$0]) }
             .map { synonyms[$0].role }
         if ["类别", "分类", "类型"].contains(where: { text.hasSuffix($0) }) { return .category }
+        // 项目个数, 项目数量: how many of them, a figure — not their names.
+        if [.project, .indicator, .category, .sequence].contains(contained), text.count >= 3,
+            ["个数", "数量", "数"].contains(where: { text.hasSuffix($0) })
+        {
+            return nil
+        }
         // 重点督办内容, 建设内容: what each row is about.
         if text.hasSuffix("内容"), text.count >= 3, !text.hasSuffix("完成内容") { return .indicator }
         if text == "名称" { return .project }

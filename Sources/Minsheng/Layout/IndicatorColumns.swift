@@ -179,7 +179,16 @@ extension LayoutRecognizer {
             groups.append(group)
         }
         guard !groups.isEmpty else { return nil }
-        let rowsOfAreas = totalAndAreas(areaRows)
+        // The plain numbers of the figure columns that are not rates, by row: what a total row
+        // must be at least as large as, part by part.
+        let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))
+        var amounts: [Int: [Int: Double]] = [:]
+        for row in rows where wanted.contains(row.index) {
+            for cell in row.cells where amountColumns.contains(cell.reference.column) {
+                if case .number(let n) = cell.value { amounts[row.index, default: [:]][cell.reference.column] = n }
+            }
+        }
+        let rowsOfAreas = totalAndAreas(areaRows, amounts: amounts)
         guard rowsOfAreas.filter({ $0.area != nil }).count >= 2 else { return nil }
         let columns = [
             LayoutColumn(column: areaColumn, header: areaHeader ?? "", meaning: .role(.areaName))
@@ -190,8 +199,10 @@ extension LayoutRecognizer {
     }
 
     /// The area rows with the total among them: a 合计 / 全市 row, or else a first or last row
-    /// naming a place of a higher level than every other row (亳州市 over 涡阳县 … 谯城区).
-    private func totalAndAreas(_ rows: [(row: Int, label: String)]) -> [AreaRow] {
+    /// naming a place of a higher level than every other row (亳州市 over 涡阳县 … 谯城区) whose
+    /// figures are no smaller than the others' (a county-level 吉首市 first among counties is
+    /// one of them: 57 projects against 州直's 58). `amounts`: row → column → number.
+    private func totalAndAreas(_ rows: [(row: Int, label: String)], amounts: [Int: [Int: Double]]) -> [AreaRow] {
         var result = rows.map { row in
             AreaRow(row: row.row, label: row.label, area: vocabulary.isTotal(row.label) ? nil : vocabulary.areaName(row.label))
         }
@@ -199,13 +210,29 @@ extension LayoutRecognizer {
             let levels = result.map { Self.level(of: $0.area ?? "") }
             for index in [0, result.count - 1] {
                 let others = levels.enumerated().filter { $0.offset != index }.map(\.element)
-                if let highest = others.max(), levels[index] > highest, highest > 0 {
+                if let highest = others.max(), levels[index] > highest, highest > 0,
+                    Self.isNoSmallerThanItsParts(result[index].row, among: result.map(\.row), amounts: amounts)
+                {
                     result[index].area = nil
                     break
                 }
             }
         }
         return result
+    }
+
+    /// Whether a row's amounts are at least the largest of the other rows' in most columns where
+    /// both are given (true when nothing can be compared).
+    static func isNoSmallerThanItsParts(_ row: Int, among rows: [Int], amounts: [Int: [Int: Double]]) -> Bool {
+        guard let own = amounts[row] else { return true }
+        var larger = 0
+        var smaller = 0
+        for (column, value) in own {
+            let parts = rows.filter { $0 != row }.compactMap { amounts[$0]?[column] }
+            guard let largest = parts.max() else { continue }
+            if value >= largest { larger += 1 } else { smaller += 1 }
+        }
+        return smaller <= larger
     }
 
     /// A place name's level from its ending: 省 4, 市 州 盟 3, 县 区 旗 2, 乡 镇 街道 1; 0 when

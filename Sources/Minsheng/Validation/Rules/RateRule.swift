@@ -23,6 +23,16 @@ public struct RateRule: TableRule {
         return nil
     }
 
+    /// The digits after the point a figure was rounded to: its own, or for a whole number among
+    /// figures of the same measure printed with decimals (92 among 65.1, 31.2), theirs — its
+    /// zeros were dropped, not its rounding (a whole number alone is a count, exact).
+    static func digitsShown(_ measure: Measure, in row: CheckedRow, atLeast own: Int) -> Int {
+        guard own == 0 else { return own }
+        var most = 0
+        for (key, value) in row.values where key.measure == measure { most = max(most, value.digitsShown) }
+        return most
+    }
+
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, rate) in row.values where key.measure == .rate {
             guard let reported = rate.quantity.quantity, reported.isPercent,
@@ -66,10 +76,12 @@ public struct RateRule: TableRule {
             // Figures printed with decimals are rounded themselves: a rate within what they allow agrees.
             if verdict != .consistent, verdict != .notCheckable,
                 let c = row.values[ValueKey(.completed, area: key.area)], let t = row.values[ValueKey(.target, area: key.area)],
-                // (each at its own precision: a plan and a completion are often given to different digits)
+                // (each at its own precision: a plan and a completion are often given to different
+                // digits; a row's figures of one measure share theirs — 92 among 65.1, 31.2 is 92.0)
                 RateCheck.agreesWithRoundedInputs(
                     reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value,
-                    completedDecimals: c.digitsShown, target: target.value, targetDecimals: t.digitsShown)
+                    completedDecimals: Self.digitsShown(.completed, in: row, atLeast: c.digitsShown), target: target.value,
+                    targetDecimals: Self.digitsShown(.target, in: row, atLeast: t.digitsShown))
             {
                 verdict = .consistent
             }
