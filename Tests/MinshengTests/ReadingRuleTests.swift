@@ -104,6 +104,21 @@ struct ReadingRuleTests {
         #expect(Self.codes(errors) == ["rate-mismatch E3"], "\(errors.map(\.message))")
     }
 
+    @Test func aFormsColumnNumberingAndItsNotesAreNoItems() throws {
+        // 甲 · 乙 · 1 · 2 numbers the columns of a statistical form; notes are written across it.
+        let (result, findings) = try TableFixture.check(
+            [
+                ["指标名称", "计量单位", "全部完成面积", "其中:中央投资完成面积"],
+                ["甲", "乙", "1", "2"],
+                ["人工造林", "公顷", "7123", "2113"],
+                ["森林抚育", "公顷", "14545", "0"],
+                ["填报说明:1.森林抚育面积特指中、幼龄林抚育。", "", "", ""],
+                ["2.中央投资完成面积包括林业重点工程造林。", "", "", ""],
+            ], merges: ["A6:D6"])
+        #expect(result.items == 2, "\(result)")
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

@@ -339,7 +339,10 @@ public struct HeaderVocabulary: Sendable {
     /// Whether a row's first text makes it a footer (合计, 备注, 填报人 …).
     public func isFooter(_ text: String) -> Bool {
         let normalized = HeaderText.isLong(text) ? HeaderText.normalizePrefix(text).text : HeaderText.normalize(text)
-        return footerPrefixes.contains { normalized.utf8.starts(with: $0.utf8) }
+        if footerPrefixes.contains(where: { normalized.utf8.starts(with: $0.utf8) }) { return true }
+        // 填报说明：…, 编制说明: …: a short heading ending in 说明, then a colon.
+        guard let colon = normalized.prefix(8).firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        return normalized[..<colon].hasSuffix("说明")
     }
 }
 

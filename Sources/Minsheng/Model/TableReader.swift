@@ -51,7 +51,12 @@ public struct TableReader: Sendable {
         // so that keys and messages built from it stay small.
         func label(_ text: String) -> String { cleanedLabels.value(text) { Self.clean(Self.capped($0)) } }
 
+        let tableColumns = layout.columns.map(\.column)
+        var firstBodyRow = true
         for sheetRow in sheetRows where sheetRow.index > layout.headerRows.upperBound {
+            // The columns' numbering right under the header (甲 · 乙 · 丙 · 1 · 2 · 3) is the header's.
+            defer { firstBodyRow = false }
+            if firstBodyRow, NoteRows.isColumnNumbering(sheetRow) { continue }
             let cells = Dictionary(sheetRow.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
             // The row's texts (numbers as written), built only when a section row is suspected.
             var rawTexts: [String] {
@@ -90,7 +95,10 @@ public struct TableReader: Sendable {
             // page break): words such as 目标, 完成, 完成率 where the figures belong. No item.
             if Self.isRepeatedHeader(values, vocabulary: vocabulary) { continue }
             let firstText = normalizedTexts.value(firstRaw, HeaderText.normalize)
-            if vocabulary.isFooter(firstText) {
+            if vocabulary.isFooter(firstText)
+                || values.isEmpty && NoteRows.isNoteAcross(
+                    sheetRow, merges: sheet.mergedRanges, first: tableColumns.min() ?? 0, last: tableColumns.max() ?? 0)
+            {
                 var footer = TableRow(row: sheetRow.index, kind: .footer, category: category, values: values)
                 footer.footerText = firstText
                 result.append(footer)
