@@ -119,6 +119,22 @@ struct ReadingRuleTests {
         #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
     }
 
+    @Test func oneTargetColumnBeforeGroupsOfCompletionAndRateIsEachGroupsTarget() throws {
+        let rows = [
+            ["市县名", "目标人群数(按33%比例)", "宫颈癌", "", "乳腺癌", ""],
+            ["", "", "累计完成(例)", "完成率(%)", "累计完成(例)", "完成率(%)"],
+            ["全市合计", "221", "221", "100", "229", "100"],
+            ["桐城市", "96", "96", "100", "96", "100"],
+            ["怀宁县", "125", "125", "100", "133", "100"],
+        ]
+        let merges = ["A1:A2", "B1:B2", "C1:D1", "E1:F1"]
+        let (result, findings) = try TableFixture.check(rows, merges: merges)
+        let reading = try #require(result.readings.first)
+        #expect(reading.groups.map { $0.columns.map(\.letter) } == [["B", "C", "D"], ["B", "E", "F"]])
+        // 怀宁县 133 of 125 is not 100%, nor is the city's 229 of 221.
+        #expect(Self.codes(findings) == ["rate-mismatch F3", "rate-mismatch F5"], "\(findings.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

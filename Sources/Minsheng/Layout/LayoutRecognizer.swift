@@ -412,6 +412,20 @@ public struct LayoutRecognizer: Sendable {
         let rows = areaRows(sheet, below: subRow, column: areaColumn, groups: groups)
         guard !groups.isEmpty, rows.filter({ $0.area != nil }).count >= (given == nil ? 2 : 1) else { return nil }
         settleProgress(&groups, sheet: sheet, rows: rows)
+        // One target column before the groups, headed on its own (目标人群数 before 宫颈癌 · 乳腺癌,
+        // each 累计完成 · 完成率): what every group without a target of its own is measured against.
+        if groups.contains(where: { $0.column(.target) == nil }),
+            let shared = ((areaColumn + 1)..<firstColumn).reversed().first(where: { column in
+                [sub[column], upper[column]].contains { $0.flatMap { vocabulary.role(of: $0) } == .target }
+            })
+        {
+            let header = HeaderText.normalize(sub[shared] ?? upper[shared] ?? "")
+            let entry = LayoutColumn(
+                column: shared, header: header, meaning: .value(.target, area: nil),
+                // (A parenthesis with a figure is a note, 按33%比例, not a unit.)
+                unit: HeaderText.splitParenthetical(header).inner.flatMap { $0.contains(where: HeaderText.isDigit) ? nil : Self.unitText($0) })
+            for i in groups.indices where groups[i].column(.target) == nil { groups[i].columns.insert(entry, at: 0) }
+        }
         // A project merged over its indicators, in the row above them (not a title that
         // spans the area column too).
         var withProjects = groups
@@ -434,7 +448,10 @@ public struct LayoutRecognizer: Sendable {
             LayoutColumn(
                 column: areaColumn, header: sub[areaColumn] ?? upper[areaColumn] ?? "", meaning: .role(.areaName))
         ]
-        columns += withProjects.flatMap(\.columns)
+        // (A target shared by several groups is one column of the table.)
+        for column in withProjects.flatMap(\.columns) where !columns.contains(where: { $0.column == column.column }) {
+            columns.append(column)
+        }
         return TableLayout(
             sheetName: sheet.name, headerRows: (indicatorRow - (projectRow ? 1 : 0))...subRow, columns: columns,
             areaRows: AreaRows(column: areaColumn, rows: rows, groups: withProjects))

@@ -224,6 +224,8 @@ public enum ReadingText {
             if let total = reading.total { pairs.append(("totalRow", .string(total.label))) }
             for group in reading.groups {
                 for column in group.columns where column.unit != group.unit || column.role == "rate" {
+                    // (A column shared by groups, their target, once.)
+                    guard !units.contains(where: { $0.0 == column.letter }) else { continue }
                     units.append((column.letter, column.unit.map(JSONValue.string) ?? .string("")))
                 }
             }
