@@ -186,8 +186,10 @@ struct RealTableTests {
                 guard let name = item["name"] as? String else { continue }
                 let wanted = normalized(name)
                 let rows = checked.rows.filter { row in
-                    let full = normalized([row.row.category, row.row.project, row.row.indicator].compactMap { $0 }.joined(separator: "|"))
-                    return full.contains(wanted) && !row.row.areaIsTotal || (row.row.areaIsTotal && full.contains(wanted))
+                    // (The name may run on from the project into the indicator: C级 户数.)
+                    let parts = [row.row.category, row.row.project, row.row.indicator].compactMap { $0 }
+                    let full = normalized(parts.joined(separator: "|"))
+                    return full.contains(wanted) || normalized(parts.joined()).contains(wanted)
                 }
                 var totals = rows.filter { $0.row.areaName == nil || $0.row.areaIsTotal }
                 // A name that is some item's whole project or indicator names that item.

@@ -162,7 +162,7 @@ extension LayoutRecognizer {
                 guard let text = grid[row]?[column] else { continue }
                 let name = HeaderText.normalize(text)
                 if name == areaHeader || names.contains(where: { HeaderText.normalize($0) == name }) { continue }
-                if vocabulary.isArea(text) || vocabulary.isTotal(text) { continue }
+                if vocabulary.isArea(text) { continue }
                 names.append(text)
             }
             guard let last = names.last else { continue }
