@@ -135,6 +135,26 @@ struct ReadingRuleTests {
         #expect(Self.codes(findings) == ["rate-mismatch F3", "rate-mismatch F5"], "\(findings.map(\.message))")
     }
 
+    @Test func theCumulativeCompletionNotTheMonthsIsMeasuredAgainstTheTarget() throws {
+        // One item per row: 本月完成 beside 累计完成.
+        let (items, itemFindings) = try TableFixture.check([
+            ["项目", "年度目标", "本月完成", "累计完成", "完成率"],
+            ["城镇新增就业", "1000", "100", "800", "80%"],
+            ["技能培训", "500", "50", "250", "40%"],
+        ])
+        #expect(items.readings.first?.columns.first { $0.letter == "D" }?.role == "completed")
+        #expect(Self.codes(itemFindings) == ["rate-mismatch E3"], "\(itemFindings.map(\.message))")
+        // Areas down the rows: 当月完成面积 beside 累计完成面积; the rate left at last month's.
+        let (areas, areaFindings) = try TableFixture.check([
+            ["序号", "区(县)", "下达任务面积(亩)", "当月完成面积(亩)", "累计完成面积(亩)", "任务完成量占比(%)"],
+            ["1", "石柱县", "1000", "0", "500", "50"],
+            ["2", "黔江区", "3000", "300", "1500", "40"],
+            ["3", "铜梁区", "2000", "0", "1000", "50"],
+        ])
+        #expect(areas.readings.first?.orientation == .areasInRows)
+        #expect(Self.codes(areaFindings) == ["rate-mismatch F3"], "\(areaFindings.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

@@ -19,8 +19,10 @@ public struct FigureAgreement: Sendable, Hashable {
     /// The relations that hold.
     public var agreements: Int { max(0, checks - disagreements) }
 
-    /// Whether most relations fail: the reading, not the table, is probably wrong.
-    public var isDoubtful: Bool { checks >= 6 && disagreements * 2 > checks }
+    /// Whether most relations fail and few hold: the reading, not the table, is probably wrong.
+    /// (A wrong reading agrees by chance only; one under which a third of the rows agree exactly
+    /// reads the table, and the rest are its errors — a rate column left at last month's.)
+    public var isDoubtful: Bool { checks >= 6 && disagreements * 2 > checks && agreements * 3 < checks }
 
     /// One number to compare readings by: agreements count for, disagreements and misfits
     /// against. (A table's own errors count against the right reading too, so a reading that

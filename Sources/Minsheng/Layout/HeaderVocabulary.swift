@@ -230,6 +230,14 @@ public struct HeaderVocabulary: Sendable {
         return false
     }
 
+    /// Whether a header names a figure of the period alone (当月完成, 本月完成数, 本期新增): beside
+    /// a cumulative one (累计完成), not what a year's target is measured against.
+    public static func isPeriodOnly(_ header: String) -> Bool {
+        let text = HeaderText.normalize(header)
+        guard !text.contains("累计") else { return false }
+        return ["当月", "本月", "本期", "当期", "本季", "本周", "本旬"].contains(where: text.hasPrefix)
+    }
+
     /// Whether a header names a total column (合计, 全市, 全市目标 …).
     public func isTotal(_ header: String) -> Bool { classify(header).isTotal }
 

@@ -147,7 +147,16 @@ extension LayoutRecognizer {
                 // another figure of the plan (户数 · 人数).
                 let rateFollows = figureColumns.dropFirst(position + 1).first.map { measureOf($0) == .rate } ?? false
                 let m = measureOf(column) ?? (present == [.target] && rateFollows ? .completed : .target)
-                if present.contains(m) || (m == .target && !present.isEmpty) { close() }
+                // A completion of the month beside the cumulative one (当月完成 · 累计完成): the
+                // cumulative one is what the year's target and the rate measure.
+                if m == .completed, let i = current.firstIndex(where: { $0.meaning == .value(.completed, area: nil) }) {
+                    let earlier = HeaderVocabulary.isPeriodOnly(current[i].header)
+                    if earlier != HeaderVocabulary.isPeriodOnly(text) {
+                        if !earlier { continue }
+                        current.remove(at: i)
+                    }
+                }
+                if current.contains(where: { $0.meaning == .value(m, area: nil) }) || (m == .target && !current.isEmpty) { close() }
                 let unit = m == .rate ? nil : Self.nameAndUnit(text).1
                 current.append(LayoutColumn(column: column, header: HeaderText.normalize(text), meaning: .value(m, area: nil), unit: unit))
             }

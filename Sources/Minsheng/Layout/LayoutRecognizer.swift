@@ -174,15 +174,24 @@ public struct LayoutRecognizer: Sendable {
 
     /// Two columns proposed as one figure (two 目标任务 columns, the first in words, the second
     /// the number): the one whose cells are figures holds it; the other is the item's wording
-    /// (its indicator when there is none, else a note).
+    /// (its indicator when there is none, else a note). A figure of the month alone beside a
+    /// cumulative one is a note.
     private func settleRepeatedMeasures(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
         var figures: [Int: Int] = [:]
         var texts: [Int: Int] = [:]
         var counted = false
         for meaning in Set(columns.map(\.meaning)) {
             guard case .value = meaning else { continue }
-            let same = columns.indices.filter { columns[$0].meaning == meaning }
+            var same = columns.indices.filter { columns[$0].meaning == meaning }
             guard same.count >= 2 else { continue }
+            // A figure of the month beside the cumulative one (本月完成 · 累计完成): the cumulative
+            // one is what the year's target measures; the month's is read as a note.
+            let period = same.filter { HeaderVocabulary.isPeriodOnly(columns[$0].header) }
+            if !period.isEmpty, period.count < same.count {
+                for i in period { columns[i].meaning = .role(.note) }
+                same.removeAll { period.contains($0) }
+                if same.count < 2 { continue }
+            }
             if !counted {
                 counted = true
                 for row in sheet.rows where row.index > headerRow {
