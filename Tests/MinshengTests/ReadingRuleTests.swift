@@ -155,6 +155,25 @@ struct ReadingRuleTests {
         #expect(Self.codes(areaFindings) == ["rate-mismatch F3"], "\(areaFindings.map(\.message))")
     }
 
+    @Test func aRateAfterAnIndicatorsColumnIsItsRateAndNamesItsCompletion() throws {
+        let rows = [
+            ["序号", "省份", "新开工小区数(个)", "开工率"],
+            ["1", "上海", "329", "全部开工"],
+            ["2", "江苏", "1595", "全部开工"],
+            ["3", "天津", "200", "72.7%"],
+            ["合计", "", "2124", "97%"],
+        ]
+        let (result, findings) = try TableFixture.check(rows, merges: ["A5:B5"])
+        let reading = try #require(result.readings.first)
+        #expect(reading.groups.map { $0.columns.map(\.role) } == [["completed", "rate"]])
+        #expect(reading.total?.label == "合计")
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+        var wrong = rows
+        wrong[2][2] = "1559"
+        let (_, errors) = try TableFixture.check(wrong, merges: ["A5:B5"])
+        #expect(Self.codes(errors) == ["completed-total-mismatch C5"], "\(errors.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

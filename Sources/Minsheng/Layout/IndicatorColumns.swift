@@ -175,6 +175,18 @@ extension LayoutRecognizer {
                 names.append(text)
             }
             guard let last = names.last else { continue }
+            // A rate right after an indicator's column is that indicator's (新开工小区数 · 开工率);
+            // the figure it is the rate of, when the rate names it, is what has been done.
+            if measureOf(column) == .rate, let previous = groups.last, previous.columns.count == 1,
+                let figure = previous.columns.first, figure.column == column - 1
+            {
+                let rate = LayoutColumn(column: column, header: HeaderText.normalize(last), meaning: .value(.rate, area: nil), unit: nil)
+                let named = Self.nameAndUnit(last).0
+                let stem = named.hasSuffix("率") ? String(named.dropLast()) : named
+                if stem.count >= 2, figure.header.contains(stem) { groups[groups.count - 1].columns[0].meaning = .value(.completed, area: nil) }
+                groups[groups.count - 1].columns.append(rate)
+                continue
+            }
             var (indicator, unit) = Self.nameAndUnit(last)
             if unit == nil, let unitRow, let text = grid[unitRow]?[column] { unit = Self.unitOfCell(text) }
             // The column's figure: a target unless its own words say completed (完成数, 累计完成).
