@@ -174,6 +174,16 @@ struct ReadingRuleTests {
         #expect(Self.codes(errors) == ["completed-total-mismatch C5"], "\(errors.map(\.message))")
     }
 
+    @Test func aRateSaidInWordsIsAStatementNotAnUnreadFigure() throws {
+        let (_, findings) = try TableFixture.check([
+            ["序号", "指标", "单位", "目标", "完成", "完成率"],
+            ["1", "城镇新增就业", "人", "1000", "900", "90%"],
+            ["2", "城乡低保人均补助水平提高", "元", "60", "60", "达到目标60元"],
+            ["3", "技能培训", "人", "500", "450", "九成"],
+        ])
+        #expect(Self.codes(findings) == ["unparsed-value F4"], "\(findings.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

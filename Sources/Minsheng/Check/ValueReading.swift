@@ -57,6 +57,12 @@ public enum ValueReading {
             }
             return ReadValue(cell: cell, quantity: quantity, printedDecimals: decimals)
         case .string(let text):
+            // A rate said in words, the target reached (达到目标60元, 完成目标任务): a statement.
+            if measure == .rate, !text.contains("%"), text.contains("目标"),
+                ["达到", "完成", "实现"].contains(where: text.contains)
+            {
+                return ReadValue(cell: cell, quantity: .qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines)), printedDecimals: 0)
+            }
             var quantity = QuantityParser.parse(text, headerUnit: headerUnit)
             if measure == .rate, case .quantity(let q) = quantity, q.unit == nil, headerUnit == nil || headerUnit == "%" {
                 // A rate typed as text without %, read as the same figure typed as a number is: a
