@@ -184,6 +184,21 @@ struct ReadingRuleTests {
         #expect(Self.codes(findings) == ["unparsed-value F4"], "\(findings.map(\.message))")
     }
 
+    @Test func anIndicatorWithAWordedTargetAndAnAreaWithNoShareAreRead() throws {
+        let (result, findings) = try TableFixture.check([
+            ["地区", "建成投用市公共实训基地", "劳务品牌培训(人)", "家政从业人员培训(人)"],
+            ["责任单位", "市人力资源社会保障局", "市人力资源社会保障局", "市商务局"],
+            ["全市", "完成年度目标任务", "550", "1100"],
+            ["市本级", "", "", ""],
+            ["东坡区", "", "150", "750"],
+            ["彭山区", "", "400", "400"],
+        ])
+        let reading = try #require(result.readings.first)
+        #expect(reading.areas == ["市本级", "东坡区", "彭山区"])
+        #expect(reading.groups.map(\.indicator) == ["建成投用市公共实训基地", "劳务品牌培训", "家政从业人员培训"])
+        #expect(Self.codes(findings) == ["total-mismatch D3"], "\(findings.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

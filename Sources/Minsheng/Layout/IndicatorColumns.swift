@@ -55,7 +55,7 @@ extension LayoutRecognizer {
         for row in rows {
             guard let raw = merges.label(in: row), isLabel(raw),
                 row.cells.contains(where: { $0.reference.column > areaColumn && Self.holdsFigure($0) })
-                    || !headedColumn && vocabulary.isArea(raw) && !areaRows.isEmpty
+                    || vocabulary.isArea(raw) && !areaRows.isEmpty
             else { continue }
             let label = TableReader.clean(raw)
             let name = HeaderText.normalize(label)
@@ -94,6 +94,22 @@ extension LayoutRecognizer {
         let headed = Set(headerRows.flatMap { (grid[$0] ?? [:]).keys })
         for (column, _) in figureCounts where !figureColumns.contains(column) && headed.contains(column) {
             figureColumns.append(column)
+        }
+        // So is one whose target is only worded (完成年度目标任务 in the total row), under an
+        // indicator's name among the others'.
+        var worded: [Int: Int] = [:]
+        for row in rows where wanted.contains(row.index) {
+            for cell in row.cells where cell.reference.column > areaColumn && !figureColumns.contains(cell.reference.column) {
+                if case .string(let text) = cell.value, !HeaderText.isBlank(text), text.utf8.count <= 48 { worded[cell.reference.column, default: 0] += 1 }
+            }
+        }
+        if let last = figureColumns.max() {
+            for (column, _) in worded where column < last && headed.contains(column) {
+                // (Not a 备注 or 责任单位 column: no header over it names another role.)
+                let roles = headerRows.compactMap { grid[$0]?[column] }.map { vocabulary.role(of: $0) }
+                guard roles.allSatisfy({ $0 == nil || $0.flatMap(measure) != nil }) else { continue }
+                figureColumns.append(column)
+            }
         }
         figureColumns.sort()
         // Which header rows name offices (责任单位) or units, and which name the indicators.
