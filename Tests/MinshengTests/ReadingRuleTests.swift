@@ -199,6 +199,28 @@ struct ReadingRuleTests {
         #expect(Self.codes(findings) == ["total-mismatch D3"], "\(findings.map(\.message))")
     }
 
+    @Test func aCityNamedBeforeItsPartsIsTheirTotalWhenItsFiguresAllowIt() throws {
+        // 苏州市 before districts named without their endings: the total, and checked.
+        let (result, findings) = try TableFixture.check([
+            ["序号", "指标名称", "单位", "苏州市", "张家港", "常熟", "吴江区"],
+            ["1", "城镇新增就业", "人", "1000", "600", "300", "100"],
+            ["2", "地区生产总值", "增幅(%)", "7左右", "7以上", "7.5", "7左右"],
+            ["3", "全社会固定资产投资", "亿元", "与上年持平", "与上年持平", "同口径增长5%", "与上年持平"],
+            ["4", "技能培训", "人", "500", "200", "200", "50"],
+        ])
+        #expect(result.readings.first?.total?.label == "苏州市")
+        // (Growth rates are no sums, a growth against last year no amount.)
+        #expect(Self.codes(findings) == ["total-mismatch D5"], "\(findings.map(\.message))")
+        // A county-level 吉首市 before counties with larger figures is one of them.
+        let (counties, _) = try TableFixture.check([
+            ["项目", "吉首市", "泸溪县", "凤凰县"],
+            ["投资", "82.5", "42.6", "156.7"],
+            ["项目个数", "57", "27", "58"],
+        ])
+        #expect(counties.readings.first?.total == nil)
+        #expect(counties.readings.first?.areas == ["吉首市", "泸溪县", "凤凰县"])
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

@@ -58,9 +58,16 @@ public enum ValueReading {
             return ReadValue(cell: cell, quantity: quantity, printedDecimals: decimals)
         case .string(let text):
             // A rate said in words, the target reached (达到目标60元, 完成目标任务): a statement.
-            if measure == .rate, !text.contains("%"), text.contains("目标"),
+            // (Only a short text says so: a long one is looked at no further.)
+            let short = text.utf8.count <= 64
+            if short, measure == .rate, !text.contains("%"), text.contains("目标"),
                 ["达到", "完成", "实现"].contains(where: text.contains)
             {
+                return ReadValue(cell: cell, quantity: .qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines)), printedDecimals: 0)
+            }
+            // A change against last year (同口径增长5%, 下降3%) where an amount belongs: relative,
+            // a statement, no figure of the row's unit.
+            if short, measure != .rate, text.contains("%") || text.contains("％"), ["增长", "下降", "减少", "降低"].contains(where: text.contains) {
                 return ReadValue(cell: cell, quantity: .qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines)), printedDecimals: 0)
             }
             var quantity = QuantityParser.parse(text, headerUnit: headerUnit)

@@ -340,7 +340,8 @@ public struct HeaderVocabulary: Sendable {
         }
         if nonAdditive.ceiling.contains(where: { !$0.isEmpty && HeaderText.containsBytes(rest, $0) }) { return .ceiling }
         if floor && nonAdditive.perUnit.contains(where: { !$0.isEmpty && HeaderText.containsBytes(all, $0) }) { return .floor }
-        if nonAdditive.ratio.contains(where: { !$0.isEmpty && HeaderText.containsBytes(text, $0) }) { return .ratio }
+        // (In the name or its unit: 增幅(%) counts a growth, whatever the name.)
+        if nonAdditive.ratio.contains(where: { !$0.isEmpty && HeaderText.containsBytes(all, $0) }) { return .ratio }
         return .additive
     }
 

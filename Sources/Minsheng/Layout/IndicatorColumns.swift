@@ -259,9 +259,9 @@ extension LayoutRecognizer {
     }
 
     /// Whether a row's amounts are at least the largest of the other rows' in most columns where
-    /// both are given (true when nothing can be compared).
-    static func isNoSmallerThanItsParts(_ row: Int, among rows: [Int], amounts: [Int: [Int: Double]]) -> Bool {
-        guard let own = amounts[row] else { return true }
+    /// both are given (when nothing can be compared: true, unless `compared` is required).
+    static func isNoSmallerThanItsParts(_ row: Int, among rows: [Int], amounts: [Int: [Int: Double]], compared: Bool = false) -> Bool {
+        guard let own = amounts[row] else { return !compared }
         var larger = 0
         var smaller = 0
         for (column, value) in own {
@@ -269,7 +269,7 @@ extension LayoutRecognizer {
             guard let largest = parts.max() else { continue }
             if value >= largest { larger += 1 } else { smaller += 1 }
         }
-        return smaller <= larger
+        return smaller <= larger && (!compared || larger > 0)
     }
 
     /// A place name's level from its ending: 省 4, 市 州 盟 3, 县 区 旗 2, 乡 镇 街道 1; 0 when

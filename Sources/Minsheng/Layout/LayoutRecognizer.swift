@@ -158,6 +158,7 @@ public struct LayoutRecognizer: Sendable {
             }
             columns.sort { $0.column < $1.column }
         }
+        settlePlaceAboveTheOthers(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         // Two project columns apart (工程名称 … 项目内容): the first is the category the second
         // belongs to, so that neither is dropped from the item's name.
         let projects = columns.indices.filter { columns[$0].meaning == .role(.project) }

@@ -18,6 +18,7 @@ enum NoteRows {
                 guard n == n.rounded(), n >= 0, n < 1_000 else { return false }
                 numbers.append(Int(n))
             case .string(let text):
+                guard text.utf8.count <= 16 else { return false }
                 let trimmed = HeaderText.normalize(text)
                 if trimmed.isEmpty { continue }
                 if trimmed.count == 1, let c = trimmed.first, stems.contains(c) {

@@ -1,0 +1,57 @@
+import XLSXReader
+
+extension LayoutRecognizer {
+    /// With the areas in columns and no 合计 / 全市 column: the first or last area column naming
+    /// a place above all the others (亳州市 before 涡阳县 … 谯城区; 苏州市 before 张家港 … 园区,
+    /// named without their endings) is their total — when its figures are no smaller than theirs
+    /// in most rows where they can be compared (a total is at least each of its parts; a
+    /// county-level 吉首市 among counties is one of them; rates and growth figures are no sums).
+    func settlePlaceAboveTheOthers(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
+        let areaIndices = columns.indices.filter { if case .value(_, _?) = columns[$0].meaning { return true } else { return false } }
+        guard areaIndices.count >= 3, case .value(let measure, _) = columns[areaIndices[0]].meaning,
+            areaIndices.allSatisfy({ if case .value(measure, _) = columns[$0].meaning { return true } else { return false } }),
+            !columns.contains(where: { $0.meaning == .value(measure, area: nil) })
+        else { return }
+        let levels = areaIndices.map { index -> Int in
+            if case .value(_, let area?) = columns[index].meaning { return Self.level(of: area) }
+            return 0
+        }
+        for (position, index) in [(0, areaIndices[0]), (areaIndices.count - 1, areaIndices[areaIndices.count - 1])] {
+            let others = levels.enumerated().filter { $0.offset != position }.map(\.element)
+            guard let highest = others.max(), levels[position] > highest,
+                highest > 0 || position == 0 && levels[position] >= 3
+            else { continue }
+            // Row → column → number, in the area columns.
+            let wanted = Set(areaIndices.map { columns[$0].column })
+            var amounts: [Int: [Int: Double]] = [:]
+            let unitColumn = columns.first { $0.meaning == .role(.unit) }?.column
+            for row in sheet.rows where row.index > headerRow {
+                // (Rates and growth figures are no sums: 增幅(%) rows say nothing.)
+                if let unitColumn, let unit = row.cells.first(where: { $0.reference.column == unitColumn })?.string,
+                    ["%", "％", "率", "幅"].contains(where: unit.contains)
+                {
+                    continue
+                }
+                for cell in row.cells where wanted.contains(cell.reference.column) {
+                    if case .percent = cell.format.kind { continue }
+                    if let n = Self.amount(cell) { amounts[cell.reference.column, default: [:]][row.index] = n }
+                }
+            }
+            // (Columns as rows: each body row is compared across the area columns.)
+            let column = columns[index].column
+            guard Self.isNoSmallerThanItsParts(column, among: Array(wanted), amounts: amounts)
+            else { continue }
+            columns[index].meaning = .value(measure, area: nil)
+            return
+        }
+    }
+
+    /// A cell's plain number: a number, or a text that is only one.
+    static func amount(_ cell: Cell) -> Double? {
+        switch cell.value {
+        case .number(let n): return n
+        case .string(let text): return Double(HeaderText.normalize(text).replacingOccurrences(of: ",", with: ""))
+        default: return nil
+        }
+    }
+}
