@@ -187,6 +187,8 @@ extension LayoutRecognizer {
                 guard let text = grid[row]?[column] else { continue }
                 let name = HeaderText.normalize(text)
                 if name == areaHeader || names.contains(where: { HeaderText.normalize($0) == name }) { continue }
+                // (其中 says the columns below are parts; it names none of them.)
+                if name == "其中" || name == "其中:" { continue }
                 if vocabulary.isArea(text) { continue }
                 names.append(text)
             }
@@ -210,7 +212,10 @@ extension LayoutRecognizer {
             let entry = LayoutColumn(
                 column: column, header: HeaderText.normalize(last), meaning: .value(measure, area: nil), unit: measure == .rate ? nil : unit)
             var group = ColumnGroup(
-                project: names.count >= 2 ? TableReader.clean(names[names.count - 2]) : nil, indicator: indicator, unit: unit,
+                // Every level above the indicator names it (集中供养 · 每月特困照料护理补贴 · 一档):
+                // none is dropped.
+                project: names.count >= 2 ? names.dropLast().map(TableReader.clean).joined(separator: " · ") : nil,
+                indicator: indicator, unit: unit,
                 headerRow: indicatorRow, columns: [entry])
             group.lead = leadRow.flatMap { grid[$0]?[column] }.map(TableReader.clean)
             groups.append(group)
