@@ -221,6 +221,27 @@ struct ReadingRuleTests {
         #expect(counties.readings.first?.areas == ["吉首市", "泸溪县", "凤凰县"])
     }
 
+    @Test func numberedSubItemsNeverAddUpToMoreThanTheirItem() throws {
+        let rows = [
+            ["指标名称", "计量单位", "全部完成面积"],
+            ["一、人工造林", "公顷", "7123"],
+            ["二、封山育林", "公顷", "9303"],
+            ["1.无林地封山育林", "公顷", "1534"],
+            ["2.有林地封山育林", "公顷", "7236"],
+            ["3.新造幼林地封山育林", "公顷", "533"],
+            ["三、城镇新增就业", "人", "1000"],
+            ["1.失业人员再就业", "人", "300"],
+            ["2.就业困难人员就业", "人", "100"],
+        ]
+        // The parts of 封山育林 add up; 就业's are some of it (其中), less than the whole.
+        let (_, findings) = try TableFixture.check(rows)
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+        var wrong = rows
+        wrong[4][2] = "7263"
+        let (_, errors) = try TableFixture.check(wrong)
+        #expect(Self.codes(errors) == ["completed-total-mismatch C3"], "\(errors.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

@@ -1,0 +1,86 @@
+import Foundation
+
+/// `total-mismatch` / `completed-total-mismatch` for an item and its numbered sub-items: the
+/// parts can never add up to more than the whole. An item numbered as a heading (三、封山育林,
+/// （二）…) followed by items numbered 1. 2. 3. (or （1）) holds at least their sum in each
+/// figure column; less is allowed (其中: the parts named may be some of them).
+///
+/// Only figures that sum are compared: the same unit, not a rate, ratio, ceiling or percentage;
+/// two parts at least.
+public struct SubItemsRule: WholeTableRule {
+    /// Creates one.
+    public init() {}
+
+    public func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
+        guard table.table.layout.areaRows == nil else { return }
+        var parent: CheckedRow?
+        var parts: [CheckedRow] = []
+        for row in table.rows {
+            let name = Self.name(of: row)
+            if Self.isHeadingNumbered(name) {
+                if let parent { compare(parent, with: parts, in: table, into: &findings) }
+                parent = row
+                parts = []
+            } else if Self.isPartNumbered(name), parent != nil {
+                parts.append(row)
+            } else {
+                if let parent { compare(parent, with: parts, in: table, into: &findings) }
+                parent = nil
+                parts = []
+            }
+        }
+        if let parent { compare(parent, with: parts, in: table, into: &findings) }
+    }
+
+    /// The text an item is numbered in: its 序号, or the beginning of its name.
+    static func name(of row: CheckedRow) -> String {
+        let label = [row.row.sequence, row.row.project ?? row.row.indicator].compactMap { $0 }.joined(separator: " ")
+        return HeaderText.normalize(String(label.prefix(12)))
+    }
+
+    /// 一、 二、 … 十、 or （一）: a heading's number.
+    static func isHeadingNumbered(_ text: String) -> Bool {
+        let numerals = "一二三四五六七八九十"
+        var rest = Substring(text)
+        if rest.hasPrefix("(") {
+            rest = rest.dropFirst()
+            let digits = rest.prefix { numerals.contains($0) }
+            return !digits.isEmpty && rest.dropFirst(digits.count).hasPrefix(")")
+        }
+        let digits = rest.prefix { numerals.contains($0) }
+        return !digits.isEmpty && rest.dropFirst(digits.count).first.map { "、.．".contains($0) } == true
+    }
+
+    /// 1. 2、 or （1）: a part's number.
+    static func isPartNumbered(_ text: String) -> Bool {
+        var rest = Substring(text)
+        let open = rest.hasPrefix("(")
+        if open { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let next = rest.dropFirst(digits.count).first else { return false }
+        return open ? next == ")" : "、.．".contains(next) && rest.dropFirst(digits.count + 1).first.map { !($0.isASCII && $0.isNumber) } ?? false
+    }
+
+    private func compare(_ whole: CheckedRow, with parts: [CheckedRow], in table: CheckedTable, into findings: inout FindingBuilder) {
+        guard parts.count >= 2, whole.row.indicatorKind.isAdditive else { return }
+        for (key, read) in whole.values where key.measure != .rate {
+            guard case .quantity(let total) = read.quantity, !total.isPercent else { continue }
+            var sum = Decimal(0)
+            var counted = 0
+            for part in parts {
+                guard case .quantity(let q)? = part.values[key]?.quantity else { continue }
+                guard !q.isPercent, part.row.indicatorKind.isAdditive, q.unit == total.unit,
+                    HeaderText.normalize(part.row.unit ?? "") == HeaderText.normalize(whole.row.unit ?? "")
+                else { return }
+                sum += q.value
+                counted += 1
+            }
+            guard counted >= 2, sum > total.value, !Quantity.equal(sum, total.value) else { continue }
+            let header = HeaderText.normalize(table.column(for: key)?.header ?? CheckedRow.label(key))
+            let label = whole.row.project ?? whole.row.indicator ?? ""
+            findings.add(
+                .partsExceedWhole(measure: key.measure, whole: label, header: header, total: total.value, sum: sum, count: counted),
+                cell: read.cell.reference.a1, row: whole.row.row + 1, item: label, area: key.area, expected: sum, actual: total.value)
+        }
+    }
+}
