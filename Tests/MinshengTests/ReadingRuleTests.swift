@@ -242,6 +242,33 @@ struct ReadingRuleTests {
         #expect(Self.codes(errors) == ["completed-total-mismatch C3"], "\(errors.map(\.message))")
     }
 
+    @Test func aTotalColumnAddsUpTheColumnsItTotalsInEachAreasRow() throws {
+        // 合计 · 补助资金 totals every 补助资金, 合计 · 户数 every 户数 — the names say which, the
+        // figures confirm; 特困供养金 · 护理补贴 · 合计: the run right before it.
+        let rows = [
+            ["乡镇", "C级", "", "D级", "", "合计", ""],
+            ["", "户数", "补助资金", "户数", "补助资金", "户数", "补助资金"],
+            ["桂阳街道", "1", "0.75", "3", "6.3", "4", "7.05"],
+            ["桂溪街道", "2", "1.5", "2", "4.2", "4", "5.7"],
+            ["新民镇", "", "", "2", "4.2", "2", "4.2"],
+            ["沙坪镇", "1", "0.75", "1", "2.1", "2", "2.85"],
+        ]
+        let merges = ["A1:A2", "B1:C1", "D1:E1", "F1:G1"]
+        let (_, findings) = try TableFixture.check(rows, merges: merges)
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+        var wrong = rows
+        wrong[3][6] = "5.9"
+        let (_, errors) = try TableFixture.check(wrong, merges: merges)
+        #expect(Self.codes(errors) == ["total-mismatch G4"], "\(errors.map(\.message))")
+        let (_, run) = try TableFixture.check([
+            ["镇(街道办)", "户数", "人数", "特困供养金", "护理补贴", "合计"],
+            ["山化", "30", "31", "49600", "13200", "62800"],
+            ["邙岭", "31", "31", "49600", "17520", "67120"],
+            ["首阳山", "18", "18", "28800", "6480", "35380"],
+        ])
+        #expect(Self.codes(run) == ["total-mismatch F4"], "\(run.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

@@ -24,7 +24,7 @@ public struct Validator: Sendable {
     /// Creates one from its parts.
     public init(
         asOf: AsOfDate? = nil, rules: [any TableRule] = Validator.standardRules,
-        tableRules: [any WholeTableRule] = [ColumnTotalRule(), SubItemsRule(), UnlabeledRowRule()]
+        tableRules: [any WholeTableRule] = [ColumnTotalRule(), SubItemsRule(), RowTotalColumnRule(), UnlabeledRowRule()]
     ) {
         self.asOf = asOf
         self.rules = rules

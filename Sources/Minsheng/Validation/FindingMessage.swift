@@ -103,6 +103,8 @@ public enum FindingMessage: Sendable, Hashable {
     case countInRateColumn(shown: String)
     /// A 合计 / 小计 row's figure against the sum of the items above it (`count` of them).
     case columnTotalMismatch(measure: Measure, footer: String, header: String, total: Decimal, sum: Decimal, count: Int)
+    /// A 合计 column's figure in an area's row against the sum of the columns it totals.
+    case rowTotalMismatch(measure: Measure, area: String, header: String, parts: [String], total: Decimal, sum: Decimal)
     /// An item's figure smaller than the sum of its numbered sub-items (`count` of them).
     case partsExceedWhole(measure: Measure, whole: String, header: String, total: Decimal, sum: Decimal, count: Int)
 
@@ -115,6 +117,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .totalMismatch(let measure, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .columnTotalMismatch(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .partsExceedWhole(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
+        case .rowTotalMismatch(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .proseTotalMismatch, .breakdownColumnMismatch: return .totalMismatch
         case .breakdownIncomplete: return .breakdownIncomplete
         case .rateTruncated, .rateNearMiss, .rateMismatch: return .rateMismatch
@@ -149,7 +152,7 @@ public enum FindingMessage: Sendable, Hashable {
     /// Error or warning.
     public var severity: Severity {
         switch self {
-        case .negative, .totalMismatch, .columnTotalMismatch, .partsExceedWhole, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
+        case .negative, .totalMismatch, .columnTotalMismatch, .partsExceedWhole, .rowTotalMismatch, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
             .mostRowsUnmatched, .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved, .doubtfulReading:
             return .error
         case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
@@ -173,6 +176,9 @@ public enum FindingMessage: Sendable, Hashable {
             return "\(header) \(Quantity.format(total)) 与各县区合计 \(Quantity.format(sum)) 不一致\(note)"
         case .columnTotalMismatch(_, let footer, let header, let total, let sum, let count):
             return "\(footer)行的\(header) \(Quantity.format(total)) 与上面 \(count) 项之和 \(Quantity.format(sum)) 不一致"
+        case .rowTotalMismatch(_, let area, let header, let parts, let total, let sum):
+            let named = parts.count <= 4 ? parts.joined(separator: "、") : "\(parts.prefix(3).joined(separator: "、"))等 \(parts.count) 列"
+            return "\(area)的\(header) \(Quantity.format(total)) 与\(named)之和 \(Quantity.format(sum)) 不一致"
         case .partsExceedWhole(_, let whole, let header, let total, let sum, let count):
             return "\(whole)的\(header) \(Quantity.format(total)) 小于其下 \(count) 个分项之和 \(Quantity.format(sum))：分项之和不应大于总数"
         case .proseTotalMismatch(let total, let sum, let clause):
