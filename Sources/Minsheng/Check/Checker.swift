@@ -60,13 +60,29 @@ public struct Checker: Sendable {
         source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         previous: PreviousReport? = nil
     ) -> (FileResult, [Finding], [RecognizedTable]) {
+        let (result, findings, tables) = readChecked(source: source, recognition: recognition, asOf: asOf, previous: previous)
+        return (result, findings, tables.map(\.table))
+    }
+
+    /// Reads and checks one input as `readAll` does, keeping every table with its values as the
+    /// check read them (the values stage): convert makes its items from these, not from the cells
+    /// again.
+    func readChecked(
+        source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
+        previous: PreviousReport? = nil
+    ) -> (FileResult, [Finding], [CheckedTable]) {
         do {
             let (table, others) = try finder.findAll(in: source, options: recognition)
             let checked = CheckedTable(table, asOf: asOf)
             let validator = Validator(asOf: asOf)
             var findings = Self.judged(validator.findings(for: checked), of: table)
             // Every other sheet with a table is checked too: a ✓ covers the whole workbook.
-            for other in others { findings += Self.judged(validator.findings(for: CheckedTable(other, asOf: asOf)), of: other) }
+            var checkedOthers: [CheckedTable] = []
+            for other in others {
+                let checkedOther = CheckedTable(other, asOf: asOf)
+                findings += Self.judged(validator.findings(for: checkedOther), of: other)
+                checkedOthers.append(checkedOther)
+            }
             if !table.missingSheets.isEmpty {
                 var missing = FindingBuilder(file: table.file, sheet: nil)
                 for name in table.missingSheets { missing.add(.sheetMissing(name: name)) }
@@ -83,7 +99,7 @@ public struct Checker: Sendable {
                 items: table.items.count + others.reduce(0) { $0 + $1.items.count })
             if !others.isEmpty { result.sheets = [table.sheet.name] + others.map(\.sheet.name) }
             result.readings = ([table] + others).map(TableReading.init)
-            return (result, findings, [table] + others)
+            return (result, findings, [checked] + checkedOthers)
         } catch {
             return (FileResult(path: source.name, status: .unreadable, error: "\(error)"), [], [])
         }

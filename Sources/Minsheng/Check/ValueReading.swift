@@ -28,6 +28,24 @@ extension ReadValue {
 /// Reads value cells as figures, taking the column's header unit and the cell's number format
 /// into account.
 public enum ValueReading {
+    /// The one unit rule of every value read: the unit its column's header gives
+    /// (`投资额（万元）`), else — for a target or a completion, not a rate — the row's 单位 cell
+    /// (`万元`) when it reads as a unit. Check, convert, collect and `--previous` read each
+    /// cell under this rule, once (`CheckedTable`).
+    static func unit(measure: Measure, headerUnit: String?, rowUnit: String?) -> String? {
+        headerUnit ?? (measure == .rate ? nil : rowUnit)
+    }
+
+    /// A 单位 cell's text as a unit (`人`, `万元`), or nil for something longer or with digits
+    /// (`2023`). 万 and 亿 are no digits here, though Unicode counts them as numbers: `万元` is the
+    /// unit its doc has always named, under which `500万元` is 500 万元, as under a `（万元）` header.
+    static func unitText(_ text: String) -> String? {
+        guard !HeaderText.isLong(text, limit: 64) else { return nil }
+        let normalized = HeaderText.normalize(text)
+        return normalized.isEmpty || normalized.count > 6 || normalized.contains(where: { $0.isASCII && $0.isNumber })
+            ? nil : normalized
+    }
+
     /// Reads `cell` of a column with `measure` and header unit.
     public static func read(_ cell: Cell, measure: Measure, headerUnit: String?) -> ReadValue {
         // A placeholder 0 (XlsxWriter, recalculated on opening) is no figure: the formula is.

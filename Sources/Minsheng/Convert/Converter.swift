@@ -73,15 +73,16 @@ public struct Converter: Sendable {
         var merger = ProgressItems.Merger()
         var titles: [String] = []
         await Batch.run(sources, jobs: jobs, progress: progress) { source in
-            let (result, findings, tables) = checker.readAll(source: source, recognition: recognition, asOf: asOf, previous: previous)
-            if let kind = tables.first?.ownOutput {
+            // The values each table was checked with are the values its items are made of.
+            let (result, findings, tables) = checker.readChecked(source: source, recognition: recognition, asOf: asOf, previous: previous)
+            if let kind = tables.first?.table.ownOutput {
                 // minsheng's own output (last run's 汇总.xlsx in the folder) is no source.
                 let skipped = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
                 return (skipped, [Finding](), [ProgressItem](), String?.none)
             }
             // Every sheet's table is merged, as separate files are: other items are added, the same
             // item with other figures is a conflict, or the later period of one series.
-            return (result, findings, tables.enumerated().flatMap { ProgressItems.items(of: $1, namingSheet: $0 > 0) }, tables.first.map(ReportPeriod.titleText(of:)))
+            return (result, findings, tables.enumerated().flatMap { ProgressItems.items(of: $1, namingSheet: $0 > 0) }, tables.first.map { ReportPeriod.titleText(of: $0.table) })
         } consume: { _, read in
             report.files.append(read.0)
             report.findings += read.1

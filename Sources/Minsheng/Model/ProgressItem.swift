@@ -135,12 +135,16 @@ public enum ProgressItems {
     /// One table's items, before merging; `namingSheet` names the sheet in their sources (a
     /// table on another sheet than the file's main one).
     public static func items(of table: RecognizedTable, namingSheet: Bool = false) -> [ProgressItem] {
-        let counties = table.countiesMentioned
-        let period = ReportPeriod.of(table)
-        let rows = table.items
-        let made = rows.map { makeItem($0, table: table, counties: counties, period: period, namingSheet: namingSheet) }
-        guard rows.contains(where: { $0.areaName != nil }) else { return made }
-        return foldingAreaRows(rows, made)
+        items(of: CheckedTable(table), namingSheet: namingSheet)
+    }
+
+    /// One checked table's items, from the values its rows were read as (the values stage: the
+    /// figures check judged are the figures convert writes).
+    static func items(of checked: CheckedTable, namingSheet: Bool = false) -> [ProgressItem] {
+        let period = ReportPeriod.of(checked.table)
+        let made = checked.rows.map { makeItem($0, in: checked, period: period, namingSheet: namingSheet) }
+        guard checked.rows.contains(where: { $0.row.areaName != nil }) else { return made }
+        return foldingAreaRows(checked.rows.map(\.row), made)
     }
 
     /// A table with one row per area (a 县区 column): each item's rows become one item, the
@@ -282,16 +286,15 @@ public enum ProgressItems {
         merged.sources += b.sources
     }
 
-    static func makeItem(
-        _ row: TableRow, table: RecognizedTable, counties: [String], period: ReportPeriod?, namingSheet: Bool = false
-    ) -> ProgressItem {
+    /// One row's item, from its values as read (`CheckedRow.values`).
+    static func makeItem(_ checked: CheckedRow, in table: CheckedTable, period: ReportPeriod?, namingSheet: Bool = false) -> ProgressItem {
+        let row = checked.row
+        let layout = table.table.layout
         var item = ProgressItem(
             category: row.category, project: row.project, indicator: row.indicator, unit: row.unit, lead: row.lead)
         item.kind = row.indicatorKind
         func read(_ key: ValueKey) -> (ReadValue, Quantity?)? {
-            guard let cell = row.values[key] else { return nil }
-            let unit = row.group.map { $0.column(key.measure)?.unit } ?? table.layout.column(key.measure, area: key.area)?.unit
-            let value = ValueReading.read(cell, measure: key.measure, headerUnit: unit)
+            guard let value = checked.values[key] else { return nil }
             return (value, value.quantity.quantity)
         }
         func figure(_ key: ValueKey) -> ProgressItem.Figure? {
@@ -303,11 +306,11 @@ public enum ProgressItems {
             }
         }
         // A table with a single area column (a county's own plan): that column is the target.
-        let single = table.layout.areas.count == 1 ? table.layout.areas.first : nil
+        let single = layout.areas.count == 1 ? layout.areas.first : nil
         item.target = figure(ValueKey(.target)) ?? single.flatMap { figure(ValueKey(.target, area: $0)) }
         // A target written as not applicable (`——`) stays so: a blank would read as missing.
         if item.target == nil, let (value, _) = read(ValueKey(.target)), case .notApplicable = value.quantity,
-            case .string(let text)? = row.values[ValueKey(.target)]?.value
+            case .string(let text) = value.cell.value
         {
             item.target = .text(text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
@@ -320,7 +323,7 @@ public enum ProgressItems {
         if item.unit == nil, case .number? = item.target, let (_, q) = read(ValueKey(.target)), let unit = q?.unit, unit != "%" {
             item.unit = unit
         }
-        for area in table.layout.areas {
+        for area in layout.areas {
             let target = read(ValueKey(.target, area: area))?.1?.value
             let completed = read(ValueKey(.completed, area: area))?.1?.value
             if target != nil || completed != nil {
@@ -335,7 +338,7 @@ public enum ProgressItems {
                 var shares = only.areas.map { ($0.area, $0.value.value) }
                 if let each = only.each {
                     let listed = Set(shares.map(\.0))
-                    shares += counties.filter { !listed.contains($0) }.map { ($0, each.value) }
+                    shares += table.counties.filter { !listed.contains($0) }.map { ($0, each.value) }
                 }
                 for (area, value) in shares where item.areas[area] == nil {
                     item.areas[area] = ProgressItem.AreaFigures(target: value, completed: nil)
@@ -358,13 +361,15 @@ public enum ProgressItems {
             let cell = row.values[key] ?? single.flatMap { key.area == nil ? row.values[ValueKey(key.measure, area: $0)] : nil }
             if let cell, item.number(key) != nil {
                 item.figureSources[key] = ProgressItem.FigureSource(
-                    file: table.file, sheet: table.sheet.name, cell: cell.reference.a1, namesSheet: namingSheet)
+                    file: table.table.file, sheet: table.table.sheet.name, cell: cell.reference.a1, namesSheet: namingSheet)
             }
         }
         item.period = period
         let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }
         let cell = anchor.map { $0.reference.a1 } ?? "第\(row.row + 1)行"
-        item.sources = [ProgressItem.FigureSource(file: table.file, sheet: table.sheet.name, cell: cell, namesSheet: namingSheet).label]
+        item.sources = [
+            ProgressItem.FigureSource(file: table.table.file, sheet: table.table.sheet.name, cell: cell, namesSheet: namingSheet).label
+        ]
         return item
     }
 }

@@ -30,6 +30,30 @@ public struct ValueKey: Hashable, Sendable, Comparable {
     public static func < (a: ValueKey, b: ValueKey) -> Bool {
         (a.area ?? "", a.measure.rawValue) < (b.area ?? "", b.measure.rawValue)
     }
+
+    /// Equal measures and areas, the areas compared by their UTF-8 bytes: every value of every
+    /// row is looked up by its key, and `String`'s own equality and hashing normalize non-ASCII
+    /// text (every area name) each time. Area names come from the layout's normalized headers,
+    /// so one area is always spelt with the same bytes.
+    public static func == (a: ValueKey, b: ValueKey) -> Bool {
+        guard a.measure == b.measure else { return false }
+        switch (a.area, b.area) {
+        case (nil, nil): return true
+        case (var x?, var y?):
+            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+        default: return false
+        }
+    }
+
+    /// Hashes what `==` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(measure)
+        if var area {
+            area.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        } else {
+            hasher.combine(0xFF as UInt8)
+        }
+    }
 }
 
 /// One body row of a recognized table, with merged and blank descriptive cells filled down.

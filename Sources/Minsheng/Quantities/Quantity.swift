@@ -50,6 +50,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 
     /// A decimal as plain text (`33000`, `0.95`, `111.67`).
     public static func format(_ value: Decimal) -> String {
+        if let text = ExactDecimal(value)?.formatted { return text }
         var v = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &v, 6, .plain)
@@ -66,11 +67,28 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether two values are equal: exactly for integers, to a relative 1e-9 otherwise.
     public static func equal(_ a: Decimal, _ b: Decimal) -> Bool {
+        if let x = ExactDecimal(a), let y = ExactDecimal(b), let answer = exactlyEqual(x, y) { return answer }
         if a == b { return true }
         let difference = abs(NSDecimalNumber(decimal: a - b).doubleValue)
         let scale = max(abs(NSDecimalNumber(decimal: a).doubleValue), abs(NSDecimalNumber(decimal: b).doubleValue))
         if isInteger(a) && isInteger(b) { return false }
         return difference <= 1e-9 * scale
+    }
+
+    /// `equal` on typed figures, from integer arithmetic; nil when the relative difference is
+    /// too close to 1e-9 to be sure the `Double` arithmetic of `equal` would agree (or a figure
+    /// overflows), for `equal` to decide as before.
+    private static func exactlyEqual(_ a: ExactDecimal, _ b: ExactDecimal) -> Bool? {
+        guard let (x, y) = ExactDecimal.aligned(a, b) else { return nil }
+        if x == y { return true }
+        if a.isInteger && b.isInteger { return false }
+        let (difference, overflow) = x.subtractingReportingOverflow(y)
+        guard !overflow else { return nil }
+        let gap = Double(difference.magnitude) * 1e9
+        let scale = Double(max(x.magnitude, y.magnitude))
+        if gap < scale * (1 - 1e-6) { return true }
+        if gap > scale * (1 + 1e-6) { return false }
+        return nil
     }
 
     static func isInteger(_ value: Decimal) -> Bool {

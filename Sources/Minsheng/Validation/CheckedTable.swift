@@ -19,16 +19,24 @@ public struct CheckedTable: Sendable {
     /// In a table with one row per area (a 县区 column): each item's area rows (not its total
     /// row), as indices into `rows`, by the item's key without the area.
     public let areaRowsOfItem: [ItemKey: [Int]]
+    /// The value column of each measure and area, looked up once per table.
+    let columns: ValueColumns
 
     /// Reads every item row of `table`.
     public init(_ table: RecognizedTable, asOf: AsOfDate? = nil) {
         self.table = table
         self.asOf = asOf
         counties = table.countiesMentioned
-        let memo = ValueMemo()
+        let columns = ValueColumns(table.layout)
+        self.columns = columns
         // Read once: the rows the reading's judge read are the same rows under the same layout.
-        let rows = table.checkedRows
-            ?? table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, layout: table.layout, memo: memo)) }
+        let rows: [CheckedRow]
+        if let read = table.checkedRows {
+            rows = read
+        } else {
+            let memo = ValueMemo()
+            rows = table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, columns: columns, memo: memo)) }
+        }
         self.rows = rows
         var figures: [Int: Int] = [:]
         var texts: [Int: Int] = [:]
@@ -53,14 +61,19 @@ public struct CheckedTable: Sendable {
         areaRowsOfItem = areaRows
     }
 
+    /// The values of one row, each cell read once under the one unit rule (`ValueReading.unit`).
     static func readValues(_ row: TableRow, layout: TableLayout, memo: ValueMemo = ValueMemo()) -> [ValueKey: ReadValue] {
+        readValues(row, columns: ValueColumns(layout), memo: memo)
+    }
+
+    static func readValues(_ row: TableRow, columns: ValueColumns, memo: ValueMemo) -> [ValueKey: ReadValue] {
         var result: [ValueKey: ReadValue] = [:]
         result.reserveCapacity(row.values.count)
         // The 单位 column's unit, read once per row (not once per value).
-        let rowUnit = row.unit.flatMap(unitText)
+        let rowUnit = row.unit.flatMap(ValueReading.unitText)
         for (key, cell) in row.values {
-            let column = row.group.map { $0.column(key.measure) } ?? layout.column(key.measure, area: key.area)
-            let headerUnit = column?.unit ?? (key.measure == .rate ? nil : rowUnit)
+            let column = row.group.map { $0.column(key.measure) } ?? columns.column(key)
+            let headerUnit = ValueReading.unit(measure: key.measure, headerUnit: column?.unit, rowUnit: rowUnit)
             if case .string(let text) = cell.value {
                 // A long text is read once per stored string, measure and header unit, not once per cell.
                 let memoized = memo.texts(key.measure, headerUnit).value(text) { _ in
@@ -92,15 +105,8 @@ public struct CheckedTable: Sendable {
         }
     }
 
-    /// A 单位 column's text as a unit (`人`, `万元`), or nil for something longer.
-    static func unitText(_ text: String) -> String? {
-        guard !HeaderText.isLong(text, limit: 64) else { return nil }
-        let normalized = HeaderText.normalize(text)
-        return normalized.isEmpty || normalized.count > 6 || normalized.contains(where: \.isNumber) ? nil : normalized
-    }
-
     /// The column of a measure for an area (nil: the total).
-    public func column(for key: ValueKey) -> LayoutColumn? { table.layout.column(key.measure, area: key.area) }
+    public func column(for key: ValueKey) -> LayoutColumn? { columns.column(key) }
 
     /// The column of a measure for an area in a row: with the areas in rows, the row's own
     /// group's column when the area (or the total) has a row, its header naming the area
@@ -168,5 +174,34 @@ extension FindingBuilder {
     ) {
         let number = cell.flatMap { CellReference($0) }.map { $0.row + 1 } ?? row.row.row + 1
         add(message, cell: cell, row: number, item: row.row.itemName, area: area, expected: expected, actual: actual)
+    }
+}
+
+/// The value columns of a layout by measure and area, found once per table rather than by a
+/// scan of the columns for every value (`TableLayout.column(_:area:)`, whose answer this is).
+struct ValueColumns: Sendable {
+    private let layout: TableLayout
+    /// With the areas in columns: the first column of each measure and area.
+    private let byKey: [ValueKey: LayoutColumn]?
+
+    init(_ layout: TableLayout) {
+        self.layout = layout
+        guard layout.areaRows == nil else {
+            byKey = nil
+            return
+        }
+        var found: [ValueKey: LayoutColumn] = [:]
+        for column in layout.columns {
+            guard case .value(let measure, let area) = column.meaning else { continue }
+            let key = ValueKey(measure, area: area)
+            if found[key] == nil { found[key] = column }
+        }
+        byKey = found
+    }
+
+    /// The column of a measure for an area (nil: the total), as `TableLayout.column` finds it.
+    func column(_ key: ValueKey) -> LayoutColumn? {
+        guard let byKey else { return layout.column(key.measure, area: key.area) }
+        return byKey[key]
     }
 }

@@ -1,0 +1,162 @@
+import Foundation
+@testable import Minsheng
+import Testing
+
+/// The integer fast paths of the figure arithmetic (`ExactDecimal`) answer exactly as the
+/// `Decimal` arithmetic they replace: each is compared here with the code it replaced, kept
+/// below as the reference, over many figures of the shapes tables hold.
+struct ExactDecimalTests {
+    /// A reproducible sequence of figures (SplitMix64).
+    struct Figures {
+        var state: UInt64
+
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+
+        mutating func below(_ n: UInt64) -> Int { Int(next() % n) }
+
+        /// A figure as tables hold them: whole counts, 万元 to a few places, percentages, now
+        /// and then a long quotient, zero or a negative.
+        mutating func figure() -> Decimal {
+            let digits = [1, 2, 3, 4, 5, 6, 8, 10, 13, 17][below(10)]
+            var mantissa = Decimal(0)
+            for _ in 0..<digits { mantissa = mantissa * 10 + Decimal(below(10)) }
+            var value = Decimal(sign: below(12) == 0 ? .minus : .plus, exponent: -below(9), significand: mantissa)
+            if below(20) == 0 { value = value / Decimal(below(997) + 3) }
+            return value
+        }
+    }
+
+    // MARK: the code the fast paths replaced
+
+    static func referenceFormat(_ value: Decimal) -> String {
+        var v = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &v, 6, .plain)
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+
+    static func referenceEqual(_ a: Decimal, _ b: Decimal) -> Bool {
+        if a == b { return true }
+        let difference = abs(NSDecimalNumber(decimal: a - b).doubleValue)
+        let scale = max(abs(NSDecimalNumber(decimal: a).doubleValue), abs(NSDecimalNumber(decimal: b).doubleValue))
+        if Quantity.isInteger(a) && Quantity.isInteger(b) { return false }
+        return difference <= 1e-9 * scale
+    }
+
+    static func referenceCompare(reported: Decimal, decimals: Int, completed: Decimal, target: Decimal) -> RateVerdict {
+        guard target != 0 else { return .notCheckable }
+        let expected = completed / target * 100
+        let places = max(0, min(decimals, 10))
+        if RateCheck.round(expected, places, .plain) == reported { return .consistent }
+        if RateCheck.round(expected, places, .down) == reported { return .truncationOnly(expected: expected) }
+        let unit = Decimal(sign: .plus, exponent: -places, significand: 1)
+        if abs(reported - expected) < unit { return .nearMiss(expected: expected) }
+        return .mismatch(expected: expected)
+    }
+
+    static func referencePrintedDecimals(_ text: String) -> Int {
+        let folded = QuantityParser.fold(text)
+        guard let point = folded.firstIndex(of: ".") else { return 0 }
+        return folded[folded.index(after: point)...].prefix(while: { $0.isASCII && $0.isNumber }).count
+    }
+
+    // MARK: tests
+
+    @Test func readsThisPlatformsDecimals() throws {
+        #expect(ExactDecimal.layoutIsKnown)
+        let decimal = try #require(Decimal(string: "-123.45", locale: Locale(identifier: "en_US_POSIX")))
+        let value = try #require(ExactDecimal(decimal))
+        #expect(value == ExactDecimal(mantissa: -12345, exponent: -2))
+        #expect(value.decimal == decimal)
+    }
+
+    @Test func formatsAsFoundationDoes() {
+        var figures = Figures(state: 1)
+        var fast = 0
+        for _ in 0..<20_000 {
+            let value = figures.figure()
+            if ExactDecimal(value)?.formatted != nil { fast += 1 }
+            #expect(Quantity.format(value) == Self.referenceFormat(value), "\(value)")
+        }
+        // Most figures take the fast path (the rest: long quotients and mantissas).
+        #expect(fast > 15_000, "\(fast)")
+        for text in ["0.0000005", "-0.0000005", "0.00000049", "1.2345675", "99.9999995", "-0.0000001", "1e25", "1230"] {
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+            #expect(Quantity.format(value) == Self.referenceFormat(value), "\(text)")
+        }
+    }
+
+    @Test func comparesAsFoundationDoes() {
+        var figures = Figures(state: 2)
+        for _ in 0..<20_000 {
+            let a = figures.figure()
+            // Equal, nearly equal (within and beyond 1e-9) and unrelated figures.
+            let b: Decimal
+            switch figures.below(4) {
+            case 0: b = a
+            case 1: b = a + a * Decimal(sign: .plus, exponent: -(8 + figures.below(4)), significand: Decimal(figures.below(20) + 1))
+            case 2: b = a + Decimal(sign: .plus, exponent: -figures.below(12), significand: 1)
+            default: b = figures.figure()
+            }
+            #expect(Quantity.equal(a, b) == Self.referenceEqual(a, b), "\(a) \(b)")
+        }
+    }
+
+    @Test func judgesRatesAsFoundationDoes() {
+        var figures = Figures(state: 3)
+        var answeredExactly = 0
+        for _ in 0..<20_000 {
+            let completed = figures.figure()
+            let target = figures.below(30) == 0 ? Decimal(0) : figures.figure()
+            let decimals = figures.below(5)
+            // The rate as printed: rounded, truncated, off by a little or by a lot.
+            var reported: Decimal
+            if target == 0 {
+                reported = Decimal(figures.below(200))
+            } else {
+                let expected = completed / target * 100
+                switch figures.below(5) {
+                case 0: reported = RateCheck.round(expected, decimals, .plain)
+                case 1: reported = RateCheck.round(expected, decimals, .down)
+                case 2: reported = RateCheck.round(expected, decimals, .plain) + Decimal(sign: .plus, exponent: -decimals, significand: 1)
+                case 3: reported = RateCheck.round(expected, decimals + 1, .plain)
+                default: reported = figures.figure()
+                }
+            }
+            let fast = RateCheck.compare(reported: reported, decimals: decimals, completed: completed, target: target)
+            let reference = Self.referenceCompare(reported: reported, decimals: decimals, completed: completed, target: target)
+            #expect(fast == reference, "\(reported) \(decimals) \(completed) \(target)")
+            if let r = ExactDecimal(reported), let c = ExactDecimal(completed), let t = ExactDecimal(target), t.mantissa != 0,
+                RateCheck.exactVerdict(reported: r, places: decimals, completed: c, target: t) != nil
+            {
+                answeredExactly += 1
+            }
+        }
+        #expect(answeredExactly > 10_000, "\(answeredExactly)")
+        // A tie at the printed precision rounds away from zero, as NSDecimalRound's .plain does.
+        let ties: [(Int, Int, String, Int)] = [(1, 8, "12.5", 1), (1, 8, "13", 0), (-1, 8, "-13", 0), (-1, 8, "-12", 0), (827, 790, "104", 0)]
+        for (c, t, r, d) in ties {
+            let reported = Decimal(string: r, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+            #expect(
+                RateCheck.compare(reported: reported, decimals: d, completed: Decimal(c), target: Decimal(t))
+                    == Self.referenceCompare(reported: reported, decimals: d, completed: Decimal(c), target: Decimal(t)))
+        }
+    }
+
+    @Test func countsPrintedDecimalsAsFoldingDoes() {
+        for text in ["116.67%", "12%", "3.49", " 1 . 5 ", "8,300.25", "１２．５", "0.", ".5", "1.2.3", "95%以上", "abc", "", "1.5\r\n", "−0.25"] {
+            #expect(RateCheck.printedDecimals(text) == Self.referencePrintedDecimals(text), "\(text)")
+        }
+        var figures = Figures(state: 4)
+        for _ in 0..<2_000 {
+            let text = Quantity.format(figures.figure())
+            #expect(RateCheck.printedDecimals(text) == Self.referencePrintedDecimals(text), "\(text)")
+        }
+    }
+}
