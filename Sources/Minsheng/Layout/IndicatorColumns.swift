@@ -1,3 +1,4 @@
+import Foundation
 import XLSXReader
 
 extension LayoutRecognizer {
@@ -224,12 +225,7 @@ extension LayoutRecognizer {
         // The plain numbers of the figure columns that are not rates, by row: what a total row
         // must be at least as large as, part by part.
         let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))
-        var amounts: [Int: [Int: Double]] = [:]
-        for row in rows where wanted.contains(row.index) {
-            for cell in row.cells where amountColumns.contains(cell.reference.column) {
-                if case .number(let n) = cell.value { amounts[row.index, default: [:]][cell.reference.column] = n }
-            }
-        }
+        let amounts = Self.amounts(sheet, rows: wanted, columns: amountColumns)
         let rowsOfAreas = totalAndAreas(areaRows, amounts: amounts)
         guard rowsOfAreas.filter({ $0.area != nil }).count >= 2 else { return nil }
         let columns = [
@@ -248,19 +244,68 @@ extension LayoutRecognizer {
         var result = rows.map { row in
             AreaRow(row: row.row, label: row.label, area: vocabulary.isTotal(row.label) ? nil : vocabulary.areaName(row.label))
         }
-        if !result.contains(where: { $0.area == nil }), result.count >= 3 {
-            let levels = result.map { Self.level(of: $0.area ?? "") }
-            for index in [0, result.count - 1] {
-                let others = levels.enumerated().filter { $0.offset != index }.map(\.element)
-                if let highest = others.max(), levels[index] > highest, highest > 0,
-                    Self.isNoSmallerThanItsParts(result[index].row, among: result.map(\.row), amounts: amounts)
-                {
-                    result[index].area = nil
-                    break
-                }
+        Self.settlePlaceAbove(&result, amounts: amounts)
+        return result
+    }
+
+    /// With no 合计 / 全市 row: a first or last row naming a place of a higher level than every
+    /// other row (亳州市 over 涡阳县 … 谯城区) whose figures are no smaller than theirs is their
+    /// total. `amounts`: row → column → number, rates left out.
+    static func settlePlaceAbove(_ rows: inout [AreaRow], amounts: [Int: [Int: Double]]) {
+        guard !rows.contains(where: { $0.area == nil }), rows.count >= 3 else { return }
+        let levels = rows.map { level(of: $0.area ?? "") }
+        // A first or last place whose figures are the others' sum is their total, whatever its
+        // name's ending (达州市 over 市本级 … 万源市, a 市 too).
+        for index in [0, rows.count - 1] where levels[index] >= (levels.enumerated().filter { $0.offset != index }.map(\.element).max() ?? 0) {
+            if isSumOfTheOthers(rows[index].row, among: rows.map(\.row), amounts: amounts) {
+                rows[index].area = nil
+                return
             }
         }
-        return result
+        for index in [0, rows.count - 1] {
+            let others = levels.enumerated().filter { $0.offset != index }.map(\.element)
+            if let highest = others.max(), levels[index] > highest, highest > 0,
+                isNoSmallerThanItsParts(rows[index].row, among: rows.map(\.row), amounts: amounts)
+            {
+                rows[index].area = nil
+                return
+            }
+        }
+    }
+
+    /// Whether a row's amounts equal the sum of the other rows' (within the rounding of their
+    /// printed decimals) in one column at least and in no fewer columns than they do not (a
+    /// total with an error in one of its columns is still the total), counting the columns where
+    /// the others give two figures or more.
+    static func isSumOfTheOthers(_ row: Int, among rows: [Int], amounts: [Int: [Int: Double]]) -> Bool {
+        guard let own = amounts[row] else { return false }
+        var equal = 0
+        var unequal = 0
+        for (column, value) in own {
+            let parts = rows.filter { $0 != row }.compactMap { amounts[$0]?[column] }
+            guard parts.count >= 2 else { continue }
+            let decimals = (parts + [value]).map { RateCheck.printedDecimals(NumberText.format($0)) }.max() ?? 0
+            let slack = decimals == 0 ? 1e-9 : Double(parts.count) * 0.5 * pow(10, -Double(min(decimals, 6)))
+            if abs(parts.reduce(0, +) - value) <= slack { equal += 1 } else { unequal += 1 }
+        }
+        return equal >= 1 && equal >= unequal
+    }
+
+    /// Whether a cell is shown as a percentage (a rate, not an amount).
+    static func isPercentCell(_ cell: Cell) -> Bool {
+        if case .percent = cell.format.kind { return true }
+        return false
+    }
+
+    /// The plain numbers of some columns in some rows: row → column → number.
+    static func amounts(_ sheet: Sheet, rows: Set<Int>, columns: Set<Int>) -> [Int: [Int: Double]] {
+        var amounts: [Int: [Int: Double]] = [:]
+        for row in sheet.rows where rows.contains(row.index) {
+            for cell in row.cells where columns.contains(cell.reference.column) {
+                if case .number(let n) = cell.value, !Self.isPercentCell(cell) { amounts[row.index, default: [:]][cell.reference.column] = n }
+            }
+        }
+        return amounts
     }
 
     /// Whether a row's amounts are at least the largest of the other rows' in most columns where

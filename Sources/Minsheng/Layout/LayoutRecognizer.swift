@@ -628,6 +628,8 @@ public struct LayoutRecognizer: Sendable {
             let area = vocabulary.areaName(label)
             if !rows.contains(where: { $0.area == area }) { rows.append(AreaRow(row: row.index, label: label, area: area)) }
         }
+        let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))
+        Self.settlePlaceAbove(&rows, amounts: Self.amounts(sheet, rows: Set(rows.map(\.row)), columns: amountColumns))
         return rows
     }
 }
