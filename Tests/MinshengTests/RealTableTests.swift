@@ -59,6 +59,9 @@ struct RealTableTests {
         String(file.split(separator: ".").first ?? Substring(file))
     }
 
+    /// A known misreading that starts so is read right, but its injected error is not found.
+    static let injectedOnly = "injected only: "
+
     @Test(.enabled(if: isOwnCorpus)) func theCorpusIsPresent() {
         #expect(Self.tables.count >= 40)
         #expect(Set(Self.tables.map(\.province)).count >= 10)
@@ -70,7 +73,7 @@ struct RealTableTests {
 
     @Test(arguments: tables) func readAsTheManifestSays(_ table: Table) throws {
         let problems = Self.problems(table)
-        if let known = Self.knownMisreadings[Self.stem(table.file)] {
+        if let known = Self.knownMisreadings[Self.stem(table.file)], !known.hasPrefix(Self.injectedOnly) {
             #expect(!problems.isEmpty, "\(table.file) is now read as its manifest says: remove it from known-misreadings.json (\(known))")
         } else {
             #expect(problems.isEmpty, "\(table.file): \(problems.joined(separator: "; "))")
@@ -84,14 +87,18 @@ struct RealTableTests {
         for wanted in table.injectedFindings where !findings.contains(where: { Self.matches($0, wanted) }) {
             missing.append("\(wanted["code"] ?? "?") \(wanted["cell"] ?? "")")
         }
-        if Self.knownMisreadings[Self.stem(table.file)] == nil {
+        if let known = Self.knownMisreadings[Self.stem(table.file)] {
+            if known.hasPrefix(Self.injectedOnly) {
+                #expect(!missing.isEmpty, "\(file)'s injected error is now found: remove it from known-misreadings.json (\(known))")
+            }
+        } else {
             #expect(missing.isEmpty, "\(file): not found \(missing); found \(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" })")
         }
     }
 
     /// A reading written out as a layout file and given back with `--layout` reads the table
     /// the same way: the same columns, areas, total and items, the same findings.
-    @Test(arguments: tables.filter { knownMisreadings[stem($0.file)] == nil }.map(\.file) + sampleFiles)
+    @Test(arguments: tables.filter { knownMisreadings[stem($0.file)].map { $0.hasPrefix(injectedOnly) } ?? true }.map(\.file) + sampleFiles)
     func aSavedReadingReadsTheSame(_ file: String) throws {
         let path = file.hasPrefix("Samples/") ? TestPaths.packageRoot.appendingPathComponent(file).path : Self.folder.appendingPathComponent(file).path
         let checker = try Checker()
