@@ -269,6 +269,24 @@ struct ReadingRuleTests {
         #expect(Self.codes(run) == ["total-mismatch F4"], "\(run.map(\.message))")
     }
 
+    @Test func aTargetWrittenIn万BesideABareCompletionIsOneScaleInCheckAndConvert() throws {
+        // 10000万 beside 7965 reported as 80%: both in 万; with no rate, 500万 beside 320 too
+        // (read as it stands, 320 of 5000000 would be 0.0064%).
+        let rows = [
+            ["项目", "目标任务", "实际完成", "完成率"],
+            ["征缴基金", "10000万", "7965", "80%"],
+            ["棚改资金", "500万", "320", ""],
+            ["城镇新增就业", "1000", "800", "80%"],
+        ]
+        let table = try TableFixture.table(rows)
+        let checked = CheckedTable(table)
+        let targets = checked.rows.map { $0.figure(ValueKey(.target))?.value }
+        #expect(targets == [10_000, 500, 1_000])
+        #expect(checked.rows.map { $0.figure(ValueKey(.target))?.unit } == ["万", "万", nil])
+        let (_, findings) = try TableFixture.check(rows)
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

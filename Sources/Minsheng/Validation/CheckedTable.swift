@@ -85,6 +85,7 @@ public struct CheckedTable: Sendable {
                 result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
             }
         }
+        WrittenScale.settle(&result)
         return result
     }
 
