@@ -49,7 +49,7 @@ public enum NotesSheet {
             switch file.status {
             case .ok:
                 // Read, and merged or not (and why); a convert input without a disposition is merged.
-                let disposition = content.dispositions[file.path] ?? (content.dispositions.isEmpty ? "已汇总" : nil)
+                let disposition = content.outcomes[file.path]?.text ?? (content.outcomes.isEmpty ? "已汇总" : nil)
                 state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项" + (disposition.map { "；\($0)" } ?? "")
             case .unreadable: state = "无法读取：\(file.error ?? "")"
             case .skipped: state = "已跳过：\(file.error ?? "")"

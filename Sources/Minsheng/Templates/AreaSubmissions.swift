@@ -39,29 +39,37 @@ struct AreaSubmissions<Value: Sendable> {
         if replaced { chosen[area] = offered }
     }
 
-    /// The area's return, and its findings in the order reports list them: `missing-submission`
-    /// against the plan or summary when the area sent nothing (an unreadable return is a
-    /// submission: its own error says why), else a `duplicate-submission` for each other return,
-    /// whose filled rows (`namedRows`) that finding names.
-    func settle(_ area: String, planFile: String, planSheet: String?, unreadable: Bool) -> (
-        chosen: Chosen?, findings: [Finding], namedRows: Int
-    ) {
+    /// What became of an area's returns.
+    struct Settled {
+        /// The return used.
+        var chosen: Chosen?
+        /// Its findings, in the order reports list them: `missing-submission` against the plan or
+        /// summary when the area sent nothing (an unreadable return is a submission: its own
+        /// error says why), else a `duplicate-submission` for each other return.
+        var findings: [Finding]
+        /// The filled rows of the returns not used (which their findings name).
+        var namedRows: Int
+        /// The returns not used, by path, and why.
+        var notChosen: [(path: String, reason: NotMergedReason)]
+    }
+
+    /// The area's return, the others and why they were not used.
+    func settle(_ area: String, planFile: String, planSheet: String?, unreadable: Bool) -> Settled {
         guard let used = chosen[area] else {
             var missing = FindingBuilder(file: planFile, sheet: planSheet)
             if !unreadable { missing.add(.missingSubmission(area: area), area: area) }
-            return (nil, missing.findings, 0)
+            return Settled(chosen: nil, findings: missing.findings, namedRows: 0, notChosen: [])
         }
-        var findings: [Finding] = []
-        var named = 0
+        var settled = Settled(chosen: used, findings: [], namedRows: 0, notChosen: [])
         for other in (others[area] ?? []).sorted(by: { $0.index < $1.index }) {
+            let reason = NotMergedReason.notChosen(
+                area: area, chosen: (used.path as NSString).lastPathComponent, chosenCount: used.count, thisCount: other.count)
             var duplicate = FindingBuilder(file: other.path, sheet: other.sheet)
-            duplicate.add(
-                .duplicateSubmission(
-                    area: area, chosen: (used.path as NSString).lastPathComponent, chosenCount: used.count,
-                    thisCount: other.count), area: area)
-            findings += duplicate.findings
-            named += other.count
+            duplicate.add(.returnNotMerged(reason), area: area)
+            settled.findings += duplicate.findings
+            settled.namedRows += other.count
+            settled.notChosen.append((other.path, reason))
         }
-        return (used, findings, named)
+        return settled
     }
 }

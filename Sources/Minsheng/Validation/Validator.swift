@@ -1,7 +1,11 @@
 import Foundation
 
-/// Checks a recognized table: totals against the sum of their areas, reported rates against
-/// completed ÷ target, and the values themselves. Produces findings, never throws.
+/// The one place findings about the data are made: checks a recognized table (totals against
+/// the sum of their areas, reported rates against completed ÷ target, the values themselves) and
+/// an area's return against the plan or summary it answers. Produces findings, never throws.
+///
+/// A rule is one file under `Validation/Rules`, registered in one of the lists below; no rule
+/// runs another.
 ///
 /// ```swift
 /// let findings = Validator(asOf: AsOfDate("2023-10-31")).findings(for: table)
@@ -13,6 +17,13 @@ public struct Validator: Sendable {
     public var rules: [any TableRule]
     /// The rules run once on the whole table, after the row rules.
     public var tableRules: [any WholeTableRule]
+    /// The rules run on an area's return in `collect`, before its rows are merged.
+    var mergeRules: [any ReturnRule] = [
+        ReturnNotMergedRule(), TargetChangedRule(), UnmergedRowRule(), ReturnNegativeRule(), ReturnPlausibilityRule(),
+        EmptyReturnRule(), MissingItemRule(),
+    ]
+    /// The rules run on an area's return in `reconcile`, against the summary's column of the area.
+    var compareRules: [any ReturnRule] = [UnmergedRowRule(), AreaMismatchRule()]
 
     /// The rules of `check`, in the order their findings are listed within a row.
     public static let standardRules: [any TableRule] = [
@@ -24,7 +35,7 @@ public struct Validator: Sendable {
     /// Creates one from its parts.
     public init(
         asOf: AsOfDate? = nil, rules: [any TableRule] = Validator.standardRules,
-        tableRules: [any WholeTableRule] = [ColumnTotalRule(), UnlabeledRowRule()]
+        tableRules: [any WholeTableRule] = [ColumnTotalRule(), TotalRowRateRule(), UnlabeledRowRule()]
     ) {
         self.asOf = asOf
         self.rules = rules
@@ -60,5 +71,22 @@ public struct Validator: Sendable {
         }
         builder.sortByPlace()
         return builder.findings
+    }
+
+    /// The findings of an area's return: at its cells, listed among `tableFindings` (its own
+    /// table's, in place order) by place; and at the plan's or summary's cells, in the return's
+    /// row order. A return not merged as a whole is named after its table's findings, and its
+    /// rows are not looked at.
+    func findings(for areaReturn: AreaReturn, after tableFindings: [Finding]) -> (atReturn: [Finding], atPlan: [Finding]) {
+        var findings = ReturnFindings(
+            atReturn: FindingBuilder(file: areaReturn.path, sheet: areaReturn.sheet),
+            atPlan: FindingBuilder(file: areaReturn.plan.path, sheet: areaReturn.plan.table.sheet.name))
+        findings.atReturn.append(contentsOf: tableFindings)
+        let refused = areaReturn.notMerged != nil
+        for rule in areaReturn.use == .merge ? mergeRules : compareRules where !refused || rule.checksReturnsNotMerged {
+            rule.check(areaReturn, into: &findings)
+        }
+        if !refused { findings.atReturn.sortByPlace() }
+        return (findings.atReturn.findings, findings.atPlan.findings)
     }
 }
