@@ -158,7 +158,7 @@ struct ReturnRuleTests {
         let lines = (0..<3).map { Self.line(2 + $0, item: nil, of: plan, target: -1, completed: .number(Double($0))) }
         let (areaReturn, atReturn, _) = Self.findings(lines, plan: plan)
         assertFindings(atReturn, ["plan-mismatch error "])
-        #expect(areaReturn.notMerged == .mostRowsUnmatched(unmatched: 3, filled: 3))
+        #expect(areaReturn.notMerged == Refusal(area: "涡阳县", reason: .mostRowsUnmatched(unmatched: 3, filled: 3)))
         #expect(areaReturn.merged.isEmpty && areaReturn.accounting.named == 3)
     }
 

@@ -16,6 +16,12 @@ public enum FileOutcome: Sendable, Hashable {
     }
 }
 
+/// A return not merged as a whole: the area it is for (nil when it could not be told) and why.
+struct Refusal: Sendable, Hashable {
+    var area: String?
+    var reason: NotMergedReason
+}
+
 /// Why a return that was read was not merged.
 public enum NotMergedReason: Sendable, Hashable {
     /// Made from another plan (`theirs` its plan id, `ours` this one's).

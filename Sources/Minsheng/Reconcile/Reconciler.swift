@@ -75,8 +75,7 @@ public struct Reconciler: Sendable {
         report.findings += returnFindings
         var used: [String: String] = [:]
         for area in summary.areas {
-            let settled = submissions.settle(
-                area, planFile: summary.path, planSheet: summary.table.sheet.name, unreadable: unreadableByArea.contains(area))
+            let settled = submissions.settle(area, plan: summary, unreadable: unreadableByArea.contains(area), validator: validator)
             report.findings += settled.findings
             accounting.named += settled.namedRows
             guard let areaReturn = settled.chosen?.value else { continue }

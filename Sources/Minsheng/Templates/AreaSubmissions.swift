@@ -53,10 +53,10 @@ struct AreaSubmissions<Value: Sendable> {
         var notChosen: [(path: String, reason: NotMergedReason)]
     }
 
-    /// The area's return, the others and why they were not used.
-    func settle(_ area: String, planFile: String, planSheet: String?, unreadable: Bool) -> Settled {
+    /// The area's return, the others and why they were not used (named by `validator`).
+    func settle(_ area: String, plan: Splitter.Plan, unreadable: Bool, validator: Validator) -> Settled {
         guard let used = chosen[area] else {
-            var missing = FindingBuilder(file: planFile, sheet: planSheet)
+            var missing = FindingBuilder(file: plan.path, sheet: plan.table.sheet.name)
             if !unreadable { missing.add(.missingSubmission(area: area), area: area) }
             return Settled(chosen: nil, findings: missing.findings, namedRows: 0, notChosen: [])
         }
@@ -64,9 +64,10 @@ struct AreaSubmissions<Value: Sendable> {
         for other in (others[area] ?? []).sorted(by: { $0.index < $1.index }) {
             let reason = NotMergedReason.notChosen(
                 area: area, chosen: (used.path as NSString).lastPathComponent, chosenCount: used.count, thisCount: other.count)
-            var duplicate = FindingBuilder(file: other.path, sheet: other.sheet)
-            duplicate.add(.returnNotMerged(reason), area: area)
-            settled.findings += duplicate.findings
+            let notUsed = AreaReturn(
+                use: .merge, path: other.path, sheet: other.sheet, area: area, lines: [], plan: plan, valuesChecked: false, namedCells: [],
+                refused: Refusal(area: area, reason: reason))
+            settled.findings += validator.findings(for: notUsed, after: []).atReturn
             settled.namedRows += other.count
             settled.notChosen.append((other.path, reason))
         }

@@ -107,9 +107,9 @@ public struct Collector: Sendable {
         var items = plan.items
         let position = Dictionary(items.indices.map { (ItemKey(items[$0]), $0) }, uniquingKeysWith: { a, _ in a })
         var tail: [Finding] = []
+        let validator = Validator()
         for area in plan.areas {
-            let settled = submissions.settle(
-                area, planFile: plan.path, planSheet: plan.table.sheet.name, unreadable: unreadableByArea[area] != nil)
+            let settled = submissions.settle(area, plan: plan, unreadable: unreadableByArea[area] != nil, validator: validator)
             tail += settled.findings
             accounting.named += settled.namedRows
             for (path, reason) in settled.notChosen where outcomes[path] == nil { outcomes[path] = .notMerged(area: area, reason) }

@@ -26,7 +26,7 @@ struct ReadReturn: Sendable {
     /// Of those, not merged and named in a finding while reading.
     var namedRows: Int
     /// Why the return is not merged as a whole, and the area it is for (when known).
-    var notMerged: (area: String?, reason: NotMergedReason)? = nil
+    var notMerged: Refusal? = nil
 }
 
 /// Reads returns against a plan: templates through their metadata, any other table by item
@@ -117,21 +117,7 @@ struct ReturnMatcher: Sendable {
     // MARK: - Templates
 
     func readTemplate(_ template: TemplateReturn, samePlan: Bool) -> RowsOutcome {
-        var findings = FindingBuilder(file: template.path, sheet: template.sheetName)
         let result = FileResult(path: template.path, status: .ok, sheet: template.sheetName, items: template.lines.count)
-        let filled = template.lines.filter { $0.completed.map(Self.isFilled) ?? false }.count
-        func refuse(_ reason: NotMergedReason) -> RowsOutcome {
-            findings.add(.returnNotMerged(reason), area: template.area)
-            return .done(
-                ReadReturn(
-                    result: result, findings: findings.findings, submission: nil, filledRows: filled, namedRows: filled,
-                    notMerged: (template.area, reason)))
-        }
-        guard !samePlan || template.planID == plan.id else { return refuse(.otherPlan(theirs: template.planID, ours: plan.id)) }
-        guard template.version == splitter.template.version else {
-            return refuse(.otherTemplateVersion(theirs: template.version, ours: splitter.template.version))
-        }
-        guard plan.areas.contains(template.area) else { return refuse(.areaNotInPlan(area: template.area)) }
         let targetColumn = TemplateForm.layout.index(.target)
         let rows = template.lines.map { line in
             AreaReturn.Line(
@@ -140,10 +126,32 @@ struct ReturnMatcher: Sendable {
                 target: line.target, targetCell: line.target?.reference.a1 ?? CellReference(row: line.row, column: targetColumn).a1,
                 completed: line.completed)
         }
-        return .rows(
-            ReturnRows(
-                result: result, tableFindings: [], area: template.area, rows: rows, path: template.path, sheet: template.sheetName,
-                period: template.period.flatMap(ReportPeriod.find(in:))))
+        let read = ReturnRows(
+            result: result, tableFindings: [], area: template.area, rows: rows, path: template.path, sheet: template.sheetName,
+            period: template.period.flatMap(ReportPeriod.find(in:)))
+        let refused: NotMergedReason?
+        if samePlan, template.planID != plan.id {
+            refused = .otherPlan(theirs: template.planID, ours: plan.id)
+        } else if template.version != splitter.template.version {
+            refused = .otherTemplateVersion(theirs: template.version, ours: splitter.template.version)
+        } else if !plan.areas.contains(template.area) {
+            refused = .areaNotInPlan(area: template.area)
+        } else {
+            refused = nil
+        }
+        guard let refused else { return .rows(read) }
+        return .done(refuse(read, Refusal(area: template.area, reason: refused)))
+    }
+
+    /// A return not merged as a whole: named by the validator, every filled row with it.
+    func refuse(_ rows: ReturnRows, _ refusal: Refusal) -> ReadReturn {
+        let areaReturn = AreaReturn(
+            use: .merge, path: rows.path, sheet: rows.sheet, area: rows.area, lines: rows.rows, plan: plan,
+            valuesChecked: rows.valuesChecked, namedCells: [], refused: refusal)
+        let filled = areaReturn.accounting.filled
+        return ReadReturn(
+            result: rows.result, findings: Validator().findings(for: areaReturn, after: rows.tableFindings).atReturn, submission: nil,
+            filledRows: filled, namedRows: filled, notMerged: refusal)
     }
 
     // MARK: - An area's own layout
@@ -163,35 +171,32 @@ struct ReturnMatcher: Sendable {
             let named = [source.stem, title].lazy.compactMap { text in
                 BreakdownParser.leadingAreaName(text).flatMap { splitter.finder.vocabulary.isArea($0) ? $0 : nil }
             }.first
-            let reason = NotMergedReason.areaUnknown(named: named, planAreas: plan.areas)
-            var refused = FindingBuilder(file: path, sheet: table.sheet.name)
-            refused.add(.returnNotMerged(reason), area: named)
-            let filled = table.items.filter { Self.completedCell(of: $0, area: nil).map(Self.isFilled) ?? false }.count
-            return .done(
-                ReadReturn(
-                    result: result, findings: findings.findings + refused.findings, submission: nil, filledRows: filled,
-                    namedRows: filled, notMerged: (named, reason)))
+            // (Its filled rows: those with a completion in the total column.)
+            let rows = ReturnRows(
+                result: result, tableFindings: findings.findings, area: "", rows: lines(of: table, area: nil), path: path,
+                sheet: table.sheet.name, valuesChecked: true)
+            return .done(refuse(rows, Refusal(area: named, reason: .areaUnknown(named: named, planAreas: plan.areas))))
         }
-        let rows = table.items.map { row -> AreaReturn.Line in
-            let target = row.values[ValueKey(.target)] ?? row.values[ValueKey(.target, area: area)]
+        return .rows(
+            ReturnRows(
+                result: result, tableFindings: findings.findings, area: area, rows: lines(of: table, area: area), path: path,
+                sheet: table.sheet.name, period: ReportPeriod.of(table), valuesChecked: true))
+    }
+
+    /// A table's item rows as return rows: the target and completion of the total column, else of
+    /// the area's own.
+    func lines(of table: RecognizedTable, area: String?) -> [AreaReturn.Line] {
+        table.items.map { row -> AreaReturn.Line in
+            let target = row.values[ValueKey(.target)] ?? area.flatMap { row.values[ValueKey(.target, area: $0)] }
             return AreaReturn.Line(
                 row: row.row, name: row.itemName, planKey: index.matchKey(ItemKey(row)), target: target, targetCell: target?.reference.a1,
                 completed: Self.completedCell(of: row, area: area))
         }
-        return .rows(
-            ReturnRows(
-                result: result, tableFindings: findings.findings, area: area, rows: rows, path: path, sheet: table.sheet.name,
-                period: ReportPeriod.of(table), valuesChecked: true))
     }
 
     /// An own-layout row's completion: the total column, else the area's own column.
     static func completedCell(of row: TableRow, area: String?) -> Cell? {
         row.values[ValueKey(.completed)] ?? area.flatMap { row.values[ValueKey(.completed, area: $0)] }
-    }
-
-    /// Whether a completion cell holds anything (`——`, `/`, `无` and blanks do not count).
-    static func isFilled(_ cell: Cell) -> Bool {
-        AreaReturn.isFilled(ValueReading.read(cell, measure: .completed, headerUnit: nil).quantity)
     }
 
     // MARK: - Merging rows
@@ -202,10 +207,10 @@ struct ReturnMatcher: Sendable {
         let areaReturn = areaReturn(rows, use: .merge)
         let findings = Validator().findings(for: areaReturn, after: rows.tableFindings).atReturn
         let counted = areaReturn.accounting
-        if let reason = areaReturn.notMerged {
+        if let refusal = areaReturn.notMerged {
             return ReadReturn(
                 result: rows.result, findings: findings, submission: nil, filledRows: counted.filled, namedRows: counted.filled,
-                notMerged: (rows.area, reason))
+                notMerged: refusal)
         }
         let submission = Submission(
             path: rows.path, area: rows.area, sheet: rows.sheet, completed: areaReturn.merged, filledRows: counted.filled,

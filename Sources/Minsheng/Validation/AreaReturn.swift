@@ -47,7 +47,7 @@ struct AreaReturn: Sendable {
     /// The return's file and sheet.
     var path: String
     var sheet: String
-    /// The area it is for.
+    /// The area it is for (empty when it could not be told: such a return is refused).
     var area: String
     /// Its rows, in sheet order.
     var lines: [Line]
@@ -58,16 +58,17 @@ struct AreaReturn: Sendable {
     var valuesChecked: Bool
     /// The cells that a finding of the table's own check already names.
     var namedCells: Set<String>
-    /// Why the whole return is not merged, when most of its filled rows name nothing of the plan
-    /// (`collect`).
-    var notMerged: NotMergedReason? = nil
+    /// Why the whole return is not merged: refused on reading (another plan or template version,
+    /// an area not the plan's), not the area's return used (`notChosen`), or most of its filled
+    /// rows name nothing of the plan (`collect`).
+    var notMerged: Refusal? = nil
 
     /// Reads each row's completion once, places each row against the plan (the first of an
     /// item's rows is used: among the filled rows when merging, among all when comparing), and
     /// decides each filled row's outcome.
     init(
         use: Use, path: String, sheet: String, area: String, lines: [Line], plan: Splitter.Plan, valuesChecked: Bool,
-        namedCells: Set<String>
+        namedCells: Set<String>, refused: Refusal? = nil
     ) {
         self.use = use
         self.path = path
@@ -94,9 +95,12 @@ struct AreaReturn: Sendable {
         for i in placed.indices where placed[i].isFilled { placed[i].outcome = Self.outcome(of: placed[i], use: use) }
         let filled = placed.filter(\.isFilled).count
         let unknown = placed.filter { $0.isFilled && $0.outcome == .notMerged(.unknownItem) }.count
-        if use == .merge, filled > 0, unknown * 2 > filled {
-            let reason = NotMergedReason.mostRowsUnmatched(unmatched: unknown, filled: filled)
-            notMerged = reason
+        if let refused {
+            notMerged = refused
+        } else if use == .merge, filled > 0, unknown * 2 > filled {
+            notMerged = Refusal(area: area, reason: .mostRowsUnmatched(unmatched: unknown, filled: filled))
+        }
+        if let reason = notMerged?.reason {
             for i in placed.indices where placed[i].isFilled { placed[i].outcome = .notMerged(.fileNotMerged(reason)) }
         }
         self.lines = placed

@@ -23,7 +23,7 @@ public struct Validator: Sendable {
         EmptyReturnRule(), MissingItemRule(),
     ]
     /// The rules run on an area's return in `reconcile`, against the summary's column of the area.
-    var compareRules: [any ReturnRule] = [UnmergedRowRule(), AreaMismatchRule()]
+    var compareRules: [any ReturnRule] = [ReturnNotMergedRule(), UnmergedRowRule(), AreaMismatchRule()]
 
     /// The rules of `check`, in the order their findings are listed within a row.
     public static let standardRules: [any TableRule] = [
