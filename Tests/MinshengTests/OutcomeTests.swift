@@ -40,7 +40,7 @@ struct OutcomeTests {
     }
 
     @Test func notesSayWhatBecameOfEachFile() throws {
-        let rows = Dictionary(NotesSheet.rows(try Self.content()).map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
+        let rows = Dictionary(NotesSheet.rows(try Self.content(), statuses: try WorkbookSettings.load().statuses).map { ($0.0, $0.1) }, uniquingKeysWith: { a, _ in a })
         #expect(rows["分解表.xlsx"]?.hasSuffix("；分解表") == true)
         #expect(rows["蒙城县.xlsx"]?.hasSuffix("；已汇总为蒙城县的报表") == true)
         #expect(rows["涡阳县.xlsx"]?.hasSuffix("；未汇总：这份报表来自另一份分解表（p1，本次为 p2）") == true)

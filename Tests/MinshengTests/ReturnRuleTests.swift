@@ -162,6 +162,20 @@ struct ReturnRuleTests {
         #expect(areaReturn.merged.isEmpty && areaReturn.accounting.named == 3)
     }
 
+    // MARK: MissingSubmissionRule
+
+    @Test func anAreaThatSentNothingIsMissingButAnUnreadableReturnIsNot() throws {
+        let plan = try Self.plan()
+        func findings(returned: Bool, unreadable: Bool) -> [Finding] {
+            Validator().findings(for: AreaSubmission(plan: plan, area: "蒙城县", returned: returned, unreadable: unreadable))
+        }
+        let missing = findings(returned: false, unreadable: false)
+        assertFindings(missing, ["missing-submission warning "])
+        #expect(missing.first?.file == plan.path && missing.first?.area == "蒙城县")
+        assertFindings(findings(returned: false, unreadable: true), [])
+        assertFindings(findings(returned: true, unreadable: false), [])
+    }
+
     // MARK: AreaMismatchRule
 
     @Test func aSummaryFigureOffTheAreasReturnIsNamedAtTheSummary() throws {

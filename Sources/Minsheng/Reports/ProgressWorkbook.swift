@@ -82,7 +82,7 @@ public enum ProgressWorkbook {
         try ProgressSheet.write(content, book, layout: layout, progress: settings.progress, statusWords: settings.statuses)
         try AreaSheet.write(content, book, layout: layout)
         try FindingsSheet.write(content, book, rowOfItem: rowOfItem, layout: layout)
-        try NotesSheet.write(content, book, heading: heading, layout: layout)
+        try NotesSheet.write(content, book, heading: heading, layout: layout, statuses: settings.statuses)
         try OutputMarker.write(into: book, kind: OutputMarker.progressWorkbook)
         try book.close()
     }

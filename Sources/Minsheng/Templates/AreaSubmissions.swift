@@ -55,12 +55,9 @@ struct AreaSubmissions<Value: Sendable> {
 
     /// The area's return, the others and why they were not used (named by `validator`).
     func settle(_ area: String, plan: Splitter.Plan, unreadable: Bool, validator: Validator) -> Settled {
-        guard let used = chosen[area] else {
-            var missing = FindingBuilder(file: plan.path, sheet: plan.table.sheet.name)
-            if !unreadable { missing.add(.missingSubmission(area: area), area: area) }
-            return Settled(chosen: nil, findings: missing.findings, namedRows: 0, notChosen: [])
-        }
-        var settled = Settled(chosen: used, findings: [], namedRows: 0, notChosen: [])
+        let submitted = validator.findings(for: AreaSubmission(plan: plan, area: area, returned: chosen[area] != nil, unreadable: unreadable))
+        guard let used = chosen[area] else { return Settled(chosen: nil, findings: submitted, namedRows: 0, notChosen: []) }
+        var settled = Settled(chosen: used, findings: submitted, namedRows: 0, notChosen: [])
         for other in (others[area] ?? []).sorted(by: { $0.index < $1.index }) {
             let reason = NotMergedReason.notChosen(
                 area: area, chosen: (used.path as NSString).lastPathComponent, chosenCount: used.count, thisCount: other.count)

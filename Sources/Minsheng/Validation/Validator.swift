@@ -24,6 +24,8 @@ public struct Validator: Sendable {
     ]
     /// The rules run on an area's return in `reconcile`, against the summary's column of the area.
     var compareRules: [any ReturnRule] = [ReturnNotMergedRule(), UnmergedRowRule(), AreaMismatchRule()]
+    /// The rules run on each area of the plan once its returns are read (`collect`, `reconcile`).
+    var submissionRules: [any SubmissionRule] = [MissingSubmissionRule()]
 
     /// The rules of `check`, in the order their findings are listed within a row.
     public static let standardRules: [any TableRule] = [
@@ -71,6 +73,13 @@ public struct Validator: Sendable {
         }
         builder.sortByPlace()
         return builder.findings
+    }
+
+    /// The findings of what an area sent back, placed in the plan.
+    func findings(for submission: AreaSubmission) -> [Finding] {
+        var findings = FindingBuilder(file: submission.plan.path, sheet: submission.plan.table.sheet.name)
+        for rule in submissionRules { rule.check(submission, into: &findings) }
+        return findings.findings
     }
 
     /// The findings of an area's return: at its cells, listed among `tableFindings` (its own
