@@ -8,12 +8,6 @@ public enum FileOutcome: Sendable, Hashable {
     case merged(area: String)
     /// A return that was read and not merged; `area` the area it is for, when known.
     case notMerged(area: String?, NotMergedReason)
-
-    /// The reason a return was not merged, if it was not.
-    public var notMergedReason: NotMergedReason? {
-        if case .notMerged(_, let reason) = self { return reason }
-        return nil
-    }
 }
 
 /// A return not merged as a whole: the area it is for (nil when it could not be told) and why.

@@ -2,7 +2,7 @@ import Foundation
 
 /// What became of one filled row of a return: merged (or compared, in `reconcile`), or not, and why.
 /// Every row not merged is named in a finding, so a ✓ never covers a dropped figure.
-public enum RowOutcome: Sendable, Hashable {
+enum RowOutcome: Sendable, Hashable {
     /// Merged into the workbook (`collect`) or compared with the summary (`reconcile`).
     case merged
     /// Not merged.
@@ -10,7 +10,7 @@ public enum RowOutcome: Sendable, Hashable {
 }
 
 /// Why a filled row of a return was not merged.
-public enum RowSkip: Sendable, Hashable {
+enum RowSkip: Sendable, Hashable {
     /// It names no item of the plan (or summary).
     case unknownItem
     /// The same item as an earlier row (one-based), which was used.
@@ -46,11 +46,5 @@ public struct RowAccounting: Sendable, Hashable {
         case .merged: merged += 1
         case .notMerged: named += 1
         }
-    }
-
-    /// Counts `rows` filled rows of a return not merged as a whole.
-    mutating func countNotMerged(_ rows: Int) {
-        filled += rows
-        named += rows
     }
 }
