@@ -17,6 +17,8 @@ public struct Validator: Sendable {
     public var rules: [any TableRule]
     /// The rules run once on the whole table, after the row rules.
     public var tableRules: [any WholeTableRule]
+    /// The rules run between a table and the same items in last period's report (`--previous`).
+    public var pairRules: [any PairRule] = [PreviousPeriodRule()]
     /// The rules run on an area's return in `collect`, before its rows are merged.
     var mergeRules: [any ReturnRule] = [
         ReturnNotMergedRule(), TargetChangedRule(), UnmergedRowRule(), ReturnNegativeRule(), ReturnPlausibilityRule(),
@@ -73,6 +75,19 @@ public struct Validator: Sendable {
         }
         builder.sortByPlace()
         return builder.findings
+    }
+
+    /// The findings of `current` against last period's report: the pair rules' against its
+    /// previous table (the one with most of its items), or `previous-mismatch` when none has
+    /// enough of them.
+    public func findings(for current: CheckedTable, previous report: PreviousReport) -> [Finding] {
+        var findings = current.builder()
+        guard let previous = report.table(for: current) else {
+            findings.add(.noPreviousTable(previousFile: (report.file as NSString).lastPathComponent))
+            return findings.findings
+        }
+        for rule in pairRules { rule.check(current, against: previous, into: &findings) }
+        return findings.findings
     }
 
     /// The findings of what an area sent back, placed in the plan.
