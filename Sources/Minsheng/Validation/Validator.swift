@@ -1,11 +1,13 @@
 import Foundation
 
-/// The one place findings about the data are made: checks a recognized table (totals against
-/// the sum of their areas, reported rates against completed ÷ target, the values themselves) and
-/// an area's return against the plan or summary it answers. Produces findings, never throws.
+/// The one place findings about the data are made: checks a recognized table row by row and as
+/// a whole (totals against the sum of their areas, reported rates against completed ÷ target,
+/// the values themselves), a table against last period's (`--previous`), an area's return
+/// against the plan or summary it answers, and what each area of a plan sent back. Produces
+/// findings, never throws.
 ///
 /// A rule is one file under `Validation/Rules`, registered in one of the lists below; no rule
-/// runs another.
+/// runs another (rules that judge alike share a helper: `RowRates`, `Plausibility`).
 ///
 /// ```swift
 /// let findings = Validator(asOf: AsOfDate("2023-10-31")).findings(for: table)
