@@ -128,3 +128,30 @@ struct OutcomeTests {
         #expect(after.counts["甲exceeded"] == 1 && after.counts["甲behind"] == 1)
     }
 }
+
+extension OutcomeTests {
+    /// `collect` over the sample returns: every return read has an outcome, and each one not
+    /// merged is named by the finding of its reason.
+    @Test func collectSaysWhatBecameOfEveryReturn() async throws {
+        let root = TestPaths.packageRoot.path
+        let folder = root + "/Samples/returns"
+        let returns = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xlsx") }.sorted().map { folder + "/" + $0 }
+        let output = try ZipPart.temporaryPath("汇总.xlsx")
+        let result = try await Collector().collect(
+            plan: root + "/Samples/002-亳州-分解表-分列.xlsx", returns: returns, to: output, title: "民生实事进展情况", asOf: nil)
+        #expect(result.outcomes[root + "/Samples/002-亳州-分解表-分列.xlsx"] == .plan)
+        for (area, path) in result.used { #expect(result.outcomes[path] == .merged(area: area)) }
+        for file in result.report.files where file.status == .ok {
+            let outcome = try #require(result.outcomes[file.path], "\(file.path)")
+            guard case .notMerged(_, let reason) = outcome else { continue }
+            let named = result.report.findings.filter { $0.file == file.path }.map(\.code)
+            #expect(named.contains(FindingMessage.returnNotMerged(reason).code), "\(file.path): \(reason)")
+        }
+        let reasons = result.outcomes.values.compactMap { outcome -> NotMergedReason? in
+            if case .notMerged(_, let reason) = outcome { return reason }
+            return nil
+        }
+        #expect(reasons.contains { if case .otherPlan = $0 { return true } else { return false } })
+        #expect(reasons.contains { if case .notChosen = $0 { return true } else { return false } })
+    }
+}
