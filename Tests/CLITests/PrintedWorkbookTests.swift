@@ -137,8 +137,11 @@ struct PrintedWorkbookTests {
         let data = try Data(contentsOf: TestPaths.packageRoot.appendingPathComponent("Templates/workbook.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let overview = try #require(json["overview"] as? [String: Any])
-        let lists = ["statusHeaders", "statuses", "findingHeaders"].compactMap { overview[$0] as? [String] }.flatMap { $0 }
-        return lists + [overview["statusHeading"] as? String ?? "一、完成情况"]
+        let lists = ["statusHeaders", "findingHeaders"].compactMap { overview[$0] as? [String] }.flatMap { $0 }
+        // The status words, counted on 总览 in this order.
+        let statuses = try #require(json["statuses"] as? [String: String])
+        let counted = ["exceeded", "completed", "onSchedule", "behind", "notStarted", "inProgress"].compactMap { statuses[$0] }
+        return lists + counted + [overview["statusHeading"] as? String ?? "一、完成情况"]
     }
 
     @Test func collectWritesTheSameBytesTwice() throws {

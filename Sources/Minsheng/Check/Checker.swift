@@ -112,7 +112,7 @@ public struct Checker: Sendable {
         guard let choice = table.choice, choice.agreement.isDoubtful, !choice.given else { return findings }
         let fromReading: Set<FindingCode> = [.rateMismatch, .totalMismatch, .completedTotalMismatch]
         var builder = FindingBuilder(file: table.file, sheet: table.sheet.name)
-        let reading = ReadingText.line(TableReading(table)).replacingOccurrences(of: "读法：", with: "")
+        let reading = ReadingText.description(TableReading(table))
         builder.add(
             .doubtfulReading(reading: reading, checks: choice.agreement.checks, failing: choice.agreement.disagreements),
             cell: nil, row: nil, item: nil)

@@ -41,15 +41,10 @@ public struct PreviousReport: Sendable {
         return best.0
     }
 
-    /// The findings of comparing `current` with its previous table, or the finding that none matches.
+    /// The findings of comparing `current` with its previous table, or the finding that none
+    /// matches (made by the `Validator`'s pair rules).
     public func findings(for current: CheckedTable) -> [Finding] {
-        var builder = current.builder()
-        if let previous = table(for: current) {
-            PreviousPeriodRule().check(current, against: previous, into: &builder)
-        } else {
-            builder.add(.noPreviousTable(previousFile: (file as NSString).lastPathComponent))
-        }
-        return builder.findings
+        Validator().findings(for: current, previous: self)
     }
 
     /// Last period's completion of an item (total, or an area's), from the table that names it.

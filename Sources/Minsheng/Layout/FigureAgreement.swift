@@ -34,6 +34,8 @@ public struct FigureAgreement: Sendable, Hashable {
         TotalRule(.target), TotalRule(.completed), AreaRowsTotalRule(.target), AreaRowsTotalRule(.completed), RateRule(),
         PlausibilityRule(),
     ]
+    /// The whole-table rules whose findings are relations that fail: a 合计 row's sums and rate.
+    private static let tableRules: [any WholeTableRule] = [ColumnTotalRule(), TotalRowRateRule()]
 
     /// An empty measure (no figures, nothing checked).
     public init() {}
@@ -55,10 +57,12 @@ public struct FigureAgreement: Sendable, Hashable {
                 builder.append(contentsOf: one.findings)
             }
         }
-        var tableWide = checked.builder()
-        ColumnTotalRule().check(checked, into: &tableWide)
-        kept?.set(tableWide.findings, row: -1, rule: RuleFindings.key(ColumnTotalRule()))
-        builder.append(contentsOf: tableWide.findings)
+        for rule in Self.tableRules {
+            var tableWide = checked.builder()
+            rule.check(checked, into: &tableWide)
+            kept?.set(tableWide.findings, row: -1, rule: RuleFindings.key(rule))
+            builder.append(contentsOf: tableWide.findings)
+        }
         var columnTotals = 0
         for finding in builder.findings {
             switch finding.code {

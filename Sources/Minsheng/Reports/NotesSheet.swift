@@ -23,8 +23,11 @@ public enum NotesSheet {
         SheetColumn(.text, "", width: .fixed(90), style: nil),
     ])
 
-    /// The label and text of each row.
-    static func rows(_ content: ProgressWorkbookContent, heading: ReportHeading? = nil) -> [(String, String)] {
+    /// The label and text of each row; `statuses` the words of the statuses (`workbook.json`).
+    static func rows(
+        _ content: ProgressWorkbookContent, heading: ReportHeading? = nil, statuses: [ItemStatus: String]
+    ) -> [(String, String)] {
+        func word(_ status: ItemStatus) -> String { statuses[status] ?? "" }
         let asOfText: String
         switch (content.asOf, heading?.asOfSource) {
         case (let asOf?, .inputs(let period)?): asOfText = "\(asOf.chinese)（未指定截至日期，取自报表（\(period)）的期末）"
@@ -39,7 +42,11 @@ public enum NotesSheet {
             ("错误", "\(content.findings.filter { $0.severity == .error }.count)"),
             ("警告", "\(content.findings.filter { $0.severity == .warning }.count)"),
             ("完成率", "公式：完成数 ÷ 年度目标；年度目标不是数字时留空"),
-            ("状态", "超额完成（>100%）、已完成（=100%；上限指标如失业率低于 4.3%，完成数不超过目标即为已完成）、未开展（完成数为 0）、正常 / 滞后（与序时进度比较）、推进中（未指定截至日期）"),
+            (
+                "状态",
+                "\(word(.exceeded))（>100%）、\(word(.completed))（=100%；上限指标如失业率低于 4.3%，完成数不超过目标即为\(word(.completed))）、"
+                    + "\(word(.notStarted))（完成数为 0）、\(word(.onSchedule)) / \(word(.behind))（与序时进度比较）、\(word(.inProgress))（未指定截至日期）"
+            ),
             ("生成工具", "minsheng \(MinshengInfo.version)"),
         ]
         for note in content.notes { rows.append(("取数说明", note)) }
@@ -49,7 +56,7 @@ public enum NotesSheet {
             switch file.status {
             case .ok:
                 // Read, and merged or not (and why); a convert input without a disposition is merged.
-                let disposition = content.dispositions[file.path] ?? (content.dispositions.isEmpty ? "已汇总" : nil)
+                let disposition = content.outcomes[file.path]?.text ?? (content.outcomes.isEmpty ? "已汇总" : nil)
                 state = "已读取：工作表 \(file.sheet ?? "")，\(file.items) 项" + (disposition.map { "；\($0)" } ?? "")
             case .unreadable: state = "无法读取：\(file.error ?? "")"
             case .skipped: state = "已跳过：\(file.error ?? "")"
@@ -61,7 +68,8 @@ public enum NotesSheet {
 
     /// Writes 说明.
     static func write(
-        _ content: ProgressWorkbookContent, _ book: XLSXWorkbook, heading: ReportHeading? = nil, layout: PrintLayout
+        _ content: ProgressWorkbookContent, _ book: XLSXWorkbook, heading: ReportHeading? = nil, layout: PrintLayout,
+        statuses: [ItemStatus: String]
     ) throws(XLSXWriterError) {
         let sheet = try book.addWorksheet(name)
         var boldSpec = CellFormat()
@@ -75,7 +83,7 @@ public enum NotesSheet {
         textSpec.vertical = .top
         textSpec.wrap = true
         let plain = book.format(textSpec)
-        let rows = rows(content, heading: heading)
+        let rows = rows(content, heading: heading, statuses: statuses)
         let (label, text) = (columns.index(.label), columns.index(.text))
         let widths = columns.widths(fitting: { $0 == .label ? rows.map(\.0) : [] }, budget: layout.settings.pageWidth)
         try sheet.write(name, row: 0, column: 0, format: book.format(ProgressWorkbook.titleFormat(size: layout.settings.titleFontSize)))

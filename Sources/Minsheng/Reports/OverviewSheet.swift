@@ -29,12 +29,13 @@ public enum OverviewSheet {
         }
     }
 
-    /// Items per status, in the order of `statuses`, then the rest (qualitative, nothing filled in).
-    static func statusCounts(_ content: ProgressWorkbookContent, statuses: [String]) -> (counts: [Int], other: Int) {
-        var counts = Array(repeating: 0, count: statuses.count)
+    /// Items per status, in the order of `ItemStatus.counted`, then the rest (qualitative,
+    /// nothing filled in).
+    static func statusCounts(_ content: ProgressWorkbookContent) -> (counts: [Int], other: Int) {
+        var counts = Array(repeating: 0, count: ItemStatus.counted.count)
         var other = 0
         for item in content.items {
-            if let index = statuses.firstIndex(of: ProgressWorkbook.status(item, asOf: content.asOf)) {
+            if let status = ItemStatus(item, asOf: content.asOf), let index = ItemStatus.counted.firstIndex(of: status) {
                 counts[index] += 1
             } else {
                 other += 1
@@ -58,8 +59,12 @@ public enum OverviewSheet {
     static func areaLines(_ content: ProgressWorkbookContent, words: WorkbookSettings.Overview) -> [AreaLine] {
         let areas = ProgressWorkbook.orderedAreas(content.items)
         let schedule = content.asOf.map { Decimal($0.scheduleShare) }
-        let collected = !content.submissions.isEmpty || !content.dispositions.isEmpty
-        let notMerged: Set<FindingCode> = [.planMismatch, .unknownArea, .duplicateSubmission]
+        let collected = !content.submissions.isEmpty || !content.outcomes.isEmpty
+        // The returns not merged, in input order, with their area and why.
+        let notMerged = content.files.compactMap { file -> (path: String, area: String?, reason: NotMergedReason)? in
+            guard case .notMerged(let area, let reason)? = content.outcomes[file.path] else { return nil }
+            return (file.path, area, reason)
+        }
         var lines: [AreaLine] = []
         for area in areas {
             var filled = 0
@@ -76,14 +81,12 @@ public enum OverviewSheet {
             if collected {
                 if let file = content.submissions[area] {
                     submission = WorkbookSettings.fill(words.reported, ["file": ((file as NSString).lastPathComponent as NSString).deletingPathExtension])
-                    let others = Set(content.findings.filter { $0.area == area && notMerged.contains($0.code) && $0.file != file }.map(\.file))
+                    let others = Set(notMerged.filter { $0.area == area && $0.path != file }.map(\.path))
                     if !others.isEmpty { submission += WorkbookSettings.fill(words.othersNotUsed, ["count": String(others.count)]) }
                 } else if content.findings.contains(where: { $0.code == .missingSubmission && $0.area == area }) {
                     submission = words.notReported
-                } else if let finding = content.findings.first(where: { $0.area == area && notMerged.contains($0.code) }) {
-                    var reason = content.dispositions[finding.file] ?? finding.message
-                    if reason.hasPrefix("未汇总：") { reason = String(reason.dropFirst("未汇总：".count)) }
-                    submission = WorkbookSettings.fill(words.notUsed, ["reason": reason])
+                } else if let other = notMerged.first(where: { $0.area == area }) {
+                    submission = WorkbookSettings.fill(words.notUsed, ["reason": other.reason.text])
                 } else {
                     submission = words.notReported
                 }
@@ -169,16 +172,16 @@ public enum OverviewSheet {
         let statusEnd = 5  // the columns A…F: the table and the chart beside it
         try sheet.mergeRange(firstRow: headingRow, firstColumn: 0, lastRow: headingRow, lastColumn: statusEnd, words.statusHeading, format: headingFormat)
         for (c, label) in words.statusHeaders.enumerated() { try sheet.write(label, row: headerRow, column: c, format: header) }
-        let (counts, other) = statusCounts(content, statuses: words.statuses)
+        let (counts, other) = statusCounts(content)
         let total = max(1, content.items.count)
         var rowLines: [Int: Int] = [:]
-        for (i, status) in words.statuses.enumerated() {
+        for (i, status) in ItemStatus.counted.enumerated() {
             let r = firstRow + i
-            try sheet.write(status, row: r, column: 0, format: text)
+            try sheet.write(settings.statuses[status] ?? "", row: r, column: 0, format: text)
             try sheet.write(Double(counts[i]), row: r, column: 1, format: count)
             try sheet.write(Double(counts[i]) / Double(total), row: r, column: 2, format: percent)
         }
-        let otherRow = firstRow + words.statuses.count
+        let otherRow = firstRow + ItemStatus.counted.count
         try sheet.write(words.otherStatus, row: otherRow, column: 0, format: text)
         try sheet.write(Double(other), row: otherRow, column: 1, format: count)
         try sheet.write(Double(other) / Double(total), row: otherRow, column: 2, format: percent)
@@ -186,11 +189,11 @@ public enum OverviewSheet {
         try sheet.write(words.totalLabel, row: totalRow, column: 0, format: bold)
         try sheet.write(Double(content.items.count), row: totalRow, column: 1, format: count)
         try sheet.write(content.items.isEmpty ? 0 : 1, row: totalRow, column: 2, format: percent)
-        if !words.statuses.isEmpty {
+        do {
             let chart = try book.addChart(.bar)
             let name = "'\(words.sheetName)'"
             let firstA1 = firstRow + 1
-            let lastA1 = firstRow + words.statuses.count
+            let lastA1 = firstRow + ItemStatus.counted.count
             let series = try chart.addSeries(
                 categories: "=\(name)!$A$\(firstA1):$A$\(lastA1)", values: "=\(name)!$B$\(firstA1):$B$\(lastA1)")
             chart.setSeriesFill(series, color: 0x5B9BD5)

@@ -107,7 +107,8 @@ public enum ProgressSheet {
 
     /// Writes 进度汇总.
     static func write(
-        _ content: ProgressWorkbookContent, _ book: XLSXWorkbook, layout: PrintLayout, progress: WorkbookSettings.Progress
+        _ content: ProgressWorkbookContent, _ book: XLSXWorkbook, layout: PrintLayout, progress: WorkbookSettings.Progress,
+        statusWords: [ItemStatus: String]
     ) throws(XLSXWriterError) {
         let sheet = try book.addWorksheet(name)
         let columns = Self.columns(previous: content.previous)
@@ -179,7 +180,7 @@ public enum ProgressSheet {
             } else {
                 try sheet.writeBlank(row: r, column: c.schedule, format: schedule)
             }
-            try sheet.write(ProgressWorkbook.status(item, asOf: content.asOf), row: r, column: c.status, format: status)
+            try sheet.write(ItemStatus(item, asOf: content.asOf).flatMap { statusWords[$0] } ?? "", row: r, column: c.status, format: status)
             try sheet.write(ProgressWorkbook.cellText(item.lead ?? ""), row: r, column: c.lead, format: lead)
             let sourceText = ProgressWorkbook.sourceText(item.sources, more: progress.sourceMore)
             try sheet.write(sourceText, row: r, column: c.source, format: source)

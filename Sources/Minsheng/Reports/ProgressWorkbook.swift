@@ -13,9 +13,10 @@ public struct ProgressWorkbookContent: Sendable {
     public var findings: [Finding]
     /// What happened to each input.
     public var files: [FileResult]
-    /// What became of a file that was read, by path (`已汇总（涡阳县）`, `未汇总：…`); files not
-    /// listed say only that they were read.
-    public var dispositions: [String: String]
+    /// What became of a file that was read, by path (`collect`: the plan, merged for an area,
+    /// not merged and why); files not listed say only that they were read. Empty: every input
+    /// read was merged (`convert`).
+    public var outcomes: [String: FileOutcome]
     /// Decisions people should know of (which period of a series was used).
     public var notes: [String]
     /// Whether items carry last period's completion (`--previous`): 上期累计 and 本期新增 are written.
@@ -30,14 +31,14 @@ public struct ProgressWorkbookContent: Sendable {
     /// Creates one from its parts.
     public init(
         title: String, asOf: AsOfDate?, items: [ProgressItem], findings: [Finding], files: [FileResult],
-        dispositions: [String: String] = [:], notes: [String] = []
+        outcomes: [String: FileOutcome] = [:], notes: [String] = []
     ) {
         self.title = title
         self.asOf = asOf
         self.items = items
         self.findings = findings
         self.files = files
-        self.dispositions = dispositions
+        self.outcomes = outcomes
         self.notes = notes
     }
 }
@@ -78,10 +79,10 @@ public enum ProgressWorkbook {
         let layout = PrintLayout(settings.print)
         let rowOfItem = ProgressSheet.rowOfItem(content.items)
         try OverviewSheet.write(content, heading: heading, settings: settings, book, rowOfItem: rowOfItem)
-        try ProgressSheet.write(content, book, layout: layout, progress: settings.progress)
+        try ProgressSheet.write(content, book, layout: layout, progress: settings.progress, statusWords: settings.statuses)
         try AreaSheet.write(content, book, layout: layout)
         try FindingsSheet.write(content, book, rowOfItem: rowOfItem, layout: layout)
-        try NotesSheet.write(content, book, heading: heading, layout: layout)
+        try NotesSheet.write(content, book, heading: heading, layout: layout, statuses: settings.statuses)
         try OutputMarker.write(into: book, kind: OutputMarker.progressWorkbook)
         try book.close()
     }
@@ -145,21 +146,6 @@ public enum ProgressWorkbook {
 
     static func titleText(_ content: ProgressWorkbookContent) -> String {
         content.asOf.map { "\(content.title)（截至 \($0.chinese)）" } ?? content.title
-    }
-
-    /// The status word for an item: 超额完成 / 已完成 / 正常 / 滞后 / 未开展 / 推进中.
-    static func status(_ item: ProgressItem, asOf: AsOfDate?) -> String {
-        guard let rate = item.rate else { return item.target?.number == nil && item.target != nil ? "定性目标" : "" }
-        if item.kind == .ceiling {
-            // 失业率 3.9 under 低于 4.3 is done; over the ceiling it is not.
-            if item.isMet == true { return "已完成" }
-            return asOf == nil ? "推进中" : "滞后"
-        }
-        if rate > 1 { return "超额完成" }
-        if rate == 1 { return "已完成" }
-        if item.completed?.number == 0 { return "未开展" }
-        guard let asOf else { return "推进中" }
-        return rate >= Decimal(asOf.scheduleShare) ? "正常" : "滞后"
     }
 
     static func itemName(_ item: ProgressItem) -> String {

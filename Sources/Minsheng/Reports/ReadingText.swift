@@ -59,9 +59,14 @@ public enum ReadingText {
         return reading.areas.count > limit ? "\(shown)等 \(reading.areas.count) 个" : shown
     }
 
-    /// One line: the header rows, the key columns' roles, where the areas and the total are, the
-    /// item rows, and what the figures said.
+    /// One line: `读法：` and the `description` of the reading.
     public static func line(_ reading: TableReading) -> String {
+        "读法：" + description(reading)
+    }
+
+    /// The header rows, the key columns' roles, where the areas and the total are, the item rows,
+    /// and what the figures said (what a `doubtful-reading` finding names).
+    static func description(_ reading: TableReading) -> String {
         var parts = [headerText(reading)]
         switch reading.orientation {
         case .areasInRows:
@@ -95,7 +100,7 @@ public enum ReadingText {
             let a = choice.agreement
             if a.checks > 0 { parts.append("可核对 \(a.checks) 处，相符 \(a.agreements) 处") }
         }
-        return "读法：" + parts.joined(separator: "；")
+        return parts.joined(separator: "；")
     }
 
     /// `第5-30行共 25 项`, or with many gaps `第4-81行中 59 项` (`--explain` lists them all).

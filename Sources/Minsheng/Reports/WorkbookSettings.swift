@@ -50,8 +50,6 @@ public struct WorkbookSettings: Sendable, Decodable {
         public var statusHeading: String
         /// 状态 / 指标数 / 占比.
         public var statusHeaders: [String]
-        /// The statuses counted, in order.
-        public var statuses: [String]
         /// The row of items with no status among them (qualitative targets, nothing filled in).
         public var otherStatus: String
         /// The total row.
@@ -96,6 +94,9 @@ public struct WorkbookSettings: Sendable, Decodable {
     public var progress: Progress
     /// 总览.
     public var overview: Overview
+    /// The word of each item status (进度汇总's 状态, 总览's counts): words only, which status an
+    /// item has never depends on them.
+    public var statuses: [ItemStatus: String]
 
     /// Loads `workbook.json` from the first place `TemplateFiles` finds it (`folder`,
     /// `$MINSHENG_TEMPLATES`, the package's copy).
@@ -117,11 +118,11 @@ public struct WorkbookSettings: Sendable, Decodable {
             throw MinshengError.configuration(file: url.path, reason: "设置文件格式不正确：\(error)")
         }
         let o = settings.overview
-        guard o.statusHeaders.count == 3, o.areaHeaders.count == 6, o.findingHeaders.count == 3, o.columnWidths.count == 13,
+        guard ItemStatus.allCases.allSatisfy({ settings.statuses[$0] != nil }), o.statusHeaders.count == 3, o.areaHeaders.count == 6, o.findingHeaders.count == 3, o.columnWidths.count == 13,
             settings.print.bodyFontSize >= settings.print.minimumFontSize, settings.print.pageWidth > 20
         else {
             throw MinshengError.configuration(
-                file: url.path, reason: "设置文件的列数不对（状态 3 列、县区 6 列、问题 3 列、总览 13 个列宽），或正文字号小于最小字号")
+                file: url.path, reason: "设置文件的列数不对（状态 3 列、县区 6 列、问题 3 列、总览 13 个列宽），缺少某个状态（statuses）的文字，或正文字号小于最小字号")
         }
         return settings
     }

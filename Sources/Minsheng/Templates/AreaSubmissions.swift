@@ -39,29 +39,35 @@ struct AreaSubmissions<Value: Sendable> {
         if replaced { chosen[area] = offered }
     }
 
-    /// The area's return, and its findings in the order reports list them: `missing-submission`
-    /// against the plan or summary when the area sent nothing (an unreadable return is a
-    /// submission: its own error says why), else a `duplicate-submission` for each other return,
-    /// whose filled rows (`namedRows`) that finding names.
-    func settle(_ area: String, planFile: String, planSheet: String?, unreadable: Bool) -> (
-        chosen: Chosen?, findings: [Finding], namedRows: Int
-    ) {
-        guard let used = chosen[area] else {
-            var missing = FindingBuilder(file: planFile, sheet: planSheet)
-            if !unreadable { missing.add(.missingSubmission(area: area), area: area) }
-            return (nil, missing.findings, 0)
-        }
-        var findings: [Finding] = []
-        var named = 0
+    /// What became of an area's returns.
+    struct Settled {
+        /// The return used.
+        var chosen: Chosen?
+        /// Its findings, in the order reports list them: `missing-submission` against the plan or
+        /// summary when the area sent nothing (an unreadable return is a submission: its own
+        /// error says why), else a `duplicate-submission` for each other return.
+        var findings: [Finding]
+        /// The filled rows of the returns not used (which their findings name).
+        var namedRows: Int
+        /// The returns not used, by path, and why.
+        var notChosen: [(path: String, reason: NotMergedReason)]
+    }
+
+    /// The area's return, the others and why they were not used (named by `validator`).
+    func settle(_ area: String, plan: Splitter.Plan, unreadable: Bool, validator: Validator) -> Settled {
+        let submitted = validator.findings(for: AreaSubmission(plan: plan, area: area, returned: chosen[area] != nil, unreadable: unreadable))
+        guard let used = chosen[area] else { return Settled(chosen: nil, findings: submitted, namedRows: 0, notChosen: []) }
+        var settled = Settled(chosen: used, findings: submitted, namedRows: 0, notChosen: [])
         for other in (others[area] ?? []).sorted(by: { $0.index < $1.index }) {
-            var duplicate = FindingBuilder(file: other.path, sheet: other.sheet)
-            duplicate.add(
-                .duplicateSubmission(
-                    area: area, chosen: (used.path as NSString).lastPathComponent, chosenCount: used.count,
-                    thisCount: other.count), area: area)
-            findings += duplicate.findings
-            named += other.count
+            let reason = NotMergedReason.notChosen(
+                area: area, chosen: (used.path as NSString).lastPathComponent, chosenCount: used.count, thisCount: other.count)
+            let notUsed = AreaReturn(
+                use: .merge, path: other.path, sheet: other.sheet, area: area, lines: [], plan: plan, valuesChecked: false, namedCells: [],
+                refused: Refusal(area: area, reason: reason))
+            settled.findings += validator.findings(for: notUsed, after: []).atReturn
+            settled.namedRows += other.count
+            settled.notChosen.append((other.path, reason))
         }
-        return (used, findings, named)
+        return settled
     }
 }

@@ -36,6 +36,9 @@ public struct Collector: Sendable {
         public var used: [String: String]
         /// Filled rows read, merged, and named in findings instead.
         public var accounting: RowAccounting
+        /// What became of each input that was read, by path: the plan, merged for an area, or
+        /// not merged and why.
+        public var outcomes: [String: FileOutcome]
 
         /// The workbook's path, or `（内存）`.
         public var output: String { written.label }
@@ -78,6 +81,7 @@ public struct Collector: Sendable {
         var accounting = RowAccounting()
         var submissions = AreaSubmissions<Submission>()
         var unreadableByArea: [String: String] = [:]
+        var outcomes: [String: FileOutcome] = [plan.path: .plan]
 
         await Batch.run(sources, jobs: jobs, progress: progress) { source in
             reader.read(source)
@@ -88,6 +92,9 @@ public struct Collector: Sendable {
             accounting.named += read.namedRows
             if read.result.status == .unreadable, let area = reader.areaNamed(by: read.result.path) {
                 unreadableByArea[area] = read.result.path
+            }
+            if let refused = read.notMerged, outcomes[read.result.path] == nil {
+                outcomes[read.result.path] = .notMerged(area: refused.area, refused.reason)
             }
             guard let submission = read.submission else { return }
             submissions.offer(
@@ -100,13 +107,15 @@ public struct Collector: Sendable {
         var items = plan.items
         let position = Dictionary(items.indices.map { (ItemKey(items[$0]), $0) }, uniquingKeysWith: { a, _ in a })
         var tail: [Finding] = []
+        let validator = Validator()
         for area in plan.areas {
-            let settled = submissions.settle(
-                area, planFile: plan.path, planSheet: plan.table.sheet.name, unreadable: unreadableByArea[area] != nil)
+            let settled = submissions.settle(area, plan: plan, unreadable: unreadableByArea[area] != nil, validator: validator)
             tail += settled.findings
             accounting.named += settled.namedRows
+            for (path, reason) in settled.notChosen where outcomes[path] == nil { outcomes[path] = .notMerged(area: area, reason) }
             guard let chosen = settled.chosen?.value else { continue }
             used[area] = chosen.path
+            outcomes[chosen.path] = .merged(area: area)
             if let period = chosen.period { periodByArea[area] = period }
             accounting.merged += chosen.completed.count
             for (key, value) in chosen.completed {
@@ -129,44 +138,16 @@ public struct Collector: Sendable {
             let reported = items[i].areaOrder.compactMap { items[i].areas[$0]?.completed }
             if !reported.isEmpty { items[i].completed = .number(reported.reduce(0, +)) }
         }
-        var dispositions: [String: String] = [plan.path: "分解表"]
-        for (area, path) in used { dispositions[path] = "已汇总为\(area)的报表" }
-        for finding in report.findings where dispositions[finding.file] == nil {
-            switch finding.code {
-            case .planMismatch, .unknownArea, .duplicateSubmission:
-                var why = finding.message
-                for ending in ["，未汇总", "，本份未采用"] where why.hasSuffix(ending) { why = String(why.dropLast(ending.count)) }
-                dispositions[finding.file] = "未汇总：\(why)"
-            default: break
-            }
-        }
         // Each item reports the latest period of the returns merged into it.
         for i in items.indices {
             items[i].period = items[i].areaOrder.compactMap { items[i].areas[$0]?.completed == nil ? nil : periodByArea[$0] }.max()
                 ?? items[i].period
         }
         var content = ProgressWorkbookContent(
-            title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, dispositions: dispositions)
+            title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, outcomes: outcomes)
         content.submissions = used
         content.sourceTitles = [plan.title]
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
-        return Result(report: report, items: items.count, written: written, used: used, accounting: accounting)
+        return Result(report: report, items: items.count, written: written, used: used, accounting: accounting, outcomes: outcomes)
     }
-}
-
-/// How the filled rows of the returns were accounted for: each one merged, or named in a finding.
-public struct RowAccounting: Sendable, Hashable {
-    /// Rows of returns with a completion filled in.
-    public var filled = 0
-    /// Of those, merged into the workbook.
-    public var merged = 0
-    /// Of those, not merged and named in a finding (another plan, unknown area or item,
-    /// duplicate, text where a figure belongs …).
-    public var named = 0
-
-    /// Creates an empty one.
-    public init() {}
-
-    /// Whether every filled row is merged or named.
-    public var isComplete: Bool { filled == merged + named }
 }

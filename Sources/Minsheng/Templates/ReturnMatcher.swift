@@ -25,6 +25,8 @@ struct ReadReturn: Sendable {
     var filledRows: Int
     /// Of those, not merged and named in a finding while reading.
     var namedRows: Int
+    /// Why the return is not merged as a whole, and the area it is for (when known).
+    var notMerged: Refusal? = nil
 }
 
 /// Reads returns against a plan: templates through their metadata, any other table by item
@@ -53,16 +55,26 @@ struct ReturnMatcher: Sendable {
     }
 
     /// A return's rows, before they are merged or compared: the area, each row's plan item, and
-    /// the findings of reading it.
+    /// the findings of its own table's check.
     struct ReturnRows: Sendable {
         var result: FileResult
-        var findings: FindingBuilder
+        /// The findings of the return's table (a return in the area's own layout), in place order.
+        var tableFindings: [Finding]
         var area: String
-        var rows: [ReturnRow]
+        var rows: [AreaReturn.Line]
         var path: String
         var sheet: String
         /// The period the return reports, when it says.
         var period: ReportPeriod? = nil
+        /// Whether its values were checked with its table.
+        var valuesChecked = false
+    }
+
+    /// The return set against the plan, for merging or comparing.
+    func areaReturn(_ rows: ReturnRows, use: AreaReturn.Use) -> AreaReturn {
+        AreaReturn(
+            use: use, path: rows.path, sheet: rows.sheet, area: rows.area, lines: rows.rows, plan: plan, valuesChecked: rows.valuesChecked,
+            namedCells: Set(rows.tableFindings.compactMap(\.cell)))
     }
 
     /// What reading a return gave: its rows, or already its outcome (unreadable, skipped, refused).
@@ -75,10 +87,7 @@ struct ReturnMatcher: Sendable {
     func read(_ source: InputSource) -> ReadReturn {
         switch readRows(source) {
         case .done(let read): return read
-        case .rows(var rows):
-            var read = merge(rows.rows, area: rows.area, result: rows.result, findings: &rows.findings, path: rows.path, sheet: rows.sheet)
-            read.submission?.period = rows.period
-            return read
+        case .rows(let rows): return merge(rows)
         }
     }
 
@@ -108,31 +117,41 @@ struct ReturnMatcher: Sendable {
     // MARK: - Templates
 
     func readTemplate(_ template: TemplateReturn, samePlan: Bool) -> RowsOutcome {
-        var findings = FindingBuilder(file: template.path, sheet: template.sheetName)
         let result = FileResult(path: template.path, status: .ok, sheet: template.sheetName, items: template.lines.count)
-        let filled = template.lines.filter { $0.completed.map(Self.isFilled) ?? false }.count
-        func refuse(_ message: FindingMessage) -> RowsOutcome {
-            findings.add(message, area: template.area)
-            return .done(ReadReturn(result: result, findings: findings.findings, submission: nil, filledRows: filled, namedRows: filled))
+        let targetColumn = TemplateForm.layout.index(.target)
+        let rows = template.lines.map { line in
+            AreaReturn.Line(
+                row: line.row, name: line.indicator ?? line.project,
+                planKey: line.key.flatMap { byTemplateKey[$0] } ?? index.matchKey(ItemKey(project: line.project, indicator: line.indicator)),
+                target: line.target, targetCell: line.target?.reference.a1 ?? CellReference(row: line.row, column: targetColumn).a1,
+                completed: line.completed)
         }
-        guard !samePlan || template.planID == plan.id else { return refuse(.otherPlan(theirs: template.planID, ours: plan.id)) }
-        guard template.version == splitter.template.version else {
-            return refuse(.otherTemplateVersion(theirs: template.version, ours: splitter.template.version))
+        let read = ReturnRows(
+            result: result, tableFindings: [], area: template.area, rows: rows, path: template.path, sheet: template.sheetName,
+            period: template.period.flatMap(ReportPeriod.find(in:)))
+        let refused: NotMergedReason?
+        if samePlan, template.planID != plan.id {
+            refused = .otherPlan(theirs: template.planID, ours: plan.id)
+        } else if template.version != splitter.template.version {
+            refused = .otherTemplateVersion(theirs: template.version, ours: splitter.template.version)
+        } else if !plan.areas.contains(template.area) {
+            refused = .areaNotInPlan(area: template.area)
+        } else {
+            refused = nil
         }
-        guard plan.areas.contains(template.area) else { return refuse(.templateAreaUnknown(area: template.area)) }
-        var rows: [ReturnRow] = []
-        for line in template.lines {
-            let key = line.key.flatMap { byTemplateKey[$0] } ?? index.matchKey(ItemKey(project: line.project, indicator: line.indicator))
-            rows.append(
-                ReturnRow(
-                    row: line.row, name: line.indicator ?? line.project, planKey: key, target: line.target,
-                    targetCell: line.target?.reference.a1 ?? CellReference(row: line.row, column: TemplateForm.layout.index(.target)).a1, completed: line.completed,
-                    completedAlreadyReported: false))
-        }
-        return .rows(
-            ReturnRows(
-                result: result, findings: findings, area: template.area, rows: rows, path: template.path, sheet: template.sheetName,
-                period: template.period.flatMap(ReportPeriod.find(in:))))
+        guard let refused else { return .rows(read) }
+        return .done(refuse(read, Refusal(area: template.area, reason: refused)))
+    }
+
+    /// A return not merged as a whole: named by the validator, every filled row with it.
+    func refuse(_ rows: ReturnRows, _ refusal: Refusal) -> ReadReturn {
+        let areaReturn = AreaReturn(
+            use: .merge, path: rows.path, sheet: rows.sheet, area: rows.area, lines: rows.rows, plan: plan,
+            valuesChecked: rows.valuesChecked, namedCells: [], refused: refusal)
+        let filled = areaReturn.accounting.filled
+        return ReadReturn(
+            result: rows.result, findings: Validator().findings(for: areaReturn, after: rows.tableFindings).atReturn, submission: nil,
+            filledRows: filled, namedRows: filled, notMerged: refusal)
     }
 
     // MARK: - An area's own layout
@@ -152,25 +171,27 @@ struct ReturnMatcher: Sendable {
             let named = [source.stem, title].lazy.compactMap { text in
                 BreakdownParser.leadingAreaName(text).flatMap { splitter.finder.vocabulary.isArea($0) ? $0 : nil }
             }.first
-            var refused = FindingBuilder(file: path, sheet: table.sheet.name)
-            refused.add(.returnAreaUnknown(named: named, planAreas: plan.areas), area: named)
-            let filled = table.items.filter { Self.completedCell(of: $0, area: nil).map(Self.isFilled) ?? false }.count
-            return .done(
-                ReadReturn(
-                    result: result, findings: findings.findings + refused.findings, submission: nil, filledRows: filled,
-                    namedRows: filled))
-        }
-        let reported = Set(findings.findings.compactMap(\.cell))
-        let rows = table.items.map { row -> ReturnRow in
-            let completed = Self.completedCell(of: row, area: area)
-            let target = row.values[ValueKey(.target)] ?? row.values[ValueKey(.target, area: area)]
-            return ReturnRow(
-                row: row.row, name: row.itemName, planKey: index.matchKey(ItemKey(row)), target: target, targetCell: target?.reference.a1,
-                completed: completed, completedAlreadyReported: completed.map { reported.contains($0.reference.a1) } ?? false)
+            // (Its filled rows: those with a completion in the total column.)
+            let rows = ReturnRows(
+                result: result, tableFindings: findings.findings, area: "", rows: lines(of: table, area: nil), path: path,
+                sheet: table.sheet.name, valuesChecked: true)
+            return .done(refuse(rows, Refusal(area: named, reason: .areaUnknown(named: named, planAreas: plan.areas))))
         }
         return .rows(
             ReturnRows(
-                result: result, findings: findings, area: area, rows: rows, path: path, sheet: table.sheet.name, period: ReportPeriod.of(table)))
+                result: result, tableFindings: findings.findings, area: area, rows: lines(of: table, area: area), path: path,
+                sheet: table.sheet.name, period: ReportPeriod.of(table), valuesChecked: true))
+    }
+
+    /// A table's item rows as return rows: the target and completion of the total column, else of
+    /// the area's own.
+    func lines(of table: RecognizedTable, area: String?) -> [AreaReturn.Line] {
+        table.items.map { row -> AreaReturn.Line in
+            let target = row.values[ValueKey(.target)] ?? area.flatMap { row.values[ValueKey(.target, area: $0)] }
+            return AreaReturn.Line(
+                row: row.row, name: row.itemName, planKey: index.matchKey(ItemKey(row)), target: target, targetCell: target?.reference.a1,
+                completed: Self.completedCell(of: row, area: area))
+        }
     }
 
     /// An own-layout row's completion: the total column, else the area's own column.
@@ -178,118 +199,23 @@ struct ReturnMatcher: Sendable {
         row.values[ValueKey(.completed)] ?? area.flatMap { row.values[ValueKey(.completed, area: $0)] }
     }
 
-    /// Whether a completion cell holds anything (`——`, `/`, `无` and blanks do not count).
-    static func isFilled(_ cell: Cell) -> Bool {
-        switch ValueReading.read(cell, measure: .completed, headerUnit: nil).quantity {
-        case .notApplicable: return false
-        default: return true
-        }
-    }
-
     // MARK: - Merging rows
 
-    /// One row of a return, whatever its layout.
-    struct ReturnRow: Sendable {
-        var row: Int
-        var name: String?
-        /// The plan item it names, if any.
-        var planKey: ItemKey?
-        var target: Cell?
-        var targetCell: String?
-        var completed: Cell?
-        /// A finding of the table's own check already names the completion cell.
-        var completedAlreadyReported: Bool
-    }
-
-    func merge(
-        _ rows: [ReturnRow], area: String, result: FileResult, findings: inout FindingBuilder, path: String, sheet: String
-    ) -> ReadReturn {
-        var completed: [ItemKey: (value: Decimal, cell: String)] = [:]
-        var firstRow: [ItemKey: Int] = [:]
-        var seen: Set<ItemKey> = []
-        var filled = 0
-        var named = 0
-        var unmatched: [ReturnRow] = []
-        var rowFindings = FindingBuilder(file: path, sheet: sheet)
-        for row in rows {
-            let isFilled = row.completed.map(Self.isFilled) ?? false
-            if isFilled { filled += 1 }
-            guard let key = row.planKey, let item = index[key] else {
-                if isFilled { unmatched.append(row) }
-                continue
-            }
-            seen.insert(key)
-            let name = ProgressWorkbook.itemName(item)
-            let planned = item.areas[area]?.target
-            if let planned, let targetCell = row.targetCell {
-                let returned = row.target.map { ValueReading.read($0, measure: .target, headerUnit: nil) }?.quantity.quantity?.value
-                if returned == nil || !Quantity.equal(returned ?? 0, planned) {
-                    rowFindings.add(
-                        .targetChanged(returned: returned, planned: planned), cell: targetCell, row: row.row + 1, item: name,
-                        area: area, expected: planned, actual: returned)
-                }
-            }
-            guard isFilled, let cell = row.completed else { continue }
-            let a1 = cell.reference.a1
-            if let first = firstRow[key] {
-                rowFindings.add(.duplicateReturnRow(firstRow: first + 1), cell: a1, row: row.row + 1, item: name, area: area)
-                named += 1
-                continue
-            }
-            firstRow[key] = row.row
-            let value = ValueReading.read(cell, measure: .completed, headerUnit: nil)
-            switch value.quantity {
-            case .quantity(let q):
-                let plannedIsPercent: Bool
-                if case .percent? = item.target { plannedIsPercent = true } else { plannedIsPercent = false }
-                if q.isPercent && !plannedIsPercent {
-                    rowFindings.add(
-                        .percentInCountColumn(label: "完成数", shown: "\(Quantity.format(q.value))%"), cell: a1, row: row.row + 1,
-                        item: name, area: area, actual: q.value)
-                    named += 1
-                    continue
-                }
-                if q.value < 0 && !row.completedAlreadyReported {
-                    rowFindings.add(.negative(label: "完成数", value: q.value), cell: a1, row: row.row + 1, item: name, area: area, actual: q.value)
-                }
-                if let planned, PlausibilityRule.isImplausible(completed: q.value, target: planned) {
-                    rowFindings.add(
-                        .completionImplausible(completed: q.value, target: planned), cell: a1, row: row.row + 1, item: name, area: area,
-                        expected: planned, actual: q.value)
-                }
-                completed[key] = (q.value, a1)
-            default:
-                // Text where a figure belongs (or a qualitative word): named, not merged.
-                if !row.completedAlreadyReported, case .unparsed(let raw) = value.quantity {
-                    rowFindings.add(.unparsed(label: "完成数", raw: raw), cell: a1, row: row.row + 1, item: name, area: area)
-                } else if !row.completedAlreadyReported, case .qualitative(let raw) = value.quantity {
-                    rowFindings.add(.unparsed(label: "完成数", raw: raw), cell: a1, row: row.row + 1, item: name, area: area)
-                }
-                named += 1
-            }
+    /// Checks a return's rows against the plan (`Validator`) and keeps the completions of the rows
+    /// merged; every other filled row is named by a finding.
+    func merge(_ rows: ReturnRows) -> ReadReturn {
+        let areaReturn = areaReturn(rows, use: .merge)
+        let findings = Validator().findings(for: areaReturn, after: rows.tableFindings).atReturn
+        let counted = areaReturn.accounting
+        if let refusal = areaReturn.notMerged {
+            return ReadReturn(
+                result: rows.result, findings: findings, submission: nil, filledRows: counted.filled, namedRows: counted.filled,
+                notMerged: refusal)
         }
-        // Most filled rows naming nothing of the plan: another plan's table, not this area's return.
-        if filled > 0 && unmatched.count * 2 > filled {
-            findings.add(.mostRowsUnmatched(unmatched: unmatched.count, filled: filled), area: area)
-            return ReadReturn(result: result, findings: findings.findings, submission: nil, filledRows: filled, namedRows: filled)
-        }
-        for row in unmatched {
-            rowFindings.add(.unknownRow, cell: row.completed?.reference.a1, row: row.row + 1, item: row.name, area: area)
-            named += 1
-        }
-        if filled == 0 {
-            rowFindings.add(.emptyReturn, area: area)
-        } else {
-            for item in splitter.items(of: plan, area: area) where !seen.contains(ItemKey(item)) {
-                rowFindings.add(.missingItem(item: ProgressWorkbook.itemName(item)), item: ProgressWorkbook.itemName(item), area: area)
-            }
-        }
-        var all = findings
-        all.append(contentsOf: rowFindings.findings)
-        all.sortByPlace()
+        let submission = Submission(
+            path: rows.path, area: rows.area, sheet: rows.sheet, completed: areaReturn.merged, filledRows: counted.filled,
+            period: rows.period)
         return ReadReturn(
-            result: result, findings: all.findings,
-            submission: Submission(path: path, area: area, sheet: sheet, completed: completed, filledRows: filled),
-            filledRows: filled, namedRows: named)
+            result: rows.result, findings: findings, submission: submission, filledRows: counted.filled, namedRows: counted.named)
     }
 }

@@ -74,7 +74,7 @@ public struct Splitter: Sendable {
 
     /// The plan's items an area has a target in.
     public func items(of plan: Plan, area: String) -> [ProgressItem] {
-        plan.items.filter { $0.areas[area]?.target != nil }
+        plan.items(of: area)
     }
 
     /// Writes one area's template at `path`.
@@ -86,5 +86,12 @@ public struct Splitter: Sendable {
     /// An area name as a file name (path separators and control characters replaced).
     public static func safeFileName(_ area: String) -> String {
         String(area.map { "/\\:*?\"<>|".contains($0) || $0.isNewline ? "_" : $0 })
+    }
+}
+
+extension Splitter.Plan {
+    /// The items the area has a target in: its template's rows.
+    func items(of area: String) -> [ProgressItem] {
+        items.filter { $0.areas[area]?.target != nil }
     }
 }

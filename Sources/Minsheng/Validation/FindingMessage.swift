@@ -42,24 +42,14 @@ public enum FindingMessage: Sendable, Hashable {
     case duplicateRow(firstRow: Int, item: String)
 
     // MARK: Returns (collect)
-    /// A return made from another plan.
-    case otherPlan(theirs: String, ours: String)
-    /// A return made from another template version.
-    case otherTemplateVersion(theirs: String, ours: String)
-    /// A template return for an area the plan does not have.
-    case templateAreaUnknown(area: String)
-    /// A return whose area could not be told, or is not the plan's.
-    case returnAreaUnknown(named: String?, planAreas: [String])
+    /// A return that was read and not merged, and why.
+    case returnNotMerged(NotMergedReason)
     /// A filled row of a return that matches no item of the plan.
     case unknownRow
     /// A returned target that differs from the plan's.
     case targetChanged(returned: Decimal?, planned: Decimal)
     /// An area that sent nothing.
     case missingSubmission(area: String)
-    /// A second return for an area.
-    case duplicateSubmission(area: String, chosen: String, chosenCount: Int, thisCount: Int)
-    /// A return of which most filled rows match no item of the plan.
-    case mostRowsUnmatched(unmatched: Int, filled: Int)
     /// A return with no completion filled.
     case emptyReturn
     /// A plan item the area has a target in, absent from its return.
@@ -124,13 +114,15 @@ public enum FindingMessage: Sendable, Hashable {
         case .missingTarget: return .missingTarget
         case .behindSchedule: return .behindSchedule
         case .duplicateRow: return .duplicateItem
-        case .otherPlan, .otherTemplateVersion: return .planMismatch
-        case .templateAreaUnknown, .returnAreaUnknown: return .unknownArea
+        case .returnNotMerged(let reason):
+            switch reason {
+            case .otherPlan, .otherTemplateVersion, .mostRowsUnmatched: return .planMismatch
+            case .areaNotInPlan, .areaUnknown: return .unknownArea
+            case .notChosen: return .duplicateSubmission
+            }
         case .unknownRow: return .unknownItem
         case .targetChanged: return .targetChanged
         case .missingSubmission: return .missingSubmission
-        case .duplicateSubmission: return .duplicateSubmission
-        case .mostRowsUnmatched: return .planMismatch
         case .conflictingValues: return .conflictingValues
         case .areaMismatch: return .areaMismatch
         case .unknownSummaryRow: return .unknownItem
@@ -152,12 +144,17 @@ public enum FindingMessage: Sendable, Hashable {
     /// Error or warning.
     public var severity: Severity {
         switch self {
-        case .negative, .totalMismatch, .columnTotalMismatch, .partsExceedWhole, .rowTotalMismatch, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .otherPlan, .otherTemplateVersion, .targetChanged,
-            .mostRowsUnmatched, .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved, .doubtfulReading:
+        case .returnNotMerged(let reason):
+            switch reason {
+            case .otherPlan, .otherTemplateVersion, .mostRowsUnmatched: return .error
+            case .areaNotInPlan, .areaUnknown, .notChosen: return .warning
+            }
+        case .negative, .totalMismatch, .columnTotalMismatch, .partsExceedWhole, .rowTotalMismatch, .proseTotalMismatch, .breakdownColumnMismatch, .rateMismatch, .targetChanged,
+            .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved, .doubtfulReading:
             return .error
         case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
-            .behindSchedule, .duplicateRow, .templateAreaUnknown, .returnAreaUnknown, .unknownRow, .missingSubmission,
-            .duplicateSubmission, .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .unlabeledRow, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
+            .behindSchedule, .duplicateRow, .unknownRow, .missingSubmission,
+            .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .unlabeledRow, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
         }
@@ -194,20 +191,14 @@ public enum FindingMessage: Sendable, Hashable {
         case .behindSchedule(let share, let asOf, let schedule):
             return "完成 \(Quantity.format(share))%，低于截至\(asOf)的序时进度 \(Quantity.format(schedule))%"
         case .duplicateRow(let firstRow, let item): return "与第 \(firstRow) 行是同一项目（\(item)）"
-        case .otherPlan(let theirs, let ours): return "这份报表来自另一份分解表（\(theirs)，本次为 \(ours)），未汇总"
-        case .otherTemplateVersion(let theirs, let ours): return "模板版本 \(theirs) 与当前版本 \(ours) 不同，未汇总"
-        case .templateAreaUnknown(let area): return "分解表中没有县区“\(area)”，未汇总"
-        case .returnAreaUnknown(let named, let areas):
-            let which = named.map { "“\($0)”不是分解表中的县区" } ?? "无法从文件名或标题判断是哪个县区的报表"
-            return "\(which)（分解表的县区有 \(areas.joined(separator: "、"))），未汇总"
+        case .returnNotMerged(let reason):
+            // Which return was used instead is part of the reason; otherwise none of it is.
+            if case .notChosen = reason { return "\(reason.text)，本份未采用" }
+            return "\(reason.text)，未汇总"
         case .unknownRow: return "这一行不在分解表中（可能是新插入的行），未汇总"
         case .targetChanged(let returned, let planned):
             return "年度目标被改为 \(returned.map(Quantity.format) ?? "空")，分解表为 \(Quantity.format(planned))"
         case .missingSubmission(let area): return "\(area)没有报送"
-        case .duplicateSubmission(let area, let chosen, let chosenCount, let thisCount):
-            return "\(area)报送了多份，采用 \(chosen)（填报了 \(chosenCount) 项完成数，本份 \(thisCount) 项），本份未采用"
-        case .mostRowsUnmatched(let unmatched, let filled):
-            return "填报的 \(filled) 行中有 \(unmatched) 行与分解表的项目对不上，可能不是这份分解表的报表，未汇总"
         case .emptyReturn: return "没有填报任何完成数"
         case .areaMismatch(let area, let label, let summaryValue, let returnCell, let returnValue):
             let summary = summaryValue.map(Quantity.format) ?? "空"

@@ -12,10 +12,10 @@ enum WrittenScale {
             guard let completed = values[completedKey], let t = target.quantity.quantity, let c = completed.quantity.quantity,
                 !t.isPercent, !c.isPercent, t.value > 0, c.value > 0
             else { continue }
-            if let scale = RateRule.writtenScale(of: target, beside: completed) {
+            if let scale = RowRates.writtenScale(of: target, beside: completed) {
                 guard agreesScaled(values[ValueKey(.rate, area: key.area)], completed: c.value * scale, target: t.value, plain: c.value) else { continue }
                 values[key] = unscaled(target, by: scale)
-            } else if let scale = RateRule.writtenScale(of: completed, beside: target) {
+            } else if let scale = RowRates.writtenScale(of: completed, beside: target) {
                 guard agreesScaled(values[ValueKey(.rate, area: key.area)], completed: c.value, target: t.value * scale, plain: nil, plainTarget: t.value)
                 else { continue }
                 values[completedKey] = unscaled(completed, by: scale)

@@ -4,16 +4,15 @@ import Foundation
 /// in a column against the sum of the items' figures above it (a 小计 since the last section or
 /// 小计, a 合计 since the last 合计).
 ///
-/// The row's own rate is checked against its own completed ÷ target. The sums only where a sum
-/// means something: every item counted has a plain figure in that column (blank
-/// or `——` counts as none), the same unit (单位 column) or none, a figure that sums (not a rate,
+/// (The row's own rate is `TotalRowRateRule`'s.) The sums only where a sum means something:
+/// every item counted has a plain figure in that column (blank or `——` counts as none), the same unit (单位 column) or none, a figure that sums (not a rate,
 /// ratio, ceiling or percentage), and at least two items are counted.
 public struct ColumnTotalRule: WholeTableRule {
     /// Creates one.
     public init() {}
 
     public func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
-        guard table.table.rows.contains(where: { $0.kind == .footer && $0.footerText.map(Self.isTotal) == true }) else { return }
+        guard table.table.rows.contains(where: { TotalRows.label(of: $0) != nil }) else { return }
         var sinceTotal: [CheckedRow] = []
         var sinceSection: [CheckedRow] = []
         var next = 0
@@ -30,12 +29,12 @@ public struct ColumnTotalRule: WholeTableRule {
             case .section:
                 sinceSection = []
             case .footer:
-                guard let text = row.footerText, Self.isTotal(text) else { continue }
-                if text.hasPrefix("小计") {
-                    compare(row, label: "小计", with: sinceSection, in: table, into: &findings)
+                guard let label = TotalRows.label(of: row) else { continue }
+                if label == TotalRows.subtotal {
+                    compare(row, label: label, with: sinceSection, in: table, into: &findings)
                     sinceSection = []
                 } else {
-                    compare(row, label: String(text.prefix(2)), with: sinceTotal, in: table, into: &findings)
+                    compare(row, label: label, with: sinceTotal, in: table, into: &findings)
                     sinceTotal = []
                     sinceSection = []
                 }
@@ -43,18 +42,9 @@ public struct ColumnTotalRule: WholeTableRule {
         }
     }
 
-    /// 合计, 总计 or 小计 (with anything after it: 合计（万元）).
-    static func isTotal(_ text: String) -> Bool {
-        text.hasPrefix("合计") || text.hasPrefix("总计") || text.hasPrefix("小计")
-    }
-
     private func compare(
         _ footer: TableRow, label: String, with items: [CheckedRow], in table: CheckedTable, into findings: inout FindingBuilder
     ) {
-        // The row's own rate against its own completed ÷ target, as an item's is checked.
-        var named = footer
-        named.project = label
-        RateRule().check(CheckedRow(row: named, values: CheckedTable.readValues(named, layout: table.table.layout)), in: table, into: &findings)
         for (key, cell) in footer.values where key.measure != .rate {
             let column = table.column(for: key)
             let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit)

@@ -7,13 +7,6 @@ public struct PlausibilityRule: TableRule {
     /// Creates one.
     public init() {}
 
-    /// A completion more than 3× a target of 20 or more, or more than 10× any target: a digit
-    /// typed twice or a wrong unit. Small targets are often beaten by a few (33 助餐点 of 7).
-    public static func isImplausible(completed: Decimal, target: Decimal) -> Bool {
-        guard target > 0 else { return false }
-        return (target >= 20 && completed > target * 3) || completed > target * 10
-    }
-
     /// Whether the row's own reported rate says the same (577 of 60 printed 961.7%): the office
     /// saw the figure and stood by it; nothing for a person to look at again.
     static func rateConfirms(_ row: CheckedRow, area: String?, completed: Decimal, target: Decimal) -> Bool {
@@ -40,7 +33,7 @@ public struct PlausibilityRule: TableRule {
                         .percentInCountColumn(label: CheckedRow.label(key), shown: "\(Quantity.format(q.value))%"), row, cell: cell,
                         area: key.area, actual: q.value)
                 } else if let target, !q.isPercent, !target.isPercent,
-                    PlausibilityRule.isImplausible(completed: q.value, target: target.value),
+                    Plausibility.isImplausible(completed: q.value, target: target.value),
                     !Self.rateConfirms(row, area: key.area, completed: q.value, target: target.value)
                 {
                     findings.add(

@@ -1,112 +1,12 @@
 import Foundation
 
-/// `rate-mismatch`: a reported rate against completed ÷ target, at the precision it is printed.
+/// `rate-mismatch`: a reported rate against completed ÷ target, at the precision it is printed
+/// (`RowRates`, which a 合计 row's rate is judged by too).
 public struct RateRule: TableRule {
     /// Creates one.
     public init() {}
 
-    /// A ceiling's rate (失业率 3.9 under 低于 4.3) may be written as 100 when met, or as
-    /// target ÷ completed (how far under the ceiling): both agree.
-    static func agreesWithCeiling(_ reported: Decimal, decimals: Int, completed: Decimal, target: Decimal) -> Bool {
-        if completed <= target, Quantity.equal(reported, 100) { return true }
-        guard completed != 0 else { return false }
-        return RateCheck.compare(reported: reported, decimals: decimals, completed: target, target: completed) == .consistent
-    }
-
-    /// How much a figure written with 万 (10 000) or 亿 (100 000 000) was scaled on reading, when
-    /// the figure beside it is a bare number — the factor to bring the bare one to the same unit.
-    static func writtenScale(of scaled: ReadValue, beside bare: ReadValue) -> Decimal? {
-        guard case .string(let text) = scaled.cell.value, case .number = bare.cell.value else { return nil }
-        let folded = QuantityParser.fold(text)
-        if folded.contains("亿") { return Decimal(100_000_000) }
-        if folded.contains("万") { return Decimal(10_000) }
-        return nil
-    }
-
-    /// The digits after the point a figure was rounded to: its own, or for a whole number among
-    /// figures of the same measure printed with decimals (92 among 65.1, 31.2), theirs — its
-    /// zeros were dropped, not its rounding (a whole number alone is a count, exact).
-    static func digitsShown(_ measure: Measure, in row: CheckedRow, atLeast own: Int) -> Int {
-        guard own == 0 else { return own }
-        var most = 0
-        for (key, value) in row.values where key.measure == measure { most = max(most, value.digitsShown) }
-        return most
-    }
-
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        for (key, rate) in row.values where key.measure == .rate {
-            guard let reported = rate.quantity.quantity, reported.isPercent,
-                let target = row.figure(ValueKey(.target, area: key.area)),
-                let completed = row.figure(ValueKey(.completed, area: key.area))
-            else { continue }
-            // A number is judged as its format shows it (a `0.00%` cell holding =E4/D4 shows
-            // 130.04%); a number shown in full (General) agrees within a relative 1e-9.
-            var reportedValue = reported.value
-            if case .number = rate.cell.value {
-                if case .percent(let decimals) = rate.cell.format.kind {
-                    // Stored already rounded (0.8995, shown 90.0%): right at the precision it holds.
-                    let stored = RateCheck.printedDecimals(Quantity.format(reported.value))
-                    if RateCheck.compare(reported: reported.value, decimals: stored, completed: completed.value, target: target.value)
-                        == .consistent
-                    {
-                        continue
-                    }
-                    reportedValue = RateCheck.round(reported.value, decimals, .plain)
-                } else if target.value != 0, RateCheck.agreesInFull(reported.value, completed.value / target.value * 100) {
-                    continue
-                }
-            }
-            var verdict = RateCheck.compare(
-                reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value, target: target.value)
-            if row.row.indicatorKind == .ceiling, verdict != .consistent, verdict != .notCheckable,
-                RateRule.agreesWithCeiling(reportedValue, decimals: rate.printedDecimals, completed: completed.value, target: target.value)
-            {
-                verdict = .consistent
-            }
-            // A target written with 万 or 亿 beside a completion written bare (10000万 and 7965,
-            // both in 万元): the row's own rate says which unit the bare figure is in.
-            if verdict != .consistent, verdict != .notCheckable,
-                let c = row.values[ValueKey(.completed, area: key.area)], let t = row.values[ValueKey(.target, area: key.area)],
-                let scale = Self.writtenScale(of: t, beside: c)
-            {
-                let rescaled = RateCheck.compare(
-                    reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value * scale, target: target.value)
-                if rescaled == .consistent { verdict = .consistent }
-            }
-            // Figures printed with decimals are rounded themselves: a rate within what they allow agrees.
-            if verdict != .consistent, verdict != .notCheckable,
-                let c = row.values[ValueKey(.completed, area: key.area)], let t = row.values[ValueKey(.target, area: key.area)],
-                // (each at its own precision: a plan and a completion are often given to different
-                // digits; a row's figures of one measure share theirs — 92 among 65.1, 31.2 is 92.0)
-                RateCheck.agreesWithRoundedInputs(
-                    reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value,
-                    completedDecimals: Self.digitsShown(.completed, in: row, atLeast: c.digitsShown), target: target.value,
-                    targetDecimals: Self.digitsShown(.target, in: row, atLeast: t.digitsShown))
-            {
-                verdict = .consistent
-            }
-            // The texts of a finding, built only when there is one.
-            var shown: String { "\(Quantity.format(reportedValue))%" }
-            func computed(_ expected: Decimal) -> String {
-                "\(Quantity.format(completed.value))÷\(Quantity.format(target.value)) = \(Quantity.format(RateCheck.round(expected, 2, .plain)))%"
-            }
-            var cell: String { rate.cell.reference.a1 }
-            switch verdict {
-            case .consistent, .notCheckable: break
-            case .truncationOnly(let expected):
-                let rounded = "\(Quantity.format(RateCheck.round(expected, rate.printedDecimals, .plain)))%"
-                findings.add(
-                    .rateTruncated(shown: shown, rounded: rounded, computed: computed(expected)), row, cell: cell, area: key.area,
-                    expected: RateCheck.round(expected, 2, .plain), actual: reported.value)
-            case .nearMiss(let expected):
-                findings.add(
-                    .rateNearMiss(shown: shown, computed: computed(expected)), row, cell: cell, area: key.area,
-                    expected: RateCheck.round(expected, 2, .plain), actual: reported.value)
-            case .mismatch(let expected):
-                findings.add(
-                    .rateMismatch(shown: shown, computed: computed(expected)), row, cell: cell, area: key.area,
-                    expected: RateCheck.round(expected, 2, .plain), actual: reported.value)
-            }
-        }
+        RowRates.check(row, in: table, into: &findings)
     }
 }
