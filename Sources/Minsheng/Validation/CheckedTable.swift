@@ -21,6 +21,9 @@ public struct CheckedTable: Sendable {
     public let areaRowsOfItem: [ItemKey: [Int]]
     /// The value column of each measure and area, looked up once per table.
     let columns: ValueColumns
+    /// The breakdowns of long target texts, read once per stored string (a 3 MB text repeated in
+    /// every row is parsed once, not once per row).
+    let breakdowns = BreakdownMemo()
 
     /// Reads every item row of `table`.
     public init(_ table: RecognizedTable, asOf: AsOfDate? = nil) {
@@ -204,5 +207,16 @@ struct ValueColumns: Sendable {
     func column(_ key: ValueKey) -> LayoutColumn? {
         guard let byKey else { return layout.column(key.measure, area: key.area) }
         return byKey[key]
+    }
+}
+
+/// Breakdowns of long texts by stored string, for one table's rules (one table is checked by
+/// one task at a time).
+final class BreakdownMemo: @unchecked Sendable {
+    private let memo = TextMemo<[Breakdown]>()
+
+    /// `parse(text)`, from the memo when this text's storage was parsed before.
+    func value(_ text: String, _ parse: (String) -> [Breakdown]) -> [Breakdown] {
+        memo.value(text, parse)
     }
 }

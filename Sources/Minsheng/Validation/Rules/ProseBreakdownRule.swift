@@ -25,7 +25,7 @@ public struct ProseBreakdownRule: TableRule {
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         checkBreakdownColumn(row, in: table, into: &findings)
         guard let cell = row.row.values[ValueKey(.target)], case .string(let text) = cell.value else { return }
-        for breakdown in BreakdownParser.parse(text) {
+        for breakdown in table.breakdowns.value(text, BreakdownParser.parse) {
             guard let total = breakdown.total else { continue }
             var sum = breakdown.areas.reduce(Decimal(0)) { $0 + $1.value.value }
             if let each = breakdown.each {
