@@ -287,6 +287,25 @@ struct ReadingRuleTests {
         #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
     }
 
+    @Test func aListFoldedIntoBlocksSideBySideIsReadWhole() throws {
+        let rows = [
+            ["乡镇/街道办事处名称", "完成筛查数(人)", "乡镇/街道办事处名称", "完成筛查数(人)"],
+            ["辕门口街道办事处", "430", "水西门街道办事处", "233"],
+            ["湾头桥镇", "220", "晏田乡", "66"],
+            ["文坪镇", "114", "", ""],
+            ["合计", "1063", "", ""],
+        ]
+        let (result, findings) = try TableFixture.check(rows)
+        let reading = try #require(result.readings.first)
+        #expect(reading.areas == ["辕门口街道办事处", "湾头桥镇", "文坪镇", "水西门街道办事处", "晏田乡"])
+        #expect(reading.columns.map(\.letter) == ["A", "B", "C", "D"])
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+        var wrong = rows
+        wrong[2][3] = "60"
+        let (_, errors) = try TableFixture.check(wrong)
+        #expect(Self.codes(errors) == ["completed-total-mismatch B5"], "\(errors.map(\.message))")
+    }
+
     @Test func aRowWithFiguresButNoNameIsNamed() throws {
         let (_, findings) = try TableFixture.check([
             ["项目", "目标", "完成"],

@@ -72,7 +72,10 @@ extension LayoutRecognizer {
                 figureCounts[cell.reference.column, default: 0] += 1
             }
         }
-        var figureColumns = figureCounts.filter { $0.value * 2 >= areaRows.count }.keys.sorted()
+        // A list folded into blocks side by side (乡镇 | 筛查数 | 乡镇 | 筛查数): the first block's
+        // columns are the layout's, the others' rows are read the block's width on.
+        let fold = Self.foldPeriod(grid, areaColumn: areaColumn)
+        var figureColumns = figureCounts.filter { $0.value * 2 >= areaRows.count && $0.key < areaColumn + (fold ?? .max / 2) }.keys.sorted()
         guard !figureColumns.isEmpty else { return nil }
         // The header block: the rows right above the first area row with text over the figure
         // columns, up to a blank row or a title (one text across the area column as well).
@@ -82,7 +85,7 @@ extension LayoutRecognizer {
             let over = figureColumns.compactMap { texts[$0] }
             guard !over.isEmpty else { break }
             let distinct = Set(over.map(HeaderText.normalize))
-            if distinct.count == 1, figureColumns.count > 1, let across = texts[areaColumn],
+            if distinct.count == 1, let across = texts[areaColumn],
                 distinct.contains(HeaderText.normalize(across))
             {
                 break
@@ -93,7 +96,8 @@ extension LayoutRecognizer {
         guard let top = headerRows.first else { return nil }
         // A column with a header and a figure in few areas (most have no share) is one too.
         let headed = Set(headerRows.flatMap { (grid[$0] ?? [:]).keys })
-        for (column, _) in figureCounts where !figureColumns.contains(column) && headed.contains(column) {
+        let blockEnd = areaColumn + (fold ?? .max / 2)
+        for (column, _) in figureCounts where !figureColumns.contains(column) && headed.contains(column) && column < blockEnd {
             figureColumns.append(column)
         }
         // So is one whose target is only worded (完成年度目标任务 in the total row), under an
@@ -105,7 +109,7 @@ extension LayoutRecognizer {
             }
         }
         if let last = figureColumns.max() {
-            for (column, _) in worded where column < last && headed.contains(column) {
+            for (column, _) in worded where column < last && headed.contains(column) && column < blockEnd {
                 // (Not a 备注 or 责任单位 column: no header over it names another role.)
                 let roles = headerRows.compactMap { grid[$0]?[column] }.map { vocabulary.role(of: $0) }
                 guard roles.allSatisfy({ $0 == nil || $0.flatMap(measure) != nil }) else { continue }
@@ -226,14 +230,59 @@ extension LayoutRecognizer {
         // must be at least as large as, part by part.
         let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))
         let amounts = Self.amounts(sheet, rows: wanted, columns: amountColumns)
-        let rowsOfAreas = totalAndAreas(areaRows, amounts: amounts)
+        var rowsOfAreas = totalAndAreas(areaRows, amounts: amounts)
+        if let fold {
+            rowsOfAreas += foldedRows(sheet, below: firstAreaRow - 1, column: areaColumn, groups: groups, every: fold, first: rowsOfAreas)
+        }
         guard rowsOfAreas.filter({ $0.area != nil }).count >= 2 else { return nil }
         let columns = [
             LayoutColumn(column: areaColumn, header: areaHeader ?? "", meaning: .role(.areaName))
         ] + groups.flatMap(\.columns)
         return TableLayout(
             sheetName: sheet.name, headerRows: top...(firstAreaRow - 1), columns: columns,
-            areaRows: AreaRows(column: areaColumn, rows: rowsOfAreas, groups: groups))
+            areaRows: AreaRows(column: areaColumn, rows: rowsOfAreas, groups: groups, foldEvery: fold))
+    }
+
+    /// The width of one block when a header row repeats itself side by side from the area column
+    /// on (乡镇 | 筛查数 | 乡镇 | 筛查数: 2), nil when it does not.
+    static func foldPeriod(_ grid: [Int: [Int: String]], areaColumn: Int) -> Int? {
+        for row in grid.keys.sorted() {
+            guard let texts = grid[row], let head = texts[areaColumn].map(HeaderText.normalize) else { continue }
+            for width in 2...8 where texts[areaColumn + width].map(HeaderText.normalize) == head {
+                let first = (areaColumn + 1)..<(areaColumn + width)
+                // (A title merged across repeats itself in every column: no block.)
+                guard first.contains(where: { texts[$0].map { HeaderText.normalize($0) != head } ?? false }),
+                    first.allSatisfy({ texts[$0].map(HeaderText.normalize) == texts[$0 + width].map(HeaderText.normalize) })
+                else { continue }
+                return width
+            }
+        }
+        return nil
+    }
+
+    /// The area rows of the blocks after the first of a folded list, each read `every` columns
+    /// further on per block (a total row belongs to the first block; an area named twice is
+    /// read once).
+    func foldedRows(_ sheet: Sheet, below headerRow: Int, column: Int, groups: [ColumnGroup], every width: Int, first: [AreaRow])
+        -> [AreaRow]
+    {
+        var result: [AreaRow] = []
+        var seen = Set(first.compactMap(\.area))
+        for block in 1...16 {
+            let shift = block * width
+            let shifted = groups.map { group -> ColumnGroup in
+                var group = group
+                for i in group.columns.indices { group.columns[i].column += shift }
+                return group
+            }
+            let rows = areaRows(sheet, below: headerRow, column: column + shift, groups: shifted)
+            guard !rows.isEmpty else { break }
+            for row in rows {
+                guard let area = row.area, seen.insert(area).inserted else { continue }
+                result.append(AreaRow(row: row.row, label: row.label, area: area, shift: shift))
+            }
+        }
+        return result
     }
 
     /// The area rows with the total among them: a 合计 / 全市 row, or else a first or last row

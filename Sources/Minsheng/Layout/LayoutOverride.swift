@@ -45,6 +45,9 @@ public struct LayoutOverride: Sendable, Decodable {
     /// With the areas in rows: the label of the total row (全市, 合计), when the words alone do
     /// not name it.
     public var totalRow: String?
+    /// With the areas in rows: the width of one block of a list folded into blocks side by side
+    /// (乡镇 | 筛查数 | 乡镇 | 筛查数: 2), nil when it is not folded.
+    public var foldEvery: Int?
 
     /// One indicator's columns with the areas in rows.
     public struct Group: Sendable, Decodable {
@@ -63,7 +66,7 @@ public struct LayoutOverride: Sendable, Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sheet, headerRows, columns, areaColumn, groups, units, totalRow
+        case sheet, headerRows, columns, areaColumn, groups, units, totalRow, foldEvery
     }
 
     /// Creates one from its parts.
@@ -84,6 +87,7 @@ public struct LayoutOverride: Sendable, Decodable {
         groups = try container.decodeIfPresent([Group].self, forKey: .groups)
         units = try container.decodeIfPresent([String: String].self, forKey: .units) ?? [:]
         totalRow = try container.decodeIfPresent(String.self, forKey: .totalRow)
+        foldEvery = try container.decodeIfPresent(Int.self, forKey: .foldEvery).flatMap { $0 >= 2 ? $0 : nil }
         if areaColumn == nil {
             columns = try container.decode([String: String].self, forKey: .columns)
         } else {
@@ -175,13 +179,17 @@ public struct LayoutOverride: Sendable, Decodable {
                 let wanted = HeaderText.normalize(totalRow)
                 for i in rows.indices where HeaderText.normalize(rows[i].label) == wanted { rows[i].area = nil }
             }
+            if let foldEvery {
+                rows += recognizer.foldedRows(
+                    sheet, below: lastHeaderRow, column: areaColumn, groups: columnGroups, every: foldEvery, first: rows)
+            }
             guard !rows.isEmpty else { return nil }
             let first = max(0, (headerRows.first ?? 1) - 1)
             return TableLayout(
                 sheetName: sheet.name, headerRows: first...max(first, lastHeaderRow),
                 columns: [LayoutColumn(column: areaColumn, header: headers[areaColumn] ?? "", meaning: .role(.areaName))]
                     + columnGroups.flatMap(\.columns),
-                areaRows: AreaRows(column: areaColumn, rows: rows, groups: columnGroups))
+                areaRows: AreaRows(column: areaColumn, rows: rows, groups: columnGroups, foldEvery: foldEvery))
         }
         if let areaColumn = areaColumnIndex {
             return recognizer.recognizeAreaRows(sheet, subHeaderRow: lastHeaderRow, areaColumn: areaColumn)

@@ -96,12 +96,16 @@ public struct AreaRow: Hashable, Sendable {
     public var label: String
     /// The area (nil: the total row, 全市 / 合计).
     public var area: String?
+    /// How many columns right of the layout's columns this row's cells are: a list folded into
+    /// blocks side by side (乡镇 | 筛查数 | 乡镇 | 筛查数) reads its second block 2 columns on.
+    public var shift: Int = 0
 
     /// Creates one from its parts.
-    public init(row: Int, label: String, area: String?) {
+    public init(row: Int, label: String, area: String?, shift: Int = 0) {
         self.row = row
         self.label = label
         self.area = area
+        self.shift = shift
     }
 }
 
@@ -147,12 +151,15 @@ public struct AreaRows: Hashable, Sendable {
     public var rows: [AreaRow]
     /// The indicator groups, left to right.
     public var groups: [ColumnGroup]
+    /// The width of one block when the list is folded into blocks side by side (nil: not folded).
+    public var foldEvery: Int? = nil
 
     /// Creates one from its parts.
-    public init(column: Int, rows: [AreaRow], groups: [ColumnGroup]) {
+    public init(column: Int, rows: [AreaRow], groups: [ColumnGroup], foldEvery: Int? = nil) {
         self.column = column
         self.rows = rows
         self.groups = groups
+        self.foldEvery = foldEvery
     }
 
     /// The areas, in row order (the total row not among them).

@@ -59,6 +59,8 @@ public struct TableReading: Sendable, Hashable {
     public var orientation: Orientation
     /// With the areas in rows: whether each indicator has one column (true) or a group.
     public var oneColumnPerIndicator: Bool
+    /// With the areas in rows, the width of one block of a list folded into blocks side by side.
+    public var foldEvery: Int?
     /// The columns read, left to right.
     public var columns: [Column]
     /// With the areas in rows: the letter of the column of area names.
@@ -113,6 +115,19 @@ public struct TableReading: Sendable, Hashable {
                     Group(
                         indicator: group.indicator, project: group.project, unit: group.unit, lead: group.lead, columns: members,
                         row: group.headerRow + 1))
+            }
+            // A folded list: its further blocks repeat the first block's columns.
+            foldEvery = areaRows.foldEvery
+            if areaRows.foldEvery != nil {
+                let first = [areaRows.column] + areaRows.groups.flatMap { $0.columns.map(\.column) }
+                let firstColumns = columns
+                for shift in Set(areaRows.rows.map(\.shift)).sorted() where shift > 0 {
+                    for (column, index) in zip(firstColumns, first) {
+                        var moved = column
+                        moved.letter = Self.letter(index + shift)
+                        columns.append(moved)
+                    }
+                }
             }
             total = areaRows.rows.first(where: { $0.area == nil }).map { ($0.label, "第\($0.row + 1)行") }
             itemRows = areaRows.groups.map { $0.headerRow + 1 }

@@ -235,7 +235,7 @@ public struct TableReader: Sendable {
             for areaRow in areaRows.rows {
                 for column in group.columns {
                     guard case .value(let measure, _) = column.meaning,
-                        let cell = cellsByRow[areaRow.row]?[column.column], !Self.isBlank(cell)
+                        let cell = cellsByRow[areaRow.row]?[column.column + areaRow.shift], !Self.isBlank(cell)
                     else { continue }
                     values[ValueKey(measure, area: areaRow.area)] = cell
                 }

@@ -118,7 +118,9 @@ public enum ReadingText {
         var lines = ["工作表 \(reading.sheet)：\(headerText(reading))"]
         switch reading.orientation {
         case .areasInColumns: lines.append("县区在列，每行一项")
-        case .areasInRows: lines.append("县区在行（\(reading.areaColumn ?? "?") 列），\(reading.oneColumnPerIndicator ? "每个指标一列" : "每个指标一组列")")
+        case .areasInRows:
+            lines.append("县区在行（\(reading.areaColumn ?? "?") 列），\(reading.oneColumnPerIndicator ? "每个指标一列" : "每个指标一组列")")
+            if let width = reading.foldEvery { lines.append("表格折成并排的几栏，每栏 \(width) 列，右边各栏接在左栏下面读") }
         case .areaRowsPerItem: lines.append("每项按县区分行（县区名在一列）")
         case .noAreas: lines.append("没有县区，每行一项")
         }
@@ -227,6 +229,7 @@ public enum ReadingText {
                 return .object(fields)
             })))
             if let total = reading.total { pairs.append(("totalRow", .string(total.label))) }
+            if let width = reading.foldEvery { pairs.append(("foldEvery", .number(Double(width)))) }
             for group in reading.groups {
                 for column in group.columns where column.unit != group.unit || column.role == "rate" {
                     // (A column shared by groups, their target, once.)

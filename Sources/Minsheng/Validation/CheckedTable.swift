@@ -128,7 +128,7 @@ public struct CheckedTable: Sendable {
         if let cell = row.row.values[key] { return cell.reference.a1 }
         if row.row.group != nil {
             guard let column = column(for: key, in: row), let areaRow = table.layout.areaRows?.row(of: key.area) else { return nil }
-            return CellReference(row: areaRow.row, column: column.column).a1
+            return CellReference(row: areaRow.row, column: column.column + areaRow.shift).a1
         }
         return column(for: key).map { CellReference(row: row.row.row, column: $0.column).a1 }
     }
