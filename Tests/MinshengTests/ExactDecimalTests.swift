@@ -149,6 +149,20 @@ struct ExactDecimalTests {
         }
     }
 
+    @Test func movesThePointAsMultiplyingBy100Does() {
+        var figures = Figures(state: 5)
+        for _ in 0..<20_000 {
+            let value = figures.figure()
+            let times100 = Quantity.shifted(value, by: 2)
+            let over100 = Quantity.shifted(value, by: -2)
+            #expect(times100 == value * 100, "\(value)")
+            #expect(over100 == value / 100, "\(value)")
+            #expect(Quantity.format(times100) == Self.referenceFormat(value * 100), "\(value)")
+            #expect(Quantity.format(over100) == Self.referenceFormat(value / 100), "\(value)")
+            #expect(Quantity(value, unit: "%").ratio == value / 100)
+        }
+    }
+
     @Test func countsPrintedDecimalsAsFoldingDoes() {
         for text in ["116.67%", "12%", "3.49", " 1 . 5 ", "8,300.25", "１２．５", "0.", ".5", "1.2.3", "95%以上", "abc", "", "1.5\r\n", "−0.25"] {
             #expect(RateCheck.printedDecimals(text) == Self.referencePrintedDecimals(text), "\(text)")

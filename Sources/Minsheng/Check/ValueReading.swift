@@ -96,7 +96,7 @@ public enum ValueReading {
                 if readsAsPercent(NSDecimalNumber(decimal: q.value).doubleValue, headerUnit: headerUnit) {
                     return ReadValue(cell: cell, quantity: .quantity(Quantity(q.value, unit: "%")), printedDecimals: decimals)
                 }
-                return ReadValue(cell: cell, quantity: .quantity(Quantity(q.value * 100, unit: "%")), printedDecimals: max(0, decimals - 2))
+                return ReadValue(cell: cell, quantity: .quantity(Quantity(Quantity.shifted(q.value, by: 2), unit: "%")), printedDecimals: max(0, decimals - 2))
             }
             if case .quantity(var q) = quantity, q.unit == nil, let headerUnit {
                 q.unit = headerUnit

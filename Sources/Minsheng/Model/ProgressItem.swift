@@ -47,7 +47,12 @@ public struct ProgressItem: Sendable {
 
         /// `涡阳县.xlsx!F4`, or `汇总.xlsx 附表!F4` when the sheet is named.
         public var label: String {
-            "\((file as NSString).lastPathComponent)" + (namesSheet ? " \(sheet)" : "") + "!\(cell)"
+            FigureSource.label(fileName: (file as NSString).lastPathComponent, sheet: sheet, cell: cell, namesSheet: namesSheet)
+        }
+
+        /// `label` with the file's name (its last path component) given: found once per table.
+        static func label(fileName: String, sheet: String, cell: String, namesSheet: Bool) -> String {
+            fileName + (namesSheet ? " \(sheet)" : "") + "!\(cell)"
         }
     }
 
@@ -141,8 +146,8 @@ public enum ProgressItems {
     /// One checked table's items, from the values its rows were read as (the values stage: the
     /// figures check judged are the figures convert writes).
     static func items(of checked: CheckedTable, namingSheet: Bool = false) -> [ProgressItem] {
-        let period = ReportPeriod.of(checked.table)
-        let made = checked.rows.map { makeItem($0, in: checked, period: period, namingSheet: namingSheet) }
+        let source = TableSource(checked, period: ReportPeriod.of(checked.table), namingSheet: namingSheet)
+        let made = checked.rows.map { makeItem($0, in: checked, source: source) }
         guard checked.rows.contains(where: { $0.row.areaName != nil }) else { return made }
         return foldingAreaRows(checked.rows.map(\.row), made)
     }
@@ -286,10 +291,29 @@ public enum ProgressItems {
         merged.sources += b.sources
     }
 
+    /// What every item of one table shares, found once per table.
+    struct TableSource {
+        /// The table's areas (`TableLayout.areas`).
+        var areas: [String]
+        /// The period the table reports.
+        var period: ReportPeriod?
+        /// The file's name (last path component), for sources' labels.
+        var fileName: String
+        /// Whether sources name the sheet.
+        var namingSheet: Bool
+
+        init(_ checked: CheckedTable, period: ReportPeriod?, namingSheet: Bool) {
+            areas = checked.table.layout.areas
+            self.period = period
+            fileName = (checked.table.file as NSString).lastPathComponent
+            self.namingSheet = namingSheet
+        }
+    }
+
     /// One row's item, from its values as read (`CheckedRow.values`).
-    static func makeItem(_ checked: CheckedRow, in table: CheckedTable, period: ReportPeriod?, namingSheet: Bool = false) -> ProgressItem {
+    static func makeItem(_ checked: CheckedRow, in table: CheckedTable, source: TableSource) -> ProgressItem {
         let row = checked.row
-        let layout = table.table.layout
+        let namingSheet = source.namingSheet
         var item = ProgressItem(
             category: row.category, project: row.project, indicator: row.indicator, unit: row.unit, lead: row.lead)
         item.kind = row.indicatorKind
@@ -306,7 +330,7 @@ public enum ProgressItems {
             }
         }
         // A table with a single area column (a county's own plan): that column is the target.
-        let single = layout.areas.count == 1 ? layout.areas.first : nil
+        let single = source.areas.count == 1 ? source.areas.first : nil
         item.target = figure(ValueKey(.target)) ?? single.flatMap { figure(ValueKey(.target, area: $0)) }
         // A target written as not applicable (`——`) stays so: a blank would read as missing.
         if item.target == nil, let (value, _) = read(ValueKey(.target)), case .notApplicable = value.quantity,
@@ -323,7 +347,7 @@ public enum ProgressItems {
         if item.unit == nil, case .number? = item.target, let (_, q) = read(ValueKey(.target)), let unit = q?.unit, unit != "%" {
             item.unit = unit
         }
-        for area in layout.areas {
+        for area in source.areas {
             let target = read(ValueKey(.target, area: area))?.1?.value
             let completed = read(ValueKey(.completed, area: area))?.1?.value
             if target != nil || completed != nil {
@@ -364,11 +388,11 @@ public enum ProgressItems {
                     file: table.table.file, sheet: table.table.sheet.name, cell: cell.reference.a1, namesSheet: namingSheet)
             }
         }
-        item.period = period
+        item.period = source.period
         let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }
         let cell = anchor.map { $0.reference.a1 } ?? "第\(row.row + 1)行"
         item.sources = [
-            ProgressItem.FigureSource(file: table.table.file, sheet: table.table.sheet.name, cell: cell, namesSheet: namingSheet).label
+            ProgressItem.FigureSource.label(fileName: source.fileName, sheet: table.table.sheet.name, cell: cell, namesSheet: namingSheet)
         ]
         return item
     }

@@ -30,7 +30,19 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     public var isPercent: Bool { unit == "%" }
 
     /// The value as a plain ratio for percentages (95% → 0.95), else the value.
-    public var ratio: Decimal { isPercent ? value / 100 : value }
+    public var ratio: Decimal { isPercent ? Quantity.shifted(value, by: -2) : value }
+
+    /// `value` × 10^`places`, exactly: the decimal point moved, not Foundation's multiplication
+    /// or division (which allocate on every call): a percentage read (0.95 → 95) or turned into
+    /// a ratio (95 → 0.95) for every rate of every row.
+    static func shifted(_ value: Decimal, by places: Int) -> Decimal {
+        let exponent = value.exponent + places
+        guard !value.isZero, !value.isNaN, (-120...120).contains(exponent) else {
+            return places >= 0 ? value * Decimal(sign: .plus, exponent: places, significand: 1)
+                : value / Decimal(sign: .plus, exponent: -places, significand: 1)
+        }
+        return Decimal(sign: value.sign, exponent: exponent, significand: value.significand)
+    }
 
     /// The value as a Double (for reports).
     public var doubleValue: Double { NSDecimalNumber(decimal: value).doubleValue }

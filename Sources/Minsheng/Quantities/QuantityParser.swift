@@ -26,7 +26,7 @@ public enum QuantityParser {
         guard number.isFinite else { return .unparsed(String(number)) }
         var value = Quantity.decimal(number) { "\($0)" }
         if percentFormat {
-            value *= 100
+            value = Quantity.shifted(value, by: 2)
             return .quantity(Quantity(value, unit: "%"))
         }
         return .quantity(Quantity(value))
