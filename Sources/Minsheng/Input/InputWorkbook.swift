@@ -113,7 +113,7 @@ public final class InputWorkbook {
                 try Data(bytes).write(to: file)
             } catch {
                 try? FileManager.default.removeItem(at: folder)
-                throw MinshengError.unreadable(file: source.name, problem: .conversionFailed("无法建立临时文件：\(error.localizedDescription)"))
+                throw MinshengError.unreadable(file: source.name, problem: .conversionFailed(.cannotMakeTemporary(detail: error.localizedDescription)))
             }
             defer { try? FileManager.default.removeItem(at: folder) }
             return try LegacyConversion.convert(file.path, html: html, name: source.name)

@@ -71,7 +71,7 @@ public struct AreaEndings: Sendable, Hashable, Decodable {
     public static func load(folder: URL? = nil) throws -> AreaEndings {
         let url = try TemplateFiles.url(named: "headers.json", folder: folder)
         do { return try JSONDecoder().decode(AreaEndings.self, from: try Data(contentsOf: url)) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "表头词汇文件格式不正确：\(error)")
+            throw MinshengError.configuration(file: url.path, problem: .malformed(.headerWords, detail: "\(error)"))
         }
     }
 }

@@ -99,16 +99,16 @@ public struct HeaderVocabulary: Sendable {
     public static func load(from url: URL) throws -> HeaderVocabulary {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "无法打开表头词汇文件")
+            throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.headerWords))
         }
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "表头词汇文件格式不正确：\(error)")
+            throw MinshengError.configuration(file: url.path, problem: .malformed(.headerWords, detail: "\(error)"))
         }
         var roles: [HeaderRole: [String]] = [:]
         for (key, words) in file.roles {
             guard let role = HeaderRole(rawValue: key) else {
-                throw MinshengError.configuration(file: url.path, reason: "未知的表头角色“\(key)”")
+                throw MinshengError.configuration(file: url.path, problem: .unknownHeaderRole(key))
             }
             roles[role] = words
         }
@@ -160,7 +160,7 @@ public struct HeaderVocabulary: Sendable {
         areaNameSet = Set(self.areaNames)
         sectionRegexes = try sectionPatterns.map { pattern in
             do { return try NSRegularExpression(pattern: pattern) } catch {
-                throw MinshengError.configuration(file: "headers.json", reason: "分组行规则“\(pattern)”不是有效的正则表达式")
+                throw MinshengError.configuration(file: "headers.json", problem: .invalidSectionPattern(pattern))
             }
         }
     }

@@ -88,7 +88,7 @@ struct ReturnMatcher: Sendable {
         do {
             let workbook = try InputWorkbook.open(source, options: recognition.input)
             if let kind = OutputMarker.kind(of: workbook) {
-                let result = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
+                let result = FileResult(path: source.name, skipped: .ownOutput(kind: kind))
                 return .done(ReadReturn(result: result, findings: [], submission: nil, filledRows: 0, namedRows: 0))
             }
             if let template = try ReturnReader.readTemplate(
@@ -100,7 +100,7 @@ struct ReturnMatcher: Sendable {
         } catch {
             return .done(
                 ReadReturn(
-                    result: FileResult(path: source.name, status: .unreadable, error: "\(error)"), findings: [], submission: nil,
+                    result: FileResult(path: source.name, failure: error), findings: [], submission: nil,
                     filledRows: 0, namedRows: 0))
         }
     }

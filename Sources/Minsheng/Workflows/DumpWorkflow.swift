@@ -71,7 +71,7 @@ public enum DumpWorkflow {
             sheets = [try workbook.sheet(named: wanted)]
         } else if request.format == .csv {
             guard let first = workbook.sheets.first(where: { $0.state == .visible }) ?? workbook.sheets.first else {
-                throw MinshengError.unreadable(file: name, problem: .noSuchSheet("（工作簿中没有工作表）", available: []))
+                throw MinshengError.unreadable(file: name, problem: .noSheets)
             }
             sheets = [try workbook.sheet(first)]
         } else {
