@@ -31,4 +31,19 @@ struct CommandLineHintTests {
         #expect(result.status == 64)
         #expect(result.stderr.contains("输出文件 \(output) 已存在，未覆盖（加 --force 覆盖）"))
     }
+
+    /// A table no reading makes consistent: the library says to check the reading; the command
+    /// line adds how to give one by hand.
+    @Test func aDoubtfulReadingIsToldToUseTheLayoutOption() throws {
+        let path = try ZipPart.temporaryPath("读法存疑.csv")
+        let rows = [
+            ["项目", "目标", "完成", "完成率"], ["甲", "100", "50", "81%"], ["乙", "200", "90", "17%"], ["丙", "300", "120", "66%"],
+            ["丁", "400", "100", "93%"], ["戊", "500", "400", "31%"], ["己", "600", "300", "12%"],
+        ]
+        try Data(TableFixture.csv(rows)).write(to: URL(fileURLWithPath: path))
+        let result = try CommandRunner.run(["check", path, "--format", "json"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("doubtful-reading"))
+        #expect(result.stdout.contains("请核对读法，必要时用 --layout 指定（可先用 --save-layout 保存读法再修改）"))
+    }
 }

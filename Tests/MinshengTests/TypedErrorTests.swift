@@ -1,5 +1,6 @@
 import Foundation
 import Minsheng
+import TestSupport
 import Testing
 import XLSXReader
 
@@ -70,6 +71,22 @@ struct TypedErrorTests {
             .foreign(.pdf), .ownOutput(kind: "标准进度表"), .sameAsChosen(what: "分解表"),
         ]
         for reason in skips { #expect(!reason.description.contains("--"), "\(reason)") }
+    }
+
+    @Test func aDoubtfulReadingFindingNamesNoOption() throws {
+        let (_, findings) = try TableFixture.check([
+            ["项目", "目标", "完成", "完成率"], ["甲", "100", "50", "81%"], ["乙", "200", "90", "17%"], ["丙", "300", "120", "66%"],
+            ["丁", "400", "100", "93%"], ["戊", "500", "400", "31%"], ["己", "600", "300", "12%"],
+        ])
+        let doubtful = try #require(findings.first { $0.code == .doubtfulReading })
+        #expect(doubtful.message.hasSuffix("这些差异不逐条列出。请核对读法"))
+        #expect(!doubtful.message.contains("--"))
+        let hints = FrontEndHints(finding: { $0.code == .doubtfulReading ? "（提示）" : nil })
+        #expect(hints.message(of: doubtful) == doubtful.message + "（提示）")
+        var report = CheckReport(files: [FileResult(path: doubtful.file, sheet: doubtful.sheet, items: 6)], findings: [doubtful])
+        report.hints = hints
+        #expect(report.json().contains("请核对读法（提示）"))
+        #expect(TextReport.render(report).contains("请核对读法（提示）"))
     }
 
     @Test func messagesStillNameTheFileAndTheProblem() {

@@ -1,13 +1,14 @@
 import Foundation
 import XLSXReader
 
-/// Files that are plainly not spreadsheets, told apart by their name and first bytes, with words
-/// that say what the file is and what to do — rather than the reader's "不是 zip 压缩包" for a
-/// PDF, a photo, a Word file, an empty file or an Office lock file (`~$…`).
+/// Files that are plainly not spreadsheets, told apart by their name and first bytes: what the
+/// file is (`Kind`), so that a presenter can say what it is and what to do — rather than the
+/// reader's "不是 zip 压缩包" for a PDF, a photo, a Word file, an empty file or an Office lock
+/// file (`~$…`).
 ///
 /// ```swift
-/// ForeignFile.reason(of: .path("报告.pdf"))   // 这是 PDF 文件……
-/// ForeignFile.reason(of: .path("涡阳县.xlsx")) // nil: read it
+/// ForeignFile.verdict(of: .path("报告.pdf"))    // .notASpreadsheet(.pdf): 这是 PDF 文件……
+/// ForeignFile.verdict(of: .path("涡阳县.xlsx")) // nil: read it
 /// ```
 public enum ForeignFile {
     /// What a file that will not be read is.
@@ -24,8 +25,6 @@ public enum ForeignFile {
             }
         }
 
-        /// The words for people.
-        public var reason: String { kind.description }
     }
 
     /// What a file plainly is, told by its name and first bytes.
@@ -55,10 +54,6 @@ public enum ForeignFile {
         /// A text document by its name (.docx, .doc, .wps) that is no zip or OLE file.
         case textDocument
     }
-
-    /// Why the input is not read, in words a clerk understands; nil when it may be a spreadsheet
-    /// (the reader then decides).
-    public static func reason(of source: InputSource) -> String? { verdict(of: source)?.reason }
 
     /// What the input is when it will not be read; nil when it may be a spreadsheet.
     public static func verdict(of source: InputSource) -> Verdict? {

@@ -131,11 +131,11 @@ public final class InputWorkbook {
     }
 
     /// What the reader set aside to read this workbook at all (damaged relationships, a
-    /// workbook part found by its conventional name, sheets without content), one line each with
-    /// the file and part; empty for CSV and for sound workbooks.
-    public var problems: [String] {
+    /// workbook part found by its conventional name, sheets without content), each with the file
+    /// and part; empty for CSV and for sound workbooks.
+    public var problems: [XLSXProblem] {
         guard case .workbook(let workbook) = content else { return [] }
-        return workbook.problems.map(\.description)
+        return workbook.problems
     }
 
     /// Whether a cell may hold `text` (see `Workbook.mayHoldText`); always true for CSV.

@@ -27,7 +27,8 @@ public struct FileResult: Sendable, Hashable {
         case skipped
     }
 
-    /// A file that was read.
+    /// A file that was read (`status` `ok`; a file not read is made with `init(path:problem:)`,
+    /// which says why).
     public init(path: String, status: Status = .ok, sheet: String? = nil, items: Int = 0) {
         self.path = path
         self.status = status
