@@ -1,5 +1,6 @@
 import Foundation
 import Minsheng
+import TestSupport
 import Testing
 
 /// Every data file is read and checked when the engine is made: a broken one stops there, naming
@@ -52,6 +53,21 @@ struct EngineConfigurationTests {
     @Test func theStandardEngineHoldsEveryDataFile() throws {
         let engine = try Engine.standard()
         #expect(engine.settings != nil)
-        #expect(engine.quantityWords?.notApplicable.contains("——") == true)
+        #expect(engine.quantityWords.notApplicable.contains("——") == true)
+    }
+
+    /// The engine's quantity words are the ones values are read with: a not-applicable word
+    /// added in an override folder reaches the reading (no global copy of the package's words).
+    @Test func theEnginesQuantityWordsReachTheReading() async throws {
+        var words = try #require(
+            try JSONSerialization.jsonObject(with: TemplateFiles.data(named: "quantities.json")) as? [String: Any])
+        words["notApplicable"] = ((words["notApplicable"] as? [String]) ?? []) + ["待定"]
+        let folder = try Self.folder(with: "quantities.json", String(decoding: try JSONSerialization.data(withJSONObject: words), as: UTF8.self))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = [["项目", "指标", "目标", "完成"], ["甲", "新增就业", "待定", "10"], ["乙", "培训", "100", "50"]]
+        let standard = try await Engine.standard().check(CheckRequest(inputs: [TableFixture.source(rows)]))
+        #expect(standard.findings.contains { $0.code == .unparsedValue })
+        let extended = try await Engine.standard(folder: folder).check(CheckRequest(inputs: [TableFixture.source(rows)]))
+        #expect(!extended.findings.contains { $0.code == .unparsedValue }, "\(extended.findings.map(\.message))")
     }
 }

@@ -101,6 +101,7 @@ public struct Converter: Sendable {
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, notes: merger.notes)
         content.previous = previous != nil
         content.settings = settings
+        content.words = checker.finder.vocabulary.valueWords
         content.sourceTitles = titles
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, notes: merger.notes, accounting: merger.accounting)

@@ -6,7 +6,7 @@ import Foundation
 /// counties (`RecognizedTable.countiesMentioned`, what `每个县区` refers to).
 ///
 /// ```swift
-/// let endings = AreaEndings.standard
+/// let endings = engine.vocabulary.areaEndings
 /// endings.isCounty("涡阳县")       // true
 /// endings.isCounty("亳州高新区")   // false: 高新区 is no county
 /// ```
@@ -61,11 +61,6 @@ public struct AreaEndings: Sendable, Hashable, Decodable {
     public func endsProseArea(_ name: String) -> Bool {
         counties.contains(where: { name.hasSuffix($0) }) || notCounties.contains(where: { name.hasSuffix($0) })
     }
-
-    /// The endings of `Templates/headers.json` (or of the copy in `$MINSHENG_TEMPLATES`), read
-    /// once. Empty when the file cannot be read: `HeaderVocabulary.load()`, which every job
-    /// calls first, then reports the problem.
-    public static let standard: AreaEndings = (try? load()) ?? AreaEndings(all: [], counties: [], notCounties: [])
 
     /// Reads the endings from `headers.json` in `folder`, `$MINSHENG_TEMPLATES` or the package.
     public static func load(folder: URL? = nil) throws -> AreaEndings {

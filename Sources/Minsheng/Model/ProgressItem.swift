@@ -291,7 +291,7 @@ public enum ProgressItems {
         func read(_ key: ValueKey) -> (ReadValue, Quantity?)? {
             guard let cell = row.values[key] else { return nil }
             let unit = row.group.map { $0.column(key.measure)?.unit } ?? table.layout.column(key.measure, area: key.area)?.unit
-            let value = ValueReading.read(cell, measure: key.measure, headerUnit: unit)
+            let value = ValueReading.read(cell, measure: key.measure, headerUnit: unit, words: table.words.quantities)
             return (value, value.quantity.quantity)
         }
         func figure(_ key: ValueKey) -> ProgressItem.Figure? {
@@ -330,7 +330,7 @@ public enum ProgressItems {
         }
         // Prose targets: the breakdown's total and areas when the text holds exactly one.
         if case .text(let text)? = item.target {
-            let breakdowns = BreakdownParser.parse(text).filter { $0.total != nil }
+            let breakdowns = BreakdownParser.parse(text, words: table.words).filter { $0.total != nil }
             if breakdowns.count == 1, let only = breakdowns.first {
                 var shares = only.areas.map { ($0.area, $0.value.value) }
                 if let each = only.each {
@@ -346,7 +346,7 @@ public enum ProgressItems {
         // A 分解情况 column: its areas' targets, when it holds exactly one split and the row
         // has no area columns of its own.
         if item.areaOrder.isEmpty, let text = row.breakdown?.string {
-            let breakdowns = BreakdownParser.parseBreakdownCell(text).filter { $0.each == nil }
+            let breakdowns = BreakdownParser.parseBreakdownCell(text, words: table.words).filter { $0.each == nil }
             if breakdowns.count == 1, let only = breakdowns.first {
                 for share in only.areas where item.areas[share.area] == nil {
                     item.areas[share.area] = ProgressItem.AreaFigures(target: share.value.value, completed: nil)

@@ -38,20 +38,4 @@ public struct QuantityWords: Sendable, Hashable, Decodable {
             throw MinshengError.configuration(file: url.path, problem: .malformed(.quantityWords, detail: "\(error)"))
         }
     }
-
-    /// The standard words, read once; the error, when the file is missing or broken
-    /// (`Engine.standard()` reports it before any job runs).
-    public static let loaded: Result<QuantityWords, MinshengError> = {
-        do { return .success(try load()) } catch let error as MinshengError { return .failure(error) } catch {
-            return .failure(MinshengError.configuration(file: "quantities.json", problem: .malformed(.quantityWords, detail: "\(error)")))
-        }
-    }()
-
-    /// The standard words (none when the file could not be read: see `loaded`).
-    public static var standard: QuantityWords {
-        (try? loaded.get())
-            ?? QuantityWords(
-                notApplicable: [], qualitative: [], atLeastPrefixes: [], atMostPrefixes: [], approximatePrefixes: [],
-                atLeastSuffixes: [], atMostSuffixes: [], approximateSuffixes: [])
-    }
 }

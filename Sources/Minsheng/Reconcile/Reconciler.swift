@@ -65,7 +65,7 @@ public struct Reconciler: Sendable {
             case .rows(let rows):
                 report.files.append(rows.result)
                 returnFindings += rows.findings.findings
-                let filled = rows.rows.filter { $0.completed.map(ReturnMatcher.isFilled) ?? false }.count
+                let filled = rows.rows.filter { $0.completed.map(matcher.isFilled) ?? false }.count
                 accounting.filled += filled
                 submissions.offer(rows, area: rows.area, index: index, path: rows.path, sheet: rows.sheet, count: filled)
             }
@@ -102,7 +102,7 @@ public struct Reconciler: Sendable {
         var named = 0
         var firstRow: [ItemKey: Int] = [:]
         for row in rows.rows {
-            let filled = row.completed.map(ReturnMatcher.isFilled) ?? false
+            let filled = row.completed.map { ReturnMatcher.isFilled($0, words: splitter.finder.vocabulary.quantityWords) } ?? false
             guard let key = row.planKey, let item = items[key] else {
                 if filled {
                     atReturn.add(.unknownSummaryRow, cell: row.completed?.reference.a1, row: row.row + 1, item: row.name, area: area)
@@ -122,7 +122,7 @@ public struct Reconciler: Sendable {
             let name = ProgressWorkbook.itemName(item)
             for measure in [Measure.target, .completed] {
                 guard let cell = measure == .target ? row.target : row.completed,
-                    let returned = ValueReading.read(cell, measure: measure, headerUnit: nil).quantity.quantity?.value
+                    let returned = ValueReading.read(cell, measure: measure, headerUnit: nil, words: summary.table.words.quantities).quantity.quantity?.value
                 else { continue }
                 let inSummary = item.number(ValueKey(measure, area: area))
                 if let inSummary, Quantity.equal(inSummary, returned) { continue }

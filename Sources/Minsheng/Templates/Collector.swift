@@ -152,6 +152,7 @@ public struct Collector: Sendable {
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, dispositions: dispositions)
         content.submissions = used
         content.settings = settings
+        content.words = splitter.finder.vocabulary.valueWords
         content.sourceTitles = [plan.title]
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, used: used, accounting: accounting)

@@ -110,7 +110,7 @@ struct ReturnMatcher: Sendable {
     func readTemplate(_ template: TemplateReturn, samePlan: Bool) -> RowsOutcome {
         var findings = FindingBuilder(file: template.path, sheet: template.sheetName)
         let result = FileResult(path: template.path, status: .ok, sheet: template.sheetName, items: template.lines.count)
-        let filled = template.lines.filter { $0.completed.map(Self.isFilled) ?? false }.count
+        let filled = template.lines.filter { $0.completed.map(isFilled) ?? false }.count
         func refuse(_ message: FindingMessage) -> RowsOutcome {
             findings.add(message, area: template.area)
             return .done(ReadReturn(result: result, findings: findings.findings, submission: nil, filledRows: filled, namedRows: filled))
@@ -150,11 +150,11 @@ struct ReturnMatcher: Sendable {
         else {
             // An area named in the file name or title that the plan does not have, if any.
             let named = [source.stem, title].lazy.compactMap { text in
-                BreakdownParser.leadingAreaName(text).flatMap { splitter.finder.vocabulary.isArea($0) ? $0 : nil }
+                BreakdownParser.leadingAreaName(text, words: splitter.finder.vocabulary.valueWords).flatMap { splitter.finder.vocabulary.isArea($0) ? $0 : nil }
             }.first
             var refused = FindingBuilder(file: path, sheet: table.sheet.name)
             refused.add(.returnAreaUnknown(named: named, planAreas: plan.areas), area: named)
-            let filled = table.items.filter { Self.completedCell(of: $0, area: nil).map(Self.isFilled) ?? false }.count
+            let filled = table.items.filter { Self.completedCell(of: $0, area: nil).map(isFilled) ?? false }.count
             return .done(
                 ReadReturn(
                     result: result, findings: findings.findings + refused.findings, submission: nil, filledRows: filled,
@@ -179,8 +179,11 @@ struct ReturnMatcher: Sendable {
     }
 
     /// Whether a completion cell holds anything (`——`, `/`, `无` and blanks do not count).
-    static func isFilled(_ cell: Cell) -> Bool {
-        switch ValueReading.read(cell, measure: .completed, headerUnit: nil).quantity {
+    func isFilled(_ cell: Cell) -> Bool { Self.isFilled(cell, words: splitter.finder.vocabulary.quantityWords) }
+
+    /// Whether a completion cell holds anything, read with `words`.
+    static func isFilled(_ cell: Cell, words: QuantityWords) -> Bool {
+        switch ValueReading.read(cell, measure: .completed, headerUnit: nil, words: words).quantity {
         case .notApplicable: return false
         default: return true
         }
@@ -212,7 +215,7 @@ struct ReturnMatcher: Sendable {
         var unmatched: [ReturnRow] = []
         var rowFindings = FindingBuilder(file: path, sheet: sheet)
         for row in rows {
-            let isFilled = row.completed.map(Self.isFilled) ?? false
+            let isFilled = row.completed.map(isFilled) ?? false
             if isFilled { filled += 1 }
             guard let key = row.planKey, let item = index[key] else {
                 if isFilled { unmatched.append(row) }
@@ -222,7 +225,7 @@ struct ReturnMatcher: Sendable {
             let name = ProgressWorkbook.itemName(item)
             let planned = item.areas[area]?.target
             if let planned, let targetCell = row.targetCell {
-                let returned = row.target.map { ValueReading.read($0, measure: .target, headerUnit: nil) }?.quantity.quantity?.value
+                let returned = row.target.map { ValueReading.read($0, measure: .target, headerUnit: nil, words: splitter.finder.vocabulary.quantityWords) }?.quantity.quantity?.value
                 if returned == nil || !Quantity.equal(returned ?? 0, planned) {
                     rowFindings.add(
                         .targetChanged(returned: returned, planned: planned), cell: targetCell, row: row.row + 1, item: name,
@@ -237,7 +240,7 @@ struct ReturnMatcher: Sendable {
                 continue
             }
             firstRow[key] = row.row
-            let value = ValueReading.read(cell, measure: .completed, headerUnit: nil)
+            let value = ValueReading.read(cell, measure: .completed, headerUnit: nil, words: splitter.finder.vocabulary.quantityWords)
             switch value.quantity {
             case .quantity(let q):
                 let plannedIsPercent: Bool

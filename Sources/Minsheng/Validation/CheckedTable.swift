@@ -28,7 +28,7 @@ public struct CheckedTable: Sendable {
         let memo = ValueMemo()
         // Read once: the rows the reading's judge read are the same rows under the same layout.
         let rows = table.checkedRows
-            ?? table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, layout: table.layout, memo: memo)) }
+            ?? table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, layout: table.layout, words: table.words.quantities, memo: memo)) }
         self.rows = rows
         var figures: [Int: Int] = [:]
         var texts: [Int: Int] = [:]
@@ -53,7 +53,9 @@ public struct CheckedTable: Sendable {
         areaRowsOfItem = areaRows
     }
 
-    static func readValues(_ row: TableRow, layout: TableLayout, memo: ValueMemo = ValueMemo()) -> [ValueKey: ReadValue] {
+    static func readValues(
+        _ row: TableRow, layout: TableLayout, words: QuantityWords, memo: ValueMemo = ValueMemo()
+    ) -> [ValueKey: ReadValue] {
         var result: [ValueKey: ReadValue] = [:]
         result.reserveCapacity(row.values.count)
         // The 单位 column's unit, read once per row (not once per value).
@@ -64,12 +66,12 @@ public struct CheckedTable: Sendable {
             if case .string(let text) = cell.value {
                 // A long text is read once per stored string, measure and header unit, not once per cell.
                 let memoized = memo.texts(key.measure, headerUnit).value(text) { _ in
-                    let read = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
+                    let read = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit, words: words)
                     return (read.quantity, read.printedDecimals)
                 }
                 result[key] = ReadValue(cell: cell, quantity: memoized.0, printedDecimals: memoized.1)
             } else {
-                result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
+                result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit, words: words)
             }
         }
         return result

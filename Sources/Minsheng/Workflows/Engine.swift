@@ -17,18 +17,14 @@ public struct Engine: Sendable {
     /// The progress workbook's settings (`workbook.json`: `convert`, `collect`); nil for an
     /// engine made from parts without them, which then reads the file when it writes one.
     public let settings: WorkbookSettings?
-    /// The words quantities are read with (`quantities.json`), checked when the engine is made.
-    public let quantityWords: QuantityWords?
+    /// The words quantities are read with (`quantities.json`), part of the vocabulary.
+    public var quantityWords: QuantityWords { vocabulary.quantityWords }
 
     /// Creates one from its parts.
-    public init(
-        vocabulary: HeaderVocabulary, template: DistrictTemplate, settings: WorkbookSettings? = nil,
-        quantityWords: QuantityWords? = nil
-    ) {
+    public init(vocabulary: HeaderVocabulary, template: DistrictTemplate, settings: WorkbookSettings? = nil) {
         self.vocabulary = vocabulary
         self.template = template
         self.settings = settings
-        self.quantityWords = quantityWords
     }
 
     /// The engine with every data file of `Templates/` read and checked now — `headers.json`,
@@ -38,13 +34,9 @@ public struct Engine: Sendable {
     ///
     /// - Throws: `MinshengError.configuration` naming the data file that is missing or broken.
     public static func standard(folder: URL? = nil) throws -> Engine {
-        let vocabulary = try HeaderVocabulary.load(folder: folder)
-        let quantityWords = try QuantityWords.load(folder: folder)
-        // The quantity reader's own copy is the same file; a broken one would have stopped above.
-        _ = try QuantityWords.loaded.get()
-        return Engine(
-            vocabulary: vocabulary, template: try DistrictTemplate.load(folder: folder),
-            settings: try WorkbookSettings.load(folder: folder), quantityWords: quantityWords)
+        Engine(
+            vocabulary: try HeaderVocabulary.load(folder: folder), template: try DistrictTemplate.load(folder: folder),
+            settings: try WorkbookSettings.load(folder: folder))
     }
 
     /// Finds and reads tables.

@@ -54,10 +54,10 @@ public struct ColumnTotalRule: WholeTableRule {
         // The row's own rate against its own completed ÷ target, as an item's is checked.
         var named = footer
         named.project = label
-        RateRule().check(CheckedRow(row: named, values: CheckedTable.readValues(named, layout: table.table.layout)), in: table, into: &findings)
+        RateRule().check(CheckedRow(row: named, values: CheckedTable.readValues(named, layout: table.table.layout, words: table.table.words.quantities)), in: table, into: &findings)
         for (key, cell) in footer.values where key.measure != .rate {
             let column = table.column(for: key)
-            let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit)
+            let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit, words: table.table.words.quantities)
             guard case .quantity(let total) = read.quantity, !total.isPercent else { continue }
             var sum = Decimal(0)
             var counted = 0
