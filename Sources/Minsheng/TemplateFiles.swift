@@ -32,10 +32,7 @@ public enum TemplateFiles {
     public static func url(named name: String, folder: URL? = nil) throws -> URL {
         let candidates = folders(override: folder)
         if let found = firstFile(named: name, in: candidates) { return found }
-        let looked = candidates.map(\.path).joined(separator: "、")
-        throw MinshengError.configuration(
-            file: name,
-            reason: "找不到这个数据文件（找过：\(looked)）。请重新安装 minsheng，或设置环境变量 \(environmentVariable) 指向含有它的文件夹")
+        throw MinshengError.configuration(file: name, problem: .notFound(lookedIn: candidates.map(\.path)))
     }
 
     /// The bytes of the file `name`, from the first place that has it (see `url(named:folder:)`).
@@ -44,7 +41,7 @@ public enum TemplateFiles {
     public static func data(named name: String, folder: URL? = nil) throws -> Data {
         let url = try url(named: name, folder: folder)
         do { return try Data(contentsOf: url) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "无法打开数据文件")
+            throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.dataFile))
         }
     }
 

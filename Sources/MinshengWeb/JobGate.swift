@@ -37,7 +37,7 @@ public actor JobGate {
     ///
     /// - Throws: `WebFailure.busy` (503).
     public func admit() throws -> Ticket {
-        guard admitted.count < jobs + queue else { throw WebFailure.busy }
+        guard admitted.count < jobs + queue else { throw WebFailure(.busy) }
         nextID += 1
         admitted.insert(nextID)
         return Ticket(id: nextID)
@@ -97,7 +97,7 @@ func withTimeLimit<T: Sendable>(
             let timer = Task {
                 try? await Task.sleep(for: .seconds(seconds))
                 if Task.isCancelled { return }
-                if answer.resume(with: .failure(WebFailure.timedOut(seconds))) { task.cancel() }
+                if answer.resume(with: .failure(WebFailure(.timedOut(seconds: seconds)))) { task.cancel() }
             }
             Task {
                 let result = await task.result

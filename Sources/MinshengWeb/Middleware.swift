@@ -47,15 +47,15 @@ struct ErrorAnswer: RouterMiddleware {
         } catch let error as MinshengError {
             return error.webFailure.response()
         } catch is CancellationError {
-            return WebFailure(.serviceUnavailable, "处理已停止，请稍后再试").response()
+            return WebFailure(.stopped).response()
         } catch let error as any HTTPResponseError {
             switch error.status {
-            case .notFound: return WebFailure(.notFound, "没有这个地址").response()
-            case .methodNotAllowed: return WebFailure(.methodNotAllowed, "这个地址不接受这种请求方法").response()
-            default: return WebFailure(error.status, "请求无法处理（\(error.status.code)）").response()
+            case .notFound: return WebFailure(.noSuchAddress).response()
+            case .methodNotAllowed: return WebFailure(.methodNotAllowed).response()
+            default: return WebFailure(.other(code: error.status.code)).response()
             }
         } catch {
-            return WebFailure(.internalServerError, "服务器内部错误").response()
+            return WebFailure(.internalError).response()
         }
     }
 }
@@ -101,7 +101,7 @@ struct TokenCheck: RouterMiddleware {
                     title: "需要访问链接",
                     message: "这个网页只对持有访问链接的人开放。请打开财政局（民生办）发给您的完整链接（链接末尾带有 ?token=…）；打开一次后，这台电脑上的浏览器会记住 30 天。"))))
         }
-        throw WebFailure(.unauthorized, "需要访问令牌：请使用管理员提供的带 token 的链接打开本页")
+        throw WebFailure(.tokenRequired)
     }
 
     /// How long the browser keeps the token: 30 days (ended by `/logout`).

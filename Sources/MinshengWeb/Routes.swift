@@ -22,7 +22,7 @@ struct Routes: Sendable {
     func run(_ request: Request, job: Job) async throws -> Response {
         let limit = options.maxUploadBytes
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
-            throw WebFailure.tooLarge(limit)
+            throw WebFailure(.tooLarge(maxBytes: limit))
         }
         let ticket = try await gate.admit()
         var handedOver = false
@@ -56,10 +56,10 @@ struct Routes: Sendable {
     static func asOf(_ form: UploadedForm) throws -> AsOfDate? {
         guard let text = form.field("as_of") else { return nil }
         guard let date = AsOfDate(text) else {
-            throw WebFailure(.badRequest, "截至日期应为 YYYY-MM-DD 格式，例如 2023-10-31（收到的是“\(text.prefix(40))”）")
+            throw WebFailure(.asOfFormat(given: String(text.prefix(40))))
         }
         guard (2000...2100).contains(date.year) else {
-            throw WebFailure(.badRequest, "截至日期 \(text.prefix(40)) 不是一个可能的报送日期：年份应在 2000 到 2100 之间")
+            throw WebFailure(.asOfYear(given: String(text.prefix(40))))
         }
         return date
     }
@@ -79,14 +79,12 @@ struct Routes: Sendable {
         let other = besides.flatMap { try? $0.source.readBytes() }
         for file in form.files(field) {
             if let besides, let other, file.size == other.count, (try? file.source.readBytes()) == other {
-                skipped.append(FileResult(
-                    path: file.label, status: .skipped,
-                    error: "这就是上面选的\(besides.what)（内容完全相同），不是县区报回的表格，已跳过"))
+                skipped.append(FileResult(path: file.label, skipped: .sameAsChosen(what: besides.what)))
             } else if words, let verdict = ForeignFile.verdict(of: file.source) {
                 switch verdict {
-                case .notASpreadsheet(let reason): skipped.append(FileResult(path: file.label, status: .skipped, error: reason))
-                case .broken(let reason):
-                    skipped.append(FileResult(path: file.label, status: .unreadable, error: "无法读取 \(file.label)：\(reason)"))
+                case .notASpreadsheet(let kind): skipped.append(FileResult(path: file.label, skipped: .foreign(kind)))
+                case .broken(let kind):
+                    skipped.append(FileResult(path: file.label, failure: MinshengError.unreadable(file: file.label, problem: .foreign(kind))))
                 }
             } else {
                 inputs.append(file.source)
@@ -96,7 +94,7 @@ struct Routes: Sendable {
     }
 
     static func inputs(_ form: UploadedForm, field: String = "file") throws -> (inputs: [InputSource], skipped: [FileResult]) {
-        guard !form.files(field).isEmpty else { throw WebFailure(.badRequest, "没有收到文件：请至少选择一个 .xlsx 文件再提交") }
+        guard !form.files(field).isEmpty else { throw WebFailure(.noFiles) }
         return sorted(form, field: field)
     }
 
@@ -104,10 +102,10 @@ struct Routes: Sendable {
     /// spreadsheet is refused (422) with what it is.
     static func single(_ form: UploadedForm, field: String, what: String) throws -> InputSource? {
         let files = form.files(field)
-        guard files.count <= 1 else { throw WebFailure(.badRequest, "\(what)只能选一个文件（收到了 \(files.count) 个）") }
+        guard files.count <= 1 else { throw WebFailure(.oneFileOnly(what: what, count: files.count)) }
         guard let file = files.first else { return nil }
-        if let reason = ForeignFile.reason(of: file.source) {
-            throw WebFailure(.unprocessableContent, "\(what)“\(file.label)”无法使用：\(reason)")
+        if let verdict = ForeignFile.verdict(of: file.source) {
+            throw WebFailure(.unusableFile(what: what, label: file.label, kind: verdict.kind))
         }
         return file.source
     }
@@ -131,20 +129,14 @@ struct Routes: Sendable {
     static func requireSomethingRead(_ report: CheckReport, skipping: Set<String> = [], job: String) throws {
         let inputs = report.files.filter { !skipping.contains($0.path) }
         guard !inputs.contains(where: { $0.status == .ok }) else { return }
-        let names = inputs.prefix(3).map(\.path).joined(separator: "、") + (inputs.count > 3 ? "等" : "")
-        throw WebFailure(
-            .unprocessableContent,
-            "没有可\(job)的表格：上传的 \(inputs.count) 个文件（\(names)）都没有读取，所以没有生成工作簿。各文件的原因：",
-            report: report.jsonValue())
+        throw WebFailure(.nothingRead(job: job, count: inputs.count, names: inputs.map(\.path)), report: report.pageJSON())
     }
 
     /// The words for a plan or summary that has no area figures: most often a return or a
     /// progress table put in the wrong field.
     static func wrongField(_ error: any Error, file: String, what: String, instead: String) -> any Error {
         guard let error = error as? MinshengError, case .unreadable(let name, .noAreaTargets) = error, name == file else { return error }
-        return WebFailure(
-            .unprocessableContent,
-            "“\(file)”没有各县区的列或分解，看起来是某个县区报回的表格或一张进展表，不是\(what)：\(instead)")
+        return WebFailure(.wrongField(file: file, what: what, instead: instead))
     }
 
     // MARK: Jobs
@@ -162,7 +154,7 @@ struct Routes: Sendable {
                 if let previous { withPrevious.previous = try engine.readPrevious(previous) }
                 let report = await engine.check(withPrevious)
                 try Task.checkCancellation()
-                guard page else { return WebFailure.jsonResponse(status: .ok, report.jsonValue()) }
+                guard page else { return WebFailure.jsonResponse(status: .ok, report.pageJSON()) }
                 let name = (previous == nil ? "核对结果" : "上期对比结果") + "-\(stamp)"
                 return try Self.pageAnswer(report, form: form, findingsName: name)
             }
@@ -200,10 +192,10 @@ struct Routes: Sendable {
     var split: Job {
         { [engine] form in
             guard let plan = (form.files("plan") + form.files("file")).first else {
-                throw WebFailure(.badRequest, "没有收到分解表：请选择一个目标任务分解表（.xlsx）再提交")
+                throw WebFailure(.noPlanToSplit)
             }
-            if let reason = ForeignFile.reason(of: plan.source) {
-                throw WebFailure(.unprocessableContent, "分解表“\(plan.label)”无法使用：\(reason)")
+            if let verdict = ForeignFile.verdict(of: plan.source) {
+                throw WebFailure(.unusableFile(what: "分解表", label: plan.label, kind: verdict.kind))
             }
             let period = form.field("period").map { String($0.prefix(40)) }
             let request = SplitRequest(plan: plan.source, output: .memory, period: period)
@@ -227,10 +219,10 @@ struct Routes: Sendable {
     var collect: Job {
         { [engine, jobsPerRequest] form in
             guard let plan = try Self.single(form, field: "plan", what: "分解表") else {
-                throw WebFailure(.badRequest, "没有收到分解表：请在“分解表”中选择拆分模板时用的目标任务分解表")
+                throw WebFailure(.noPlanToCollect)
             }
             guard !form.files("file").isEmpty else {
-                throw WebFailure(.badRequest, "没有收到报回的表格：请选择各县区报回的 .xlsx 文件")
+                throw WebFailure(.noReturns)
             }
             let (returns, skipped) = Self.sorted(form, besides: (plan, "分解表"))
             let title = Self.title(form, default: ConvertRequest.defaultTitle)
@@ -262,10 +254,10 @@ struct Routes: Sendable {
     var reconcile: Job {
         { [engine, jobsPerRequest] form in
             guard let summary = try Self.single(form, field: "summary", what: "汇总表") else {
-                throw WebFailure(.badRequest, "没有收到汇总表：请在“汇总表”中选择手工汇总的、有各县区列的表格")
+                throw WebFailure(.noSummary)
             }
             guard !form.files("file").isEmpty else {
-                throw WebFailure(.badRequest, "没有收到各县区的报表：请选择各县区自己报送的 .xlsx 文件")
+                throw WebFailure(.noAreaReturns)
             }
             let (returns, skipped) = Self.sorted(form, besides: (summary, "汇总表"))
             var request = ReconcileRequest(summary: summary, returns: returns, jobs: jobsPerRequest)
@@ -279,7 +271,7 @@ struct Routes: Sendable {
                         instead: "请在“手工汇总表”中放有各县区列的那张汇总表，把这个文件放到下面“各县区自己报送的表格”中")
                 }
                 try Task.checkCancellation()
-                guard page else { return WebFailure.jsonResponse(status: .ok, result.report.jsonValue()) }
+                guard page else { return WebFailure.jsonResponse(status: .ok, result.report.pageJSON()) }
                 return try Self.pageAnswer(result.report, form: form, findingsName: "核对县区汇总结果-\(Self.stamp(nil))")
             }
         }
@@ -314,13 +306,13 @@ struct Routes: Sendable {
         }
         var downloadValue = JSONValue.null
         if let download {
-            guard let bytes = download.bytes else { throw WebFailure(.internalServerError, "服务器没有生成工作簿") }
+            guard let bytes = download.bytes else { throw WebFailure(.noWorkbook) }
             downloadValue = file(download.name, download.type, bytes)
         }
         return WebFailure.jsonResponse(
             status: .ok,
             .object([
-                ("report", report.jsonValue(previews: true)), ("download", downloadValue),
+                ("report", report.pageJSON(previews: true)), ("download", downloadValue),
                 ("findings", file(findingsName + ".xlsx", xlsxType, findings.bytes ?? [])),
             ]))
     }
@@ -331,7 +323,7 @@ struct Routes: Sendable {
 
     /// A workbook download, with the report's files and counts in `X-Minsheng-Report`.
     static func download(_ bytes: [UInt8]?, name: String, fallback: String, report: CheckReport) throws -> Response {
-        guard let bytes else { throw WebFailure(.internalServerError, "服务器没有生成工作簿") }
+        guard let bytes else { throw WebFailure(.noWorkbook) }
         var response = attachment(bytes, type: xlsxType, name: name, fallback: fallback)
         response.headers[.init("X-Minsheng-Report")!] = reportHeader(report)
         return response
@@ -365,7 +357,7 @@ struct Routes: Sendable {
             report.files.map { file in
                 .object([
                     ("path", .string(file.path)), ("status", .string(file.status.rawValue)),
-                    ("items", .number(Double(file.items))), ("error", .optional(file.error)),
+                    ("items", .number(Double(file.items))), ("error", .optional(file.problem?.text(hints: PageHints.hints))),
                 ])
             })
         let full = JSONValue.object([("files", files), ("summary", summary)]).serialized()

@@ -18,7 +18,7 @@ public final class UploadFolder: Sendable {
             try FileManager.default.createDirectory(
                 at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw WebFailure(.internalServerError, "服务器无法建立临时文件夹")
+            throw WebFailure(.cannotMakeTemporaryFolder)
         }
     }
 
@@ -88,11 +88,11 @@ public struct UploadedForm: Sendable {
         _ body: Body, contentType: String?, folder: UploadFolder, limits: Limits
     ) async throws -> UploadedForm where Body.Element: Collection<UInt8> {
         guard let contentType, let boundary = MultipartPart.boundary(ofContentType: contentType) else {
-            throw WebFailure(.badRequest, "请求格式不对：应以 multipart/form-data 上传文件")
+            throw WebFailure(.notMultipart)
         }
         var parser: MultipartParser
         do { parser = try MultipartParser(boundary: boundary) } catch {
-            throw WebFailure(.badRequest, "请求格式不对：multipart 分隔符无效")
+            throw WebFailure(.badBoundary)
         }
         var form = UploadedForm()
         var current: Sink?
@@ -100,7 +100,7 @@ public struct UploadedForm: Sendable {
         do {
             for try await chunk in body {
                 form.bodyBytes += chunk.count
-                if form.bodyBytes > limits.maxBytes { throw WebFailure.tooLarge(limits.maxBytes) }
+                if form.bodyBytes > limits.maxBytes { throw WebFailure(.tooLarge(maxBytes: limits.maxBytes)) }
                 for event in try parser.feed(chunk) {
                     switch event {
                     case .part(let part):
@@ -115,7 +115,7 @@ public struct UploadedForm: Sendable {
             }
             try parser.finish()
         } catch let failure as MultipartParser.Failure {
-            throw WebFailure(.badRequest, failure.sentence)
+            throw WebFailure(.malformedMultipart(sentence: failure.sentence))
         }
         return form
     }
@@ -130,14 +130,14 @@ public struct UploadedForm: Sendable {
             switch self {
             case .file(var file, let handle):
                 do { try handle.write(contentsOf: bytes) } catch {
-                    throw WebFailure(.internalServerError, "服务器无法保存上传的文件（磁盘已满？）")
+                    throw WebFailure(.cannotSaveUpload(diskFull: true))
                 }
                 file.size += bytes.count
                 self = .file(file, handle)
             case .field(let name, var value):
                 value += bytes
                 guard value.count <= limits.maxFieldBytes else {
-                    throw WebFailure(.badRequest, "字段“\(name)”太长")
+                    throw WebFailure(.fieldTooLong(name: name))
                 }
                 self = .field(name, value)
             case .ignored:
@@ -161,7 +161,7 @@ public struct UploadedForm: Sendable {
         // A file input left empty sends a part with an empty file name and no content.
         if filename.isEmpty { return .ignored }
         guard files.count < limits.maxFiles else {
-            throw WebFailure(.badRequest, "一次最多上传 \(limits.maxFiles) 个文件")
+            throw WebFailure(.tooManyFiles(limit: limits.maxFiles))
         }
         let label = Self.label(filename, index: files.count + 1)
         let ext = (label as NSString).pathExtension.lowercased()
@@ -169,7 +169,7 @@ public struct UploadedForm: Sendable {
         let path = folder.url.appendingPathComponent("\(files.count + 1).\(safeExt.isEmpty ? "upload" : safeExt)").path
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let handle = FileHandle(forWritingAtPath: path)
-        else { throw WebFailure(.internalServerError, "服务器无法保存上传的文件") }
+        else { throw WebFailure(.cannotSaveUpload(diskFull: false)) }
         return .file(UploadedFile(field: name, label: label, path: path, size: 0), handle)
     }
 

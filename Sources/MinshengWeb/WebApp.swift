@@ -39,15 +39,13 @@ public struct WebOptions: Sendable {
 
     /// Refuses options that cannot run safely.
     ///
-    /// - Throws: `MinshengError.usage` for a non-loopback host without a token, or a limit below 1.
+    /// - Throws: `WebOptionProblem` for a non-loopback host without a token, or a limit below 1.
     public func validate() throws {
-        if !Self.isLoopback(host), (token ?? "").isEmpty {
-            throw MinshengError.usage("在非本机地址 \(host) 上提供服务时必须用 --token（或环境变量 MINSHENG_WEB_TOKEN）设置访问令牌")
-        }
-        if maxUploadMB < 1 { throw MinshengError.usage("--max-upload-mb 至少为 1") }
-        if jobs < 1 { throw MinshengError.usage("--jobs 至少为 1") }
-        if timeLimitSeconds < 1 { throw MinshengError.usage("--time-limit 至少为 1 秒") }
-        if port < 0 || port > 65535 { throw MinshengError.usage("--port 应在 0 到 65535 之间") }
+        if !Self.isLoopback(host), (token ?? "").isEmpty { throw WebOptionProblem.tokenRequired(host: host) }
+        if maxUploadMB < 1 { throw WebOptionProblem.tooSmall(.maxUploadMB, minimum: 1) }
+        if jobs < 1 { throw WebOptionProblem.tooSmall(.jobs, minimum: 1) }
+        if timeLimitSeconds < 1 { throw WebOptionProblem.tooSmall(.timeLimitSeconds, minimum: 1) }
+        if port < 0 || port > 65535 { throw WebOptionProblem.portOutOfRange(port) }
     }
 
     /// The address people open (with the token, when there is one).
@@ -166,7 +164,8 @@ public enum WebServer {
     /// The application: the router on `options.host:options.port`, printing the URL once it
     /// listens; `runService()` stops it cleanly on SIGINT and SIGTERM (requests in flight finish).
     ///
-    /// - Throws: `MinshengError` for bad options, a missing data file or a missing page.
+    /// - Throws: `WebOptionProblem` for bad options, `MinshengError` for a missing data file or a
+    ///   missing page.
     public static func application(
         options: WebOptions, onRunning: @escaping @Sendable (String) -> Void = { print($0) }
     ) throws -> some ApplicationProtocol {
@@ -175,7 +174,7 @@ public enum WebServer {
         let page = try WebPage.html()
         let store: RoundStore
         do { store = try RoundStore(dataDirectory: options.dataDirectory) } catch {
-            throw MinshengError.configuration(file: options.dataDirectory.path, reason: "无法打开报送数据目录：\(error)")
+            throw MinshengError.configuration(file: options.dataDirectory.path, problem: .cannotOpenDataFolder(detail: "\(error)"))
         }
         let router = router(options: options, engine: engine, page: page, store: store)
         return Application(
@@ -215,6 +214,6 @@ public enum WebPage {
         for candidate in candidates {
             if let data = FileManager.default.contents(atPath: candidate.path) { return Array(data) }
         }
-        throw MinshengError.configuration(file: "index.html", reason: "找不到网页文件（应在可执行文件旁的 minsheng_MinshengWeb.resources 文件夹中，或在 /usr/share/minsheng 中）")
+        throw MinshengError.configuration(file: "index.html", problem: .webPageMissing)
     }
 }

@@ -1,38 +1,28 @@
 import Hummingbird
 import Minsheng
 
-/// A request the server answers with an error status and `{"error": "<Chinese sentence>"}`.
+/// A request the server answers with an error status and `{"error": "<Chinese sentence>"}`:
+/// a `WebProblem`, whose status and words are each decided in one place, and — when the failure
+/// is about the files — what became of each.
 public struct WebFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The HTTP status.
-    public var status: HTTPResponse.Status
-    /// The sentence for people.
-    public var message: String
+    /// What went wrong.
+    public var problem: WebProblem
     /// What became of each file, when the failure is about the files (nothing could be read):
     /// the report's JSON object, answered as `report` beside `error`.
     public var report: JSONValue?
 
     /// Creates one.
-    public init(_ status: HTTPResponse.Status, _ message: String, report: JSONValue? = nil) {
-        self.status = status
-        self.message = message
+    public init(_ problem: WebProblem, report: JSONValue? = nil) {
+        self.problem = problem
         self.report = report
     }
 
+    /// The HTTP status (`WebProblem.status`).
+    public var status: HTTPResponse.Status { HTTPResponse.Status(code: problem.status) }
+    /// The sentence for people.
+    public var message: String { problem.description }
     /// Text for people.
     public var description: String { message }
-
-    /// 413: the body is over the limit.
-    static func tooLarge(_ maxBytes: Int) -> WebFailure {
-        WebFailure(.contentTooLarge, "上传的文件总共超过 \(maxBytes / (1024 * 1024)) MB，请分批上传")
-    }
-
-    /// 503: too many requests are waiting.
-    static let busy = WebFailure(.serviceUnavailable, "服务器正忙，排队的请求已满，请稍后再试")
-
-    /// 503: the work ran past the time limit.
-    static func timedOut(_ seconds: Int) -> WebFailure {
-        WebFailure(.serviceUnavailable, "处理超过 \(seconds) 秒仍未完成，已停止；请减少文件后再试")
-    }
 
     /// The JSON answer.
     func response() -> Response {
@@ -52,8 +42,6 @@ public struct WebFailure: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension MinshengError {
-    /// The failure a route answers with: `httpStatus` and `description`.
-    var webFailure: WebFailure {
-        WebFailure(HTTPResponse.Status(code: httpStatus), description)
-    }
+    /// The failure a route answers with: `httpStatus` and the page's words.
+    var webFailure: WebFailure { WebFailure(.input(self)) }
 }

@@ -4,9 +4,9 @@
 /// do { _ = try Workbook(path: "a.xlsx") }
 /// catch let error as XLSXError { print(error.description) }  // 无法读取 a.xlsx：…
 /// ```
-public struct XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct XLSXError: Error, CustomStringConvertible, Sendable, Hashable {
     /// What went wrong.
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Hashable {
         /// The file does not exist or cannot be opened.
         case cannotOpen(reason: String)
         /// The file is not a zip archive at all.

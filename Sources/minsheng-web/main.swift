@@ -110,10 +110,27 @@ struct Serve: AsyncParsableCommand {
                 // Written at once, also when standard output is a file or a pipe.
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
             }
+        } catch let problem as WebOptionProblem {
+            FileHandle.standardError.write(Data("minsheng-web：\(Self.text(of: problem))\n".utf8))
+            throw ExitCode(problem.exitCode)
         } catch let error as MinshengError {
             FileHandle.standardError.write(Data("minsheng-web：\(error.description)\n".utf8))
             throw ExitCode(error.exitCode)
         }
         try await app.runService()
+    }
+}
+
+extension Serve {
+    /// A refused option in this executable's terms: its flag, and the environment variable that
+    /// can set it.
+    static func text(of problem: WebOptionProblem) -> String {
+        switch problem {
+        case .tokenRequired(let host): return "在非本机地址 \(host) 上提供服务时必须用 --token（或环境变量 MINSHENG_WEB_TOKEN）设置访问令牌"
+        case .tooSmall(.maxUploadMB, let minimum): return "--max-upload-mb 至少为 \(minimum)"
+        case .tooSmall(.jobs, let minimum): return "--jobs 至少为 \(minimum)"
+        case .tooSmall(.timeLimitSeconds, let minimum): return "--time-limit 至少为 \(minimum) 秒"
+        case .portOutOfRange: return "--port 应在 0 到 65535 之间"
+        }
     }
 }

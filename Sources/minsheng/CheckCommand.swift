@@ -57,6 +57,7 @@ struct CheckCommand: ParsableCommand {
         let (status, report, reading) = try Blocking.wait { [request] in
             let writer = try CheckReportWriter(format: form, to: .standardOutput())
             writer.explainReadings = explain
+            writer.hints = CommandLineHints.hints
             var report = CheckReport()
             var reading: TableReading?
             await engine.check(request, progress: progress) { file, found in

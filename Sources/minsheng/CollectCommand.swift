@@ -35,7 +35,8 @@ struct CollectCommand: ParsableCommand {
             recognition: recognition, jobs: batch.jobs)
         request.skipped = listing.skipped
         let progress = batch.progress(total: request.returnsWithoutPlan.count)
-        let result = try Terminal.run { try Blocking.wait { [request] in try await engine.collect(request, progress: progress) } }
+        var result = try Terminal.run { try Blocking.wait { [request] in try await engine.collect(request, progress: progress) } }
+        result.report.hints = CommandLineHints.hints
         Terminal.present(result.report, format: options.format, text: result.summaryText)
         if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
     }

@@ -32,7 +32,8 @@ struct ConvertCommand: ParsableCommand {
         request.skipped = listing.skipped
         request.previous = try table.previousReport(engine, recognition: recognition)
         let progress = batch.progress(total: listing.inputs.count)
-        let result = try Terminal.run { try Blocking.wait { [request] in try await engine.convert(request, progress: progress) } }
+        var result = try Terminal.run { try Blocking.wait { [request] in try await engine.convert(request, progress: progress) } }
+        result.report.hints = CommandLineHints.hints
         Terminal.present(result.report, format: options.format, text: result.summaryText)
         if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }
     }

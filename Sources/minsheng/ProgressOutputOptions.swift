@@ -33,7 +33,9 @@ extension Terminal {
     /// Prints a job's outcome: unreadable inputs on standard error, then the JSON report or the
     /// text summary; exits with the report's status.
     static func present(_ report: CheckReport, format: ProgressOutputOptions.Format, text: String) {
-        for file in report.files where file.status == .unreadable { Terminal.error(file.error ?? "无法读取 \(file.path)") }
+        for file in report.files where file.status == .unreadable {
+            Terminal.error(file.problem?.text(hints: report.hints) ?? "无法读取 \(file.path)")
+        }
         switch format {
         case .json: Terminal.printJSON(report)
         case .text: print(text, terminator: "")

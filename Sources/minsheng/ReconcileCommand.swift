@@ -40,7 +40,8 @@ struct ReconcileCommand: ParsableCommand {
         var request = ReconcileRequest(summary: .path(summary), returns: listing.inputs, recognition: recognition, jobs: batch.jobs)
         request.skipped = listing.skipped
         let progress = batch.progress(total: request.returnsWithoutSummary.count)
-        let result = try Terminal.run { try Blocking.wait { [request] in try await engine.reconcile(request, progress: progress) } }
+        var result = try Terminal.run { try Blocking.wait { [request] in try await engine.reconcile(request, progress: progress) } }
+        result.report.hints = CommandLineHints.hints
         Terminal.present(result.report, format: format == .json ? .json : .text, text: result.summaryText)
         try findings.write(result.report, inputs: [.path(summary)] + listing.inputs)
         if result.report.exitStatus != 0 { throw ExitCode(result.report.exitStatus) }

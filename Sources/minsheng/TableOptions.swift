@@ -29,9 +29,10 @@ struct TableOptions: ParsableArguments {
 }
 
 extension Terminal {
-    /// Prints a command's stopping error and gives its exit code (64 for usage, 2 otherwise).
+    /// Prints a command's stopping error (with the option that solves it, when one does) and
+    /// gives its exit code (64 for usage, 2 otherwise).
     static func exit(for error: MinshengError) -> ExitCode {
-        Terminal.error("\(error)")
+        Terminal.error(CommandLineHints.hints.text(of: error))
         return ExitCode(error.exitCode)
     }
 

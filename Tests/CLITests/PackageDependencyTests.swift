@@ -90,7 +90,7 @@ struct PackageDependencyTests {
 
         let vocabulary = try HeaderVocabulary.load()
         print("vocabulary: \(vocabulary.role(of: "年度\n目标").map { "\($0)" } ?? "none")")
-        let endings = AreaEndings.standard
+        let endings = vocabulary.areaEndings
         print("county: 涡阳县 \(endings.isCounty("涡阳县")), 亳州高新区 \(endings.isCounty("亳州高新区"))")
 
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("consumer-\(UUID().uuidString).xlsx").path

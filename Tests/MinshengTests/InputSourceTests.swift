@@ -38,9 +38,9 @@ struct InputSourceTests {
         let unreadable = MinshengError.unreadable(file: "a.xlsx", problem: .cannotOpen)
         #expect(unreadable.exitCode == 2)
         #expect(unreadable.httpStatus == 422)
-        #expect(MinshengError.usage("x").exitCode == 64)
-        #expect(MinshengError.usage("x").httpStatus == 400)
-        #expect(MinshengError.configuration(file: "headers.json", reason: "x").httpStatus == 500)
-        #expect(MinshengError.badLayoutFile(file: "l.json", reason: "x").exitCode == 64)
+        #expect(MinshengError.usage(.outputExists("x")).exitCode == 64)
+        #expect(MinshengError.usage(.outputExists("x")).httpStatus == 400)
+        #expect(MinshengError.configuration(file: "headers.json", problem: .cannotOpen(.headerWords)).httpStatus == 500)
+        #expect(MinshengError.badLayoutFile(file: "l.json", problem: .malformed).exitCode == 64)
     }
 }

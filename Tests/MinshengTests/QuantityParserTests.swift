@@ -1,5 +1,6 @@
 import Foundation
 import Minsheng
+import TestSupport
 import Testing
 
 /// Each form of DESIGN's quantity table, and the ones seen in the seeds.
@@ -36,23 +37,23 @@ struct QuantityParserTests {
 
     @Test(arguments: figures)
     func readsAFigure(_ c: Case) {
-        let parsed = QuantityParser.parse(c.text)
+        let parsed = TestWords.quantity(c.text)
         #expect(parsed == .quantity(Quantity(c.value, unit: c.unit, bound: c.bound)), "\(c.text) → \(parsed)")
     }
 
     @Test(arguments: ["——", "—", "-", "/", "无", "", "  ", "— —"])
     func readsNotApplicable(_ text: String) {
-        #expect(QuantityParser.parse(text) == .notApplicable)
+        #expect(TestWords.quantity(text) == .notApplicable)
     }
 
     @Test(arguments: ["应保尽保", "全覆盖", "应救尽救"])
     func keepsQualitativeTargetsAsText(_ text: String) {
-        #expect(QuantityParser.parse(text) == .qualitative(text))
+        #expect(TestWords.quantity(text) == .qualitative(text))
     }
 
     @Test(arguments: ["见附件", "8300人以上？？", "1-10月", "详见说明材料第3页"])
     func keepsWhatIsNoFigureAsUnparsedText(_ text: String) {
-        #expect(QuantityParser.parse(text) == .unparsed(text))
+        #expect(TestWords.quantity(text) == .unparsed(text))
     }
 
     @Test func readsPercentFormattedNumbers() {
@@ -61,8 +62,8 @@ struct QuantityParserTests {
     }
 
     @Test func keepsAHeaderUnitOfWanUnscaled() {
-        #expect(QuantityParser.parse("500万元", headerUnit: "万元") == .quantity(Quantity(500, unit: "万元")))
-        #expect(QuantityParser.parse("500万元") == .quantity(Quantity(5_000_000, unit: "元")))
+        #expect(TestWords.quantity("500万元", headerUnit: "万元") == .quantity(Quantity(500, unit: "万元")))
+        #expect(TestWords.quantity("500万元") == .quantity(Quantity(5_000_000, unit: "元")))
     }
 
     @Test func comparesIntegersExactlyAndDecimalsWithTolerance() {

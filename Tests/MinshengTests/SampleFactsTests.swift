@@ -85,7 +85,7 @@ struct SampleFactsTests {
         let table = try checker.finder.find(in: TestPaths.samples.appendingPathComponent("002-亳州-分解表-文字.xlsx").path)
         let breakdowns = table.items.flatMap { row -> [Breakdown] in
             guard let text = row.values[ValueKey(.target)]?.string else { return [] }
-            return BreakdownParser.parse(text)
+            return TestWords.parser.parse(text)
         }
         let withTotals = breakdowns.filter { $0.total != nil }
         // The sample's 50 paragraphs hold 18 breakdowns with a total (城镇新增就业 3.3万, 3265,

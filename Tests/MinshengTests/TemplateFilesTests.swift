@@ -1,5 +1,6 @@
 import Foundation
 import Minsheng
+import TestSupport
 import Testing
 
 /// The data files of `Templates/` come from the package's resources, an override folder taking
@@ -50,19 +51,19 @@ struct TemplateFilesTests {
     }
 
     @Test func oneListOfAreaEndingsTellsCountiesApart() throws {
-        let endings = AreaEndings.standard
+        let endings = try AreaEndings.load()
         #expect(endings == (try HeaderVocabulary.load().areaEndings))
         #expect(endings.isCounty("涡阳县") && endings.isCounty("谯城区"))
         #expect(!endings.isCounty("亳州高新区") && !endings.isCounty("市本级") && !endings.isCounty("亳州市"))
         #expect(endings.endsProseArea("市本级") && endings.endsProseArea("亳州高新区") && !endings.endsProseArea("亳州市"))
-        #expect(BreakdownParser.leadingAreaName("市本级建立4家") == "市本级")
+        #expect(TestWords.parser.leadingAreaName("市本级建立4家") == "市本级")
     }
 
     @Test func quantityWordsAreData() throws {
         let words = try QuantityWords.load()
-        #expect(words == QuantityWords.standard)
+        #expect(words == TestWords.value.quantities)
         #expect(words.atLeastSuffixes.first == "及以上")
-        #expect(QuantityParser.notApplicableTexts.contains("——"))
+        #expect(TestWords.value.quantities.notApplicable.contains("——"))
     }
 }
 

@@ -165,7 +165,8 @@ struct TransposedTableTests {
         // Without the nonAdditive words, every indicator sums.
         let bare = try HeaderVocabulary(
             roles: vocabulary.roles, totals: vocabulary.totals, areaEndings: vocabulary.areaEndings,
-            areaNames: vocabulary.areaNames, sectionPatterns: vocabulary.sectionPatterns, footerPrefixes: vocabulary.footerPrefixes)
+            areaNames: vocabulary.areaNames, sectionPatterns: vocabulary.sectionPatterns, footerPrefixes: vocabulary.footerPrefixes,
+            quantityWords: vocabulary.quantityWords)
         #expect(bare.indicatorKind(of: "城镇登记失业率低于", unit: "%") == .additive)
     }
 

@@ -101,7 +101,7 @@ public struct Checker: Sendable {
             result.readings = ([table] + others).map(TableReading.init)
             return (result, findings, [checked] + checkedOthers)
         } catch {
-            return (FileResult(path: source.name, status: .unreadable, error: "\(error)"), [], [])
+            return (FileResult(path: source.name, failure: error), [], [])
         }
     }
 

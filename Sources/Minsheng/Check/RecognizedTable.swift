@@ -10,6 +10,8 @@ public struct RecognizedTable: Sendable {
     public var layout: TableLayout { didSet { forgetReadRows() } }
     /// Body rows (items, sections, footers).
     public var rows: [TableRow] { didSet { forgetReadRows() } }
+    /// The engine's words its values and prose are read with.
+    public var words: ValueWords
     /// What minsheng output the workbook is (`标准进度表`), when it is one of ours.
     public var ownOutput: String? = nil
     /// Sheets the workbook lists whose content is missing from the file (not read).
@@ -39,11 +41,11 @@ public struct RecognizedTable: Sendable {
         for row in items {
             for cell in row.values.values {
                 guard case .string(let text) = cell.value else { continue }
-                let areas = parsed.value(text) { text in BreakdownParser.parse(text).flatMap { $0.areas.map(\.area) } }
+                let areas = parsed.value(text) { text in BreakdownParser.parse(text, words: words).flatMap { $0.areas.map(\.area) } }
                 for area in areas where !names.contains(area) { names.append(area) }
             }
         }
-        return names.filter(AreaEndings.standard.isCounty)
+        return names.filter(words.areas.isCounty)
     }
 }
 

@@ -46,8 +46,8 @@ public enum ValueReading {
             ? nil : normalized
     }
 
-    /// Reads `cell` of a column with `measure` and header unit.
-    public static func read(_ cell: Cell, measure: Measure, headerUnit: String?) -> ReadValue {
+    /// Reads `cell` of a column with `measure` and header unit, with the engine's quantity words.
+    public static func read(_ cell: Cell, measure: Measure, headerUnit: String?, words: QuantityWords) -> ReadValue {
         // A placeholder 0 (XlsxWriter, recalculated on opening) is no figure: the formula is.
         if cell.placeholderResult { return ReadValue(cell: cell, quantity: .notApplicable, printedDecimals: 0) }
         switch cell.value {
@@ -88,7 +88,7 @@ public enum ValueReading {
             if short, measure != .rate, text.contains("%") || text.contains("％"), ["增长", "下降", "减少", "降低"].contains(where: text.contains) {
                 return ReadValue(cell: cell, quantity: .qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines)), printedDecimals: 0)
             }
-            var quantity = QuantityParser.parse(text, headerUnit: headerUnit)
+            var quantity = QuantityParser.parse(text, headerUnit: headerUnit, words: words)
             if measure == .rate, case .quantity(let q) = quantity, q.unit == nil, headerUnit == nil || headerUnit == "%" {
                 // A rate typed as text without %, read as the same figure typed as a number is: a
                 // percentage above 5 (`98`), a ratio up to 5 (`0.6`, 60%).

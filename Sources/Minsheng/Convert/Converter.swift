@@ -10,6 +10,8 @@ import Foundation
 public struct Converter: Sendable {
     /// Reads and checks each input.
     public let checker: Checker
+    /// The progress workbook's settings (the engine's); `Templates/workbook.json` when nil.
+    public var settings: WorkbookSettings?
 
     /// Creates one with the data files of `Templates/`.
     public init() throws {
@@ -17,8 +19,9 @@ public struct Converter: Sendable {
     }
 
     /// Creates one from its parts.
-    public init(checker: Checker) {
+    public init(checker: Checker, settings: WorkbookSettings? = nil) {
         self.checker = checker
+        self.settings = settings
     }
 
     /// What a conversion did.
@@ -77,7 +80,7 @@ public struct Converter: Sendable {
             let (result, findings, tables) = checker.readChecked(source: source, recognition: recognition, asOf: asOf, previous: previous)
             if let kind = tables.first?.table.ownOutput {
                 // minsheng's own output (last run's 汇总.xlsx in the folder) is no source.
-                let skipped = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
+                let skipped = FileResult(path: source.name, skipped: .ownOutput(kind: kind))
                 return (skipped, [Finding](), [ProgressItem](), String?.none)
             }
             // Every sheet's table is merged, as separate files are: other items are added, the same
@@ -98,6 +101,8 @@ public struct Converter: Sendable {
         var content = ProgressWorkbookContent(
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, notes: merger.notes)
         content.previous = previous != nil
+        content.settings = settings
+        content.words = checker.finder.vocabulary.valueWords
         content.sourceTitles = titles
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, notes: merger.notes, accounting: merger.accounting)

@@ -8,10 +8,10 @@ public enum OutputFile {
     public static func checkNotAnInput(_ output: String, inputs: [String], overwrite: Bool = true) throws {
         let target = canonical(output)
         if let clash = inputs.first(where: { canonical($0) == target }) {
-            throw MinshengError.usage("输出文件 \(output) 与输入文件 \(clash) 相同，已拒绝（输入文件从不被修改）")
+            throw MinshengError.usage(.outputIsInput(output: output, input: clash))
         }
         if !overwrite && FileManager.default.fileExists(atPath: output) {
-            throw MinshengError.usage("输出文件 \(output) 已存在，未覆盖（加 --force 覆盖）")
+            throw MinshengError.usage(.outputExists(output))
         }
     }
 
@@ -28,17 +28,17 @@ public enum OutputFile {
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw MinshengError.cannotWrite(path: path, reason: "文件夹 \(folder.path) 不存在")
+            throw MinshengError.cannotWrite(path: path, problem: .folderMissing(folder.path))
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         defer { try? FileManager.default.removeItem(at: temporary) }
         do {
             try write(temporary.path)
         } catch {
-            throw MinshengError.cannotWrite(path: path, reason: "\(error)")
+            throw MinshengError.cannotWrite(path: path, problem: .failed(detail: "\(error)"))
         }
         if rename(temporary.path, url.path) != 0 {
-            throw MinshengError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            throw MinshengError.cannotWrite(path: path, problem: .failed(detail: String(cString: strerror(errno))))
         }
     }
 }

@@ -1,86 +1,110 @@
 import Foundation
 import XLSXReader
 
-/// Files that are plainly not spreadsheets, told apart by their name and first bytes, with words
-/// that say what the file is and what to do — rather than the reader's "不是 zip 压缩包" for a
-/// PDF, a photo, a Word file, an empty file or an Office lock file (`~$…`).
+/// Files that are plainly not spreadsheets, told apart by their name and first bytes: what the
+/// file is (`Kind`), so that a presenter can say what it is and what to do — rather than the
+/// reader's "不是 zip 压缩包" for a PDF, a photo, a Word file, an empty file or an Office lock
+/// file (`~$…`).
 ///
 /// ```swift
-/// ForeignFile.reason(of: .path("报告.pdf"))   // 这是 PDF 文件……
-/// ForeignFile.reason(of: .path("涡阳县.xlsx")) // nil: read it
+/// ForeignFile.verdict(of: .path("报告.pdf"))    // .notASpreadsheet(.pdf): 这是 PDF 文件……
+/// ForeignFile.verdict(of: .path("涡阳县.xlsx")) // nil: read it
 /// ```
 public enum ForeignFile {
     /// What a file that will not be read is.
     public enum Verdict: Sendable, Hashable {
         /// Not a spreadsheet at all (a PDF, a photo, a Word file, a lock file): skipped.
-        case notASpreadsheet(String)
+        case notASpreadsheet(Kind)
         /// A spreadsheet that cannot be read (empty, cut off): unreadable.
-        case broken(String)
+        case broken(Kind)
 
-        /// The words for people.
-        public var reason: String {
+        /// What the file is.
+        public var kind: Kind {
             switch self {
-            case .notASpreadsheet(let reason), .broken(let reason): return reason
+            case .notASpreadsheet(let kind), .broken(let kind): return kind
             }
         }
+
     }
 
-    /// Why the input is not read, in words a clerk understands; nil when it may be a spreadsheet
-    /// (the reader then decides).
-    public static func reason(of source: InputSource) -> String? { verdict(of: source)?.reason }
+    /// What a file plainly is, told by its name and first bytes.
+    public enum Kind: Sendable, Hashable {
+        /// An Office/WPS lock file (`~$…`).
+        case lockFile
+        /// An empty file (0 bytes).
+        case emptyFile
+        /// A zip cut off before its end record.
+        case truncated
+        /// A PDF.
+        case pdf
+        /// A photo or screenshot.
+        case image
+        /// A .rar or .7z archive.
+        case archive
+        /// A .zip archive that holds no workbook.
+        case zipArchive
+        /// A Word document (.docx).
+        case wordDocument
+        /// A PowerPoint presentation (.pptx).
+        case powerPoint
+        /// A legacy Word/WPS text document.
+        case legacyTextDocument
+        /// A legacy presentation (.ppt, .dps).
+        case legacyPresentation
+        /// A text document by its name (.docx, .doc, .wps) that is no zip or OLE file.
+        case textDocument
+    }
 
     /// What the input is when it will not be read; nil when it may be a spreadsheet.
     public static func verdict(of source: InputSource) -> Verdict? {
         let name = source.fileName
         if name.hasPrefix("~$") {
-            return .notASpreadsheet("这是 Office/WPS 打开表格时留下的临时锁定文件（文件名以 ~$ 开头），不是表格：请选文件名不带 ~$ 的原文件")
+            return .notASpreadsheet(.lockFile)
         }
         guard let size = source.size else { return nil }
         if size == 0 {
-            return .broken("这是一个空文件（0 字节），多半是没有保存完或下载没有完成：请重新保存或重新下载后再上传")
+            return .broken(.emptyFile)
         }
         let head = self.head(of: source, count: 4096)
-        guard let reason = reason(head: head, whole: { Self.contains(source, anyOf: ["xl/workbook", "word/", "ppt/", Self.endOfArchive]) }, extension: source.pathExtension)
+        guard let kind = kind(head: head, whole: { Self.contains(source, anyOf: ["xl/workbook", "word/", "ppt/", Self.endOfArchive]) }, extension: source.pathExtension)
         else { return nil }
-        return reason == truncated ? .broken(reason) : .notASpreadsheet(reason)
+        return kind == .truncated ? .broken(kind) : .notASpreadsheet(kind)
     }
-
-    static let truncated = "文件不完整（后半部分缺失），多半是下载或复制时中断了：请重新下载或让报送单位重新发送"
 
     /// The signature of a zip's end-of-central-directory record (a cut-off file has none).
     static let endOfArchive = "PK\u{05}\u{06}"
 
-    /// The reason for a file that starts with `head`; `whole` names which of the Office parts
-    /// the file holds (`xl/workbook`, `word/`, `ppt/`), asked only for a zip.
-    static func reason(head: [UInt8], whole: () -> Set<String>, extension ext: String) -> String? {
+    /// What a file that starts with `head` is; `whole` names which of the Office parts the file
+    /// holds (`xl/workbook`, `word/`, `ppt/`), asked only for a zip. Nil: it may be a spreadsheet.
+    static func kind(head: [UInt8], whole: () -> Set<String>, extension ext: String) -> Kind? {
         if head.starts(with: Array("%PDF".utf8)) {
-            return "这是 PDF 文件，无法从中读取表格的数字：请向报送单位要 Excel/WPS 表格（.xlsx）原件"
+            return .pdf
         }
         if isImage(head) {
-            return "这是图片（照片或截图），无法从中读取数字：请报送 Excel/WPS 表格文件（.xlsx），不要拍照或截图"
+            return .image
         }
         if head.starts(with: Array("Rar!".utf8)) || head.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) {
-            return "这是压缩包（.rar / .7z），不是表格：请先解压，再上传其中的 .xlsx 文件"
+            return .archive
         }
         switch FileSignature.of(head) {
         case .zip:
             let parts = whole()
-            if !parts.contains(endOfArchive) { return truncated }
+            if !parts.contains(endOfArchive) { return .truncated }
             if parts.contains("xl/workbook") { return nil }
             if parts.contains("word/") {
-                return "这是 Word 文档（.docx），不是表格：请把其中的表格复制到 Excel/WPS 表格中另存为 .xlsx，或向报送单位要表格原件"
+                return .wordDocument
             }
-            if parts.contains("ppt/") { return "这是 PowerPoint 演示文稿，不是表格：请报送 Excel/WPS 表格（.xlsx）" }
-            if ext == "zip" { return "这是压缩包（.zip），不是表格：请先解压，再上传其中的 .xlsx 文件" }
+            if parts.contains("ppt/") { return .powerPoint }
+            if ext == "zip" { return .zipArchive }
             return nil
         case .ole:
             if ["doc", "wps", "dot"].contains(ext) || head.containsSequence(utf16("WordDocument")) {
-                return "这是 Word/WPS 文字文档，不是表格：请把其中的表格复制到 Excel/WPS 表格中另存为 .xlsx，或向报送单位要表格原件"
+                return .legacyTextDocument
             }
-            if ["ppt", "dps"].contains(ext) { return "这是演示文稿，不是表格：请报送 Excel/WPS 表格（.xlsx）" }
+            if ["ppt", "dps"].contains(ext) { return .legacyPresentation }
             return nil
         case .textSpreadsheet, .other:
-            if ["docx", "doc", "wps"].contains(ext) { return "这是文字文档，不是表格：请报送 Excel/WPS 表格（.xlsx）" }
+            if ["docx", "doc", "wps"].contains(ext) { return .textDocument }
             return nil
         }
     }

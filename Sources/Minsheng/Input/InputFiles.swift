@@ -20,9 +20,7 @@ public enum InputFiles {
 
         /// The usage error for no input at all, naming what was given and what was skipped.
         public func nothingToRead(_ arguments: [String]) -> MinshengError {
-            let given = arguments.joined(separator: "、")
-            let skippedNote = skipped.isEmpty ? "" : "（\(skipped.count) 个文件不是表格，已跳过）"
-            return .usage("没有找到要读取的表格文件：\(given) 中没有 .xlsx / .xlsm / .csv 文件\(skippedNote)")
+            .usage(.nothingToRead(given: arguments, skipped: skipped.count))
         }
     }
 
@@ -47,7 +45,7 @@ public enum InputFiles {
                 var isSubfolder: ObjCBool = false
                 _ = manager.fileExists(atPath: path, isDirectory: &isSubfolder)
                 if let reason = skipReason(name: name, isFolder: isSubfolder.boolValue) {
-                    listing.skipped.append(FileResult(path: path, status: .skipped, error: reason))
+                    listing.skipped.append(FileResult(path: path, skipped: reason))
                 } else {
                     listing.inputs.append(.path(path))
                 }
@@ -61,20 +59,11 @@ public enum InputFiles {
         list(arguments).inputs.compactMap(\.path)
     }
 
-    /// Why a file found in a folder is not read, in words a clerk understands; nil to read it.
-    static func skipReason(name: String, isFolder: Bool) -> String? {
-        if isFolder { return "子文件夹，其中的文件不读取；需要时请单独列出这个文件夹" }
-        if name.hasPrefix("~$") { return "Office 正在编辑时留下的临时文件，不是表格" }
+    /// Why a file found in a folder is not read; nil to read it.
+    static func skipReason(name: String, isFolder: Bool) -> SkipReason? {
+        if isFolder { return .subfolder }
+        if name.hasPrefix("~$") { return .officeLockFile }
         let ext = (name as NSString).pathExtension.lowercased()
-        if extensions.contains(ext) { return nil }
-        switch ext {
-        case "pdf": return "PDF 文件，无法读取其中的表格，请报送 Excel/WPS 表格"
-        case "zip", "rar", "7z", "gz", "tar": return "压缩包，请先解压，把其中的表格放进文件夹"
-        case "doc", "docx", "wps": return "Word/WPS 文字文档，不是表格"
-        case "txt", "md": return "文本文件，不是表格"
-        case "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "heic": return "图片，不是表格"
-        case "": return "没有扩展名，无法判断是否为表格"
-        default: return ".\(ext) 文件，不是表格"
-        }
+        return extensions.contains(ext) ? nil : .notASpreadsheet(extension: ext)
     }
 }

@@ -113,7 +113,7 @@ public final class InputWorkbook {
                 try Data(bytes).write(to: file)
             } catch {
                 try? FileManager.default.removeItem(at: folder)
-                throw MinshengError.unreadable(file: source.name, problem: .conversionFailed("无法建立临时文件：\(error.localizedDescription)"))
+                throw MinshengError.unreadable(file: source.name, problem: .conversionFailed(.cannotMakeTemporary(detail: error.localizedDescription)))
             }
             defer { try? FileManager.default.removeItem(at: folder) }
             return try LegacyConversion.convert(file.path, html: html, name: source.name)
@@ -131,11 +131,11 @@ public final class InputWorkbook {
     }
 
     /// What the reader set aside to read this workbook at all (damaged relationships, a
-    /// workbook part found by its conventional name, sheets without content), one line each with
-    /// the file and part; empty for CSV and for sound workbooks.
-    public var problems: [String] {
+    /// workbook part found by its conventional name, sheets without content), each with the file
+    /// and part; empty for CSV and for sound workbooks.
+    public var problems: [XLSXProblem] {
         guard case .workbook(let workbook) = content else { return [] }
-        return workbook.problems.map(\.description)
+        return workbook.problems
     }
 
     /// Whether a cell may hold `text` (see `Workbook.mayHoldText`); always true for CSV.

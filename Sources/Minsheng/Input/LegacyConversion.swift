@@ -40,7 +40,7 @@ public enum LegacyConversion {
     public static func convert(_ path: String, html: Bool, name: String? = nil) throws -> Converted {
         let label = name ?? path
         guard let soffice else {
-            throw MinshengError.unreadable(file: label, problem: .conversionFailed("旧版格式需要 LibreOffice 才能自动转换，但没有找到（可安装 LibreOffice，或设置 MINSHENG_SOFFICE），也可以用 Excel/WPS 另存为 .xlsx 后重试"))
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed(.noLibreOffice))
         }
         let manager = FileManager.default
         let folder = manager.temporaryDirectory.appendingPathComponent("minsheng-legacy-\(UUID().uuidString)")
@@ -50,12 +50,12 @@ public enum LegacyConversion {
             try manager.createDirectory(at: input, withIntermediateDirectories: true)
             try manager.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
-            throw MinshengError.unreadable(file: label, problem: .conversionFailed("无法建立临时文件夹：\(error.localizedDescription)"))
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed(.cannotMakeTemporaryFolder(detail: error.localizedDescription)))
         }
         let copy = input.appendingPathComponent(html ? "input.html" : "input.xls")
         do { try manager.copyItem(atPath: path, toPath: copy.path) } catch {
             try? manager.removeItem(at: folder)
-            throw MinshengError.unreadable(file: label, problem: .conversionFailed("无法复制文件：\(error.localizedDescription)"))
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed(.cannotCopy(detail: error.localizedDescription)))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: soffice)
@@ -73,18 +73,18 @@ public enum LegacyConversion {
         process.terminationHandler = { _ in exited.signal() }
         do { try process.run() } catch {
             try? manager.removeItem(at: folder)
-            throw MinshengError.unreadable(file: label, problem: .conversionFailed("无法启动 LibreOffice（\(soffice)）：\(error.localizedDescription)"))
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed(.cannotLaunch(program: soffice, detail: error.localizedDescription)))
         }
         if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             exited.wait()
             try? manager.removeItem(at: folder)
-            throw MinshengError.unreadable(file: label, problem: .conversionFailed("LibreOffice 转换超过 \(Int(timeout)) 秒，已停止"))
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed(.timedOut(seconds: Int(timeout))))
         }
         let xlsx = output.appendingPathComponent(html ? "input.xlsx" : "input.xlsx").path
         guard process.terminationStatus == 0, manager.fileExists(atPath: xlsx) else {
             try? manager.removeItem(at: folder)
-            throw MinshengError.unreadable(file: label, problem: .conversionFailed("LibreOffice 无法转换这个文件（可能已损坏或设置了密码），请用 Excel/WPS 另存为 .xlsx 后重试"))
+            throw MinshengError.unreadable(file: label, problem: .conversionFailed(.refused))
         }
         return Converted(xlsx: xlsx, folder: folder)
     }

@@ -6,7 +6,7 @@ import Foundation
 /// counties (`RecognizedTable.countiesMentioned`, what `每个县区` refers to).
 ///
 /// ```swift
-/// let endings = AreaEndings.standard
+/// let endings = engine.vocabulary.areaEndings
 /// endings.isCounty("涡阳县")       // true
 /// endings.isCounty("亳州高新区")   // false: 高新区 is no county
 /// ```
@@ -62,16 +62,11 @@ public struct AreaEndings: Sendable, Hashable, Decodable {
         counties.contains(where: { name.hasSuffix($0) }) || notCounties.contains(where: { name.hasSuffix($0) })
     }
 
-    /// The endings of `Templates/headers.json` (or of the copy in `$MINSHENG_TEMPLATES`), read
-    /// once. Empty when the file cannot be read: `HeaderVocabulary.load()`, which every job
-    /// calls first, then reports the problem.
-    public static let standard: AreaEndings = (try? load()) ?? AreaEndings(all: [], counties: [], notCounties: [])
-
     /// Reads the endings from `headers.json` in `folder`, `$MINSHENG_TEMPLATES` or the package.
     public static func load(folder: URL? = nil) throws -> AreaEndings {
         let url = try TemplateFiles.url(named: "headers.json", folder: folder)
         do { return try JSONDecoder().decode(AreaEndings.self, from: try Data(contentsOf: url)) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "表头词汇文件格式不正确：\(error)")
+            throw MinshengError.configuration(file: url.path, problem: .malformed(.headerWords, detail: "\(error)"))
         }
     }
 }

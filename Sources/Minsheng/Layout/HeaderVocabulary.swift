@@ -45,6 +45,11 @@ public struct HeaderVocabulary: Sendable {
     public var footerPrefixes: [String]
     /// Words of indicators that do not sum across areas (rates, ceilings, per-person floors).
     public var nonAdditive: NonAdditiveWords { didSet { kinds = SharedTextCache() } }
+    /// The words figures are read with (`quantities.json`), carried with the header words so
+    /// that every reader of a table has the engine's copy.
+    public var quantityWords: QuantityWords
+    /// The words values and prose breakdowns are read with: quantity words and area endings.
+    public var valueWords: ValueWords { ValueWords(quantities: quantityWords, areas: areaEndings) }
 
     /// The words that make an indicator non-additive (`nonAdditive` in `headers.json`).
     public struct NonAdditiveWords: Sendable, Decodable {
@@ -95,20 +100,20 @@ public struct HeaderVocabulary: Sendable {
         var nonAdditive: NonAdditiveWords?
     }
 
-    /// Loads the vocabulary from a JSON file.
-    public static func load(from url: URL) throws -> HeaderVocabulary {
+    /// Loads the vocabulary from a JSON file, with the quantity words given.
+    public static func load(from url: URL, quantityWords: QuantityWords) throws -> HeaderVocabulary {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "无法打开表头词汇文件")
+            throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.headerWords))
         }
         let file: File
         do { file = try JSONDecoder().decode(File.self, from: data) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "表头词汇文件格式不正确：\(error)")
+            throw MinshengError.configuration(file: url.path, problem: .malformed(.headerWords, detail: "\(error)"))
         }
         var roles: [HeaderRole: [String]] = [:]
         for (key, words) in file.roles {
             guard let role = HeaderRole(rawValue: key) else {
-                throw MinshengError.configuration(file: url.path, reason: "未知的表头角色“\(key)”")
+                throw MinshengError.configuration(file: url.path, problem: .unknownHeaderRole(key))
             }
             roles[role] = words
         }
@@ -118,21 +123,24 @@ public struct HeaderVocabulary: Sendable {
                 all: file.areaSuffixes, counties: file.countySuffixes, notCounties: file.nonCountySuffixes,
                 towns: file.townSuffixes ?? []),
             areaNames: file.areaNames, sectionPatterns: file.sectionPatterns, footerPrefixes: file.footerPrefixes,
-            nonAdditive: file.nonAdditive ?? NonAdditiveWords())
+            nonAdditive: file.nonAdditive ?? NonAdditiveWords(), quantityWords: quantityWords)
     }
 
-    /// The vocabulary of `Templates/headers.json`: from `folder` if it holds the file, else from
-    /// `$MINSHENG_TEMPLATES`, else the copy shipped with the package (see `TemplateFiles`).
+    /// The vocabulary of `Templates/headers.json` with the quantity words of `quantities.json`:
+    /// each from `folder` if it holds the file, else from `$MINSHENG_TEMPLATES`, else the copy
+    /// shipped with the package (see `TemplateFiles`).
     public static func load(folder: URL? = nil) throws -> HeaderVocabulary {
-        try load(from: TemplateFiles.url(named: "headers.json", folder: folder))
+        try load(from: TemplateFiles.url(named: "headers.json", folder: folder), quantityWords: QuantityWords.load(folder: folder))
     }
 
     /// Creates a vocabulary from word lists.
     public init(
         roles: [HeaderRole: [String]], totals: [String], areaEndings: AreaEndings, areaNames: [String],
-        sectionPatterns: [String], footerPrefixes: [String], nonAdditive: NonAdditiveWords = NonAdditiveWords()
+        sectionPatterns: [String], footerPrefixes: [String], nonAdditive: NonAdditiveWords = NonAdditiveWords(),
+        quantityWords: QuantityWords
     ) throws {
         self.roles = roles
+        self.quantityWords = quantityWords
         self.nonAdditive = NonAdditiveWords(
             ratio: nonAdditive.ratio.map(HeaderText.normalize), ceiling: nonAdditive.ceiling.map(HeaderText.normalize),
             floor: nonAdditive.floor.map(HeaderText.normalize), perUnit: nonAdditive.perUnit.map(HeaderText.normalize))
@@ -160,7 +168,7 @@ public struct HeaderVocabulary: Sendable {
         areaNameSet = Set(self.areaNames)
         sectionRegexes = try sectionPatterns.map { pattern in
             do { return try NSRegularExpression(pattern: pattern) } catch {
-                throw MinshengError.configuration(file: "headers.json", reason: "分组行规则“\(pattern)”不是有效的正则表达式")
+                throw MinshengError.configuration(file: "headers.json", problem: .invalidSectionPattern(pattern))
             }
         }
     }

@@ -101,7 +101,7 @@ public struct LayoutOverride: Sendable, Decodable {
     /// Loads and checks an override file.
     public static func load(path: String) throws -> LayoutOverride {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw MinshengError.badLayoutFile(file: path, reason: "无法打开版式文件")
+            throw MinshengError.badLayoutFile(file: path, problem: .cannotOpen)
         }
         return try load(data: data, path: path)
     }
@@ -110,33 +110,33 @@ public struct LayoutOverride: Sendable, Decodable {
     public static func load(data: Data, path: String) throws -> LayoutOverride {
         let override: LayoutOverride
         do { override = try JSONDecoder().decode(LayoutOverride.self, from: data) } catch {
-            throw MinshengError.badLayoutFile(file: path, reason: "版式文件格式不正确（需要 headerRows 和 columns）")
+            throw MinshengError.badLayoutFile(file: path, problem: .malformed)
         }
         guard let first = override.headerRows.first, first >= 1, (override.headerRows.last ?? first) >= first else {
-            throw MinshengError.badLayoutFile(file: path, reason: "headerRows 应为一个或两个从 1 开始的行号")
+            throw MinshengError.badLayoutFile(file: path, problem: .badHeaderRows)
         }
         for group in override.groups ?? [] {
             for (letter, meaning) in group.columns {
                 guard CellReference("\(letter)1") != nil else {
-                    throw MinshengError.badLayoutFile(file: path, reason: "“\(letter)”不是列名")
+                    throw MinshengError.badLayoutFile(file: path, problem: .notAColumn(letter))
                 }
                 guard Measure(rawValue: meaning) != nil else {
-                    throw MinshengError.badLayoutFile(file: path, reason: "指标“\(group.indicator)”的列 \(letter) 应为 target、completed 或 rate，而不是“\(meaning)”")
+                    throw MinshengError.badLayoutFile(file: path, problem: .badMeasure(indicator: group.indicator, column: letter, meaning: meaning))
                 }
             }
         }
         if override.groups != nil, override.areaColumn == nil {
-            throw MinshengError.badLayoutFile(file: path, reason: "写了 groups（县区在行）就要写 areaColumn（县区名所在的列）")
+            throw MinshengError.badLayoutFile(file: path, problem: .groupsWithoutAreaColumn)
         }
         if let letter = override.areaColumn, override.areaColumnIndex == nil {
-            throw MinshengError.badLayoutFile(file: path, reason: "areaColumn “\(letter)”不是列名")
+            throw MinshengError.badLayoutFile(file: path, problem: .badAreaColumn(letter))
         }
         for (letter, meaning) in override.columns {
             guard CellReference("\(letter)1") != nil else {
-                throw MinshengError.badLayoutFile(file: path, reason: "“\(letter)”不是列名")
+                throw MinshengError.badLayoutFile(file: path, problem: .notAColumn(letter))
             }
             guard Self.meaning(meaning) != nil else {
-                throw MinshengError.badLayoutFile(file: path, reason: "列 \(letter) 的含义“\(meaning)”无法识别")
+                throw MinshengError.badLayoutFile(file: path, problem: .unknownMeaning(column: letter, meaning: meaning))
             }
         }
         return override

@@ -92,7 +92,8 @@ struct ReadingJudge: Sendable {
     private func read(_ layout: TableLayout, sheet: Sheet, file: String, measuring: Bool)
         -> (table: RecognizedTable, agreement: FigureAgreement)
     {
-        var table = RecognizedTable(file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout))
+        var table = RecognizedTable(
+            file: file, sheet: sheet, layout: layout, rows: reader.rows(of: sheet, layout: layout), words: reader.vocabulary.valueWords)
         guard measuring, !table.items.isEmpty else { return (table, FigureAgreement()) }
         let checked = CheckedTable(table)
         let kept = RuleFindings()

@@ -357,7 +357,7 @@ public enum ProgressItems {
         }
         // Prose targets: the breakdown's total and areas when the text holds exactly one.
         if case .text(let text)? = item.target {
-            let breakdowns = BreakdownParser.parse(text).filter { $0.total != nil }
+            let breakdowns = BreakdownParser.parse(text, words: table.table.words).filter { $0.total != nil }
             if breakdowns.count == 1, let only = breakdowns.first {
                 var shares = only.areas.map { ($0.area, $0.value.value) }
                 if let each = only.each {
@@ -373,7 +373,7 @@ public enum ProgressItems {
         // A 分解情况 column: its areas' targets, when it holds exactly one split and the row
         // has no area columns of its own.
         if item.areaOrder.isEmpty, let text = row.breakdown?.string {
-            let breakdowns = BreakdownParser.parseBreakdownCell(text).filter { $0.each == nil }
+            let breakdowns = BreakdownParser.parseBreakdownCell(text, words: table.table.words).filter { $0.each == nil }
             if breakdowns.count == 1, let only = breakdowns.first {
                 for share in only.areas where item.areas[share.area] == nil {
                     item.areas[share.area] = ProgressItem.AreaFigures(target: share.value.value, completed: nil)

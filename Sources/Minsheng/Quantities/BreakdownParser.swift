@@ -21,14 +21,39 @@ public struct Breakdown: Hashable, Sendable {
     }
 }
 
-/// Finds the breakdowns written in prose target cells.
+/// Finds the breakdowns written in prose target cells, with the engine's words (area endings
+/// and quantity words: `ValueWords`, passed down).
 ///
 /// ```swift
-/// let b = BreakdownParser.parse("开发公益性岗位不少于2200个(每个县区不少于550个)")
+/// let b = BreakdownParser.parse("开发公益性岗位不少于2200个(每个县区不少于550个)", words: vocabulary.valueWords)
 /// b.first?.total?.value   // 2200
 /// b.first?.each?.value    // 550
 /// ```
-public enum BreakdownParser {
+public struct BreakdownParser: Sendable {
+    /// The words areas and figures are told by.
+    let words: ValueWords
+
+    /// A parser with the engine's words.
+    public init(words: ValueWords) {
+        self.words = words
+    }
+
+    /// Every breakdown in the text, in order.
+    public static func parse(_ text: String, words: ValueWords) -> [Breakdown] { BreakdownParser(words: words).parse(text) }
+
+    /// A split written as a list of tokens in one cell (see `parseTokens(_:)`).
+    public static func parseTokens(_ text: String, words: ValueWords) -> Breakdown? { BreakdownParser(words: words).parseTokens(text) }
+
+    /// The breakdowns of a 分解情况 cell (see `parseBreakdownCell(_:)`).
+    public static func parseBreakdownCell(_ text: String, words: ValueWords) -> [Breakdown] {
+        BreakdownParser(words: words).parseBreakdownCell(text)
+    }
+
+    /// The area name a text starts with (see `leadingAreaName(_:)`).
+    public static func leadingAreaName(_ text: String, words: ValueWords) -> String? {
+        BreakdownParser(words: words).leadingAreaName(text)
+    }
+
     private static let eachMarkers = ["每个县(市、区)", "每个县（市、区）", "每个县（区）", "每个县(区)", "每个县区", "各县(区)", "各县（区）", "各县区", "每县区"]
     private static let boundaries: Set<Character> = [",", "，", "、", ";", "；", ":", "：", "(", "（", " "]
 
@@ -36,9 +61,9 @@ public enum BreakdownParser {
     static let proseLimit = 4096
 
     /// Every breakdown in the text, in order.
-    public static func parse(_ text: String) -> [Breakdown] {
+    public func parse(_ text: String) -> [Breakdown] {
         // A breakdown is written within a few sentences: a long text is read to `proseLimit`.
-        let chars = Array(text.prefix(proseLimit))
+        let chars = Array(text.prefix(Self.proseLimit))
         var result: [Breakdown] = []
         var index = 0
         while index < chars.count {
@@ -56,14 +81,14 @@ public enum BreakdownParser {
 
     /// The next clause holding a breakdown: a parenthesis opening with 其中 or 每个县区, or an
     /// unbracketed `其中` running to the next `。`/`；`. Returns (start, end, content start).
-    private static func nextClause(_ chars: [Character], from start: Int) -> (Int, Int, Int)? {
+    private func nextClause(_ chars: [Character], from start: Int) -> (Int, Int, Int)? {
         var i = start
         while i < chars.count {
             let c = chars[i]
             if c == "(" || c == "（" {
                 let close = chars[(i + 1)...].firstIndex(where: { $0 == ")" || $0 == "）" }) ?? chars.count
                 let inner = String(chars[(i + 1)..<close])
-                if inner.hasPrefix("其中") || eachMarkers.contains(where: { inner.hasPrefix($0) })
+                if inner.hasPrefix("其中") || Self.eachMarkers.contains(where: { inner.hasPrefix($0) })
                     || startsWithArea(inner)
                 {
                     return (i, close, i + 1)
@@ -82,7 +107,7 @@ public enum BreakdownParser {
     /// `元坝镇280 白果乡15 柏林沟镇40 … 拣银岩街道办40` (areas ending as counties, towns, 街道办 …).
     /// Nil unless at least two tokens read and no area appears twice; text between tokens that
     /// names no area is passed over.
-    public static func parseTokens(_ text: String) -> Breakdown? {
+    public func parseTokens(_ text: String) -> Breakdown? {
         let chars = Array(text)
         var areas: [Breakdown.AreaValue] = []
         var i = 0
@@ -96,7 +121,7 @@ public enum BreakdownParser {
             var figureStart = end
             while figureStart < chars.count, [":", "：", " "].contains(chars[figureStart]) { figureStart += 1 }
             let name = String(chars[i..<end])
-            guard name.count >= 2, name.count <= 12, AreaEndings.standard.endsAnyArea(name),
+            guard name.count >= 2, name.count <= 12, words.areas.endsAnyArea(name),
                 figureStart < chars.count, chars[figureStart].isNumber,
                 let (quantity, length) = figure(chars, figureStart)
             else {
@@ -112,20 +137,20 @@ public enum BreakdownParser {
     }
 
     /// The breakdowns of a 分解情况 cell: prose (其中…) when it holds some, else a token list.
-    public static func parseBreakdownCell(_ text: String) -> [Breakdown] {
+    public func parseBreakdownCell(_ text: String) -> [Breakdown] {
         let prose = parse(text)
         if !prose.isEmpty { return prose }
         // Tokens are read from a whole cell: none from a cell longer than prose is read.
-        guard text.utf8.count <= proseLimit || text.prefix(proseLimit + 1).count <= proseLimit else { return [] }
+        guard text.utf8.count <= Self.proseLimit || text.prefix(Self.proseLimit + 1).count <= Self.proseLimit else { return [] }
         return parseTokens(text).map { [$0] } ?? []
     }
 
     /// The area name a text starts with (`黄山区民生实事完成情况` → `黄山区`), if any.
-    public static func leadingAreaName(_ text: String) -> String? {
+    public func leadingAreaName(_ text: String) -> String? {
         areaName(at: Array(text), 0)
     }
 
-    private static func startsWithArea(_ text: String) -> Bool {
+    private func startsWithArea(_ text: String) -> Bool {
         guard let name = areaName(at: Array(text), 0) else { return false }
         return name.count >= 2 && text.contains(where: \.isNumber)
     }
@@ -134,30 +159,30 @@ public enum BreakdownParser {
     private static let referencePrefixes: Set<Character> = ["我", "本", "全", "各", "该", "每", "此", "两", "三", "多", "辖"]
 
     /// An area name starting at `i`: Han characters up to the first area ending, at most 6.
-    private static func areaName(at chars: [Character], _ i: Int) -> String? {
-        guard i < chars.count, !referencePrefixes.contains(chars[i]) else { return nil }
+    private func areaName(at chars: [Character], _ i: Int) -> String? {
+        guard i < chars.count, !Self.referencePrefixes.contains(chars[i]) else { return nil }
         var name = ""
         var j = i
         while j < chars.count, name.count < 6, isHan(chars[j]) {
             name.append(chars[j])
             // The endings of Templates/headers.json: 县, 区, 市本级 … (市 alone is no ending).
-            if AreaEndings.standard.endsProseArea(name) { return name.count >= 2 ? name : nil }
+            if words.areas.endsProseArea(name) { return name.count >= 2 ? name : nil }
             j += 1
         }
         return nil
     }
 
-    private static func isHan(_ c: Character) -> Bool {
+    private func isHan(_ c: Character) -> Bool {
         c.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) }
     }
 
     /// Areas and values in a clause. Nil when it holds no area value, or when an area would get
     /// two values (a clause splitting several figures per area is not guessed at).
-    private static func parseClause(_ clause: String) -> (areas: [Breakdown.AreaValue], each: Quantity?)? {
+    private func parseClause(_ clause: String) -> (areas: [Breakdown.AreaValue], each: Quantity?)? {
         var text = clause
         if text.hasPrefix("其中") { text.removeFirst(2) }
         var eachPositions: [Int] = []
-        for marker in eachMarkers {
+        for marker in Self.eachMarkers {
             while let range = text.range(of: marker) {
                 eachPositions.append(text.distance(from: text.startIndex, to: range.lowerBound))
                 text.replaceSubrange(range, with: "☆")
@@ -178,7 +203,7 @@ public enum BreakdownParser {
                 atBoundary = false
                 continue
             }
-            if boundaries.contains(c) {
+            if Self.boundaries.contains(c) {
                 atBoundary = true
                 i += 1
                 continue
@@ -216,9 +241,9 @@ public enum BreakdownParser {
     }
 
     /// A figure starting at `i` ([不少于|约…] number [万|亿] unit [以上|左右]) and its length.
-    private static func figure(_ chars: [Character], _ i: Int) -> (Quantity, Int)? {
+    private func figure(_ chars: [Character], _ i: Int) -> (Quantity, Int)? {
         var end = i
-        while end < chars.count, !boundaries.contains(chars[end]), chars[end] != "☆", chars[end] != ")", chars[end] != "）",
+        while end < chars.count, !Self.boundaries.contains(chars[end]), chars[end] != "☆", chars[end] != ")", chars[end] != "）",
             chars[end] != "。"
         {
             end += 1
@@ -227,7 +252,7 @@ public enum BreakdownParser {
         var stop = end
         while stop > i {
             let candidate = String(chars[i..<stop])
-            if candidate.contains(where: \.isNumber), let q = QuantityParser.parseFigure(QuantityParser.fold(candidate), headerUnit: nil) {
+            if candidate.contains(where: \.isNumber), let q = QuantityParser.parseFigure(QuantityParser.fold(candidate), headerUnit: nil, words: words.quantities) {
                 return (q, stop - i)
             }
             stop -= 1
@@ -236,7 +261,7 @@ public enum BreakdownParser {
     }
 
     /// The nearest figure before the clause whose unit begins with the areas' unit.
-    private static func totalBefore(_ chars: [Character], _ clauseStart: Int, unit: String?) -> Quantity? {
+    private func totalBefore(_ chars: [Character], _ clauseStart: Int, unit: String?) -> Quantity? {
         var i = clauseStart - 1
         while i >= 0 {
             guard chars[i].isNumber else {
@@ -264,7 +289,7 @@ public enum BreakdownParser {
     }
 
     /// 人, 名 and 位 all count people: `1604名…(其中涡阳县394人…)`.
-    private static func bothCountPeople(_ a: String, _ b: String) -> Bool {
+    private func bothCountPeople(_ a: String, _ b: String) -> Bool {
         let people: Set<Character> = ["人", "名", "位"]
         guard let x = a.first, let y = b.first else { return false }
         return people.contains(x) && people.contains(y)
@@ -272,11 +297,11 @@ public enum BreakdownParser {
 
     /// The figure at the start of a segment such as `3.3万人以上` or `1320名符合条件的儿童`,
     /// accepted when its unit begins with `unit` (or when no unit is known).
-    private static func leadingFigure(_ segment: String, unit: String?) -> Quantity? {
+    private func leadingFigure(_ segment: String, unit: String?) -> Quantity? {
         var stop = segment.count
         let chars = Array(segment)
         while stop > 0 {
-            if let q = QuantityParser.parseFigure(String(chars[0..<stop]), headerUnit: nil) {
+            if let q = QuantityParser.parseFigure(String(chars[0..<stop]), headerUnit: nil, words: words.quantities) {
                 if let unit {
                     if let own = q.unit, own.hasPrefix(unit) || unit.hasPrefix(own) || bothCountPeople(own, unit) {
                         return Quantity(q.value, unit: unit, bound: q.bound)

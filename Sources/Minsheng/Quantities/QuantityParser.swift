@@ -1,26 +1,18 @@
 import Foundation
 
-/// Reads figures as written in Chinese plans and reports.
+/// Reads figures as written in Chinese plans and reports, with the words of the engine's
+/// `quantities.json` (`QuantityWords`, passed down: no copy of its own).
 ///
 /// ```swift
-/// QuantityParser.parse("不少于816个")      // 816 个, atLeast
-/// QuantityParser.parse("约3900人")         // 3900 人, approximately
-/// QuantityParser.parse("８，３００")        // 8300
-/// QuantityParser.parse("——")              // .notApplicable
-/// QuantityParser.parse("见附件")           // .unparsed("见附件")
+/// let words = engine.vocabulary.quantityWords
+/// QuantityParser.parse("不少于816个", words: words)      // 816 个, atLeast
+/// QuantityParser.parse("约3900人", words: words)         // 3900 人, approximately
+/// QuantityParser.parse("８，３００", words: words)        // 8300
+/// QuantityParser.parse("——", words: words)              // .notApplicable
+/// QuantityParser.parse("见附件", words: words)           // .unparsed("见附件")
 /// QuantityParser.parse(number: 0.95, percentFormat: true)   // 95 %
 /// ```
 public enum QuantityParser {
-    /// Texts that mean "not applicable" (after white space is removed), from
-    /// `Templates/quantities.json`.
-    public static var notApplicableTexts: Set<String> { words.notApplicable }
-
-    /// Qualitative targets, kept as text, from `Templates/quantities.json`.
-    public static var qualitativeWords: [String] { words.qualitative }
-
-    /// The words of `Templates/quantities.json`, read once.
-    private static let words = QuantityWords.standard
-
     /// Reads a numeric cell: a `0%`-style format makes 0.95 the percentage 95.
     public static func parse(number: Double, percentFormat: Bool) -> CellQuantity {
         guard number.isFinite else { return .unparsed(String(number)) }
@@ -34,16 +26,18 @@ public enum QuantityParser {
 
     /// Reads text. `headerUnit` is the column's unit (`万元` from `投资额（万元）`): a text such as
     /// `500万元` under it stays 500 万元 instead of becoming 5000000 元.
-    public static func parse(_ text: String, headerUnit: String? = nil) -> CellQuantity {
+    public static func parse(_ text: String, headerUnit: String? = nil, words: QuantityWords) -> CellQuantity {
         // A figure is never this long: prose, whose words are looked for in its beginning only.
         let long = HeaderText.isLong(text, limit: proseLimit)
         let folded = fold(long ? String(text.unicodeScalars.prefix(8 * proseLimit)) : text)
-        if !long, notApplicableTexts.contains(folded) || folded.allSatisfy({ "—-－―/\\–…".contains($0) }) {
+        if !long, words.notApplicable.contains(folded) || folded.allSatisfy({ "—-－―/\\–…".contains($0) }) {
             return .notApplicable
         }
-        guard !long, let parsed = parseFigure(folded, headerUnit: headerUnit) ?? parseFigureWithRemark(folded, headerUnit: headerUnit)
+        guard !long,
+            let parsed = parseFigure(folded, headerUnit: headerUnit, words: words)
+                ?? parseFigureWithRemark(folded, headerUnit: headerUnit, words: words)
         else {
-            if !folded.contains(where: \.isNumber), qualitativeWords.contains(where: { folded.contains($0) }) {
+            if !folded.contains(where: \.isNumber), words.qualitative.contains(where: { folded.contains($0) }) {
                 return .qualitative(text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
             return .unparsed(text)
@@ -71,16 +65,16 @@ public enum QuantityParser {
 
     /// A figure followed by a remark in parentheses — `50%(马站未开工)`, `22%（严重滞后`, the
     /// parenthesis sometimes left open — is the figure; the remark is the office's note.
-    static func parseFigureWithRemark(_ text: String, headerUnit: String?) -> Quantity? {
+    static func parseFigureWithRemark(_ text: String, headerUnit: String?, words: QuantityWords) -> Quantity? {
         guard let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }), open > text.startIndex else { return nil }
         let remark = text[text.index(after: open)...]
         // A remark is words, not another figure.
         guard !remark.isEmpty, !remark.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
-        return parseFigure(String(text[..<open]), headerUnit: headerUnit)
+        return parseFigure(String(text[..<open]), headerUnit: headerUnit, words: words)
     }
 
     /// One figure filling the whole text: [bound prefix] number [万|亿] [unit] [bound suffix].
-    static func parseFigure(_ text: String, headerUnit: String?) -> Quantity? {
+    static func parseFigure(_ text: String, headerUnit: String?, words: QuantityWords) -> Quantity? {
         var rest = Substring(text)
         var bound = Quantity.Bound.exact
         if let p = words.atLeastPrefixes.first(where: { rest.hasPrefix($0) }) {

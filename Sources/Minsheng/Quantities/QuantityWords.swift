@@ -32,26 +32,10 @@ public struct QuantityWords: Sendable, Hashable, Decodable {
         let url = try TemplateFiles.url(named: "quantities.json", folder: folder)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "无法打开数量词汇文件")
+            throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.quantityWords))
         }
         do { return try JSONDecoder().decode(QuantityWords.self, from: data) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "数量词汇文件格式不正确：\(error)")
+            throw MinshengError.configuration(file: url.path, problem: .malformed(.quantityWords, detail: "\(error)"))
         }
-    }
-
-    /// The standard words, read once; the error, when the file is missing or broken
-    /// (`Engine.standard()` reports it before any job runs).
-    public static let loaded: Result<QuantityWords, MinshengError> = {
-        do { return .success(try load()) } catch let error as MinshengError { return .failure(error) } catch {
-            return .failure(MinshengError.configuration(file: "quantities.json", reason: "\(error)"))
-        }
-    }()
-
-    /// The standard words (none when the file could not be read: see `loaded`).
-    public static var standard: QuantityWords {
-        (try? loaded.get())
-            ?? QuantityWords(
-                notApplicable: [], qualitative: [], atLeastPrefixes: [], atMostPrefixes: [], approximatePrefixes: [],
-                atLeastSuffixes: [], atMostSuffixes: [], approximateSuffixes: [])
     }
 }

@@ -80,7 +80,9 @@ public enum AreaSheet {
     }
 
     /// Writes 分县区: the items that have area figures.
-    static func write(_ content: ProgressWorkbookContent, _ book: XLSXWorkbook, layout: PrintLayout) throws(XLSXWriterError) {
+    static func write(
+        _ content: ProgressWorkbookContent, _ book: XLSXWorkbook, layout: PrintLayout, words: ValueWords
+    ) throws(XLSXWriterError) {
         let sheet = try book.addWorksheet(name)
         let areas = ProgressWorkbook.orderedAreas(content.items)
         let items = content.items.filter { !$0.areas.isEmpty }
@@ -164,7 +166,7 @@ public enum AreaSheet {
                 // A rate, ceiling or per-person figure is not summed across areas.
                 try sheet.writeBlank(row: r, column: c.targetSum, format: number)
                 try sheet.writeBlank(row: r, column: c.completedSum, format: number)
-                if let total = ProgressWorkbook.statedTotal(item) { try sheet.write(double(total), row: r, column: c.statedTotal, format: number) }
+                if let total = ProgressWorkbook.statedTotal(item, words: words) { try sheet.write(double(total), row: r, column: c.statedTotal, format: number) }
                 else { try sheet.writeBlank(row: r, column: c.statedTotal, format: number) }
                 try sheet.write("不相加", row: r, column: c.check, format: check)
                 continue
@@ -181,7 +183,7 @@ public enum AreaSheet {
             try writeSum(completedCells, completedDoubles, any: areas.contains { item.areas[$0]?.completed != nil }, column: c.completedSum)
             let stated = A1.cell(r, c.statedTotal)
             let summed = A1.cell(r, c.targetSum)
-            if let total = ProgressWorkbook.statedTotal(item) {
+            if let total = ProgressWorkbook.statedTotal(item, words: words) {
                 try sheet.write(double(total), row: r, column: c.statedTotal, format: number)
                 let agrees = Quantity.equal(total, targetSum)
                 try sheet.writeFormula(

@@ -38,6 +38,8 @@ public final class CheckReportWriter {
     /// With text: each table's whole reading (every column, area and item row) instead of its
     /// one line (`--explain`).
     public var explainReadings = false
+    /// What the front end adds to the words (the CLI's options); none by default.
+    public var hints: FrontEndHints = .none
 
     public init(format: Format, to sink: ByteSink) throws {
         self.format = format
@@ -45,7 +47,7 @@ public final class CheckReportWriter {
         if format == .json {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-findings-\(UUID().uuidString).json")
             guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forUpdating: url) else {
-                throw MinshengError.cannotWrite(path: url.path, reason: "无法建立临时文件")
+                throw MinshengError.cannotWrite(path: url.path, problem: .cannotMakeTemporaryFile)
             }
             try? FileManager.default.removeItem(at: url)  // open and unlinked: gone however the run ends
             findingsFile = handle
@@ -56,8 +58,11 @@ public final class CheckReportWriter {
 
     deinit { try? findingsFile?.close() }
 
+    /// What the batch has come to so far.
+    public var outcome: BatchOutcome { BatchOutcome(unreadable: unreadable, errors: errors) }
+
     /// The exit status so far: 2 with an unreadable file, else 1 with an error finding, else 0.
-    public var exitStatus: Int32 { unreadable > 0 ? 2 : (errors > 0 ? 1 : 0) }
+    public var exitStatus: Int32 { outcome.exitCode }
 
     /// Adds one file's result and findings.
     public func add(_ file: FileResult, _ fileFindings: [Finding]) {
@@ -68,12 +73,12 @@ public final class CheckReportWriter {
         warnings += fileFindings.count - fileErrors
         switch format {
         case .text:
-            sink.write(TextReport.render(file, findings: fileFindings, explain: explainReadings))
+            sink.write(TextReport.render(file, findings: fileFindings, explain: explainReadings, hints: hints))
         case .json:
-            sink.write((files > 0 ? ", " : "") + CheckReport.jsonValue(of: file).serialized())
+            sink.write((files > 0 ? ", " : "") + CheckReport.jsonValue(of: file, hints: hints).serialized())
             for finding in fileFindings {
                 if findings > 0 { pending.append(contentsOf: ", ".utf8) }
-                CheckReport.jsonValue(of: finding).write(into: &pending)
+                CheckReport.jsonValue(of: finding, hints: hints).write(into: &pending)
                 findings += 1
             }
             if pending.count > 1 << 20 { spill() }

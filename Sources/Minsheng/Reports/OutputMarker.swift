@@ -18,11 +18,6 @@ public enum OutputMarker {
         sheet.hide()
     }
 
-    /// Why such a workbook is not read as an input.
-    public static func skipReason(_ kind: String) -> String {
-        "这是 minsheng 生成的\(kind)，不是报送的表格"
-    }
-
     /// What kind of minsheng output the workbook is (`标准进度表`), or nil for any other workbook.
     public static func kind(of workbook: InputWorkbook) -> String? {
         // Templates have the sheet too: its cells are read only when the marker can be there.

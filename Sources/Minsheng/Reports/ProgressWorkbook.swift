@@ -27,6 +27,8 @@ public struct ProgressWorkbookContent: Sendable {
     public var submissions: [String: String] = [:]
     /// Print settings and 总览's words; `Templates/workbook.json` when nil.
     public var settings: WorkbookSettings?
+    /// The words prose targets are read with (the engine's); the data files' when nil.
+    public var words: ValueWords?
 
     /// Creates one from its parts.
     public init(
@@ -80,7 +82,7 @@ public enum ProgressWorkbook {
         let rowOfItem = ProgressSheet.rowOfItem(content.items)
         try OverviewSheet.write(content, heading: heading, settings: settings, book, rowOfItem: rowOfItem)
         try ProgressSheet.write(content, book, layout: layout, progress: settings.progress, statusWords: settings.statuses)
-        try AreaSheet.write(content, book, layout: layout)
+        try AreaSheet.write(content, book, layout: layout, words: try content.words ?? HeaderVocabulary.load().valueWords)
         try FindingsSheet.write(content, book, rowOfItem: rowOfItem, layout: layout)
         try NotesSheet.write(content, book, heading: heading, layout: layout, statuses: settings.statuses)
         try OutputMarker.write(into: book, kind: OutputMarker.progressWorkbook)
@@ -194,10 +196,10 @@ public enum ProgressWorkbook {
         return seen
     }
 
-    static func statedTotal(_ item: ProgressItem) -> Decimal? {
+    static func statedTotal(_ item: ProgressItem, words: ValueWords) -> Decimal? {
         if let number = item.target?.number { return number }
         if case .text(let text)? = item.target {
-            let totals = BreakdownParser.parse(text).compactMap { $0.total?.value }
+            let totals = BreakdownParser.parse(text, words: words).compactMap { $0.total?.value }
             return totals.count == 1 ? totals[0] : nil
         }
         return nil

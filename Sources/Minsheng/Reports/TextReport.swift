@@ -8,20 +8,21 @@ public enum TextReport {
     public static func render(_ report: CheckReport) -> String {
         var out = ""
         let byFile = Dictionary(grouping: report.findings, by: \.file)
-        for file in report.files { out += render(file, findings: byFile[file.path] ?? []) }
+        for file in report.files { out += render(file, findings: byFile[file.path] ?? [], hints: report.hints) }
         out += summary(
             files: report.files.count, unreadable: report.unreadableCount, errors: report.errorCount,
             warnings: report.warningCount, skipped: report.skippedCount)
         return out
     }
 
-    /// One file's lines: its status and a table of its findings.
-    public static func render(_ file: FileResult, findings: [Finding], explain: Bool = false) -> String {
+    /// One file's lines: its status and a table of its findings (`hints`: what the front end
+    /// adds to the words).
+    public static func render(_ file: FileResult, findings: [Finding], explain: Bool = false, hints: FrontEndHints = .none) -> String {
         switch file.status {
         case .unreadable:
-            return "✗ \(file.path)\n    \(file.error ?? "无法读取")\n"
+            return "✗ \(file.path)\n    \(file.problem?.text(hints: hints) ?? "无法读取")\n"
         case .skipped:
-            return "- \(file.path)：已跳过（\(file.error ?? "")）\n" + (findings.isEmpty ? "" : table(findings))
+            return "- \(file.path)：已跳过（\(file.problem?.text(hints: hints) ?? "")）\n" + (findings.isEmpty ? "" : table(findings, hints: hints))
         case .ok:
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
@@ -38,7 +39,7 @@ public enum TextReport {
                 }
             }
             // With several sheets checked, a cell off the first one is named with its sheet.
-            if !findings.isEmpty { out += table(findings, mainSheet: file.sheets.isEmpty ? nil : file.sheet) }
+            if !findings.isEmpty { out += table(findings, mainSheet: file.sheets.isEmpty ? nil : file.sheet, hints: hints) }
             return out
         }
     }
@@ -51,9 +52,9 @@ public enum TextReport {
         return out + "，\(errors) 个错误，\(warnings) 个警告\n"
     }
 
-    private static func table(_ findings: [Finding], mainSheet: String? = nil) -> String {
+    private static func table(_ findings: [Finding], mainSheet: String? = nil, hints: FrontEndHints) -> String {
         let rows = findings.map { f in
-            [f.severity == .error ? "错误" : "警告", f.place(besides: mainSheet), f.code.rawValue, f.item ?? "", f.message]
+            [f.severity == .error ? "错误" : "警告", f.place(besides: mainSheet), f.code.rawValue, f.item ?? "", hints.message(of: f)]
         }
         let widths = (0..<4).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
         var out = ""

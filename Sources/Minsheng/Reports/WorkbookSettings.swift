@@ -111,18 +111,17 @@ public struct WorkbookSettings: Sendable, Decodable {
     /// - Throws: `MinshengError.configuration` when the file is missing or broken.
     public static func load(from url: URL) throws -> WorkbookSettings {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw MinshengError.configuration(file: url.path, reason: "无法打开设置文件")
+            throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.workbookSettings))
         }
         let settings: WorkbookSettings
         do { settings = try JSONDecoder().decode(WorkbookSettings.self, from: data) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "设置文件格式不正确：\(error)")
+            throw MinshengError.configuration(file: url.path, problem: .malformed(.workbookSettings, detail: "\(error)"))
         }
         let o = settings.overview
         guard ItemStatus.allCases.allSatisfy({ settings.statuses[$0] != nil }), o.statusHeaders.count == 3, o.areaHeaders.count == 6, o.findingHeaders.count == 3, o.columnWidths.count == 13,
             settings.print.bodyFontSize >= settings.print.minimumFontSize, settings.print.pageWidth > 20
         else {
-            throw MinshengError.configuration(
-                file: url.path, reason: "设置文件的列数不对（状态 3 列、县区 6 列、问题 3 列、总览 13 个列宽），缺少某个状态（statuses）的文字，或正文字号小于最小字号")
+            throw MinshengError.configuration(file: url.path, problem: .workbookSettingsOutOfShape)
         }
         return settings
     }

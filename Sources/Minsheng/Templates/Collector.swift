@@ -13,6 +13,8 @@ import XLSXReader
 public struct Collector: Sendable {
     /// Reads plans and writes templates.
     public let splitter: Splitter
+    /// The progress workbook's settings (the engine's); `Templates/workbook.json` when nil.
+    public var settings: WorkbookSettings?
 
     /// Creates one with the data files of `Templates/`.
     public init() throws {
@@ -20,8 +22,9 @@ public struct Collector: Sendable {
     }
 
     /// Creates one from its parts.
-    public init(splitter: Splitter) {
+    public init(splitter: Splitter, settings: WorkbookSettings? = nil) {
         self.splitter = splitter
+        self.settings = settings
     }
 
     /// What a collection did.
@@ -146,6 +149,8 @@ public struct Collector: Sendable {
         var content = ProgressWorkbookContent(
             title: title, asOf: asOf, items: items, findings: report.findings, files: report.files, outcomes: outcomes)
         content.submissions = used
+        content.settings = settings
+        content.words = splitter.finder.vocabulary.valueWords
         content.sourceTitles = [plan.title]
         let written = try OutputFile.produce(output, name: "汇总.xlsx") { path in try ProgressWorkbook.write(content, to: path) }
         return Result(report: report, items: items.count, written: written, used: used, accounting: accounting, outcomes: outcomes)

@@ -89,14 +89,14 @@ public struct DistrictTemplate: Sendable, Decodable {
     /// Loads a district template from a JSON file.
     public static func load(from url: URL) throws -> DistrictTemplate {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw MinshengError.configuration(file: url.path, reason: "无法打开模板文件")
+            throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.districtTemplate))
         }
         let template: DistrictTemplate
         do { template = try JSONDecoder().decode(DistrictTemplate.self, from: data) } catch {
-            throw MinshengError.configuration(file: url.path, reason: "模板文件格式不正确：\(error)")
+            throw MinshengError.configuration(file: url.path, problem: .malformed(.districtTemplate, detail: "\(error)"))
         }
         for key in columnKeys where template.columns[key] == nil {
-            throw MinshengError.configuration(file: url.path, reason: "模板缺少列“\(key)”")
+            throw MinshengError.configuration(file: url.path, problem: .missingTemplateColumn(key))
         }
         return template
     }

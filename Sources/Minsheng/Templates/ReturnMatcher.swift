@@ -97,7 +97,7 @@ struct ReturnMatcher: Sendable {
         do {
             let workbook = try InputWorkbook.open(source, options: recognition.input)
             if let kind = OutputMarker.kind(of: workbook) {
-                let result = FileResult(path: source.name, status: .skipped, error: OutputMarker.skipReason(kind))
+                let result = FileResult(path: source.name, skipped: .ownOutput(kind: kind))
                 return .done(ReadReturn(result: result, findings: [], submission: nil, filledRows: 0, namedRows: 0))
             }
             if let template = try ReturnReader.readTemplate(
@@ -109,7 +109,7 @@ struct ReturnMatcher: Sendable {
         } catch {
             return .done(
                 ReadReturn(
-                    result: FileResult(path: source.name, status: .unreadable, error: "\(error)"), findings: [], submission: nil,
+                    result: FileResult(path: source.name, failure: error), findings: [], submission: nil,
                     filledRows: 0, namedRows: 0))
         }
     }
@@ -169,7 +169,7 @@ struct ReturnMatcher: Sendable {
         else {
             // An area named in the file name or title that the plan does not have, if any.
             let named = [source.stem, title].lazy.compactMap { text in
-                BreakdownParser.leadingAreaName(text).flatMap { splitter.finder.vocabulary.isArea($0) ? $0 : nil }
+                BreakdownParser.leadingAreaName(text, words: splitter.finder.vocabulary.valueWords).flatMap { splitter.finder.vocabulary.isArea($0) ? $0 : nil }
             }.first
             // (Its filled rows: those with a completion in the total column.)
             let rows = ReturnRows(

@@ -67,7 +67,7 @@ public struct Splitter: Sendable {
         guard let chosen else { return plan.areas }
         let unknown = chosen.filter { !plan.areas.contains($0) }
         guard unknown.isEmpty else {
-            throw MinshengError.usage("分解表中没有县区 \(unknown.joined(separator: "、"))（有 \(plan.areas.joined(separator: "、"))）")
+            throw MinshengError.usage(.unknownAreas(unknown, available: plan.areas))
         }
         return chosen
     }

@@ -81,7 +81,7 @@ struct AreaReturn: Sendable {
         var firstRow: [ItemKey: Int] = [:]
         var placed = lines
         for i in placed.indices {
-            placed[i].completion = placed[i].completed.map { ValueReading.read($0, measure: .completed, headerUnit: nil).quantity }
+            placed[i].completion = placed[i].completed.map { ValueReading.read($0, measure: .completed, headerUnit: nil, words: plan.table.words.quantities).quantity }
             let line = placed[i]
             guard let key = line.planKey, let item = items[key] else { continue }
             placed[i].planItem = item

@@ -38,7 +38,7 @@ public struct CheckedTable: Sendable {
             rows = read
         } else {
             let memo = ValueMemo()
-            rows = table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, columns: columns, memo: memo)) }
+            rows = table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, columns: columns, words: table.words.quantities, memo: memo)) }
         }
         self.rows = rows
         var figures: [Int: Int] = [:]
@@ -65,11 +65,13 @@ public struct CheckedTable: Sendable {
     }
 
     /// The values of one row, each cell read once under the one unit rule (`ValueReading.unit`).
-    static func readValues(_ row: TableRow, layout: TableLayout, memo: ValueMemo = ValueMemo()) -> [ValueKey: ReadValue] {
-        readValues(row, columns: ValueColumns(layout), memo: memo)
+    static func readValues(
+        _ row: TableRow, layout: TableLayout, words: QuantityWords, memo: ValueMemo = ValueMemo()
+    ) -> [ValueKey: ReadValue] {
+        readValues(row, columns: ValueColumns(layout), words: words, memo: memo)
     }
 
-    static func readValues(_ row: TableRow, columns: ValueColumns, memo: ValueMemo) -> [ValueKey: ReadValue] {
+    static func readValues(_ row: TableRow, columns: ValueColumns, words: QuantityWords, memo: ValueMemo) -> [ValueKey: ReadValue] {
         var result: [ValueKey: ReadValue] = [:]
         result.reserveCapacity(row.values.count)
         // The 单位 column's unit, read once per row (not once per value).
@@ -80,12 +82,12 @@ public struct CheckedTable: Sendable {
             if case .string(let text) = cell.value {
                 // A long text is read once per stored string, measure and header unit, not once per cell.
                 let memoized = memo.texts(key.measure, headerUnit).value(text) { _ in
-                    let read = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
+                    let read = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit, words: words)
                     return (read.quantity, read.printedDecimals)
                 }
                 result[key] = ReadValue(cell: cell, quantity: memoized.0, printedDecimals: memoized.1)
             } else {
-                result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit)
+                result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit, words: words)
             }
         }
         WrittenScale.settle(&result)

@@ -212,7 +212,7 @@ public enum FindingMessage: Sendable, Hashable {
         case .unlabeledRow(let row, let cells):
             return "第 \(row) 行填了 \(cells) 个数字，但没有项目或指标名称，未作为项目读取和核对（请补上名称，或确认这一行不是项目）"
         case .doubtfulReading(let reading, let checks, let failing):
-            return "表格的读法可能不对：按这种读法（\(reading)），\(checks) 处可核对的完成率和合计中有 \(failing) 处对不上，且没有哪种读法能让多数数字相符；这些差异不逐条列出。请核对读法，必要时用 --layout 指定（可先用 --save-layout 保存读法再修改）"
+            return "表格的读法可能不对：按这种读法（\(reading)），\(checks) 处可核对的完成率和合计中有 \(failing) 处对不上，且没有哪种读法能让多数数字相符；这些差异不逐条列出。请核对读法"
         case .sheetMissing(let name): return "工作簿列出了工作表“\(name)”，但文件中没有它的内容（文件可能不完整），该表未读取"
         case .noPreviousTable(let file): return "上期报表 \(file) 中没有与本表相同的项目，未做上期对比"
         case .conflictingValues(let label, let other, let otherValue, let value):

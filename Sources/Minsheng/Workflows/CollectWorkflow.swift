@@ -40,7 +40,7 @@ extension Engine {
     public func collect(_ request: CollectRequest, progress: (@Sendable (Int, String) -> Void)? = nil) async throws
         -> Collector.Result
     {
-        try await Collector(splitter: splitter).collect(
+        try await Collector(splitter: splitter, settings: settings).collect(
             plan: request.plan, returns: request.returnsWithoutPlan, to: request.output, title: request.title,
             asOf: request.asOf, recognition: request.recognition, skipped: request.skipped, jobs: request.jobs,
             progress: progress)

@@ -39,7 +39,7 @@ extension Engine {
     public func convert(_ request: ConvertRequest, progress: (@Sendable (Int, String) -> Void)? = nil) async throws
         -> Converter.Result
     {
-        try await Converter(checker: checker).convert(
+        try await Converter(checker: checker, settings: settings).convert(
             sources: request.inputs, to: request.output, title: request.title, asOf: request.asOf,
             recognition: request.recognition, skipped: request.skipped, previous: request.previous, jobs: request.jobs,
             progress: progress)

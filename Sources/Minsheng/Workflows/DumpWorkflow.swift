@@ -44,10 +44,10 @@ public struct DumpResult: Sendable {
     public var bytes: [UInt8]?
     /// What the reader set aside to read the workbook (`InputWorkbook.problems`): the dump is
     /// complete only as far as these say.
-    public var problems: [String]
+    public var problems: [XLSXProblem]
 
     /// Creates one from its parts.
-    public init(sheets: [String], bytes: [UInt8]? = nil, problems: [String] = []) {
+    public init(sheets: [String], bytes: [UInt8]? = nil, problems: [XLSXProblem] = []) {
         self.sheets = sheets
         self.bytes = bytes
         self.problems = problems
@@ -71,7 +71,7 @@ public enum DumpWorkflow {
             sheets = [try workbook.sheet(named: wanted)]
         } else if request.format == .csv {
             guard let first = workbook.sheets.first(where: { $0.state == .visible }) ?? workbook.sheets.first else {
-                throw MinshengError.unreadable(file: name, problem: .noSuchSheet("（工作簿中没有工作表）", available: []))
+                throw MinshengError.unreadable(file: name, problem: .noSheets)
             }
             sheets = [try workbook.sheet(first)]
         } else {

@@ -1,30 +1,42 @@
-/// The one engine under every job: the data files of `Templates/`, loaded once, and the jobs as
-/// request → result calls (`check`, `convert`, `split`, `collect`), each async and taking its
-/// inputs as paths or bytes. The CLI and any other front end (a web page, a fuzzer) only build
-/// requests and present results.
+import Foundation
+
+/// The one engine under every job: the data files of `Templates/`, loaded and checked once when
+/// it is made, and the jobs as request → result calls (`check`, `convert`, `split`, `collect`),
+/// each async and taking its inputs as paths or bytes. The CLI and any other front end (a web
+/// page, a fuzzer) only build requests and present results.
 ///
 /// ```swift
 /// let engine = try Engine.standard()
 /// let report = await engine.check(CheckRequest(inputs: [.path("a.xlsx")]))
 /// ```
 public struct Engine: Sendable {
-    /// The words that recognize headers, areas, sections and footers.
+    /// The words that recognize headers, areas, sections and footers (`headers.json`).
     public let vocabulary: HeaderVocabulary
-    /// The district template settings (`split`, `collect`).
+    /// The district template settings (`district.json`: `split`, `collect`).
     public let template: DistrictTemplate
+    /// The progress workbook's settings (`workbook.json`: `convert`, `collect`); nil for an
+    /// engine made from parts without them, which then reads the file when it writes one.
+    public let settings: WorkbookSettings?
+    /// The words quantities are read with (`quantities.json`), part of the vocabulary.
+    public var quantityWords: QuantityWords { vocabulary.quantityWords }
 
     /// Creates one from its parts.
-    public init(vocabulary: HeaderVocabulary, template: DistrictTemplate) {
+    public init(vocabulary: HeaderVocabulary, template: DistrictTemplate, settings: WorkbookSettings? = nil) {
         self.vocabulary = vocabulary
         self.template = template
+        self.settings = settings
     }
 
-    /// The engine with the data files of `Templates/`.
+    /// The engine with every data file of `Templates/` read and checked now — `headers.json`,
+    /// `quantities.json`, `district.json` and `workbook.json` — from `folder` if it holds the
+    /// file, else the places `TemplateFiles` looks. A broken file stops here, before any input
+    /// is read, with an error naming it.
     ///
-    /// - Throws: `MinshengError.configuration` when a data file is missing or broken.
-    public static func standard() throws -> Engine {
-        _ = try QuantityWords.loaded.get()  // read once by QuantityParser; a broken file stops here
-        return Engine(vocabulary: try HeaderVocabulary.load(), template: try DistrictTemplate.load())
+    /// - Throws: `MinshengError.configuration` naming the data file that is missing or broken.
+    public static func standard(folder: URL? = nil) throws -> Engine {
+        Engine(
+            vocabulary: try HeaderVocabulary.load(folder: folder), template: try DistrictTemplate.load(folder: folder),
+            settings: try WorkbookSettings.load(folder: folder))
     }
 
     /// Finds and reads tables.

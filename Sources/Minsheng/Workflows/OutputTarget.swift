@@ -46,15 +46,15 @@ extension OutputFile {
             do {
                 try manager.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw MinshengError.cannotWrite(path: name, reason: "无法建立临时文件夹：\(error.localizedDescription)")
+                throw MinshengError.cannotWrite(path: name, problem: .cannotMakeTemporaryFolder(detail: error.localizedDescription))
             }
             defer { try? manager.removeItem(at: folder) }
             let file = folder.appendingPathComponent("output.xlsx").path
             do { try write(file) } catch let error as MinshengError { throw error } catch {
-                throw MinshengError.cannotWrite(path: name, reason: "\(error)")
+                throw MinshengError.cannotWrite(path: name, problem: .failed(detail: "\(error)"))
             }
             guard let data = manager.contents(atPath: file) else {
-                throw MinshengError.cannotWrite(path: name, reason: "无法读回生成的文件")
+                throw MinshengError.cannotWrite(path: name, problem: .cannotReadBack)
             }
             return WrittenOutput(bytes: Array(data))
         }

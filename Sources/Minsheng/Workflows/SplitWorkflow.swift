@@ -73,13 +73,13 @@ extension Engine {
         var targets: [OutputTarget] = Array(repeating: .memory, count: areas.count)
         if case .folder(let folder, let overwrite) = request.output {
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw MinshengError.cannotWrite(path: folder, reason: "无法建立文件夹：\(error.localizedDescription)")
+                throw MinshengError.cannotWrite(path: folder, problem: .cannotMakeFolder(detail: error.localizedDescription))
             }
             let paths = names.map { (folder as NSString).appendingPathComponent($0) }
             if !overwrite {
                 let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
                 guard existing.isEmpty else {
-                    throw MinshengError.usage("这些文件已存在，未覆盖（加 --force 覆盖）：\(existing.joined(separator: "、"))")
+                    throw MinshengError.usage(.outputsExist(existing))
                 }
             }
             targets = paths.map { .file($0, overwrite: true) }

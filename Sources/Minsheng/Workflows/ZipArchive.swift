@@ -29,7 +29,7 @@ public enum ZipArchive {
     ///   entries with one name, say) or the archive cannot be finished.
     public static func make(_ entries: [Entry]) throws -> [UInt8] {
         func failure(_ name: String, _ what: String) -> MinshengError {
-            .cannotWrite(path: name, reason: "无法生成压缩包：\(what)")
+            .cannotWrite(path: name, problem: .cannotZip(detail: what))
         }
         // libzip writes nothing for an archive without entries: give the bare end record.
         if entries.isEmpty { return [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18) }
@@ -101,7 +101,7 @@ extension SplitResult {
         try ZipArchive.make(
             templates.map { template in
                 guard let bytes = template.output.bytes else {
-                    throw MinshengError.cannotWrite(path: template.fileName, reason: "模板未写入内存，无法打包")
+                    throw MinshengError.cannotWrite(path: template.fileName, problem: .notInMemory)
                 }
                 return ZipArchive.Entry(name: template.fileName, bytes: bytes)
             })

@@ -45,7 +45,7 @@ struct RoundRoutes: Sendable {
             let (id, area) = try roundArea(context)
             return try await routes.run(request) { form in
                 let note = String((form.field("note") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(1000))
-                guard !note.isEmpty else { throw WebFailure(.badRequest, "退回时请写明原因（note），县区会在报送页面上看到") }
+                guard !note.isEmpty else { throw WebFailure(.noteRequired) }
                 return {
                     _ = try run { try store.decide(roundId: id, area: area, kind: .return, note: note) }
                     return try roundAnswer(id)
@@ -84,13 +84,13 @@ struct RoundRoutes: Sendable {
     // MARK: Parameters
 
     func roundId(_ context: BasicRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text) else { throw WebFailure(.notFound, "没有这个报送轮次") }
+        guard let text = context.parameters.get("id"), let id = Int64(text) else { throw WebFailure(.noSuchRound) }
         return id
     }
 
     func roundArea(_ context: BasicRequestContext) throws -> (Int64, String) {
         let id = try roundId(context)
-        guard let raw = context.parameters.get("area") else { throw WebFailure(.notFound, "没有这个县区") }
+        guard let raw = context.parameters.get("area") else { throw WebFailure(.noSuchArea) }
         return (id, raw.removingPercentEncoding ?? raw)
     }
 
@@ -99,19 +99,19 @@ struct RoundRoutes: Sendable {
         let secret = context.parameters.get("secret") ?? ""
         if let target = try run({ try store.target(secret: secret) }) { return target }
         try await throttle.failed()
-        throw WebFailure(.notFound, "这个报送链接无效或已停用：请向财政局（民生办）索取本县区最新的报送链接")
+        throw WebFailure(.invalidLink)
     }
 
     /// The store's failures as answers (404, 409, 500) in Chinese.
     func run<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let failure as RoundFailure {
             switch failure {
-            case .notFound(let text): throw WebFailure(.notFound, text)
-            case .conflict(let text): throw WebFailure(.conflict, text)
-            case .storage(let text): throw WebFailure(.internalServerError, text)
+            case .notFound(let text): throw WebFailure(.roundNotFound(text))
+            case .conflict(let text): throw WebFailure(.roundConflict(text))
+            case .storage(let text): throw WebFailure(.roundStorage(text))
             }
         } catch let failure as WebFailure { throw failure } catch {
-            throw WebFailure(.internalServerError, "报送数据库出错：\(error)")
+            throw WebFailure(.database(detail: "\(error)"))
         }
     }
 
@@ -120,14 +120,14 @@ struct RoundRoutes: Sendable {
     var openRound: Routes.Job {
         { [engine, store] form in
             guard let plan = try Routes.single(form, field: "plan", what: "分解表") else {
-                throw WebFailure(.badRequest, "没有收到分解表：请选择这一轮要下发的目标任务分解表（.xlsx）")
+                throw WebFailure(.noRoundPlan)
             }
             let planLabel = form.files("plan").first?.label ?? plan.name
             let period = String((form.field("period") ?? "").trimmingCharacters(in: .whitespaces).prefix(40))
-            guard !period.isEmpty else { throw WebFailure(.badRequest, "请填写报送期间，例如 1-9月") }
+            guard !period.isEmpty else { throw WebFailure(.periodRequired) }
             let deadline = (form.field("deadline") ?? "").trimmingCharacters(in: .whitespaces)
             guard let date = AsOfDate(deadline), (2000...2100).contains(date.year) else {
-                throw WebFailure(.badRequest, "截止日期应为 YYYY-MM-DD 格式，例如 2026-10-10（收到的是“\(deadline.prefix(40))”）")
+                throw WebFailure(.deadlineFormat(given: String(deadline.prefix(40))))
             }
             let title = String((form.field("title") ?? "").trimmingCharacters(in: .whitespaces).prefix(200))
             let shownTitle = title.isEmpty ? "\(period)民生工程进展报送" : title
@@ -138,10 +138,10 @@ struct RoundRoutes: Sendable {
                 }
                 try Task.checkCancellation()
                 let templates = try result.templates.map { template in
-                    guard let bytes = template.output.bytes else { throw WebFailure(.internalServerError, "服务器没有生成\(template.area)的模板") }
+                    guard let bytes = template.output.bytes else { throw WebFailure(.noTemplate(area: template.area)) }
                     return (area: template.area, fileName: template.fileName, bytes: bytes)
                 }
-                guard !templates.isEmpty else { throw WebFailure(.unprocessableContent, "分解表“\(planLabel)”中没有找到县区，无法开启报送") }
+                guard !templates.isEmpty else { throw WebFailure(.planWithoutAreas(label: planLabel)) }
                 let planBytes = try plan.readBytes()
                 let opened = try self.run {
                     try store.openRound(
@@ -255,7 +255,7 @@ struct RoundRoutes: Sendable {
         return WebFailure.jsonResponse(
             status: .ok,
             .object([
-                ("report", result.report.jsonValue(previews: true)), ("download", file(name, result.written.bytes ?? [])),
+                ("report", result.report.pageJSON(previews: true)), ("download", file(name, result.written.bytes ?? [])),
                 ("findings", file("\(round.title)-核对结果.xlsx", findings.bytes ?? [])),
             ]))
     }
@@ -290,10 +290,10 @@ struct RoundRoutes: Sendable {
         { [engine, store] form in
             let files = form.files("file")
             guard files.count == 1, let file = files.first else {
-                throw WebFailure(.badRequest, files.isEmpty ? "没有收到文件：请选择本县区填好的 .xlsx 表格" : "一次只能报送一个文件（收到了 \(files.count) 个）")
+                throw WebFailure(files.isEmpty ? .noReturnFile : .oneReturnOnly(count: files.count))
             }
-            if let reason = ForeignFile.reason(of: file.source) {
-                throw WebFailure(.unprocessableContent, "“\(file.label)”无法报送：\(reason)")
+            if let verdict = ForeignFile.verdict(of: file.source) {
+                throw WebFailure(.unusableReturn(label: file.label, kind: verdict.kind))
             }
             return {
                 let bytes = try file.source.readBytes()
@@ -306,7 +306,7 @@ struct RoundRoutes: Sendable {
                 report.findings.removeAll { $0.code == .missingSubmission && $0.area != target.area.area }
                 // The plan is the round's, not the area's file: the check lists the area's file alone.
                 report.files.removeAll { $0.path == target.round.planName }
-                let stored = report.jsonValue(previews: true)
+                let stored = report.pageJSON(previews: true)
                 let version = try self.run {
                     try store.addVersion(
                         roundId: target.round.id, area: target.area.area, fileName: file.label, bytes: bytes,

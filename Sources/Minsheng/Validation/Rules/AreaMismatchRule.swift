@@ -17,7 +17,7 @@ struct AreaMismatchRule: ReturnRule {
             let name = ProgressWorkbook.itemName(item)
             for measure in [Measure.target, .completed] {
                 guard let cell = measure == .target ? line.target : line.completed else { continue }
-                let read = measure == .completed ? line.completion : ValueReading.read(cell, measure: measure, headerUnit: nil).quantity
+                let read = measure == .completed ? line.completion : ValueReading.read(cell, measure: measure, headerUnit: nil, words: areaReturn.plan.table.words.quantities).quantity
                 guard let returned = read?.quantity?.value else { continue }
                 let inSummary = item.number(ValueKey(measure, area: area))
                 if let inSummary, Quantity.equal(inSummary, returned) { continue }

@@ -47,7 +47,7 @@ public struct ColumnTotalRule: WholeTableRule {
     ) {
         for (key, cell) in footer.values where key.measure != .rate {
             let column = table.column(for: key)
-            let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit)
+            let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit, words: table.table.words.quantities)
             guard case .quantity(let total) = read.quantity, !total.isPercent else { continue }
             var sum = Decimal(0)
             var counted = 0

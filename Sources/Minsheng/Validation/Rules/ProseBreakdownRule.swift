@@ -9,7 +9,7 @@ public struct ProseBreakdownRule: TableRule {
     /// A 分解情况 column (`元坝镇280 白果乡15 …`, or prose): its areas against the row's target.
     func checkBreakdownColumn(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         guard let cell = row.row.breakdown, let text = cell.string else { return }
-        for breakdown in BreakdownParser.parseBreakdownCell(text) where breakdown.each == nil {
+        for breakdown in BreakdownParser.parseBreakdownCell(text, words: table.table.words) where breakdown.each == nil {
             guard let total = breakdown.total ?? row.figure(ValueKey(.target)) else { continue }
             let sum = breakdown.areas.reduce(Decimal(0)) { $0 + $1.value.value }
             if !Quantity.equal(sum, total.value) {
@@ -25,7 +25,7 @@ public struct ProseBreakdownRule: TableRule {
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         checkBreakdownColumn(row, in: table, into: &findings)
         guard let cell = row.row.values[ValueKey(.target)], case .string(let text) = cell.value else { return }
-        for breakdown in table.breakdowns.value(text, BreakdownParser.parse) {
+        for breakdown in table.breakdowns.value(text, { BreakdownParser.parse($0, words: table.table.words) }) {
             guard let total = breakdown.total else { continue }
             var sum = breakdown.areas.reduce(Decimal(0)) { $0 + $1.value.value }
             if let each = breakdown.each {

@@ -8,7 +8,7 @@ struct TargetChangedRule: ReturnRule {
         let area = areaReturn.area
         for line in areaReturn.lines {
             guard let item = line.planItem, let planned = item.areas[area]?.target, let targetCell = line.targetCell else { continue }
-            let returned = line.target.map { ValueReading.read($0, measure: .target, headerUnit: nil) }?.quantity.quantity?.value
+            let returned = line.target.map { ValueReading.read($0, measure: .target, headerUnit: nil, words: areaReturn.plan.table.words.quantities) }?.quantity.quantity?.value
             if let returned, Quantity.equal(returned, planned) { continue }
             findings.atReturn.add(
                 .targetChanged(returned: returned, planned: planned), cell: targetCell, row: line.row + 1,

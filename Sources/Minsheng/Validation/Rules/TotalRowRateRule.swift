@@ -10,7 +10,7 @@ public struct TotalRowRateRule: WholeTableRule {
             guard let label = TotalRows.label(of: row) else { continue }
             var named = row
             named.project = label
-            RowRates.check(CheckedRow(row: named, values: CheckedTable.readValues(named, layout: table.table.layout)), in: table, into: &findings)
+            RowRates.check(CheckedRow(row: named, values: CheckedTable.readValues(named, layout: table.table.layout, words: table.table.words.quantities)), in: table, into: &findings)
         }
     }
 }
