@@ -367,7 +367,10 @@ final class RouteTests: Sendable {
                 #expect(response.status == .serviceUnavailable)
                 #expect(Self.errorMessage(response) == "处理超过 1 秒仍未完成，已停止；请减少文件后再试")
             }
-            #expect((ContinuousClock.now - started) < .seconds(5))
+            // The work waits at the held gate until after this answer, so only the time limit can
+            // have answered; the bound is a hang's (the suites now run in parallel on a shared
+            // machine, where 5 s was once overrun by half a second).
+            #expect((ContinuousClock.now - started) < HangBound.inProcess)
         }
         await gate.leave(held)
         // The timed-out request winds down after its answer: await its leaving, not a while.
