@@ -9,6 +9,8 @@ import Testing
 
 /// Every route of `minsheng-web` through HummingbirdTesting: answers, errors, limits, and the
 /// temporary folder.
+/// Its tests run one at a time, as under XCTest: each builds a server of its own.
+@Suite(.serialized)
 final class RouteTests: Sendable {
     /// One multipart part.
     struct Part {
