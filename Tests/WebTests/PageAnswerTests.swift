@@ -11,7 +11,7 @@ import XLSXReader
 /// rather than a workbook when nothing could be read, the words for files that are not
 /// spreadsheets or are in the wrong field, decoded upload names, download names with the date,
 /// and the token's page, cookie and end.
-/// Its tests run one at a time, as under XCTest: each builds a server of its own.
+/// Its tests run one at a time (each builds a server of its own, and some time its answers).
 @Suite(.serialized)
 final class PageAnswerTests: Sendable {
     typealias Part = RouteTests.Part

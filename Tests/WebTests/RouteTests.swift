@@ -9,7 +9,7 @@ import Testing
 
 /// Every route of `minsheng-web` through HummingbirdTesting: answers, errors, limits, and the
 /// temporary folder.
-/// Its tests run one at a time, as under XCTest: each builds a server of its own.
+/// Its tests run one at a time (each builds a server of its own, and some time its answers).
 @Suite(.serialized)
 final class RouteTests: Sendable {
     /// One multipart part.
