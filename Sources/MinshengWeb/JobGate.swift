@@ -23,7 +23,9 @@ public actor JobGate {
     private var admitted: Set<UInt64> = []
     private var working: Set<UInt64> = []
     private var waiting: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
-    private var watchers: [(condition: @Sendable (Counts) -> Bool, continuation: CheckedContinuation<Void, Never>)] = []
+    /// Callers of `until(_:)` waiting for their condition.
+    private var watchers: [Watcher] = []
+    private typealias Watcher = (condition: @Sendable (Counts) -> Bool, continuation: CheckedContinuation<Void, Never>)
 
     /// Creates a gate.
     public init(jobs: Int, queue: Int) {
@@ -59,7 +61,7 @@ public actor JobGate {
     private func changed() {
         guard !watchers.isEmpty else { return }
         let now = counts
-        var still: [(condition: @Sendable (Counts) -> Bool, continuation: CheckedContinuation<Void, Never>)] = []
+        var still: [Watcher] = []
         for watcher in watchers {
             if watcher.condition(now) { watcher.continuation.resume() } else { still.append(watcher) }
         }
