@@ -9,8 +9,8 @@ import Testing
 
 /// Every route of `minsheng-web` through HummingbirdTesting: answers, errors, limits, and the
 /// temporary folder.
-/// Its tests run one at a time (each builds a server of its own, and some time its answers).
-@Suite(.serialized)
+/// Its tests run one at a time, and not beside another suite's route tests (`OneWebTestAtATime`).
+@Suite(.oneWebTestAtATime)
 final class RouteTests: Sendable {
     /// One multipart part.
     struct Part {
