@@ -9,8 +9,8 @@ import Testing
 
 /// Every route of `minsheng-web` through HummingbirdTesting: answers, errors, limits, and the
 /// temporary folder.
-/// Its tests run one at a time, and not beside another suite's route tests (`OneWebTestAtATime`).
-@Suite(.oneWebTestAtATime)
+/// Its tests run one at a time, and not beside other route or timed tests (`OneAtATime`).
+@Suite(.oneAtATime)
 final class RouteTests: Sendable {
     /// One multipart part.
     struct Part {
