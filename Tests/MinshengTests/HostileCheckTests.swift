@@ -8,8 +8,7 @@ import XLSXReader
 /// distinct content (one long shared string, one merge), never with how often a string is
 /// referenced or how many rows a merge claims. Hang detectors: the bounds are generous (a debug
 /// build on a loaded machine); a release build answers each in well under a second.
-/// Not beside the web's route tests, which would overrun the bounds (`OneAtATime`).
-@Suite(.serialized, .oneAtATime)
+@Suite(.serialized)
 struct HostileCheckTests {
     static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let head = "<?xml version=\"1.0\"?><worksheet xmlns=\"\(main)\"><sheetData>"

@@ -1,9 +1,8 @@
 import Testing
 
-/// Runs the tests it marks one at a time, whatever their suites or targets: the web's route
-/// tests (each builds a server of its own and runs real checks) and the tests that bound the time
-/// of a hostile read (`HangBound`), which a crowd of route tests beside them would overrun.
-/// Waiting for a turn holds no thread; the other tests still run in parallel.
+/// Runs the tests it marks one at a time, whatever their suites: the web's route tests, each of
+/// which builds a server of its own and runs real checks, and some time their answers. Waiting
+/// for a turn holds no thread; the other tests still run in parallel beside them.
 ///
 /// ```swift
 /// @Suite(.oneAtATime) final class RouteTests { … }

@@ -11,7 +11,7 @@ import XLSXReader
 /// rather than a workbook when nothing could be read, the words for files that are not
 /// spreadsheets or are in the wrong field, decoded upload names, download names with the date,
 /// and the token's page, cookie and end.
-/// Its tests run one at a time, and not beside other route or timed tests (`OneAtATime`).
+/// Its tests run one at a time, and not beside another suite's route tests (`OneAtATime`).
 @Suite(.oneAtATime)
 final class PageAnswerTests: Sendable {
     typealias Part = RouteTests.Part

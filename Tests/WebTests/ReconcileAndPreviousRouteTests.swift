@@ -9,7 +9,7 @@ import Testing
 /// `POST /api/reconcile` and the `previous` part of check and convert: the answers equal the
 /// CLI's for the same files, the 400s, an unreadable summary or previous report, and the
 /// temporary folder.
-/// Its tests run one at a time, and not beside other route or timed tests (`OneAtATime`).
+/// Its tests run one at a time, and not beside another suite's route tests (`OneAtATime`).
 @Suite(.oneAtATime)
 final class ReconcileAndPreviousRouteTests: Sendable {
     typealias Part = RouteTests.Part

@@ -9,7 +9,7 @@ import Testing
 /// The reporting rounds' routes through HummingbirdTesting: opening a round, the area links
 /// (template, upload with its check, versions), the office's decisions and workbook, and that an
 /// area link reaches only its own area and none of the office's routes.
-/// Its tests run one at a time, and not beside other route or timed tests (`OneAtATime`).
+/// Its tests run one at a time, and not beside another suite's route tests (`OneAtATime`).
 @Suite(.oneAtATime)
 final class RoundRouteTests: Sendable {
     typealias Part = RouteTests.Part

@@ -9,7 +9,7 @@ import Testing
 
 /// Every route of `minsheng-web` through HummingbirdTesting: answers, errors, limits, and the
 /// temporary folder.
-/// Its tests run one at a time, and not beside other route or timed tests (`OneAtATime`).
+/// Its tests run one at a time, and not beside another suite's route tests (`OneAtATime`).
 @Suite(.oneAtATime)
 final class RouteTests: Sendable {
     /// One multipart part.
