@@ -27,7 +27,4 @@ public enum A1 {
     public static func range(_ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int) -> String {
         cell(firstRow, firstColumn) + ":" + cell(lastRow, lastColumn)
     }
-
-    /// `$E$7`.
-    public static func absolute(_ row: Int, _ column: Int) -> String { "$\(A1.column(column))$\(row + 1)" }
 }

@@ -23,6 +23,9 @@ public actor JobGate {
     private var admitted: Set<UInt64> = []
     private var working: Set<UInt64> = []
     private var waiting: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+    /// Callers of `until(_:)` waiting for their condition.
+    private var watchers: [Watcher] = []
+    private typealias Watcher = (condition: @Sendable (Counts) -> Bool, continuation: CheckedContinuation<Void, Never>)
 
     /// Creates a gate.
     public init(jobs: Int, queue: Int) {
@@ -33,6 +36,38 @@ public actor JobGate {
     /// How many requests are working and how many are admitted.
     public var load: (working: Int, admitted: Int) { (working.count, admitted.count) }
 
+    /// How many requests work, are admitted, and wait for a slot, as `until(_:)` shows them.
+    struct Counts: Sendable {
+        var working: Int
+        var admitted: Int
+        var waiting: Int
+    }
+
+    /// Returns once `condition` holds for the gate's counts (checked now and after every change):
+    /// how a test awaits a request's queueing or leaving instead of sleeping for it.
+    ///
+    /// ```swift
+    /// let waiter = Task { try await gate.start(second) }
+    /// await gate.until { $0.waiting == 1 }      // the second request is queued
+    /// ```
+    func until(_ condition: @escaping @Sendable (Counts) -> Bool) async {
+        if condition(counts) { return }
+        await withCheckedContinuation { watchers.append((condition, $0)) }
+    }
+
+    private var counts: Counts { Counts(working: working.count, admitted: admitted.count, waiting: waiting.count) }
+
+    /// Resumes the watchers whose condition holds now.
+    private func changed() {
+        guard !watchers.isEmpty else { return }
+        let now = counts
+        var still: [Watcher] = []
+        for watcher in watchers {
+            if watcher.condition(now) { watcher.continuation.resume() } else { still.append(watcher) }
+        }
+        watchers = still
+    }
+
     /// Admits a request, or refuses it when `jobs + queue` are already admitted.
     ///
     /// - Throws: `WebFailure.busy` (503).
@@ -40,6 +75,7 @@ public actor JobGate {
         guard admitted.count < jobs + queue else { throw WebFailure(.busy) }
         nextID += 1
         admitted.insert(nextID)
+        changed()
         return Ticket(id: nextID)
     }
 
@@ -50,6 +86,7 @@ public actor JobGate {
         guard admitted.contains(ticket.id), !working.contains(ticket.id) else { return }
         if working.count < jobs {
             working.insert(ticket.id)
+            changed()
             return
         }
         try await withTaskCancellationHandler {
@@ -58,6 +95,7 @@ public actor JobGate {
                     continuation.resume(throwing: CancellationError())
                 } else {
                     waiting.append((ticket.id, continuation))
+                    changed()
                 }
             }
         } onCancel: {
@@ -74,11 +112,13 @@ public actor JobGate {
             working.insert(next.id)
             next.continuation.resume()
         }
+        changed()
     }
 
     private func cancelWaiting(_ ticket: Ticket) {
         if let index = waiting.firstIndex(where: { $0.id == ticket.id }) {
             waiting.remove(at: index).continuation.resume(throwing: CancellationError())
+            changed()
         }
     }
 }

@@ -56,9 +56,6 @@ public struct MultipartParser: Sendable {
         buffer = Array("\r\n".utf8)
     }
 
-    /// Whether the closing boundary has been seen.
-    public var isComplete: Bool { state == .done }
-
     /// Takes the next chunk of the body and returns the events it completes.
     public mutating func feed(_ chunk: some Collection<UInt8>) throws -> [Event] {
         if state == .done { return [] }  // the epilogue is ignored

@@ -207,11 +207,19 @@ def no_overflow(driver):
     return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
+def resize(driver, width, height):
+    """Resizes the window and returns once the page is laid out at the new width: the viewport
+    says so and two frames have been painted (the event itself, not a while)."""
+    driver.set_window_size(width, height)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return window.innerWidth") <= width)
+    driver.execute_async_script(
+        "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()))")
+
+
 def phone(driver, name, width=390):
     """The phone's size: no horizontal overflow, a screenshot, then the laptop's size again."""
-    driver.set_window_size(width, 844)
+    resize(driver, width, 844)
     driver.execute_script("window.scrollTo(0, 0)")
-    time.sleep(0.3)
     fits = no_overflow(driver)
     wide = driver.execute_script(
         "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > window.innerWidth + 1"
@@ -402,8 +410,7 @@ def reading_checks(driver, panel, bin_dir, downloads, sample_count):
     driver.execute_script("document.activeElement.blur(); document.querySelector('#panel-check table.file-status').scrollIntoView()")
     driver.save_screenshot(os.path.join(OUT, "1-check-reading.png"))
     save_whole(driver, "check-reading-whole.png", 1900)
-    driver.set_window_size(390, 844)
-    time.sleep(0.3)
+    resize(driver, 390, 844)
     check("读法 open on a 390 px phone: the page does not scroll sideways", no_overflow(driver))
     check("…the preview scrolls inside its own box", driver.execute_script(
         "const shown = Array.from(arguments[0].querySelectorAll('.preview-wrap')).filter(w => w.offsetParent !== null);"

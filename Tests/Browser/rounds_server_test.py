@@ -14,6 +14,7 @@
 Usage: rounds_server_test.py BIN_DIR
 """
 import concurrent.futures
+import glob
 import hashlib
 import json
 import os
@@ -49,11 +50,13 @@ def check(name, condition, detail=""):
 STARTED = []  # every server started, stopped at the end whatever happens
 
 
-def start(bin_dir, data_dir, log_path, extra=()):
+def start(bin_dir, data_dir, log_path, extra=(), tmp=None):
+    """Starts a server on a free port; with `tmp`, its uploads stream into folders there (TMPDIR)."""
     log = open(log_path, "a")
+    env = dict(os.environ, TMPDIR=tmp) if tmp else None
     process = subprocess.Popen(
         [os.path.join(bin_dir, "minsheng-web"), "--host", "127.0.0.1", "--port", "0", "--data-dir", data_dir, *extra],
-        stdout=log, stderr=subprocess.STDOUT)
+        stdout=log, stderr=subprocess.STDOUT, env=env)
     STARTED.append(process)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -125,10 +128,24 @@ def no_partial_version(port, data_dir, link, label):
     return listed
 
 
+def receiving(tmp, timeout=30):
+    """Returns once the server has written some of an upload's body into its request folder
+    under `tmp` (the event itself; the timeout only bounds a hang)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for folder in glob.glob(os.path.join(tmp, "minsheng-web-*")):
+            if any(os.path.getsize(path) > 0 for path in glob.glob(os.path.join(folder, "*")) if os.path.isfile(path)):
+                return
+        time.sleep(0.02)
+    raise AssertionError(f"no upload body reached {tmp} within {timeout} s")
+
+
 def kill_nine(bin_dir, work):
     data_dir = os.path.join(work, "data")
     log = os.path.join(work, "server.log")
-    server, port = start(bin_dir, data_dir, log)
+    tmp = os.path.join(work, "tmp")
+    os.makedirs(tmp, exist_ok=True)
+    server, port = start(bin_dir, data_dir, log, tmp=tmp)
     opened = open_round(port)
     link = next(a["link"] for a in opened["areas"] if a["area"] == "涡阳县")
     data = open(RETURN, "rb").read()
@@ -140,7 +157,7 @@ def kill_nine(bin_dir, work):
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
     sock.sendall((f"POST {link}/returns HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {kind}\r\n"
                   f"Content-Length: {len(body)}\r\n\r\n").encode() + body[: len(body) // 2])
-    time.sleep(0.3)
+    receiving(tmp)
     server.send_signal(signal.SIGKILL)
     server.wait(timeout=10)
     sock.close()

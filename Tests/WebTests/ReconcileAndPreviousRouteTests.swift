@@ -4,22 +4,23 @@ import HummingbirdTesting
 import Minsheng
 import MinshengWeb
 import TestSupport
-import XCTest
+import Testing
 
 /// `POST /api/reconcile` and the `previous` part of check and convert: the answers equal the
 /// CLI's for the same files, the 400s, an unreadable summary or previous report, and the
 /// temporary folder.
-final class ReconcileAndPreviousRouteTests: XCTestCase {
+/// Its tests run one at a time, and not beside another suite's route tests (`OneAtATime`).
+@Suite(.oneAtATime)
+final class ReconcileAndPreviousRouteTests: Sendable {
     typealias Part = RouteTests.Part
 
-    private var temporaryRoot: URL!
+    private let temporaryRoot = FileManager.default.temporaryDirectory.appendingPathComponent("web-tests-\(UUID().uuidString)")
+    /// Where `scratch(_:)` copies samples for the CLI; apart from `temporaryRoot`, which must end empty.
+    private let scratchRoot = FileManager.default.temporaryDirectory.appendingPathComponent("web-cli-\(UUID().uuidString)")
 
-    override func setUp() {
-        temporaryRoot = FileManager.default.temporaryDirectory.appendingPathComponent("web-tests-\(UUID().uuidString)")
-    }
-
-    override func tearDown() {
+    deinit {
         try? FileManager.default.removeItem(at: temporaryRoot)
+        try? FileManager.default.removeItem(at: scratchRoot)
     }
 
     private func leftovers() -> [String] {
@@ -50,9 +51,8 @@ final class ReconcileAndPreviousRouteTests: XCTestCase {
     /// A scratch folder holding copies of samples under their bare names, for running the CLI
     /// on the names the uploads carry.
     private func scratch(_ samples: [String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("web-cli-\(UUID().uuidString)")
+        let folder = scratchRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         for sample in samples {
             let source = TestPaths.samples.appendingPathComponent(sample)
             try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent(source.lastPathComponent))
@@ -70,35 +70,35 @@ final class ReconcileAndPreviousRouteTests: XCTestCase {
 
     // MARK: reconcile
 
-    func testReconcileAnswersExactlyTheCLIsJSON() async throws {
+    @Test func reconcileAnswersExactlyTheCLIsJSON() async throws {
         let folder = try scratch(["reconcile/汇总表.xlsx"] + Self.returns.map { "reconcile/县区报表/\($0)" })
         let cli = try CommandRunner.run(["reconcile", "汇总表.xlsx"] + Self.returns + ["--format", "json"], in: folder)
-        XCTAssertEqual(cli.status, 1, cli.stderr)
-        XCTAssertTrue(cli.stdout.contains("\"code\": \"area-mismatch\""), cli.stdout)
-        XCTAssertTrue(cli.stdout.contains("\"cell\": \"H4\""), cli.stdout)
+        #expect(cli.status == 1, "\(cli.stderr)")
+        #expect(cli.stdout.contains("\"code\": \"area-mismatch\""), "\(cli.stdout)")
+        #expect(cli.stdout.contains("\"cell\": \"H4\""), "\(cli.stdout)")
         let parts = [try Self.sample("reconcile/汇总表.xlsx", as: "summary")]
             + (try Self.returns.map { try Self.sample("reconcile/县区报表/\($0)") })
         try await app().test(.router) { client in
             try await Self.post(client, "/api/reconcile", parts) { response in
-                XCTAssertEqual(response.status, .ok)
-                XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8")
-                XCTAssertEqual(String(buffer: response.body), cli.stdout)
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(String(buffer: response.body) == cli.stdout)
             }
         }
-        XCTAssertEqual(leftovers(), [], "the request's folder is removed after success")
+        #expect(leftovers() == [], "the request's folder is removed after success")
     }
 
-    func testReconcileWithoutSummaryOrReturnsIs400() async throws {
+    @Test func reconcileWithoutSummaryOrReturnsIs400() async throws {
         try await app().test(.router) { client in
             // Returns only.
             try await Self.post(client, "/api/reconcile", [try Self.sample("reconcile/县区报表/涡阳县.xlsx")]) { response in
-                XCTAssertEqual(response.status, .badRequest)
-                XCTAssertEqual(Self.errorMessage(response), "没有收到汇总表：请在“汇总表”中选择手工汇总的、有各县区列的表格")
+                #expect(response.status == .badRequest)
+                #expect(Self.errorMessage(response) == "没有收到汇总表：请在“汇总表”中选择手工汇总的、有各县区列的表格")
             }
             // The summary only.
             try await Self.post(client, "/api/reconcile", [try Self.sample("reconcile/汇总表.xlsx", as: "summary")]) { response in
-                XCTAssertEqual(response.status, .badRequest)
-                XCTAssertEqual(Self.errorMessage(response), "没有收到各县区的报表：请选择各县区自己报送的 .xlsx 文件")
+                #expect(response.status == .badRequest)
+                #expect(Self.errorMessage(response) == "没有收到各县区的报表：请选择各县区自己报送的 .xlsx 文件")
             }
             // Two summaries.
             let two = [
@@ -106,85 +106,83 @@ final class ReconcileAndPreviousRouteTests: XCTestCase {
                 try Self.sample("reconcile/县区报表/涡阳县.xlsx"),
             ]
             try await Self.post(client, "/api/reconcile", two) { response in
-                XCTAssertEqual(response.status, .badRequest)
-                XCTAssertEqual(Self.errorMessage(response), "汇总表只能选一个文件（收到了 2 个）")
+                #expect(response.status == .badRequest)
+                #expect(Self.errorMessage(response) == "汇总表只能选一个文件（收到了 2 个）")
             }
         }
-        XCTAssertEqual(leftovers(), [], "the request's folder is removed after a failure")
+        #expect(leftovers() == [], "the request's folder is removed after a failure")
     }
 
-    func testAnUnreadableSummaryAnswersWithItsStatusAndMessage() async throws {
+    @Test func anUnreadableSummaryAnswersWithItsStatusAndMessage() async throws {
         try await app().test(.router) { client in
             let parts = [
                 Part(name: "summary", filename: "坏的汇总表.xlsx", bytes: Array("not a zip at all".utf8)),
                 try Self.sample("reconcile/县区报表/涡阳县.xlsx"),
             ]
             try await Self.post(client, "/api/reconcile", parts) { response in
-                XCTAssertEqual(response.status.code, 422)
+                #expect(response.status.code == 422)
                 let message = Self.errorMessage(response) ?? ""
-                XCTAssertTrue(message.hasPrefix("无法读取 坏的汇总表.xlsx"), message)
+                #expect(message.hasPrefix("无法读取 坏的汇总表.xlsx"), "\(message)")
             }
             // A progress table of one area is no summary with area columns either.
             let noAreas = [try Self.sample("monthly/亳州-1-9月.xlsx", as: "summary"), try Self.sample("reconcile/县区报表/涡阳县.xlsx")]
             try await Self.post(client, "/api/reconcile", noAreas) { response in
-                XCTAssertEqual(response.status.code, 422, String(buffer: response.body))
-                XCTAssertTrue(Self.errorMessage(response)?.contains("亳州-1-9月.xlsx") ?? false)
+                #expect(response.status.code == 422, "\(String(buffer: response.body))")
+                #expect(Self.errorMessage(response)?.contains("亳州-1-9月.xlsx") ?? false)
             }
-            try await client.execute(uri: "/healthz", method: .get) { XCTAssertEqual($0.status, .ok) }
+            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
         }
-        XCTAssertEqual(leftovers(), [])
+        #expect(leftovers() == [])
     }
 
     // MARK: previous
 
-    func testCheckWithPreviousAnswersExactlyTheCLIsJSON() async throws {
+    @Test func checkWithPreviousAnswersExactlyTheCLIsJSON() async throws {
         let folder = try scratch(["monthly/亳州-1-9月.xlsx", "monthly/亳州-1-8月.xlsx"])
         let cli = try CommandRunner.run(["check", "亳州-1-9月.xlsx", "--previous", "亳州-1-8月.xlsx", "--format", "json"], in: folder)
-        XCTAssertEqual(cli.status, 1, cli.stderr)
-        XCTAssertTrue(cli.stdout.contains("\"code\": \"completed-decreased\""), cli.stdout)
-        XCTAssertTrue(cli.stdout.contains("\"cell\": \"E3\""), cli.stdout)
+        #expect(cli.status == 1, "\(cli.stderr)")
+        #expect(cli.stdout.contains("\"code\": \"completed-decreased\""), "\(cli.stdout)")
+        #expect(cli.stdout.contains("\"cell\": \"E3\""), "\(cli.stdout)")
         try await app().test(.router) { client in
             let parts = [try Self.sample("monthly/亳州-1-9月.xlsx"), try Self.sample("monthly/亳州-1-8月.xlsx", as: "previous")]
             try await Self.post(client, "/api/check", parts) { response in
-                XCTAssertEqual(response.status, .ok)
-                XCTAssertEqual(String(buffer: response.body), cli.stdout)
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == cli.stdout)
             }
             // Without the previous part, no month-over-month finding.
             try await Self.post(client, "/api/check", [try Self.sample("monthly/亳州-1-9月.xlsx")]) { response in
-                XCTAssertEqual(response.status, .ok)
-                XCTAssertFalse(String(buffer: response.body).contains("completed-decreased"))
+                #expect(response.status == .ok)
+                #expect(!(String(buffer: response.body).contains("completed-decreased")))
             }
         }
-        XCTAssertEqual(leftovers(), [])
+        #expect(leftovers() == [])
     }
 
-    func testConvertWithPreviousHasTheTwoColumnsAsTheCLIs() async throws {
+    @Test func convertWithPreviousHasTheTwoColumnsAsTheCLIs() async throws {
         let folder = try scratch(["monthly/亳州-1-9月.xlsx", "monthly/亳州-1-8月.xlsx"])
         let cli = try CommandRunner.run(
             ["convert", "亳州-1-9月.xlsx", "--previous", "亳州-1-8月.xlsx", "-o", "cli.xlsx"], in: folder)
-        XCTAssertTrue([0, 1].contains(cli.status), cli.stderr)
+        #expect([0, 1].contains(cli.status), "\(cli.stderr)")
         let expected = try CommandRunner.run(["dump", "cli.xlsx", "--sheet", "进度汇总"], in: folder)
-        XCTAssertEqual(expected.status, 0, expected.stderr)
-        XCTAssertTrue(expected.stdout.contains("上期累计") && expected.stdout.contains("本期新增"), expected.stdout)
+        #expect(expected.status == 0, "\(expected.stderr)")
+        #expect(expected.stdout.contains("上期累计") && expected.stdout.contains("本期新增"), "\(expected.stdout)")
         let bytes: [UInt8] = try await app().test(.router) { client in
             let parts = [try Self.sample("monthly/亳州-1-9月.xlsx"), try Self.sample("monthly/亳州-1-8月.xlsx", as: "previous")]
             return try await client.execute(
                 uri: "/api/convert", method: .post, headers: RouteTests.multipartHeaders, body: RouteTests.multipart(parts)
             ) { response in
-                XCTAssertEqual(response.status, .ok)
+                #expect(response.status == .ok)
                 return [UInt8](Data(buffer: response.body))
             }
         }
         try Data(bytes).write(to: folder.appendingPathComponent("web.xlsx"))
         let web = try CommandRunner.run(["dump", "web.xlsx", "--sheet", "进度汇总"], in: folder)
-        XCTAssertEqual(web.status, 0, web.stderr)
-        XCTAssertEqual(
-            web.stdout.replacingOccurrences(of: "web.xlsx", with: "cli.xlsx"), expected.stdout,
-            "the web workbook's 进度汇总 is the CLI's, 上期累计 and 本期新增 included")
-        XCTAssertEqual(leftovers(), [])
+        #expect(web.status == 0, "\(web.stderr)")
+        #expect(web.stdout.replacingOccurrences(of: "web.xlsx", with: "cli.xlsx") == expected.stdout, "the web workbook's 进度汇总 is the CLI's, 上期累计 and 本期新增 included")
+        #expect(leftovers() == [])
     }
 
-    func testAnUnreadablePreviousReportAnswersWithItsStatusAndMessage() async throws {
+    @Test func anUnreadablePreviousReportAnswersWithItsStatusAndMessage() async throws {
         try await app().test(.router) { client in
             for route in ["/api/check", "/api/convert"] {
                 let parts = [
@@ -192,9 +190,9 @@ final class ReconcileAndPreviousRouteTests: XCTestCase {
                     Part(name: "previous", filename: "上期.xlsx", bytes: Array("not a zip at all".utf8)),
                 ]
                 try await Self.post(client, route, parts) { response in
-                    XCTAssertEqual(response.status.code, 422, route)
+                    #expect(response.status.code == 422, "\(route)")
                     let message = Self.errorMessage(response) ?? ""
-                    XCTAssertTrue(message.hasPrefix("无法读取 上期.xlsx"), "\(route): \(message)")
+                    #expect(message.hasPrefix("无法读取 上期.xlsx"), "\(route): \(message)")
                 }
             }
             // Two previous reports: which one is meant?
@@ -203,14 +201,14 @@ final class ReconcileAndPreviousRouteTests: XCTestCase {
                 try Self.sample("monthly/亳州-1-8月.xlsx", as: "previous"),
             ]
             try await Self.post(client, "/api/check", two) { response in
-                XCTAssertEqual(response.status, .badRequest)
-                XCTAssertEqual(Self.errorMessage(response), "上期报表只能选一个文件（收到了 2 个）")
+                #expect(response.status == .badRequest)
+                #expect(Self.errorMessage(response) == "上期报表只能选一个文件（收到了 2 个）")
             }
             // A previous report alone is no request to check.
             try await Self.post(client, "/api/check", [try Self.sample("monthly/亳州-1-8月.xlsx", as: "previous")]) { response in
-                XCTAssertEqual(response.status, .badRequest)
+                #expect(response.status == .badRequest)
             }
         }
-        XCTAssertEqual(leftovers(), [], "the request's folder is removed after a failure")
+        #expect(leftovers() == [], "the request's folder is removed after a failure")
     }
 }

@@ -73,12 +73,6 @@ public final class ByteSink {
         }
         buffer.removeAll(keepingCapacity: true)
     }
-
-    /// The collected bytes as text (memory sinks).
-    public var collectedText: String {
-        flush()
-        return String(decoding: collected, as: UTF8.self)
-    }
 }
 
 @inline(__always)

@@ -48,11 +48,6 @@ public final class InputWorkbook {
         if let temporaryFolder { try? FileManager.default.removeItem(at: temporaryFolder) }
     }
 
-    /// Opens the file at `path`.
-    public static func open(_ path: String, options: InputOptions = InputOptions()) throws -> InputWorkbook {
-        try open(.path(path), options: options)
-    }
-
     /// Opens an input: a file or bytes.
     ///
     /// - Throws: `MinshengError.unreadable` with the reason; a legacy file without

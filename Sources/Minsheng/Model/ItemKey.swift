@@ -61,10 +61,6 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Whether the key names anything (a row without project and indicator does not).
     public var isEmpty: Bool { project.isEmpty && indicator.isEmpty }
 
-    /// `project|indicator` as written into templates' metadata; hashed into their item keys, so
-    /// it must never change.
-    public var text: String { project + "|" + indicator }
-
     /// The halves compared: a missing half stands for the other.
     private var identity: (String, String) {
         (project.isEmpty ? indicator : project, indicator.isEmpty ? project : indicator)

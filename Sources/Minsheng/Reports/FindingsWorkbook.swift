@@ -111,9 +111,9 @@ public enum FindingsWorkbook {
             try put(f.message, r, .message)
             try put(f.code.rawValue, r, .code)
             let lines = [
-                ProgressWorkbook.lineCount(f.message, width: widths[at(.message)]),
-                ProgressWorkbook.lineCount(f.item ?? "", width: widths[at(.item)]),
-                ProgressWorkbook.lineCount((f.file as NSString).lastPathComponent, width: widths[at(.file)]),
+                lineCount(f.message, width: widths[at(.message)]),
+                lineCount(f.item ?? "", width: widths[at(.item)]),
+                lineCount((f.file as NSString).lastPathComponent, width: widths[at(.file)]),
             ].max() ?? 1
             try sheet.setRow(r, height: max(15, Double(lines) * 13.5 + 3))
         }
@@ -154,11 +154,20 @@ public enum FindingsWorkbook {
             else { try sheet.writeBlank(row: r, column: 3, format: plain) }
             try sheet.write(ProgressWorkbook.cellText(file.error ?? ""), row: r, column: 4, format: wrapped)
             let lines = max(
-                ProgressWorkbook.lineCount(file.error ?? "", width: widths[4]), ProgressWorkbook.lineCount(file.path, width: widths[0]))
+                lineCount(file.error ?? "", width: widths[4]), lineCount(file.path, width: widths[0]))
             try sheet.setRow(r, height: max(15, Double(lines) * 13.5 + 3))
         }
         for (c, width) in widths.enumerated() { try sheet.setColumns(c, c, width: width) }
         sheet.freezePanes(row: 1, column: 0)
         try sheet.setPrintLayout(fitToWidth: true, repeatRows: 0...0)
+    }
+
+    /// How many lines text takes when wrapped in a column of this width (a rough count of
+    /// display widths, enough for a findings list; the progress workbook's sheets use `PrintLayout`).
+    private static func lineCount(_ text: String, width: Double) -> Int {
+        let usable = max(1, Int(width) - 1)
+        return text.split(whereSeparator: \.isNewline).map { line in
+            max(1, (ColumnWidth.displayWidth(of: String(line)) + usable - 1) / usable)
+        }.reduce(0, +)
     }
 }

@@ -81,11 +81,6 @@ struct PrintLayout {
         widths.reduce(0, +) <= settings.pageWidth
     }
 
-    /// The print scale (percent) that fits these widths on one page's width, at most 100.
-    func scale(_ widths: [Double]) -> Double {
-        min(100, 100 * settings.pageWidth / max(1, widths.reduce(0, +)))
-    }
-
     /// Rows where a new page should start so that a group of rows (a 类别) is not split when it
     /// fits on a page: `groups` are each group's row heights in points, in order, starting at
     /// `firstRow`.

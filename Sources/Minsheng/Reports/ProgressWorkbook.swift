@@ -156,14 +156,6 @@ public enum ProgressWorkbook {
 
     static func double(_ value: Decimal) -> Double { Double(Quantity.format(value)) ?? NSDecimalNumber(decimal: value).doubleValue }
 
-    /// How many lines text takes when wrapped in a column of this width.
-    static func lineCount(_ text: String, width: Double) -> Int {
-        let usable = max(1, Int(width) - 1)
-        return text.split(whereSeparator: \.isNewline).map { line in
-            max(1, (ColumnWidth.displayWidth(of: String(line)) + usable - 1) / usable)
-        }.reduce(0, +)
-    }
-
     static func figureText(_ figure: ProgressItem.Figure?) -> String {
         switch figure {
         case .number(let n)?: return Quantity.format(n)

@@ -102,9 +102,6 @@ public struct SheetColumns<Key: Hashable & Sendable>: Sendable {
     /// The headers, left to right.
     public var headers: [String] { columns.map(\.header) }
 
-    /// Whether a column holds this key.
-    public func contains(_ key: Key) -> Bool { positions[key] != nil }
-
     /// The zero-based position of a key's column. Every key a sheet's writer or reader asks for
     /// is one the sheet's spec lists (a programming error otherwise).
     public func index(_ key: Key) -> Int {

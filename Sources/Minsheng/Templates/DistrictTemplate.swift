@@ -122,10 +122,6 @@ public enum TemplateMetadata {
     public static let sheetName = "_minsheng"
     /// The marker in its A1.
     public static let marker = "minsheng-template"
-    /// Zero-based column of the hidden item key on the form (`TemplateForm.layout`).
-    public static var keyColumn: Int { TemplateForm.layout.index(.key) }
-    /// Zero-based row of the form's header (`TemplateForm.headerRow`).
-    public static var headerRow: Int { TemplateForm.headerRow }
 }
 
 /// Stable identities: of a plan (a hash of its content) and of its items (a hash of project and
