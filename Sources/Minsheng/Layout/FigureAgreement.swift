@@ -36,6 +36,9 @@ public struct FigureAgreement: Sendable, Hashable {
     ]
     /// The whole-table rules whose findings are relations that fail: a 合计 row's sums and rate.
     private static let tableRules: [any WholeTableRule] = [ColumnTotalRule(), TotalRowRateRule()]
+    /// Each rule's key among the findings kept, made once (not once per row).
+    private static let rowRuleKeys = rowRules.map(RuleFindings.key)
+    private static let tableRuleKeys = tableRules.map(RuleFindings.key)
 
     /// An empty measure (no figures, nothing checked).
     public init() {}
@@ -50,17 +53,17 @@ public struct FigureAgreement: Sendable, Hashable {
     init(_ checked: CheckedTable, keeping kept: RuleFindings?) {
         var builder = checked.builder()
         for (index, row) in checked.rows.enumerated() {
-            for rule in Self.rowRules {
+            for (rule, key) in zip(Self.rowRules, Self.rowRuleKeys) {
                 var one = checked.builder()
                 rule.check(row, in: checked, into: &one)
-                kept?.set(one.findings, row: index, rule: RuleFindings.key(rule))
+                kept?.set(one.findings, row: index, rule: key)
                 builder.append(contentsOf: one.findings)
             }
         }
-        for rule in Self.tableRules {
+        for (rule, key) in zip(Self.tableRules, Self.tableRuleKeys) {
             var tableWide = checked.builder()
             rule.check(checked, into: &tableWide)
-            kept?.set(tableWide.findings, row: -1, rule: RuleFindings.key(rule))
+            kept?.set(tableWide.findings, row: -1, rule: key)
             builder.append(contentsOf: tableWide.findings)
         }
         var columnTotals = 0
