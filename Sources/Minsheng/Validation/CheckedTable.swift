@@ -120,7 +120,9 @@ public struct CheckedTable: Sendable {
     public func column(for key: ValueKey, in row: CheckedRow) -> LayoutColumn? {
         guard let group = row.row.group else { return column(for: key) }
         guard var column = group.column(key.measure), let areaRow = table.layout.areaRows?.row(of: key.area) else { return nil }
-        column.header = HeaderText.normalize(areaRow.label) + column.header
+        // (合计 of a column headed 合计 is named once.)
+        let label = HeaderText.normalize(areaRow.label)
+        if !column.header.hasPrefix(label) { column.header = label + column.header }
         return column
     }
 
