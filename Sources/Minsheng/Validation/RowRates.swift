@@ -21,16 +21,6 @@ enum RowRates {
         return most
     }
 
-    /// How much a figure written with 万 (10 000) or 亿 (100 000 000) was scaled on reading, when
-    /// the figure beside it is a bare number — the factor to bring the bare one to the same unit.
-    static func writtenScale(of scaled: ReadValue, beside bare: ReadValue) -> Decimal? {
-        guard case .string(let text) = scaled.cell.value, case .number = bare.cell.value else { return nil }
-        let folded = QuantityParser.fold(text)
-        if folded.contains("亿") { return Decimal(100_000_000) }
-        if folded.contains("万") { return Decimal(10_000) }
-        return nil
-    }
-
     static func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, rate) in row.values where key.measure == .rate {
             guard let reported = rate.quantity.quantity, reported.isPercent,
@@ -61,16 +51,8 @@ enum RowRates {
             {
                 verdict = .consistent
             }
-            // A target written with 万 or 亿 beside a completion written bare (10000万 and 7965,
-            // both in 万元): the row's own rate says which unit the bare figure is in.
-            if verdict != .consistent, verdict != .notCheckable,
-                let c = row.values[ValueKey(.completed, area: key.area)], let t = row.values[ValueKey(.target, area: key.area)],
-                let scale = Self.writtenScale(of: t, beside: c)
-            {
-                let rescaled = RateCheck.compare(
-                    reported: reportedValue, decimals: rate.printedDecimals, completed: completed.value * scale, target: target.value)
-                if rescaled == .consistent { verdict = .consistent }
-            }
+            // (A target written with 万 beside a completion written bare is one scale already:
+            // the values stage took both in the 万 the row's rate says, `WrittenScale`.)
             // Figures printed with decimals are rounded themselves: a rate within what they allow agrees.
             if verdict != .consistent, verdict != .notCheckable,
                 let c = row.values[ValueKey(.completed, area: key.area)], let t = row.values[ValueKey(.target, area: key.area)],

@@ -12,31 +12,45 @@ enum WrittenScale {
             guard let completed = values[completedKey], let t = target.quantity.quantity, let c = completed.quantity.quantity,
                 !t.isPercent, !c.isPercent, t.value > 0, c.value > 0
             else { continue }
-            if let scale = RowRates.writtenScale(of: target, beside: completed) {
-                guard agreesScaled(values[ValueKey(.rate, area: key.area)], completed: c.value * scale, target: t.value, plain: c.value) else { continue }
+            let rate = values[ValueKey(.rate, area: key.area)]
+            if let scale = writtenScale(of: target, beside: completed) {
+                guard agrees(rate, scaled: (c.value * scale, t.value), plain: (c.value, t.value)) else { continue }
                 values[key] = unscaled(target, by: scale)
-            } else if let scale = RowRates.writtenScale(of: completed, beside: target) {
-                guard agreesScaled(values[ValueKey(.rate, area: key.area)], completed: c.value, target: t.value * scale, plain: nil, plainTarget: t.value)
-                else { continue }
+            } else if let scale = writtenScale(of: completed, beside: target) {
+                guard agrees(rate, scaled: (c.value, t.value * scale), plain: (c.value, t.value)) else { continue }
                 values[completedKey] = unscaled(completed, by: scale)
             }
         }
     }
 
-    /// Whether the figures agree once the bare one is scaled: against the reported rate when
-    /// there is one, else when the plain reading is under 1% and the scaled one a plausible share.
-    private static func agreesScaled(
-        _ rate: ReadValue?, completed: Decimal, target: Decimal, plain: Decimal?, plainTarget: Decimal? = nil
+    /// How much a figure written with 万 (10 000) or 亿 (100 000 000) was scaled on reading, when
+    /// the figure beside it is a bare number — the factor to bring the bare one to the same unit.
+    static func writtenScale(of scaled: ReadValue, beside bare: ReadValue) -> Decimal? {
+        guard case .string(let text) = scaled.cell.value, case .number = bare.cell.value else { return nil }
+        let folded = QuantityParser.fold(text)
+        if folded.contains("亿") { return Decimal(100_000_000) }
+        if folded.contains("万") { return Decimal(10_000) }
+        return nil
+    }
+
+    /// Whether (completed, target) agree once the bare one is scaled and not as they stand:
+    /// against the reported rate as it is shown (a `0%` cell's number rounded to its format)
+    /// when there is one, else when the plain reading is under 1% and the scaled one a
+    /// plausible share.
+    private static func agrees(
+        _ rate: ReadValue?, scaled: (completed: Decimal, target: Decimal), plain: (completed: Decimal, target: Decimal)
     ) -> Bool {
-        let plainCompleted = plain ?? completed
-        let plainTargetValue = plainTarget ?? target
-        if let reported = rate?.quantity.quantity, reported.isPercent, let rate {
-            let scaled = RateCheck.compare(reported: reported.value, decimals: rate.printedDecimals, completed: completed, target: target)
-            let asIs = RateCheck.compare(reported: reported.value, decimals: rate.printedDecimals, completed: plainCompleted, target: plainTargetValue)
-            return scaled == .consistent && asIs != .consistent
+        if let rate, let reported = rate.quantity.quantity, reported.isPercent {
+            var shown = reported.value
+            if case .number = rate.cell.value, case .percent(let decimals) = rate.cell.format.kind {
+                shown = RateCheck.round(reported.value, decimals, .plain)
+            }
+            let decimals = rate.printedDecimals
+            return RateCheck.compare(reported: shown, decimals: decimals, completed: scaled.completed, target: scaled.target) == .consistent
+                && RateCheck.compare(reported: shown, decimals: decimals, completed: plain.completed, target: plain.target) != .consistent
         }
-        let share = completed / target
-        return plainCompleted * 100 < plainTargetValue && share * 100 >= 1 && share <= 10
+        let share = scaled.completed / scaled.target
+        return plain.completed * 100 < plain.target && share * 100 >= 1 && share <= 10
     }
 
     /// The figure in units of the 万 or 亿 it was written with.
