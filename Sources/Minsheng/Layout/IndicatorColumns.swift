@@ -305,21 +305,26 @@ extension LayoutRecognizer {
         let levels = rows.map { level(of: $0.area ?? "") }
         // A first or last place whose figures are the others' sum is their total, whatever its
         // name's ending (达州市 over 市本级 … 万源市, a 市 too).
-        for index in [0, rows.count - 1] where levels[index] >= (levels.enumerated().filter { $0.offset != index }.map(\.element).max() ?? 0) {
-            if isSumOfTheOthers(rows[index].row, among: rows.map(\.row), amounts: amounts) {
+        let rowIndices = rows.map(\.row)
+        for index in [0, rows.count - 1] where levels[index] >= (highestLevel(levels, besides: index) ?? 0) {
+            if isSumOfTheOthers(rows[index].row, among: rowIndices, amounts: amounts) {
                 rows[index].area = nil
                 return
             }
         }
         for index in [0, rows.count - 1] {
-            let others = levels.enumerated().filter { $0.offset != index }.map(\.element)
-            if let highest = others.max(), levels[index] > highest, highest > 0,
-                isNoSmallerThanItsParts(rows[index].row, among: rows.map(\.row), amounts: amounts)
+            if let highest = highestLevel(levels, besides: index), levels[index] > highest, highest > 0,
+                isNoSmallerThanItsParts(rows[index].row, among: rowIndices, amounts: amounts)
             {
                 rows[index].area = nil
                 return
             }
         }
+    }
+
+    /// The highest of the places' levels but the one at `index` (nil when there is no other).
+    static func highestLevel(_ levels: [Int], besides index: Int) -> Int? {
+        levels.enumerated().filter { $0.offset != index }.map(\.element).max()
     }
 
     /// Whether a row's amounts equal the sum of the other rows' (within the rounding of their

@@ -35,8 +35,15 @@ enum NoteRows {
         return counting && (stemCount >= 2 || stemCount == 0 && numbers.count >= 3)
     }
 
+    /// The merges wide enough to hold a note across a table whose columns end at `last`
+    /// (zero-based): picked once per table, not looked for among all merges row by row.
+    static func mergesAcross(_ merges: [CellRange], last: Int) -> [CellRange] {
+        merges.filter { $0.last.column >= last }
+    }
+
     /// Whether a row without figures is a note across the table: its first text sits in a merge
-    /// that spans every column of the table (`first...last`, zero-based).
+    /// that spans every column of the table (`first...last`, zero-based; `merges` from
+    /// `mergesAcross`).
     static func isNoteAcross(_ row: XLSXReader.Row, merges: [CellRange], first: Int, last: Int) -> Bool {
         guard last > first, let cell = row.cells.first(where: { $0.string.map { !HeaderText.isBlank($0) } ?? false }) else { return false }
         return merges.contains { range in

@@ -16,31 +16,29 @@ extension LayoutRecognizer {
             if case .value(_, let area?) = columns[index].meaning { return Self.level(of: area) }
             return 0
         }
-        for (position, index) in [(0, areaIndices[0]), (areaIndices.count - 1, areaIndices[areaIndices.count - 1])] {
-            let others = levels.enumerated().filter { $0.offset != position }.map(\.element)
-            guard let highest = others.max(), levels[position] > highest,
-                highest > 0 || position == 0 && levels[position] >= 3
-            else { continue }
-            // Row → column → number, in the area columns.
-            let wanted = Set(areaIndices.map { columns[$0].column })
-            var amounts: [Int: [Int: Double]] = [:]
-            let unitColumn = columns.first { $0.meaning == .role(.unit) }?.column
-            for row in sheet.rows where row.index > headerRow {
-                // (Rates and growth figures are no sums: 增幅(%) rows say nothing.)
-                if let unitColumn, let unit = row.cells.first(where: { $0.reference.column == unitColumn })?.string,
-                    ["%", "％", "率", "幅"].contains(where: unit.contains)
-                {
-                    continue
-                }
-                for cell in row.cells where wanted.contains(cell.reference.column) {
-                    if case .percent = cell.format.kind { continue }
-                    if let n = Self.amount(cell) { amounts[cell.reference.column, default: [:]][row.index] = n }
-                }
+        let candidates = [(0, areaIndices[0]), (areaIndices.count - 1, areaIndices[areaIndices.count - 1])].filter { position, _ in
+            guard let highest = Self.highestLevel(levels, besides: position), levels[position] > highest else { return false }
+            return highest > 0 || position == 0 && levels[position] >= 3
+        }
+        guard !candidates.isEmpty else { return }
+        // Column → row → number in the area columns, read once for both ends: each body row is
+        // compared across the area columns.
+        let wanted = Set(areaIndices.map { columns[$0].column })
+        var amounts: [Int: [Int: Double]] = [:]
+        let unitColumn = columns.first { $0.meaning == .role(.unit) }?.column
+        for row in sheet.rows where row.index > headerRow {
+            // (Rates and growth figures are no sums: 增幅(%) rows say nothing.)
+            if let unitColumn, let unit = row.cells.first(where: { $0.reference.column == unitColumn })?.string,
+                ["%", "％", "率", "幅"].contains(where: unit.contains)
+            {
+                continue
             }
-            // (Columns as rows: each body row is compared across the area columns.)
-            let column = columns[index].column
-            guard Self.isNoSmallerThanItsParts(column, among: Array(wanted), amounts: amounts)
-            else { continue }
+            for cell in row.cells where wanted.contains(cell.reference.column) {
+                if case .percent = cell.format.kind { continue }
+                if let n = Self.amount(cell) { amounts[cell.reference.column, default: [:]][row.index] = n }
+            }
+        }
+        for (_, index) in candidates where Self.isNoSmallerThanItsParts(columns[index].column, among: Array(wanted), amounts: amounts) {
             columns[index].meaning = .value(measure, area: nil)
             return
         }

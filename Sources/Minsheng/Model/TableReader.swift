@@ -52,6 +52,9 @@ public struct TableReader: Sendable {
         func label(_ text: String) -> String { cleanedLabels.value(text) { Self.clean(Self.capped($0)) } }
 
         let tableColumns = layout.columns.map(\.column)
+        let firstColumn = tableColumns.min() ?? 0
+        let lastColumn = tableColumns.max() ?? 0
+        let mergesAcross = NoteRows.mergesAcross(sheet.mergedRanges, last: lastColumn)
         var firstBodyRow = true
         for sheetRow in sheetRows where sheetRow.index > layout.headerRows.upperBound {
             // The columns' numbering right under the header (甲 · 乙 · 丙 · 1 · 2 · 3) is the header's.
@@ -96,8 +99,7 @@ public struct TableReader: Sendable {
             if Self.isRepeatedHeader(values, vocabulary: vocabulary) { continue }
             let firstText = normalizedTexts.value(firstRaw, HeaderText.normalize)
             if vocabulary.isFooter(firstText)
-                || values.isEmpty && NoteRows.isNoteAcross(
-                    sheetRow, merges: sheet.mergedRanges, first: tableColumns.min() ?? 0, last: tableColumns.max() ?? 0)
+                || values.isEmpty && NoteRows.isNoteAcross(sheetRow, merges: mergesAcross, first: firstColumn, last: lastColumn)
             {
                 var footer = TableRow(row: sheetRow.index, kind: .footer, category: category, values: values)
                 footer.footerText = firstText
