@@ -1,5 +1,6 @@
 import Foundation
 @testable import Minsheng
+import TestSupport
 import Testing
 
 /// The integer fast paths of the figure arithmetic (`ExactDecimal`) answer exactly as the
@@ -8,17 +9,11 @@ import Testing
 struct ExactDecimalTests {
     /// A reproducible sequence of figures (SplitMix64).
     struct Figures {
-        var state: UInt64
+        var random: SplitMix64
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        init(state: UInt64) { random = SplitMix64(seed: state) }
 
-        mutating func below(_ n: UInt64) -> Int { Int(next() % n) }
+        mutating func below(_ n: Int) -> Int { random.below(n) }
 
         /// A figure as tables hold them: whole counts, 万元 to a few places, percentages, now
         /// and then a long quotient, zero or a negative.

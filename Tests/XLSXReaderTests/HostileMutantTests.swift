@@ -11,27 +11,8 @@ import XLSXReader
 
 // MARK: - Deterministic randomness
 
-/// SplitMix64: a tiny, fixed-seed generator, so every mutant is the same on every run and
-/// every machine (no dependence on the standard library's `random(in:)` algorithm).
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound` (bound > 0).
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// A number in `range`.
-    mutating func within(_ range: Range<Int>) -> Int { range.lowerBound + below(range.count) }
-
+// (SplitMix64, in TestSupport, makes every mutant the same on every run and every machine.)
+extension SplitMix64 {
     /// A non-zero byte to XOR with.
     mutating func flipMask() -> UInt8 { UInt8(1 + below(255)) }
 }
