@@ -155,6 +155,36 @@ struct ReadingRuleTests {
         #expect(Self.codes(areaFindings) == ["rate-mismatch F3"], "\(areaFindings.map(\.message))")
     }
 
+    @Test func aYearsTargetBesideThePeriodsIsANoteAndTheTitleNamesTheOneIndicator() throws {
+        // 年度投资计划 · 一季度目标任务 · 一季度完成投资 · 占比: the completion and its rate measure
+        // the quarter's target; the columns name only measures, the title names what they measure.
+        let rows = [
+            ["2019年1-3月全市重点项目完成情况表", "", "", "", ""],
+            ["县(市、区)", "年度投资计划", "一季度目标任务", "一季度完成投资", "完成一季度目标任务占比(%)"],
+            ["达州市", "600", "110", "121", "110"],
+            ["通川区", "400", "60", "66", "110"],
+            ["达川区", "200", "50", "55", "110"],
+        ]
+        let (result, findings) = try TableFixture.check(rows, merges: ["A1:E1"])
+        let reading = try #require(result.readings.first)
+        #expect(reading.groups.map { $0.columns.map(\.letter) } == [["C", "D", "E"]])
+        #expect(reading.groups.map(\.indicator) == ["重点项目"])
+        #expect(reading.columns.first { $0.letter == "B" }?.role == "note")
+        #expect(reading.total?.label == "达州市")
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+        var wrong = rows
+        wrong[3][4] = "100"
+        let (_, errors) = try TableFixture.check(wrong, merges: ["A1:E1"])
+        #expect(Self.codes(errors) == ["rate-mismatch E4"], "\(errors.map(\.message))")
+        // Two targets of the year and no part of it are two indicators, each named by its header.
+        let (plan, _) = try TableFixture.check([
+            ["县(市、区)", "城镇新增就业目标", "农村劳动力转移就业目标"],
+            ["通川区", "400", "60"],
+            ["达川区", "200", "50"],
+        ])
+        #expect(plan.readings.first?.groups.count == 2)
+    }
+
     @Test func aRateAfterAnIndicatorsColumnIsItsRateAndNamesItsCompletion() throws {
         let rows = [
             ["序号", "省份", "新开工小区数(个)", "开工率"],

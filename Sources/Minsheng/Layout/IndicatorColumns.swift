@@ -177,11 +177,22 @@ extension LayoutRecognizer {
                         current.remove(at: i)
                     }
                 }
-                if current.contains(where: { $0.meaning == .value(m, area: nil) }) || (m == .target && !current.isEmpty) { close() }
+                // (A year's target, then the period's: one indicator, see `settleYearTargets`.)
+                let yearThenPeriod = m == .target && Self.continuesYearTarget(current, header: text)
+                if !yearThenPeriod, current.contains(where: { $0.meaning == .value(m, area: nil) }) || (m == .target && !current.isEmpty) {
+                    close()
+                }
                 let unit = m == .rate ? nil : Self.nameAndUnit(text).1
                 current.append(LayoutColumn(column: column, header: HeaderText.normalize(text), meaning: .value(m, area: nil), unit: unit))
             }
             close()
+            // One indicator whose columns name only measures (目标任务 · 完成投资 · 占比): what the
+            // title says the table is about (2019年1-3月全市重点项目完成情况表 → 重点项目).
+            if groups.count == 1, vocabulary.role(of: groups[0].indicator).flatMap(measure) != nil,
+                let subject = TitleSubject.title(grid, above: top).flatMap(TitleSubject.of)
+            {
+                groups[0].indicator = subject
+            }
         }
         let grouped = !groups.isEmpty
         for column in figureColumns where !grouped {
@@ -226,6 +237,7 @@ extension LayoutRecognizer {
             groups.append(group)
         }
         guard !groups.isEmpty else { return nil }
+        let yearTargets = Self.settleYearTargets(&groups)
         // The plain numbers of the figure columns that are not rates, by row: what a total row
         // must be at least as large as, part by part.
         let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))
@@ -237,7 +249,7 @@ extension LayoutRecognizer {
         guard rowsOfAreas.filter({ $0.area != nil }).count >= 2 else { return nil }
         let columns = [
             LayoutColumn(column: areaColumn, header: areaHeader ?? "", meaning: .role(.areaName))
-        ] + groups.flatMap(\.columns)
+        ] + groups.flatMap(\.columns) + yearTargets
         return TableLayout(
             sheetName: sheet.name, headerRows: top...(firstAreaRow - 1), columns: columns,
             areaRows: AreaRows(column: areaColumn, rows: rowsOfAreas, groups: groups, foldEvery: fold))

@@ -188,7 +188,7 @@ public struct LayoutOverride: Sendable, Decodable {
             return TableLayout(
                 sheetName: sheet.name, headerRows: first...max(first, lastHeaderRow),
                 columns: [LayoutColumn(column: areaColumn, header: headers[areaColumn] ?? "", meaning: .role(.areaName))]
-                    + columnGroups.flatMap(\.columns),
+                    + columnGroups.flatMap(\.columns) + otherColumns(headers: headers, besides: columnGroups, areaColumn: areaColumn),
                 areaRows: AreaRows(column: areaColumn, rows: rows, groups: columnGroups, foldEvery: foldEvery))
         }
         if let areaColumn = areaColumnIndex {
@@ -201,6 +201,16 @@ public struct LayoutOverride: Sendable, Decodable {
             if let unit = units[TableReading.letter(layout.columns[i].column)] { layout.columns[i].unit = unit.isEmpty ? nil : unit }
         }
         return layout
+    }
+
+    /// With the areas in rows, the columns given by their role beside the groups (a note).
+    private func otherColumns(headers: [Int: String], besides groups: [ColumnGroup], areaColumn: Int) -> [LayoutColumn] {
+        let grouped = Set(groups.flatMap { $0.columns.map(\.column) } + [areaColumn])
+        return columns.compactMap { letter, text -> LayoutColumn? in
+            guard let reference = CellReference("\(letter)1"), !grouped.contains(reference.column), case .role(let role) = Self.meaning(text)
+            else { return nil }
+            return LayoutColumn(column: reference.column, header: headers[reference.column] ?? text, meaning: .role(role))
+        }.sorted { $0.column < $1.column }
     }
 
     /// Each column's header as the recognizer shows it: its texts in the header rows, top to

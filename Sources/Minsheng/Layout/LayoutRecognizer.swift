@@ -422,6 +422,7 @@ public struct LayoutRecognizer: Sendable {
         let rows = areaRows(sheet, below: subRow, column: areaColumn, groups: groups)
         guard !groups.isEmpty, rows.filter({ $0.area != nil }).count >= (given == nil ? 2 : 1) else { return nil }
         settleProgress(&groups, sheet: sheet, rows: rows)
+        let yearTargets = Self.settleYearTargets(&groups)
         // One target column before the groups, headed on its own (目标人群数 before 宫颈癌 · 乳腺癌,
         // each 累计完成 · 完成率): what every group without a target of its own is measured against.
         if groups.contains(where: { $0.column(.target) == nil }),
@@ -459,7 +460,7 @@ public struct LayoutRecognizer: Sendable {
                 column: areaColumn, header: sub[areaColumn] ?? upper[areaColumn] ?? "", meaning: .role(.areaName))
         ]
         // (A target shared by several groups is one column of the table.)
-        for column in withProjects.flatMap(\.columns) where !columns.contains(where: { $0.column == column.column }) {
+        for column in withProjects.flatMap(\.columns) + yearTargets where !columns.contains(where: { $0.column == column.column }) {
             columns.append(column)
         }
         return TableLayout(

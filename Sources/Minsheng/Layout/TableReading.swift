@@ -116,6 +116,11 @@ public struct TableReading: Sendable, Hashable {
                         indicator: group.indicator, project: group.project, unit: group.unit, lead: group.lead, columns: members,
                         row: group.headerRow + 1))
             }
+            // Columns beside the groups (a year's target shown as a note), by their role.
+            let grouped = Set(areaRows.groups.flatMap { $0.columns.map(\.column) } + [areaRows.column])
+            for column in layout.columns where !grouped.contains(column.column) {
+                columns.append(Column(letter: Self.letter(column.column), header: column.header, role: Self.role(column.meaning, withAreas: false)))
+            }
             // A folded list: its further blocks repeat the first block's columns.
             foldEvery = areaRows.foldEvery
             if areaRows.foldEvery != nil {

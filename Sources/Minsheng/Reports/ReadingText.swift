@@ -228,6 +228,10 @@ public enum ReadingText {
                 fields.append(("columns", .object(group.columns.map { ($0.letter, JSONValue.string($0.role)) })))
                 return .object(fields)
             })))
+            // (Columns beside the groups, by their role: a note.)
+            let grouped = Set(reading.groups.flatMap { $0.columns.map(\.letter) } + [reading.areaColumn].compactMap { $0 })
+            let others = reading.columns.filter { !grouped.contains($0.letter) }
+            if !others.isEmpty { pairs.append(("columns", .object(others.map { ($0.letter, JSONValue.string($0.role)) }))) }
             if let total = reading.total { pairs.append(("totalRow", .string(total.label))) }
             if let width = reading.foldEvery { pairs.append(("foldEvery", .number(Double(width)))) }
             for group in reading.groups {
