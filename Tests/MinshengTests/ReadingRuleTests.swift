@@ -185,6 +185,59 @@ struct ReadingRuleTests {
         #expect(plan.readings.first?.groups.count == 2)
     }
 
+    @Test func aProgressSentenceGivesTheCompletionAndTheRateAndWordedTargetsNameTheirRows() throws {
+        // 完成进度 written as sentences; the targets in words under one merged project.
+        let rows = [
+            ["项目名称", "年度目标任务", "完成进度"],
+            ["一、就业促进行动", "1.募集青年就业见习岗位325个", "完成330个,完成率101.54%"],
+            ["", "2.开发公益性岗位540个", "完成838个,完成率155.19%"],
+            ["", "*3.新增技能人才4000人", "完成736人,完成率18.04%"],
+        ]
+        let (result, findings) = try TableFixture.check(rows, merges: ["A2:A4"])
+        let reading = try #require(result.readings.first)
+        #expect(reading.columns.first { $0.letter == "C" }?.role == "progressText")
+        // Three items, not one project three times; 736 ÷ 4000 is 18.4%, not 18.04%.
+        #expect(Self.codes(findings) == ["rate-mismatch C4"], "\(findings.map(\.message))")
+        let table = try TableFixture.table(rows, merges: ["A2:A4"])
+        let checked = CheckedTable(table)
+        #expect(checked.rows.compactMap(\.row.indicator).count == 3)
+        #expect(checked.rows.first?.values[ValueKey(.target)]?.quantity.quantity?.value == 325)
+        #expect(checked.rows.first?.values[ValueKey(.completed)]?.quantity.quantity?.value == 330)
+        // A narrative is no such sentence: it states several things done, or none by a figure.
+        let narrative = try TableFixture.table([
+            ["项目名称", "年度目标", "进展情况"],
+            ["老旧小区改造", "67个", "新开工改造城镇老旧小区42个,完成电梯30部"],
+            ["农村公路护栏", "201公里", "已完成全部里程的施工图审查工作"],
+            ["口腔医师", "30%", "已完成(完成30%,完成率100%)"],
+            ["病险水库", "50座", "完成41座小型病险水库除险加固"],
+        ])
+        #expect(CheckedTable(narrative).rows.allSatisfy { $0.values[ValueKey(.completed)] == nil })
+    }
+
+    @Test func aTableWithNoFigureColumnStatesItsTargetsInItsWording() throws {
+        let rows = [
+            ["序号", "民生实事", "责任单位", "完成时限"],
+            ["1", "新建2座人行天桥。", "县住建局", "9月投入使用"],
+            ["2", "启动县图书馆新馆建设。", "县文体广新局", "12月底前"],
+            ["3", "完成棚户区改造2836户。", "县住建局", "12月底前"],
+            ["4", "提高困难残疾人护理补贴发放标准不低于每人每月60元", "县民政局", "12月底前"],
+            ["5", "启动第十二小学建设", "县教科局", "12月底前"],
+        ]
+        let (result, findings) = try TableFixture.check(rows)
+        let reading = try #require(result.readings.first)
+        // A deadline is no figure.
+        #expect(reading.columns.first { $0.letter == "D" }?.role == "note")
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        let checked = CheckedTable(try TableFixture.table(rows))
+        let targets = checked.rows.map { $0.values[ValueKey(.target)]?.quantity.quantity?.value }
+        // (A standard per person per month and a numeral inside a name are no counts.)
+        #expect(targets == [2, nil, 2836, nil, nil])
+        var wrong = rows
+        wrong[3][1] = "完成棚户区改造-2836户。"
+        let (_, errors) = try TableFixture.check(wrong)
+        #expect(Self.codes(errors) == ["negative-value B4"], "\(errors.map(\.message))")
+    }
+
     @Test func aRateAfterAnIndicatorsColumnIsItsRateAndNamesItsCompletion() throws {
         let rows = [
             ["序号", "省份", "新开工小区数(个)", "开工率"],

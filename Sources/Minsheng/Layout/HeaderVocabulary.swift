@@ -193,6 +193,8 @@ public struct HeaderVocabulary: Sendable {
         let contained = synonyms.indices.first { synonymIsLong[$0] && ByteSearch.contains(bytes, synonymBytes[$0]) }
             .map { synonyms[$0].role }
         if ["类别", "分类", "类型"].contains(where: { text.hasSuffix($0) }) { return .category }
+        // 完成时限, 计划完成时间, 时间节点: when it is due, a date in words — no figure.
+        if ["时限", "期限", "时间", "节点", "日期"].contains(where: { text.hasSuffix($0) }) { return .note }
         // 项目个数, 项目数量: how many of them, a figure — not their names.
         if [.project, .indicator, .category, .sequence].contains(contained), text.count >= 3,
             ["个数", "数量", "数"].contains(where: { text.hasSuffix($0) })

@@ -167,6 +167,7 @@ public struct LayoutRecognizer: Sendable {
         }
         settleRepeatedMeasures(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleProseCompletions(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        settleProgressSentences(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         var layout = TableLayout(
             sheetName: sheet.name, headerRows: headerRow...(headerRow + (twoRows ? 1 : 0)), columns: columns)
         reinterpretNumericProgress(&layout, sheet: sheet)
@@ -219,6 +220,31 @@ public struct LayoutRecognizer: Sendable {
             Self.holdsProse(columns[index].column, sheet: sheet, below: headerRow)
         else { return }
         columns[index].meaning = .role(.progressText)
+    }
+
+    /// A 完成进度 / 完成情况 column whose cells state what was done in a sentence (完成330个,
+    /// 完成率101.54%) rather than as a figure: the progress text, whose sentences give the
+    /// completion and the rate (`ProgressSentence`), when the table has no progress text yet.
+    private func settleProgressSentences(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
+        guard !columns.contains(where: { $0.meaning == .role(.progressText) }) else { return }
+        for i in columns.indices {
+            guard case .value(let measure, nil) = columns[i].meaning, measure != .target else { continue }
+            var sentences = 0
+            var figures = 0
+            for row in sheet.rows where row.index > headerRow {
+                guard let cell = row.cells.first(where: { $0.reference.column == columns[i].column }) else { continue }
+                if case .string(let text) = cell.value, ProgressSentence.figures(text) != nil {
+                    sentences += 1
+                } else if Self.isFigure(cell) {
+                    figures += 1
+                }
+            }
+            if sentences >= 2, sentences > figures {
+                columns[i].meaning = .role(.progressText)
+                columns[i].unit = nil
+                return
+            }
+        }
     }
 
     /// Whether a column's cells below the header are sentences (two or more) and never a figure.

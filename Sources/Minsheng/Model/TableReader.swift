@@ -127,6 +127,14 @@ public struct TableReader: Sendable {
                 project: text(.project), indicator: text(.indicator), unit: text(.unit), lead: text(.lead),
                 progressText: text(.progressText), areaName: text(.areaName), values: values)
             item.breakdown = roleColumns[.breakdown].flatMap { cells[$0] }.flatMap { $0.string == nil ? nil : $0 }
+            // A progress sentence that states what was done (完成330个,完成率101.54%) gives the
+            // figures the table has no column for, in its own cell.
+            if let column = roleColumns[.progressText], let cell = cells[column], case .string(let sentence) = cell.value,
+                item.values[ValueKey(.completed)] == nil, let stated = ProgressSentence.figures(sentence)
+            {
+                item.values[ValueKey(.completed)] = Cell(copying: cell, text: stated.completed)
+                if item.values[ValueKey(.rate)] == nil { item.values[ValueKey(.rate)] = Cell(copying: cell, text: stated.rate) }
+            }
             if let area = item.areaName { item.areaIsTotal = vocabulary.isTotal(area) }
             // A blank project under an item that has one, in a row without a new sequence
             // number: the same project (a merge the writer did not record, or a sub-row).
@@ -147,11 +155,44 @@ public struct TableReader: Sendable {
                 }
                 continue
             }
+            // A table with no figure column states its targets in its items' wording (新建2座人行天桥).
+            if valueColumns.isEmpty, let cell = (roleColumns[.indicator] ?? roleColumns[.project]).flatMap({ cells[$0] }),
+                let wording = cell.string, let figure = WordedFigure.written(in: wording, words: vocabulary.quantityWords)
+            {
+                item.values[ValueKey(.target)] = Cell(copying: cell, text: figure)
+            }
             item.indicatorKind = indicatorKind(item)
             result.append(item)
             previousItem = item
         }
+        if roleColumns[.indicator] == nil { Self.nameByWordedTargets(&result, words: vocabulary.quantityWords, label: label) }
         return result
+    }
+
+    /// Rows under one project (merged over them) with no indicator column, each with its target
+    /// in words (1.力争9个城市社区达到“三公里”… · 2.募集青年就业见习岗位325个): each is named by its
+    /// target's wording, so that they are several items, not one project repeated; the one figure
+    /// the wording states (募集…325个) is the target.
+    static func nameByWordedTargets(_ rows: inout [TableRow], words: QuantityWords, label: (String) -> String) {
+        var byProject: [String: [Int]] = [:]
+        // (An area named once over its rows, in the first of them, is theirs too.)
+        var area: String?
+        for (index, row) in rows.enumerated() where row.kind == .item {
+            area = row.areaName ?? area
+            guard row.indicator == nil, let project = row.project else { continue }
+            byProject["\(row.category ?? "")|\(project)|\(area ?? "")", default: []].append(index)
+        }
+        for indices in byProject.values where indices.count >= 2 {
+            let wordings = indices.map { rows[$0].values[ValueKey(.target)]?.string.flatMap { ProseText.isProse($0) ? $0 : nil } }
+            guard wordings.allSatisfy({ $0 != nil }), Set(wordings).count == indices.count else { continue }
+            for (index, wording) in zip(indices, wordings) {
+                guard let wording else { continue }
+                rows[index].indicator = label(wording)
+                if let cell = rows[index].values[ValueKey(.target)], let figure = WordedFigure.written(in: wording, words: words) {
+                    rows[index].values[ValueKey(.target)] = Cell(copying: cell, text: figure)
+                }
+            }
+        }
     }
 
     /// How many distinct texts there are, counting no further than `limit` (equal texts that
@@ -339,3 +380,13 @@ public struct TableReader: Sendable {
         return !normalized.isEmpty && normalized.allSatisfy { "一二三四五六七八九十百".contains($0) }
     }
 }
+
+extension Cell {
+    /// The cell with `text` in place of its value (a figure stated inside its sentence).
+    init(copying cell: Cell, text: String) {
+        self = cell
+        value = .string(text)
+        format = NumberFormat.general
+    }
+}
+
