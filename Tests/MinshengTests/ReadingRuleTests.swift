@@ -257,6 +257,19 @@ struct ReadingRuleTests {
         #expect(Self.codes(errors) == ["completed-total-mismatch C5"], "\(errors.map(\.message))")
     }
 
+    @Test func aRatioThatNamesOtherFiguresIsAnIndicatorOfItsOwnNotTheRateOfTheColumnBeforeIt() throws {
+        let (result, findings) = try TableFixture.check([
+            ["序号", "单位", "老年人口数(人)", "床位数与老年人口比例", "新增床位指标数(张)"],
+            ["1", "陆家嘴功能区", "90191", "0.82%", "550"],
+            ["2", "金桥功能区", "72716", "2.18%", "300"],
+            ["合计", "", "162907", "1.44%", "850"],
+        ], merges: ["A4:B4"])
+        let reading = try #require(result.readings.first)
+        #expect(reading.groups.map { $0.columns.map(\.letter) } == [["C"], ["D"], ["E"]])
+        // (A ratio is no sum: its total is not the areas' sum.)
+        #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
+    }
+
     @Test func aRateSaidInWordsIsAStatementNotAnUnreadFigure() throws {
         let (_, findings) = try TableFixture.check([
             ["序号", "指标", "单位", "目标", "完成", "完成率"],

@@ -211,12 +211,14 @@ extension LayoutRecognizer {
             guard let last = names.last else { continue }
             // A rate right after an indicator's column is that indicator's (新开工小区数 · 开工率);
             // the figure it is the rate of, when the rate names it, is what has been done.
+            // (A ratio that names other figures, 床位数与老年人口比例, is an indicator of its own.)
+            let named = Self.nameAndUnit(last).0
+            let stem = named.hasSuffix("率") ? String(named.dropLast()) : named
             if measureOf(column) == .rate, let previous = groups.last, previous.columns.count == 1,
-                let figure = previous.columns.first, figure.column == column - 1
+                let figure = previous.columns.first, figure.column == column - 1,
+                stem.count >= 2 && figure.header.contains(stem) || vocabulary.roles[.rate]?.contains(named) == true
             {
                 let rate = LayoutColumn(column: column, header: HeaderText.normalize(last), meaning: .value(.rate, area: nil), unit: nil)
-                let named = Self.nameAndUnit(last).0
-                let stem = named.hasSuffix("率") ? String(named.dropLast()) : named
                 if stem.count >= 2, figure.header.contains(stem) { groups[groups.count - 1].columns[0].meaning = .value(.completed, area: nil) }
                 groups[groups.count - 1].columns.append(rate)
                 continue
