@@ -270,6 +270,21 @@ struct ReadingRuleTests {
         #expect(Self.codes(findings).isEmpty, "\(findings.map(\.message))")
     }
 
+    @Test func twoIndicatorsHeadedAlikeAreTwoItemsInCheckAndConvert() async throws {
+        let rows = [
+            ["乡镇", "保障", "保障", "特困人数"],
+            ["高明乡", "78", "94", "2"],
+            ["清塘铺镇", "70", "100", "1"],
+        ]
+        let (result, findings) = try TableFixture.check(rows)
+        let reading = try #require(result.readings.first)
+        #expect(reading.groups.map(\.indicator) == ["保障（B列）", "保障（C列）", "特困人数"])
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        // convert keeps both: no figure of one is taken for the other's (conflicting-values).
+        let converted = try await Engine.standard().convert(ConvertRequest(inputs: [TableFixture.source(rows)], output: .memory))
+        #expect(converted.report.findings.isEmpty, "\(converted.report.findings.map(\.message))")
+    }
+
     @Test func aRateSaidInWordsIsAStatementNotAnUnreadFigure() throws {
         let (_, findings) = try TableFixture.check([
             ["序号", "指标", "单位", "目标", "完成", "完成率"],

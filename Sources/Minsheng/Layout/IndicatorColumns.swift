@@ -240,6 +240,7 @@ extension LayoutRecognizer {
         }
         guard !groups.isEmpty else { return nil }
         let yearTargets = Self.settleYearTargets(&groups)
+        Self.distinguishSameNames(&groups)
         // The plain numbers of the figure columns that are not rates, by row: what a total row
         // must be at least as large as, part by part.
         let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))

@@ -449,6 +449,7 @@ public struct LayoutRecognizer: Sendable {
         guard !groups.isEmpty, rows.filter({ $0.area != nil }).count >= (given == nil ? 2 : 1) else { return nil }
         settleProgress(&groups, sheet: sheet, rows: rows)
         let yearTargets = Self.settleYearTargets(&groups)
+        Self.distinguishSameNames(&groups)
         // One target column before the groups, headed on its own (目标人群数 before 宫颈癌 · 乳腺癌,
         // each 累计完成 · 完成率): what every group without a target of its own is measured against.
         if groups.contains(where: { $0.column(.target) == nil }),
