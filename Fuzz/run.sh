@@ -27,7 +27,7 @@ case "$target" in
     check) product=CheckFuzzer ;;
     *) echo "usage: Fuzz/run.sh [reader|parts|sheet|xml|text|check] [SECONDS]" >&2; exit 64 ;;
 esac
-swift build -c release --scratch-path .build-fuzz --product "$product" -Xswiftc -sanitize=fuzzer,address >&2
+swift build -c release --scratch-path .build-fuzz --product "$product" -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing >&2
 binary="$(swift build -c release --scratch-path .build-fuzz --show-bin-path)/$product"
 mkdir -p ".corpus-$target" artifacts regressions
 if [ "$target" = text ]; then

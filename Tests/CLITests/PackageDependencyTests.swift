@@ -51,8 +51,7 @@ struct PackageDependencyTests {
         }
         let binary = scratch.appendingPathComponent("debug/consumer").path
         let output = try PackageTool.run(binary, [], in: work)
-        #expect(output.contains("vocabulary: target"), "\(output)")
-        #expect(output.contains("county: 涡阳县 true, 亳州高新区 false"), "\(output)")
+        #expect(output.contains("check: rate-mismatch D2"), "\(output)")
         #expect(output.contains("reader: A1 城镇新增就业, B1 8300"), "\(output)")
         #expect(output.contains("dump: 城镇新增就业,8300"), "\(output)")
     }
@@ -81,17 +80,12 @@ struct PackageDependencyTests {
     }
 
     /// Writes a workbook with XLSXWriter, reads it back from bytes with XLSXReader, and uses
-    /// Minsheng's resource bundle (the header vocabulary) and dump workflow.
+    /// Minsheng's engine with its resource bundle (the header words) and the dump workflow.
     static let program = #"""
         import Foundation
         import Minsheng
         import XLSXReader
         import XLSXWriter
-
-        let vocabulary = try HeaderVocabulary.load()
-        print("vocabulary: \(vocabulary.role(of: "年度\n目标").map { "\($0)" } ?? "none")")
-        let endings = vocabulary.areaEndings
-        print("county: 涡阳县 \(endings.isCounty("涡阳县")), 亳州高新区 \(endings.isCounty("亳州高新区"))")
 
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("consumer-\(UUID().uuidString).xlsx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -100,6 +94,23 @@ struct PackageDependencyTests {
         try sheet.write("城镇新增就业", row: 0, column: 0)
         try sheet.write(8300, row: 0, column: 1)
         try written.close()
+
+        // The engine, with the data files of its resource bundle (the header words): a progress
+        // table checked from bytes.
+        let table = FileManager.default.temporaryDirectory.appendingPathComponent("consumer-\(UUID().uuidString)-table.xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: table) }
+        let progress = try XLSXWorkbook(path: table)
+        let rows = try progress.addWorksheet("Sheet1")
+        for (column, header) in ["项目", "年度目标", "完成数", "完成率"].enumerated() { try rows.write(header, row: 0, column: column) }
+        try rows.write("城镇新增就业", row: 1, column: 0)
+        try rows.write(8300, row: 1, column: 1)
+        try rows.write(4150, row: 1, column: 2)
+        try rows.write("60%", row: 1, column: 3)
+        try progress.close()
+        let engine = try Engine.standard()
+        let tableBytes = Array(try Data(contentsOf: URL(fileURLWithPath: table)))
+        let report = await engine.check(CheckRequest(inputs: [.bytes(tableBytes, name: "进度.xlsx")]))
+        print("check: " + report.findings.map { "\($0.code.rawValue) \($0.cell ?? "")" }.joined(separator: ", "))
 
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         let workbook = try Workbook(bytes: bytes, name: "consumer.xlsx")

@@ -1,5 +1,5 @@
 import Foundation
-import Minsheng
+@testable import Minsheng
 import Synchronization
 import Testing
 import TestSupport

@@ -1,5 +1,5 @@
 import Foundation
-import Minsheng
+@testable import Minsheng
 import Testing
 
 /// The completion-rate facts of seeds 000 and 003.

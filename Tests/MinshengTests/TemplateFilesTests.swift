@@ -1,5 +1,5 @@
 import Foundation
-import Minsheng
+@testable import Minsheng
 import TestSupport
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import Minsheng
+@testable import Minsheng
 import Testing
 
 /// Small tables written in the test as rows of text (as a CSV file holds them), read and checked

@@ -1,4 +1,4 @@
-import Minsheng
+@testable import Minsheng
 
 /// The words of the package's data files for tests that read values or prose without an engine
 /// (the product passes the engine's words down; tests of the parsers take these).

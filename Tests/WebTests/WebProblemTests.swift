@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import Minsheng
+@testable import Minsheng
 import MinshengWeb
 import TestSupport
 import Testing

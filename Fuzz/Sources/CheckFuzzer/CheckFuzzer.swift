@@ -1,6 +1,6 @@
 import FuzzDriver
 import Foundation
-import Minsheng
+@testable import Minsheng
 
 @main
 enum CheckFuzzer {

@@ -1,5 +1,5 @@
 import FuzzDriver
-import Minsheng
+@testable import Minsheng
 import XLSXReader
 
 @main

@@ -10,17 +10,17 @@ import Foundation
 /// endings.isCounty("涡阳县")       // true
 /// endings.isCounty("亳州高新区")   // false: 高新区 is no county
 /// ```
-public struct AreaEndings: Sendable, Hashable, Decodable {
+struct AreaEndings: Sendable, Hashable, Decodable {
     /// Every ending of an area header (`areaSuffixes`: 县, 区, 市, 高新区, 管委会 …).
-    public var all: [String]
+    var all: [String]
     /// Endings of counties and districts (`countySuffixes`: 县, 区).
-    public var counties: [String]
+    var counties: [String]
     /// Endings that make an area no county although it may end like one (`nonCountySuffixes`:
     /// 高新区, 经开区, 市本级 …).
-    public var notCounties: [String]
+    var notCounties: [String]
     /// Endings of towns, townships and sub-districts (`townSuffixes`: 乡, 镇, 街道办 …), the areas
     /// of a district's own split.
-    public var towns: [String]
+    var towns: [String]
 
     private enum CodingKeys: String, CodingKey {
         case all = "areaSuffixes"
@@ -30,7 +30,7 @@ public struct AreaEndings: Sendable, Hashable, Decodable {
     }
 
     /// Creates one from its lists.
-    public init(all: [String], counties: [String], notCounties: [String], towns: [String] = []) {
+    init(all: [String], counties: [String], notCounties: [String], towns: [String] = []) {
         self.all = all
         self.counties = counties
         self.notCounties = notCounties
@@ -38,7 +38,7 @@ public struct AreaEndings: Sendable, Hashable, Decodable {
     }
 
     /// Reads the lists (`townSuffixes` may be missing in an older copy of headers.json).
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         all = try container.decode([String].self, forKey: .all)
         counties = try container.decode([String].self, forKey: .counties)
@@ -47,23 +47,23 @@ public struct AreaEndings: Sendable, Hashable, Decodable {
     }
 
     /// Whether a name ends as any area does, towns included (`元坝镇`, `拣银岩街道办`).
-    public func endsAnyArea(_ name: String) -> Bool {
+    func endsAnyArea(_ name: String) -> Bool {
         endsProseArea(name) || towns.contains(where: { name.hasSuffix($0) })
     }
 
     /// Whether an area name is a county or district (县, 区), not 高新区, 经开区, 市本级 ….
-    public func isCounty(_ name: String) -> Bool {
+    func isCounty(_ name: String) -> Bool {
         counties.contains(where: { name.hasSuffix($0) }) && !notCounties.contains(where: { name.hasSuffix($0) })
     }
 
     /// Whether a name written in prose ends as an area does: a county ending or one of the
     /// non-county ones (市本级, 高新区 …); 市 alone is no ending there.
-    public func endsProseArea(_ name: String) -> Bool {
+    func endsProseArea(_ name: String) -> Bool {
         counties.contains(where: { name.hasSuffix($0) }) || notCounties.contains(where: { name.hasSuffix($0) })
     }
 
     /// Reads the endings from `headers.json` in `folder`, `$MINSHENG_TEMPLATES` or the package.
-    public static func load(folder: URL? = nil) throws -> AreaEndings {
+    static func load(folder: URL? = nil) throws -> AreaEndings {
         let url = try TemplateFiles.url(named: "headers.json", folder: folder)
         do { return try JSONDecoder().decode(AreaEndings.self, from: try Data(contentsOf: url)) } catch {
             throw MinshengError.configuration(file: url.path, problem: .malformed(.headerWords, detail: "\(error)"))

@@ -3,7 +3,7 @@ import Synchronization
 import XLSXReader
 
 /// What a column of a human table holds, as recognized from its header.
-public enum HeaderRole: String, Codable, Sendable, CaseIterable {
+enum HeaderRole: String, Codable, Sendable, CaseIterable {
     case sequence, category, project, indicator, unit, target, completed, rate, schedule
     case progressText, lead, note, areaName
     /// 分解情况: the split of the target among areas or towns, written in one cell.
@@ -18,52 +18,52 @@ public enum HeaderRole: String, Codable, Sendable, CaseIterable {
 /// vocabulary.role(of: "年度\n目标")   // .target
 /// vocabulary.isArea("涡阳县")         // true
 /// ```
-public struct HeaderVocabulary: Sendable {
+struct HeaderVocabulary: Sendable {
     /// Synonyms per role.
-    public var roles: [HeaderRole: [String]]
+    var roles: [HeaderRole: [String]]
     /// Headers of total columns (合计, 全市 …).
-    public var totals: [String] {
+    var totals: [String] {
         didSet {
             totalSet = Set(totals)
             cache = WordCache()
         }
     }
     /// Endings of area names (县, 区, 高新区 …).
-    public var areaSuffixes: [String] { areaEndings.all }
+    var areaSuffixes: [String] { areaEndings.all }
     /// Endings of area names, and which of them are counties.
-    public var areaEndings: AreaEndings { didSet { cache = WordCache() } }
+    var areaEndings: AreaEndings { didSet { cache = WordCache() } }
     /// Area names that the suffixes do not catch.
-    public var areaNames: [String] {
+    var areaNames: [String] {
         didSet {
             areaNameSet = Set(areaNames)
             cache = WordCache()
         }
     }
     /// Regular expressions for section rows (一、… / （一）…).
-    public var sectionPatterns: [String]
+    var sectionPatterns: [String]
     /// Starts of footer rows (合计, 备注, 填报人 …).
-    public var footerPrefixes: [String]
+    var footerPrefixes: [String]
     /// Words of indicators that do not sum across areas (rates, ceilings, per-person floors).
-    public var nonAdditive: NonAdditiveWords { didSet { kinds = SharedTextCache() } }
+    var nonAdditive: NonAdditiveWords { didSet { kinds = SharedTextCache() } }
     /// The words figures are read with (`quantities.json`), carried with the header words so
     /// that every reader of a table has the engine's copy.
-    public var quantityWords: QuantityWords
+    var quantityWords: QuantityWords
     /// The words values and prose breakdowns are read with: quantity words and area endings.
-    public var valueWords: ValueWords { ValueWords(quantities: quantityWords, areas: areaEndings) }
+    var valueWords: ValueWords { ValueWords(quantities: quantityWords, areas: areaEndings) }
 
     /// The words that make an indicator non-additive (`nonAdditive` in `headers.json`).
-    public struct NonAdditiveWords: Sendable, Decodable {
+    struct NonAdditiveWords: Sendable, Decodable {
         /// Rates, ratios, shares, per-person and per-10 000 figures (率, 比例, 人均, 每万人 …).
-        public var ratio: [String]
+        var ratio: [String]
         /// Ceilings: met at or under the target (低于, 不超过, 控制在 …).
-        public var ceiling: [String]
+        var ceiling: [String]
         /// Floors (不低于): non-additive only with a per-unit word beside them.
-        public var floor: [String]
+        var floor: [String]
         /// Per-person / per-unit words that make a floor non-additive (`/`, 每人, 标准 …).
-        public var perUnit: [String]
+        var perUnit: [String]
 
         /// Creates one from word lists.
-        public init(ratio: [String] = [], ceiling: [String] = [], floor: [String] = [], perUnit: [String] = []) {
+        init(ratio: [String] = [], ceiling: [String] = [], floor: [String] = [], perUnit: [String] = []) {
             self.ratio = ratio
             self.ceiling = ceiling
             self.floor = floor
@@ -101,7 +101,7 @@ public struct HeaderVocabulary: Sendable {
     }
 
     /// Loads the vocabulary from a JSON file, with the quantity words given.
-    public static func load(from url: URL, quantityWords: QuantityWords) throws -> HeaderVocabulary {
+    static func load(from url: URL, quantityWords: QuantityWords) throws -> HeaderVocabulary {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.headerWords))
@@ -129,12 +129,12 @@ public struct HeaderVocabulary: Sendable {
     /// The vocabulary of `Templates/headers.json` with the quantity words of `quantities.json`:
     /// each from `folder` if it holds the file, else from `$MINSHENG_TEMPLATES`, else the copy
     /// shipped with the package (see `TemplateFiles`).
-    public static func load(folder: URL? = nil) throws -> HeaderVocabulary {
+    static func load(folder: URL? = nil) throws -> HeaderVocabulary {
         try load(from: TemplateFiles.url(named: "headers.json", folder: folder), quantityWords: QuantityWords.load(folder: folder))
     }
 
     /// Creates a vocabulary from word lists.
-    public init(
+    init(
         roles: [HeaderRole: [String]], totals: [String], areaEndings: AreaEndings, areaNames: [String],
         sectionPatterns: [String], footerPrefixes: [String], nonAdditive: NonAdditiveWords = NonAdditiveWords(),
         quantityWords: QuantityWords
@@ -175,7 +175,7 @@ public struct HeaderVocabulary: Sendable {
 
     /// The role a header text names: an exact synonym first, else the longest synonym the header
     /// contains (so `1-10月完成情况` is `completed`, `牵头单位` is `lead`, not `unit`).
-    public func role(of header: String) -> HeaderRole? { classify(header).role }
+    func role(of header: String) -> HeaderRole? { classify(header).role }
 
     private func computeRole(_ header: String) -> HeaderRole? {
         guard let normalized = Self.label(header) else { return nil }
@@ -242,14 +242,14 @@ public struct HeaderVocabulary: Sendable {
 
     /// Whether a header names a figure of the period alone (当月完成, 本月完成数, 本期新增): beside
     /// a cumulative one (累计完成), not what a year's target is measured against.
-    public static func isPeriodOnly(_ header: String) -> Bool {
+    static func isPeriodOnly(_ header: String) -> Bool {
         let text = HeaderText.normalize(header)
         guard !text.contains("累计") else { return false }
         return ["当月", "本月", "本期", "当期", "本季", "本周", "本旬"].contains(where: text.hasPrefix)
     }
 
     /// Whether a header names a total column (合计, 全市, 全市目标 …).
-    public func isTotal(_ header: String) -> Bool { classify(header).isTotal }
+    func isTotal(_ header: String) -> Bool { classify(header).isTotal }
 
     private func computeIsTotal(_ header: String) -> Bool {
         guard let normalized = Self.label(header) else { return false }
@@ -263,7 +263,7 @@ public struct HeaderVocabulary: Sendable {
     }
 
     /// Whether a text names an area: a county, district, 高新区, 市本级 …
-    public func isArea(_ text: String) -> Bool { classify(text).isArea }
+    func isArea(_ text: String) -> Bool { classify(text).isArea }
 
     /// A header text's role, and whether it names an area or a total: computed once per distinct
     /// text (headers repeat across the rows of a header and across the returns of a batch).
@@ -301,12 +301,12 @@ public struct HeaderVocabulary: Sendable {
     func isRoleWord(_ normalized: String) -> Bool { synonymWords.contains(normalized) }
 
     /// The area's name as it should be reported (normalized, parenthetical dropped).
-    public func areaName(_ text: String) -> String {
+    func areaName(_ text: String) -> String {
         HeaderText.splitParenthetical(HeaderText.normalize(text)).text
     }
 
     /// Whether a row's first text opens a section (一、… / （一）…).
-    public func isSection(_ text: String) -> Bool {
+    func isSection(_ text: String) -> Bool {
         // Item names repeat across the returns of a batch: each is matched once.
         if let known = sections[text] { return known }
         let answer = matchesSection(text)
@@ -330,7 +330,7 @@ public struct HeaderVocabulary: Sendable {
     /// vocabulary.indicatorKind(of: "城镇登记失业率低于", unit: "%")   // .ceiling
     /// vocabulary.indicatorKind(of: "城镇新增就业", unit: "人")        // .additive
     /// ```
-    public func indicatorKind(of name: String?, unit: String?) -> IndicatorKind {
+    func indicatorKind(of name: String?, unit: String?) -> IndicatorKind {
         let key = (name ?? "") + "\u{1F}" + (unit ?? "")
         if let kind = kinds[key] { return kind }
         let kind = computeIndicatorKind(of: name, unit: unit)
@@ -356,7 +356,7 @@ public struct HeaderVocabulary: Sendable {
     }
 
     /// Whether a row's first text makes it a footer (合计, 备注, 填报人 …).
-    public func isFooter(_ text: String) -> Bool {
+    func isFooter(_ text: String) -> Bool {
         let normalized = HeaderText.isLong(text) ? HeaderText.normalizePrefix(text).text : HeaderText.normalize(text)
         if footerPrefixes.contains(where: { normalized.utf8.starts(with: $0.utf8) }) { return true }
         // 填报说明：…, 编制说明: …: a short heading ending in 说明, then a colon.
@@ -368,7 +368,7 @@ public struct HeaderVocabulary: Sendable {
 /// Header texts already classified, shared by every copy of a vocabulary (and every job of a
 /// batch).
 final class WordCache: Sendable {
-    struct Entry: Sendable {
+    public struct Entry: Sendable {
         var role: HeaderRole?
         var isArea: Bool
         var isTotal: Bool

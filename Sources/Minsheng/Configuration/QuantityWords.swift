@@ -7,28 +7,28 @@ import Foundation
 /// let words = try QuantityWords.load()
 /// words.atLeastSuffixes   // ["及以上", "以上", "余", "多"]
 /// ```
-public struct QuantityWords: Sendable, Hashable, Decodable {
+struct QuantityWords: Sendable, Hashable, Decodable {
     /// Whole-cell texts that mean "not applicable" (after white space is removed).
-    public var notApplicable: Set<String>
+    var notApplicable: Set<String>
     /// Qualitative targets (应保尽保, 全覆盖 …), kept as text.
-    public var qualitative: [String]
+    var qualitative: [String]
     /// Prefixes making a figure a floor (不少于, 至少, ≥ …), matched in order.
-    public var atLeastPrefixes: [String]
+    var atLeastPrefixes: [String]
     /// Prefixes making a figure a ceiling (不超过, 控制在, ≤ …), matched in order.
-    public var atMostPrefixes: [String]
+    var atMostPrefixes: [String]
     /// Prefixes making a figure approximate (大约, 约 …), matched in order.
-    public var approximatePrefixes: [String]
+    var approximatePrefixes: [String]
     /// Suffixes making a figure a floor (及以上, 以上, 余, 多), matched in order.
-    public var atLeastSuffixes: [String]
+    var atLeastSuffixes: [String]
     /// Suffixes making a figure a ceiling (以内, 以下, 之内), matched in order.
-    public var atMostSuffixes: [String]
+    var atMostSuffixes: [String]
     /// Suffixes making a figure approximate (左右), matched in order.
-    public var approximateSuffixes: [String]
+    var approximateSuffixes: [String]
 
     /// Reads `quantities.json` from `folder`, `$MINSHENG_TEMPLATES` or the package (`TemplateFiles`).
     ///
     /// - Throws: `MinshengError.configuration` when the file is missing or broken.
-    public static func load(folder: URL? = nil) throws -> QuantityWords {
+    static func load(folder: URL? = nil) throws -> QuantityWords {
         let url = try TemplateFiles.url(named: "quantities.json", folder: folder)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {

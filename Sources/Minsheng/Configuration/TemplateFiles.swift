@@ -20,16 +20,16 @@ import MinshengResources
 /// ```
 public enum TemplateFiles {
     /// The environment variable naming an override folder.
-    public static let environmentVariable = "MINSHENG_TEMPLATES"
+    static let environmentVariable = "MINSHENG_TEMPLATES"
 
     /// The folder the Debian package installs the data files (and the web page) into.
-    public static let installedFolder = URL(fileURLWithPath: "/usr/share/minsheng")
+    static let installedFolder = URL(fileURLWithPath: "/usr/share/minsheng")
 
     /// Where the file `name` is read from: the first of `folders(override:)` that has it.
     ///
     /// - Throws: `MinshengError.configuration` naming the file and the folders looked in when
     ///   none has it.
-    public static func url(named name: String, folder: URL? = nil) throws -> URL {
+    static func url(named name: String, folder: URL? = nil) throws -> URL {
         let candidates = folders(override: folder)
         if let found = firstFile(named: name, in: candidates) { return found }
         throw MinshengError.configuration(file: name, problem: .notFound(lookedIn: candidates.map(\.path)))
@@ -38,7 +38,7 @@ public enum TemplateFiles {
     /// The bytes of the file `name`, from the first place that has it (see `url(named:folder:)`).
     ///
     /// - Throws: `MinshengError.configuration` naming the file when it is missing or unreadable.
-    public static func data(named name: String, folder: URL? = nil) throws -> Data {
+    static func data(named name: String, folder: URL? = nil) throws -> Data {
         let url = try url(named: name, folder: folder)
         do { return try Data(contentsOf: url) } catch {
             throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.dataFile))
@@ -48,7 +48,7 @@ public enum TemplateFiles {
     /// The folders looked in for a data file, in order: `override`, `$MINSHENG_TEMPLATES`, then
     /// `installedFolders(resourceFolder:)` for this target's files, then (debug builds) the
     /// checkout's `Templates/`.
-    public static func folders(override folder: URL? = nil) -> [URL] {
+    static func folders(override folder: URL? = nil) -> [URL] {
         var folders: [URL] = []
         if let folder { folders.append(folder) }
         if let given = ProcessInfo.processInfo.environment[environmentVariable], !given.isEmpty {
@@ -79,7 +79,7 @@ public enum TemplateFiles {
     }
 
     /// The first `folder/name` that is a file.
-    public static func firstFile(named name: String, in folders: [URL]) -> URL? {
+    static func firstFile(named name: String, in folders: [URL]) -> URL? {
         let manager = FileManager.default
         for folder in folders {
             let candidate = folder.appendingPathComponent(name)

@@ -2,14 +2,14 @@
 /// quantity words (`quantities.json`) and the endings of area names (`headers.json`). Passed
 /// down from the engine with the header words (`HeaderVocabulary.valueWords`) and kept by each
 /// table read (`RecognizedTable.words`); there is no global copy.
-public struct ValueWords: Sendable {
+struct ValueWords: Sendable {
     /// 不少于, 以上, 约, ——, 应保尽保 …
-    public var quantities: QuantityWords
+    var quantities: QuantityWords
     /// 县, 区, 高新区, 市本级, 镇 …
-    public var areas: AreaEndings
+    var areas: AreaEndings
 
     /// Creates one from its parts.
-    public init(quantities: QuantityWords, areas: AreaEndings) {
+    init(quantities: QuantityWords, areas: AreaEndings) {
         self.quantities = quantities
         self.areas = areas
     }

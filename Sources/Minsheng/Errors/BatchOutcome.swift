@@ -4,7 +4,7 @@
 /// ```swift
 /// BatchOutcome(unreadable: 0, errors: 3).exitCode   // 1
 /// ```
-public enum BatchOutcome: Sendable, Hashable {
+enum BatchOutcome: Sendable, Hashable {
     /// Every input read, no error finding (warnings allowed).
     case clean
     /// Every input read, at least one error finding.
@@ -13,7 +13,7 @@ public enum BatchOutcome: Sendable, Hashable {
     case unreadableInput
 
     /// The outcome of `unreadable` inputs that could not be read and `errors` error findings.
-    public init(unreadable: Int, errors: Int) {
+    init(unreadable: Int, errors: Int) {
         if unreadable > 0 {
             self = .unreadableInput
         } else {
@@ -22,7 +22,7 @@ public enum BatchOutcome: Sendable, Hashable {
     }
 
     /// The command's exit status.
-    public var exitCode: Int32 {
+    var exitCode: Int32 {
         switch self {
         case .clean: return 0
         case .errorFindings: return 1

@@ -26,7 +26,7 @@ public enum MinshengError: Error, Sendable, Hashable {
     case cannotWrite(path: String, problem: WriteProblem)
 
     /// What kind of failure this is, the one thing exit codes and HTTP statuses are derived from.
-    public enum Kind: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         /// The request itself is wrong (usage, a bad layout file).
         case request
         /// An input cannot be read.
@@ -36,7 +36,7 @@ public enum MinshengError: Error, Sendable, Hashable {
     }
 
     /// The kind of failure.
-    public var kind: Kind {
+    var kind: Kind {
         switch self {
         case .usage, .badLayoutFile: return .request
         case .unreadable, .noTableRecognized: return .input

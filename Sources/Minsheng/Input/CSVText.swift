@@ -6,15 +6,15 @@ import Foundation
 
 /// Reads CSV files as Excel and WPS save them in China: UTF-8 (with or without BOM) or GBK /
 /// GB18030 ("CSV (逗号分隔)" on Chinese Windows), comma- or tab-separated, RFC 4180 quoting.
-public enum CSVText {
+enum CSVText {
     /// The largest CSV file read (a progress table is a few kilobytes; this is a guard, not a
     /// working size).
-    public static let maxFileSize = 256 << 20
+    static let maxFileSize = 256 << 20
 
     /// The rows of a CSV input.
     ///
     /// - Throws: `MinshengError.unreadable` when it cannot be read or is not text.
-    public static func rows(of source: InputSource) throws -> [[String]] {
+    static func rows(of source: InputSource) throws -> [[String]] {
         if let size = source.size, size > maxFileSize {
             throw MinshengError.unreadable(file: source.name, problem: .csvTooLarge(megabytes: maxFileSize >> 20))
         }
@@ -27,7 +27,7 @@ public enum CSVText {
 
     /// The text of CSV bytes: UTF-8 when valid (a BOM is dropped), else GB18030; nil for
     /// neither (binary data).
-    public static func decode(_ bytes: [UInt8]) -> String? {
+    static func decode(_ bytes: [UInt8]) -> String? {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.contains(0) { return nil }
@@ -37,7 +37,7 @@ public enum CSVText {
 
     /// Splits CSV text into rows of fields. The separator is a comma, or a tab when the first
     /// line has tabs and no commas.
-    public static func parse(_ text: String) -> [[String]] {
+    static func parse(_ text: String) -> [[String]] {
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
         let separator: Character = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
         var rows: [[String]] = []

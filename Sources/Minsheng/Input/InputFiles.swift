@@ -6,7 +6,7 @@ public enum InputFiles {
     /// The extensions taken from a folder as inputs: workbooks, CSV, the legacy .xls and WPS .et /
     /// .ett, and OpenDocument .ods (the last three are refused with what to do, or converted
     /// with `--convert-legacy`).
-    public static let extensions: Set<String> = ["xlsx", "xlsm", "xltx", "xltm", "csv", "xls", "et", "ett", "ods"]
+    static let extensions: Set<String> = ["xlsx", "xlsm", "xltx", "xltm", "csv", "xls", "et", "ett", "ods"]
 
     /// The inputs, and the files of folders that are not read (with why).
     public struct Listing: Sendable {
@@ -55,7 +55,7 @@ public enum InputFiles {
     }
 
     /// The paths `list` would read (folders expanded).
-    public static func expand(_ arguments: [String]) -> [String] {
+    static func expand(_ arguments: [String]) -> [String] {
         list(arguments).inputs.compactMap(\.path)
     }
 

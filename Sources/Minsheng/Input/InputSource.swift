@@ -20,7 +20,7 @@ public struct InputSource: Sendable, Hashable {
     /// The name in reports and messages: the path as given, or the uploaded file's name.
     public var name: String
     /// The content.
-    public var content: Content
+    var content: Content
 
     /// Creates one from its parts.
     public init(name: String, content: Content) {
@@ -45,13 +45,13 @@ public struct InputSource: Sendable, Hashable {
     }
 
     /// The last component of the name (`汇总/涡阳县.xlsx` → `涡阳县.xlsx`).
-    public var fileName: String { (name as NSString).lastPathComponent }
+    var fileName: String { (name as NSString).lastPathComponent }
 
     /// The file name without its extension (`涡阳县.xlsx` → `涡阳县`).
-    public var stem: String { (fileName as NSString).deletingPathExtension }
+    var stem: String { (fileName as NSString).deletingPathExtension }
 
     /// The extension, lowercased (`xlsx`, `csv`).
-    public var pathExtension: String { (name as NSString).pathExtension.lowercased() }
+    var pathExtension: String { (name as NSString).pathExtension.lowercased() }
 
     /// The whole content as bytes (reading the file when it is one).
     ///
@@ -69,13 +69,13 @@ public struct InputSource: Sendable, Hashable {
 
     /// These inputs without the file `other` names (a folder of returns often holds the plan or
     /// the summary too); inputs held in memory are never that file.
-    public static func removing(_ other: InputSource, from inputs: [InputSource]) -> [InputSource] {
+    static func removing(_ other: InputSource, from inputs: [InputSource]) -> [InputSource] {
         guard let path = other.path.map(OutputFile.canonicalPath) else { return inputs }
         return inputs.filter { $0.path.map(OutputFile.canonicalPath) != path }
     }
 
     /// The size in bytes, when it can be told without reading the content.
-    public var size: Int? {
+    var size: Int? {
         switch content {
         case .bytes(let bytes): return bytes.count
         case .file(let path): return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil

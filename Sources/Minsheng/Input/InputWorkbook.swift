@@ -4,7 +4,7 @@ import XLSXReader
 /// How submitted files are opened.
 public struct InputOptions: Sendable, Hashable {
     /// Convert .xls, WPS .et and HTML/XML tables through LibreOffice instead of refusing them.
-    public var convertLegacy: Bool
+    var convertLegacy: Bool
 
     /// Creates one from its parts.
     public init(convertLegacy: Bool = false) {
@@ -20,11 +20,11 @@ public struct InputOptions: Sendable, Hashable {
 /// let input = try InputWorkbook.open(.path("各县区.xls"), options: InputOptions(convertLegacy: true))
 /// let sheet = try input.sheet(input.sheets[0])
 /// ```
-public final class InputWorkbook {
+final class InputWorkbook {
     /// The input's name as given (a path, or an upload's file name).
-    public let path: String
+    let path: String
     /// Its sheets (one for a CSV file).
-    public let sheets: [SheetInfo]
+    let sheets: [SheetInfo]
 
     private enum Content {
         case workbook(Workbook)
@@ -52,7 +52,7 @@ public final class InputWorkbook {
     ///
     /// - Throws: `MinshengError.unreadable` with the reason; a legacy file without
     ///   `convertLegacy` gets "请用 Excel/WPS 另存为 .xlsx 后重试".
-    public static func open(_ source: InputSource, options: InputOptions = InputOptions()) throws -> InputWorkbook {
+    static func open(_ source: InputSource, options: InputOptions = InputOptions()) throws -> InputWorkbook {
         let name = source.name
         let signature: FileSignature?
         switch source.content {
@@ -117,7 +117,7 @@ public final class InputWorkbook {
 
     /// The sheets listed in the workbook whose content is missing from the file (the rest of
     /// the workbook is read; a ✓ must not hide them).
-    public var missingSheets: [String] {
+    var missingSheets: [String] {
         guard case .workbook(let workbook) = content else { return [] }
         return workbook.problems.compactMap { problem in
             if case .missingSheet(let name, _) = problem.kind { return name }
@@ -128,19 +128,19 @@ public final class InputWorkbook {
     /// What the reader set aside to read this workbook at all (damaged relationships, a
     /// workbook part found by its conventional name, sheets without content), each with the file
     /// and part; empty for CSV and for sound workbooks.
-    public var problems: [XLSXProblem] {
+    var problems: [XLSXProblem] {
         guard case .workbook(let workbook) = content else { return [] }
         return workbook.problems
     }
 
     /// Whether a cell may hold `text` (see `Workbook.mayHoldText`); always true for CSV.
-    public func mayHoldText(_ text: String) -> Bool {
+    func mayHoldText(_ text: String) -> Bool {
         guard case .workbook(let workbook) = content else { return true }
         return workbook.mayHoldText(text)
     }
 
     /// Reads a sheet's cells.
-    public func sheet(_ info: SheetInfo) throws -> Sheet {
+    func sheet(_ info: SheetInfo) throws -> Sheet {
         switch content {
         case .csv(let sheet): return sheet
         case .workbook(let workbook):
@@ -149,7 +149,7 @@ public final class InputWorkbook {
     }
 
     /// Reads the first `rows` rows of the sheet with this name, and no further.
-    public func sheet(named name: String, rows: Int) throws -> Sheet {
+    func sheet(named name: String, rows: Int) throws -> Sheet {
         guard let info = sheets.first(where: { $0.name == name }) else {
             throw MinshengError.unreadable(file: path, problem: .noSuchSheet(name, available: []))
         }
@@ -163,7 +163,7 @@ public final class InputWorkbook {
     }
 
     /// Reads the sheet with this name.
-    public func sheet(named name: String) throws -> Sheet {
+    func sheet(named name: String) throws -> Sheet {
         guard let info = sheets.first(where: { $0.name == name }) else {
             throw MinshengError.unreadable(file: path, problem: .noSuchSheet(name, available: []))
         }

@@ -2,13 +2,13 @@ import Foundation
 
 /// Turns a legacy workbook (.xls, WPS .et, an HTML or Excel 2003 XML table) into .xlsx with
 /// LibreOffice, in a temporary folder of its own; the input itself is only copied, never touched.
-public enum LegacyConversion {
+enum LegacyConversion {
     /// How long one conversion may take before LibreOffice is stopped.
-    public static let timeout: TimeInterval = 120
+    static let timeout: TimeInterval = 120
 
     /// The LibreOffice program: `MINSHENG_SOFFICE`, else `soffice` or `libreoffice` on the
     /// PATH, else the usual install places; nil when none is there.
-    public static var soffice: String? {
+    static var soffice: String? {
         let manager = FileManager.default
         if let given = ProcessInfo.processInfo.environment["MINSHENG_SOFFICE"], !given.isEmpty {
             return manager.isExecutableFile(atPath: given) ? given : nil
@@ -25,11 +25,11 @@ public enum LegacyConversion {
     }
 
     /// A converted copy: the .xlsx path and the folder to remove when done with it.
-    public struct Converted: Sendable {
+    struct Converted: Sendable {
         /// The .xlsx LibreOffice wrote.
-        public var xlsx: String
+        var xlsx: String
         /// The temporary folder holding it (and LibreOffice's private profile).
-        public var folder: URL
+        var folder: URL
     }
 
     /// Converts `path` (whose content is `format`) to .xlsx.
@@ -37,7 +37,7 @@ public enum LegacyConversion {
     /// - Parameter html: whether the file is an HTML table (LibreOffice needs to be told).
     /// - Throws: `MinshengError.unreadable` naming the file: no LibreOffice, a failed or
     ///   timed-out conversion.
-    public static func convert(_ path: String, html: Bool, name: String? = nil) throws -> Converted {
+    static func convert(_ path: String, html: Bool, name: String? = nil) throws -> Converted {
         let label = name ?? path
         guard let soffice else {
             throw MinshengError.unreadable(file: label, problem: .conversionFailed(.noLibreOffice))

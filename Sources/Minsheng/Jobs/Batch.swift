@@ -22,7 +22,7 @@ public enum Batch {
     ///   - progress: called after each file finishes (in completion order) with the count done.
     ///   - work: the per-file job; it must not throw: a file's failure is part of its result.
     ///   - consume: receives `(index, result)` in input order, on the calling task.
-    public static func run<Result: Sendable>(
+    static func run<Result: Sendable>(
         _ inputs: [String], jobs: Int, progress: (@Sendable (Int, String) -> Void)? = nil,
         work: @escaping @Sendable (String) -> Result,
         consume: (Int, Result) -> Void
@@ -32,7 +32,7 @@ public enum Batch {
 
     /// Calls `work` on every input source concurrently and `consume` on each result in input
     /// order; progress names each source.
-    public static func run<Result: Sendable>(
+    static func run<Result: Sendable>(
         _ inputs: [InputSource], jobs: Int, progress: (@Sendable (Int, String) -> Void)? = nil,
         work: @escaping @Sendable (InputSource) -> Result,
         consume: (Int, Result) -> Void
@@ -41,7 +41,7 @@ public enum Batch {
     }
 
     /// The general form: any inputs, `label` names one for the progress callback.
-    public static func run<Input: Sendable, Result: Sendable>(
+    static func run<Input: Sendable, Result: Sendable>(
         _ inputs: [Input], label: @escaping @Sendable (Input) -> String, jobs: Int,
         progress: (@Sendable (Int, String) -> Void)? = nil,
         work: @escaping @Sendable (Input) -> Result,
@@ -80,7 +80,7 @@ public enum Batch {
     }
 
     /// The results of `work` over every input, in input order.
-    public static func map<Result: Sendable>(
+    static func map<Result: Sendable>(
         _ inputs: [String], jobs: Int, progress: (@Sendable (Int, String) -> Void)? = nil,
         work: @escaping @Sendable (String) -> Result
     ) async -> [Result] {

@@ -6,29 +6,29 @@ import Foundation
 /// let report = await Checker(vocabulary: try HeaderVocabulary.load()).check(sources: [.path("a.xlsx")], jobs: 2)
 /// print(report.exitStatus)
 /// ```
-public struct Checker: Sendable {
+struct Checker: Sendable {
     /// Finds and reads the table of each workbook.
-    public let finder: TableFinder
+    let finder: TableFinder
 
     /// A checker with the vocabulary of `Templates/headers.json`.
-    public init() throws {
+    init() throws {
         self.init(vocabulary: try HeaderVocabulary.load())
     }
 
     /// Creates one from its parts.
-    public init(vocabulary: HeaderVocabulary) {
+    init(vocabulary: HeaderVocabulary) {
         finder = TableFinder(vocabulary: vocabulary)
     }
 
     /// Checks one file: its result and findings, or an unreadable result.
-    public func check(
+    func check(
         file: String, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
     ) -> (FileResult, [Finding]) {
         check(source: .path(file), recognition: recognition, asOf: asOf)
     }
 
     /// Checks one input: its result and findings, or an unreadable result.
-    public func check(
+    func check(
         source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         previous: PreviousReport? = nil
     ) -> (FileResult, [Finding]) {
@@ -37,7 +37,7 @@ public struct Checker: Sendable {
     }
 
     /// Reads and checks one file, keeping its table (nil when the file is unreadable).
-    public func read(
+    func read(
         file: String, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil
     ) -> (FileResult, [Finding], RecognizedTable?) {
         read(source: .path(file), recognition: recognition, asOf: asOf)
@@ -45,7 +45,7 @@ public struct Checker: Sendable {
 
     /// Reads and checks one input, keeping its table (nil when it is unreadable); with a
     /// previous report, also compares it with last period's table.
-    public func read(
+    func read(
         source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         previous: PreviousReport? = nil
     ) -> (FileResult, [Finding], RecognizedTable?) {
@@ -56,7 +56,7 @@ public struct Checker: Sendable {
     /// Reads and checks one input as `read(source:recognition:asOf:previous:)` does, keeping every
     /// table checked: the chosen one first, then those of the workbook's other sheets (empty when
     /// the input is unreadable).
-    public func readAll(
+    func readAll(
         source: InputSource, recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         previous: PreviousReport? = nil
     ) -> (FileResult, [Finding], [RecognizedTable]) {
@@ -121,7 +121,7 @@ public struct Checker: Sendable {
 
     /// Checks files `jobs` at a time; the report lists them in input order whatever `jobs` is.
     /// `progress` is called after each file with the count done.
-    public func check(
+    func check(
         files: [String], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async -> CheckReport {
@@ -129,7 +129,7 @@ public struct Checker: Sendable {
     }
 
     /// Checks inputs `jobs` at a time; the report lists them in input order whatever `jobs` is.
-    public func check(
+    func check(
         sources: [InputSource], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         previous: PreviousReport? = nil, jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async -> CheckReport {
@@ -144,7 +144,7 @@ public struct Checker: Sendable {
 
     /// Checks inputs `jobs` at a time and hands each one's result to `each`, in input order, as
     /// soon as it and the inputs before it are done; nothing is kept (see `CheckReportWriter`).
-    public func check(
+    func check(
         sources: [InputSource], recognition: RecognitionOptions = RecognitionOptions(), asOf: AsOfDate? = nil,
         previous: PreviousReport? = nil, jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil,
         each: (FileResult, [Finding]) -> Void

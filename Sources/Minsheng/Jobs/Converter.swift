@@ -9,17 +9,17 @@ import Foundation
 /// ```
 public struct Converter: Sendable {
     /// Reads and checks each input.
-    public let checker: Checker
+    let checker: Checker
     /// The progress workbook's settings (the engine's); `Templates/workbook.json` when nil.
-    public var settings: WorkbookSettings?
+    var settings: WorkbookSettings?
 
     /// Creates one with the data files of `Templates/`.
-    public init() throws {
+    init() throws {
         checker = try Checker()
     }
 
     /// Creates one from its parts.
-    public init(checker: Checker, settings: WorkbookSettings? = nil) {
+    init(checker: Checker, settings: WorkbookSettings? = nil) {
         self.checker = checker
         self.settings = settings
     }
@@ -29,15 +29,15 @@ public struct Converter: Sendable {
         /// The check report over the inputs.
         public var report: CheckReport
         /// How many indicator rows the workbook has.
-        public var items: Int
+        var items: Int
         /// The workbook written: its path, or its bytes.
         public var written: WrittenOutput
         /// What was decided between periods of one series (`采用最新一期 1-9月`).
-        public var notes: [String]
+        var notes: [String]
         /// Item rows read: each merged into an item, or named in a `conflicting-values` finding.
-        public var accounting: RowAccounting
+        var accounting: RowAccounting
         /// The workbook's path, or `（内存）`.
-        public var output: String { written.label }
+        var output: String { written.label }
 
         /// What a command prints: the notes, then one line.
         public var summaryText: String {
@@ -45,7 +45,7 @@ public struct Converter: Sendable {
         }
 
         /// The closing line.
-        public var summaryLine: String {
+        var summaryLine: String {
             "已汇总 \(report.readCount)/\(report.files.count) 个文件"
                 + (report.skippedCount > 0 ? "（跳过 \(report.skippedCount) 个）" : "") + "，\(items) 个指标"
                 + "；核对发现 \(report.errorCount) 个错误，\(report.warningCount) 个警告 → \(output)"
@@ -54,7 +54,7 @@ public struct Converter: Sendable {
 
     /// Reads, checks and merges `files`, then writes the workbook at `output` (through a
     /// temporary file). Unreadable inputs are listed in 说明 and in the report.
-    public func convert(
+    func convert(
         files: [String], to output: String, title: String, asOf: AsOfDate?,
         recognition: RecognitionOptions = RecognitionOptions(), overwrite: Bool = true,
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
@@ -65,7 +65,7 @@ public struct Converter: Sendable {
     }
 
     /// Reads, checks and merges the inputs, then writes the workbook to `output`.
-    public func convert(
+    func convert(
         sources: [InputSource], to output: OutputTarget, title: String, asOf: AsOfDate?,
         recognition: RecognitionOptions = RecognitionOptions(), skipped: [FileResult] = [], previous: PreviousReport? = nil,
         jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil

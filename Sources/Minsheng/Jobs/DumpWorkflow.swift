@@ -19,13 +19,13 @@ public struct DumpRequest: Sendable {
     }
 
     /// The input: a workbook, a CSV file, or bytes (opened as `check` opens them).
-    public var source: InputSource
+    var source: InputSource
     /// Only this sheet (a hidden one too); nil: every sheet, or for CSV the first visible one.
-    public var sheet: String?
+    var sheet: String?
     /// How the cells are shown.
-    public var format: Format
+    var format: Format
     /// How the input is opened (legacy formats).
-    public var input: InputOptions
+    var input: InputOptions
 
     /// Creates one from its parts.
     public init(source: InputSource, sheet: String? = nil, format: Format = .text, input: InputOptions = InputOptions()) {
@@ -39,15 +39,15 @@ public struct DumpRequest: Sendable {
 /// What `dump` showed.
 public struct DumpResult: Sendable {
     /// The names of the sheets shown, in order.
-    public var sheets: [String]
+    var sheets: [String]
     /// The text, when it was collected in memory (`DumpWorkflow.run(_:)`).
-    public var bytes: [UInt8]?
+    var bytes: [UInt8]?
     /// What the reader set aside to read the workbook (`InputWorkbook.problems`): the dump is
     /// complete only as far as these say.
     public var problems: [XLSXProblem]
 
     /// Creates one from its parts.
-    public init(sheets: [String], bytes: [UInt8]? = nil, problems: [XLSXProblem] = []) {
+    init(sheets: [String], bytes: [UInt8]? = nil, problems: [XLSXProblem] = []) {
         self.sheets = sheets
         self.bytes = bytes
         self.problems = problems
@@ -89,7 +89,7 @@ public enum DumpWorkflow {
     /// The dump as bytes in memory.
     ///
     /// - Throws: `MinshengError.unreadable` naming the input.
-    public static func run(_ request: DumpRequest) throws -> DumpResult {
+    static func run(_ request: DumpRequest) throws -> DumpResult {
         let sink = ByteSink.memory()
         var result = try run(request, to: sink)
         sink.flush()

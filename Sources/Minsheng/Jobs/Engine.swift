@@ -11,17 +11,17 @@ import Foundation
 /// ```
 public struct Engine: Sendable {
     /// The words that recognize headers, areas, sections and footers (`headers.json`).
-    public let vocabulary: HeaderVocabulary
+    let vocabulary: HeaderVocabulary
     /// The district template settings (`district.json`: `split`, `collect`).
-    public let template: DistrictTemplate
+    let template: DistrictTemplate
     /// The progress workbook's settings (`workbook.json`: `convert`, `collect`); nil for an
     /// engine made from parts without them, which then reads the file when it writes one.
-    public let settings: WorkbookSettings?
+    let settings: WorkbookSettings?
     /// The words quantities are read with (`quantities.json`), part of the vocabulary.
-    public var quantityWords: QuantityWords { vocabulary.quantityWords }
+    var quantityWords: QuantityWords { vocabulary.quantityWords }
 
     /// Creates one from its parts.
-    public init(vocabulary: HeaderVocabulary, template: DistrictTemplate, settings: WorkbookSettings? = nil) {
+    init(vocabulary: HeaderVocabulary, template: DistrictTemplate, settings: WorkbookSettings? = nil) {
         self.vocabulary = vocabulary
         self.template = template
         self.settings = settings
@@ -40,9 +40,9 @@ public struct Engine: Sendable {
     }
 
     /// Finds and reads tables.
-    public var finder: TableFinder { TableFinder(vocabulary: vocabulary) }
+    var finder: TableFinder { TableFinder(vocabulary: vocabulary) }
     /// Reads and checks inputs.
-    public var checker: Checker { Checker(vocabulary: vocabulary) }
+    var checker: Checker { Checker(vocabulary: vocabulary) }
     /// Reads plans and writes templates.
-    public var splitter: Splitter { Splitter(finder: finder, template: template) }
+    var splitter: Splitter { Splitter(finder: finder, template: template) }
 }

@@ -16,14 +16,14 @@ public enum OutputFile {
     }
 
     /// The path with `.`/`..` and links resolved, for comparing paths.
-    public static func canonicalPath(_ path: String) -> String { canonical(path) }
+    static func canonicalPath(_ path: String) -> String { canonical(path) }
 
     static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Calls `write` with a temporary path beside `path`, then renames it into place.
-    public static func write(to path: String, _ write: (String) throws -> Void) throws {
+    static func write(to path: String, _ write: (String) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false

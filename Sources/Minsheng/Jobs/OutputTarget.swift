@@ -12,18 +12,18 @@ public enum OutputTarget: Sendable, Hashable {
 /// A workbook a job wrote: its path, or its bytes when it was written to memory.
 public struct WrittenOutput: Sendable, Hashable {
     /// The file written, for `.file`.
-    public var path: String?
+    var path: String?
     /// The content, for `.memory`.
     public var bytes: [UInt8]?
 
     /// Creates one from its parts.
-    public init(path: String? = nil, bytes: [UInt8]? = nil) {
+    init(path: String? = nil, bytes: [UInt8]? = nil) {
         self.path = path
         self.bytes = bytes
     }
 
     /// What reports show: the path, or `内存` for bytes.
-    public var label: String { path ?? "（内存）" }
+    var label: String { path ?? "（内存）" }
 }
 
 extension OutputFile {

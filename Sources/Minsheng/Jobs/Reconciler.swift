@@ -11,10 +11,10 @@ import XLSXReader
 /// ```
 public struct Reconciler: Sendable {
     /// Reads the summary and the returns.
-    public let splitter: Splitter
+    let splitter: Splitter
 
     /// Creates one from its parts.
-    public init(splitter: Splitter) {
+    init(splitter: Splitter) {
         self.splitter = splitter
     }
 
@@ -23,9 +23,9 @@ public struct Reconciler: Sendable {
         /// The summary's and every return's result, and the findings (DESIGN's JSON shape).
         public var report: CheckReport
         /// Area → the return compared with the summary.
-        public var used: [String: String]
+        var used: [String: String]
         /// Filled rows of the returns: compared, or named in a finding.
-        public var accounting: RowAccounting
+        var accounting: RowAccounting
 
         /// The text a command prints: the return used per area, then the report.
         public var summaryText: String {
@@ -36,7 +36,7 @@ public struct Reconciler: Sendable {
     }
 
     /// Compares the summary's area figures with each area's return.
-    public func reconcile(
+    func reconcile(
         summary source: InputSource, returns sources: [InputSource], recognition: RecognitionOptions = RecognitionOptions(),
         skipped: [FileResult] = [], jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {

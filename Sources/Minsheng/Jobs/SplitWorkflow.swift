@@ -11,15 +11,15 @@ public struct SplitRequest: Sendable {
     }
 
     /// The plan (目标任务分解表).
-    public var plan: InputSource
+    var plan: InputSource
     /// Where the templates go.
-    public var output: Output
+    var output: Output
     /// Only these areas (nil: every area of the plan).
-    public var areas: [String]?
+    var areas: [String]?
     /// 填报期 shown on the form (`1-9月`).
-    public var period: String?
+    var period: String?
     /// Which sheet or layout of the plan to read.
-    public var recognition: RecognitionOptions
+    var recognition: RecognitionOptions
 
     /// Creates one from its parts.
     public init(

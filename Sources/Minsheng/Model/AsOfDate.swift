@@ -26,17 +26,17 @@ public struct AsOfDate: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Day of the year, from 1.
-    public var dayOfYear: Int {
+    var dayOfYear: Int {
         (1..<month).reduce(0) { $0 + AsOfDate.daysIn(month: $1, year: year) } + day
     }
 
     /// Elapsed share of the year at the end of the day: 2020-10-31 → 305/366.
-    public var scheduleShare: Double {
+    var scheduleShare: Double {
         Double(dayOfYear) / Double(AsOfDate.isLeap(year) ? 366 : 365)
     }
 
     /// `2020年10月31日`.
-    public var chinese: String { "\(year)年\(month)月\(day)日" }
+    var chinese: String { "\(year)年\(month)月\(day)日" }
 
     /// Text for people.
     public var description: String {

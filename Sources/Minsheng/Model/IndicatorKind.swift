@@ -5,7 +5,7 @@
 /// 基础养老金最低标准) is not: every area may have the same target as the city. Decided from the
 /// indicator's words (`nonAdditive` in `Templates/headers.json`, see
 /// `HeaderVocabulary.indicatorKind(of:unit:)`).
-public enum IndicatorKind: String, Sendable, Hashable, Codable {
+enum IndicatorKind: String, Sendable, Hashable, Codable {
     /// A count or amount: areas sum to the total; met at or over the target.
     case additive
     /// A rate, ratio, share or per-person figure: never summed; met at or over the target.
@@ -16,10 +16,10 @@ public enum IndicatorKind: String, Sendable, Hashable, Codable {
     case floor
 
     /// Whether the areas' figures sum to the total.
-    public var isAdditive: Bool { self == .additive }
+    var isAdditive: Bool { self == .additive }
 
     /// Whether `completed` meets `target`: at or under a ceiling, at or over anything else.
-    public func isMet(completed: Double, target: Double) -> Bool {
+    func isMet(completed: Double, target: Double) -> Bool {
         self == .ceiling ? completed <= target : completed >= target
     }
 }

@@ -9,19 +9,19 @@
 /// ```swift
 /// ItemKey(project: "就业 ", indicator: "城镇新增\n就业") == ItemKey(project: "就业", indicator: "城镇新增就业")
 /// ```
-public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The project, normalized ("" when none).
-    public let project: String
+    let project: String
     /// The indicator, normalized ("" when none).
-    public let indicator: String
+    let indicator: String
     /// The area, when the key names one area's figures (nil: the item as a whole).
-    public let area: String?
+    let area: String?
     /// The hash of what `==` compares, computed once: keys are looked up many times, and hashing
     /// non-ASCII text normalizes it every time.
     private let identityHash: Int
 
     /// Creates one from the texts as written.
-    public init(project: String?, indicator: String?, area: String? = nil) {
+    init(project: String?, indicator: String?, area: String? = nil) {
         self.project = HeaderText.normalize(project ?? "")
         self.indicator = HeaderText.normalize(indicator ?? "")
         self.area = area.map(HeaderText.normalize).flatMap { $0.isEmpty ? nil : $0 }
@@ -29,17 +29,17 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// The key of a table row (with the area of a table that has one row per area).
-    public init(_ row: TableRow) {
+    init(_ row: TableRow) {
         self.init(project: row.project, indicator: row.indicator, area: row.areaName)
     }
 
     /// The key of a progress item.
-    public init(_ item: ProgressItem) {
+    init(_ item: ProgressItem) {
         self.init(project: item.project, indicator: item.indicator)
     }
 
     /// The same item for one area.
-    public func `in`(area: String?) -> ItemKey {
+    func `in`(area: String?) -> ItemKey {
         ItemKey(normalizedProject: project, indicator: indicator, area: area)
     }
 
@@ -59,7 +59,7 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Whether the key names anything (a row without project and indicator does not).
-    public var isEmpty: Bool { project.isEmpty && indicator.isEmpty }
+    var isEmpty: Bool { project.isEmpty && indicator.isEmpty }
 
     /// The halves compared: a missing half stands for the other.
     private var identity: (String, String) {
@@ -67,24 +67,24 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// Keys are equal when their halves (with a missing half standing for the other) and areas are.
-    public static func == (a: ItemKey, b: ItemKey) -> Bool {
+    static func == (a: ItemKey, b: ItemKey) -> Bool {
         a.identity == b.identity && a.area == b.area
     }
 
     /// Hashes what `==` compares.
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(identityHash)
     }
 
     /// Orders by project, indicator, area.
-    public static func < (a: ItemKey, b: ItemKey) -> Bool {
+    static func < (a: ItemKey, b: ItemKey) -> Bool {
         let (ap, ai) = a.identity
         let (bp, bi) = b.identity
         return (ap, ai, a.area ?? "") < (bp, bi, b.area ?? "")
     }
 
     /// `项目 — 指标`, as findings name an item.
-    public var description: String {
+    var description: String {
         TableRow.itemName(project: project.isEmpty ? nil : project, indicator: indicator.isEmpty ? nil : indicator) ?? ""
     }
 }
@@ -97,15 +97,15 @@ public struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
 /// let index = ItemIndex(plan.items.map { (ItemKey($0), $0) })
 /// index.match(ItemKey(project: "城镇新增就业", indicator: nil))   // the plan's 就业 — 城镇新增就业
 /// ```
-public struct ItemIndex<Value: Sendable>: Sendable {
+struct ItemIndex<Value: Sendable>: Sendable {
     private var exact: [ItemKey: Value] = [:]
     private var byIndicator: [String: [ItemKey]] = [:]
     private var byProject: [String: [ItemKey]] = [:]
     /// The keys, in the order given (the first of equal keys kept).
-    public private(set) var keys: [ItemKey] = []
+    private(set) var keys: [ItemKey] = []
 
     /// Indexes the pairs; of equal keys the first is kept.
-    public init(_ pairs: [(ItemKey, Value)]) {
+    init(_ pairs: [(ItemKey, Value)]) {
         for (key, value) in pairs where exact[key] == nil {
             exact[key] = value
             keys.append(key)
@@ -115,13 +115,13 @@ public struct ItemIndex<Value: Sendable>: Sendable {
     }
 
     /// The value of exactly this key.
-    public subscript(key: ItemKey) -> Value? { exact[key] }
+    subscript(key: ItemKey) -> Value? { exact[key] }
 
     /// The key a row names: exactly; else a row with one name (one column empty, or both the
     /// same) by that name among the indicators, then the projects; else a row's indicator among
     /// the indicators — each only when it names a single item. A row's project alone never
     /// matches an item with another indicator.
-    public func matchKey(_ key: ItemKey) -> ItemKey? {
+    func matchKey(_ key: ItemKey) -> ItemKey? {
         if exact[key] != nil { return key }
         let single = key.project.isEmpty || key.indicator.isEmpty || key.project == key.indicator
         if single {
@@ -135,7 +135,7 @@ public struct ItemIndex<Value: Sendable>: Sendable {
     }
 
     /// The value the row names (see `matchKey`).
-    public func match(_ key: ItemKey) -> Value? {
+    func match(_ key: ItemKey) -> Value? {
         matchKey(key).flatMap { exact[$0] }
     }
 }

@@ -2,51 +2,51 @@ import Foundation
 import XLSXReader
 
 /// One indicator of the standardized progress workbook, merged from every input that names it.
-public struct ProgressItem: Sendable {
+struct ProgressItem: Sendable {
     /// The category (section row or 类别 column).
-    public var category: String?
+    var category: String?
     /// 项目.
-    public var project: String?
+    var project: String?
     /// 指标.
-    public var indicator: String?
+    var indicator: String?
     /// 单位.
-    public var unit: String?
+    var unit: String?
     /// The annual target: a figure, or the text as written (prose, qualitative).
-    public var target: Figure?
+    var target: Figure?
     /// The completed figure.
-    public var completed: Figure?
+    var completed: Figure?
     /// The completion rate as reported, when the input gave one.
-    public var reportedRate: Figure?
+    var reportedRate: Figure?
     /// Targets and completions per area.
-    public var areas: [String: AreaFigures] = [:]
+    var areas: [String: AreaFigures] = [:]
     /// The areas in the order the inputs name them.
-    public var areaOrder: [String] = []
+    var areaOrder: [String] = []
     /// 牵头单位 / 责任单位.
-    public var lead: String?
+    var lead: String?
     /// Where the item was read: `file!cell` per input.
-    public var sources: [String] = []
+    var sources: [String] = []
     /// Whether its figures sum across areas and when its target is met (a ceiling: at or under).
-    public var kind: IndicatorKind = .additive
+    var kind: IndicatorKind = .additive
     /// Where each figure was read (total and per area), for naming both cells of a conflict.
-    public var figureSources: [ValueKey: FigureSource] = [:]
+    var figureSources: [ValueKey: FigureSource] = [:]
     /// The period the item's table reports (`1-9月`), when it says.
-    public var period: ReportPeriod?
+    var period: ReportPeriod?
     /// Last period's cumulative completion (`--previous`).
-    public var previousCompleted: Decimal?
+    var previousCompleted: Decimal?
 
     /// The cell a figure was read from.
-    public struct FigureSource: Sendable, Hashable {
+    struct FigureSource: Sendable, Hashable {
         /// The file as given.
-        public var file: String
+        var file: String
         /// The sheet.
-        public var sheet: String
+        var sheet: String
         /// The cell, A1.
-        public var cell: String
+        var cell: String
         /// Whether the label names the sheet (a table on another sheet than the file's main one).
-        public var namesSheet = false
+        var namesSheet = false
 
         /// `涡阳县.xlsx!F4`, or `汇总.xlsx 附表!F4` when the sheet is named.
-        public var label: String {
+        var label: String {
             FigureSource.label(fileName: (file as NSString).lastPathComponent, sheet: sheet, cell: cell, namesSheet: namesSheet)
         }
 
@@ -57,7 +57,7 @@ public struct ProgressItem: Sendable {
     }
 
     /// A figure or the text it was written as.
-    public enum Figure: Sendable, Hashable {
+    enum Figure: Sendable, Hashable {
         /// A plain figure.
         case number(Decimal)
         /// A percentage, as a ratio (95% is 0.95).
@@ -66,7 +66,7 @@ public struct ProgressItem: Sendable {
         case text(String)
 
         /// The number (percentages as ratios), if it is one.
-        public var number: Decimal? {
+        var number: Decimal? {
             switch self {
             case .number(let n), .percent(let n): return n
             case .text: return nil
@@ -75,20 +75,20 @@ public struct ProgressItem: Sendable {
     }
 
     /// One area's figures.
-    public struct AreaFigures: Sendable, Hashable {
+    struct AreaFigures: Sendable, Hashable {
         /// The target.
-        public var target: Decimal?
+        var target: Decimal?
         /// The completed figure.
-        public var completed: Decimal?
+        var completed: Decimal?
     }
 
     /// The merge key: project and indicator, normalized.
-    public var key: String {
+    var key: String {
         HeaderText.normalize(project ?? "") + "|" + HeaderText.normalize(indicator ?? "")
     }
 
     /// A figure as a number: the total's (`area` nil) or an area's.
-    public func number(_ key: ValueKey) -> Decimal? {
+    func number(_ key: ValueKey) -> Decimal? {
         switch (key.measure, key.area) {
         case (.target, nil): return target?.number
         case (.completed, nil): return completed?.number
@@ -115,23 +115,23 @@ public struct ProgressItem: Sendable {
 
     /// Whether the target is met: at or under a ceiling, at or over anything else; nil when
     /// target or completion is no number.
-    public var isMet: Bool? {
+    var isMet: Bool? {
         guard let t = target?.number, let c = completed?.number else { return nil }
         return kind == .ceiling ? c <= t : c >= t
     }
 
     /// completed ÷ target, when both are numbers and the target is not zero.
-    public var rate: Decimal? {
+    var rate: Decimal? {
         guard let t = target?.number, t != 0, let c = completed?.number else { return nil }
         return c / t
     }
 }
 
 /// Turns recognized tables into progress items, merging the same project + indicator.
-public enum ProgressItems {
+enum ProgressItems {
     /// The items of every table, in input order; an item named again in a later input adds its
     /// source and fills figures still missing.
-    public static func merge(_ tables: [RecognizedTable]) -> [ProgressItem] {
+    static func merge(_ tables: [RecognizedTable]) -> [ProgressItem] {
         var merger = Merger()
         for table in tables { merger.add(items(of: table)) }
         return merger.items
@@ -139,7 +139,7 @@ public enum ProgressItems {
 
     /// One table's items, before merging; `namingSheet` names the sheet in their sources (a
     /// table on another sheet than the file's main one).
-    public static func items(of table: RecognizedTable, namingSheet: Bool = false) -> [ProgressItem] {
+    static func items(of table: RecognizedTable, namingSheet: Bool = false) -> [ProgressItem] {
         items(of: CheckedTable(table), namingSheet: namingSheet)
     }
 
@@ -200,22 +200,22 @@ public enum ProgressItems {
     /// different figures are a `conflicting-values` error (the first file's figure is kept),
     /// unless the files report different periods of one series (`1-8月`, `1-9月`): then the
     /// latest period's figure is used and `notes` says so.
-    public struct Merger: Sendable {
+    struct Merger: Sendable {
         /// The merged items so far.
-        public private(set) var items: [ProgressItem] = []
+        private(set) var items: [ProgressItem] = []
         /// `conflicting-values` findings so far.
-        public private(set) var findings: [Finding] = []
+        private(set) var findings: [Finding] = []
         /// What was decided between periods of one series, for people.
-        public private(set) var notes: [String] = []
+        private(set) var notes: [String] = []
         /// Item rows added: merged into an item, or named in a `conflicting-values` finding.
-        public private(set) var accounting = RowAccounting()
+        private(set) var accounting = RowAccounting()
         private var index: [ItemKey: Int] = [:]
 
         /// An empty merger.
-        public init() {}
+        init() {}
 
         /// Adds one file's items: a new item is appended, a known one combined.
-        public mutating func add(_ list: [ProgressItem]) {
+        mutating func add(_ list: [ProgressItem]) {
             for item in list {
                 let key = ItemKey(item)
                 accounting.filled += 1

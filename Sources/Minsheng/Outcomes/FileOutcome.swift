@@ -1,7 +1,7 @@
 /// What a merging job (`collect`) did with one input it read: the plan, a return merged for an
 /// area, or a return not merged and why. Typed, so that a report, a sheet or the page tells it in
 /// its own words and nothing reads another module's sentences.
-public enum FileOutcome: Sendable, Hashable {
+enum FileOutcome: Sendable, Hashable {
     /// The plan the returns were matched against.
     case plan
     /// A return whose rows were merged as the area's.
@@ -17,7 +17,7 @@ struct Refusal: Sendable, Hashable {
 }
 
 /// Why a return that was read was not merged.
-public enum NotMergedReason: Sendable, Hashable {
+enum NotMergedReason: Sendable, Hashable {
     /// Made from another plan (`theirs` its plan id, `ours` this one's).
     case otherPlan(theirs: String, ours: String)
     /// Made from another template version.

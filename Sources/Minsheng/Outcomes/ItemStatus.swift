@@ -3,7 +3,7 @@ import Foundation
 /// Where an item stands against its target and 序时进度: what 进度汇总's 状态 column and 总览's
 /// counts show. The words are `Templates/workbook.json`'s `statuses`; which status an item has
 /// never depends on them.
-public enum ItemStatus: String, Sendable, Hashable, CaseIterable, Codable, CodingKeyRepresentable {
+enum ItemStatus: String, Sendable, Hashable, CaseIterable, Codable, CodingKeyRepresentable {
     /// Over 100 %.
     case exceeded
     /// Exactly 100 % (a ceiling met: 失业率 3.9 under 低于 4.3).
@@ -20,10 +20,10 @@ public enum ItemStatus: String, Sendable, Hashable, CaseIterable, Codable, Codin
     case qualitative
 
     /// The statuses 总览 counts, in its order (the rest are counted together as 定性或未填).
-    public static let counted: [ItemStatus] = [.exceeded, .completed, .onSchedule, .behind, .notStarted, .inProgress]
+    static let counted: [ItemStatus] = [.exceeded, .completed, .onSchedule, .behind, .notStarted, .inProgress]
 
     /// An item's status, or nil when it has none (no rate and a numeric or no target).
-    public init?(_ item: ProgressItem, asOf: AsOfDate?) {
+    init?(_ item: ProgressItem, asOf: AsOfDate?) {
         guard let rate = item.rate else {
             guard item.target != nil, item.target?.number == nil else { return nil }
             self = .qualitative

@@ -24,20 +24,20 @@ enum RowSkip: Sendable, Hashable {
 }
 
 /// How the filled rows of the returns were accounted for: each one merged, or named in a finding.
-public struct RowAccounting: Sendable, Hashable {
+struct RowAccounting: Sendable, Hashable {
     /// Rows of returns with a completion filled in.
-    public var filled = 0
+    var filled = 0
     /// Of those, merged into the workbook.
-    public var merged = 0
+    var merged = 0
     /// Of those, not merged and named in a finding (another plan, unknown area or item,
     /// duplicate, text where a figure belongs …).
-    public var named = 0
+    var named = 0
 
     /// Creates an empty one.
-    public init() {}
+    init() {}
 
     /// Whether every filled row is merged or named.
-    public var isComplete: Bool { filled == merged + named }
+    var isComplete: Bool { filled == merged + named }
 
     /// Counts one filled row's outcome.
     mutating func count(_ outcome: RowOutcome) {

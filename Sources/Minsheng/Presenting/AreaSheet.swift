@@ -3,9 +3,9 @@ import XLSXWriter
 
 /// 分县区: per area 目标 / 完成 / 完成率 under the area's name, then 合计 (the sums as SUM formulas,
 /// the stated total and a check). Its columns depend on the areas: `columns(areas:)`.
-public enum AreaSheet {
+enum AreaSheet {
     /// What each column of 分县区 holds.
-    public enum Column: Hashable, Sendable {
+    enum Column: Hashable, Sendable {
         /// 序号.
         case sequence
         /// 项目.
@@ -29,16 +29,16 @@ public enum AreaSheet {
     }
 
     /// The sheet name.
-    public static let name = "分县区"
+    static let name = "分县区"
     /// Zero-based row of the group labels (area names, 合计); the headers are on the row below.
-    public static let groupRow = 1
+    static let groupRow = 1
     /// Zero-based row of the headers.
-    public static let headerRow = 2
+    static let headerRow = 2
     /// Zero-based row of the first item.
-    public static let firstRow = 3
+    static let firstRow = 3
 
     /// The columns of 分县区 for these areas, left to right.
-    public static func columns(areas: [String]) -> SheetColumns<Column> {
+    static func columns(areas: [String]) -> SheetColumns<Column> {
         let number = ProgressWorkbook.numberStyle
         var columns: [SheetColumn<Column>] = [
             SheetColumn(.sequence, "序号", width: .fixed(5), style: .centered),

@@ -12,13 +12,13 @@ public final class ByteSink {
     private let descriptor: Int32?
     private let flushThreshold = 1 << 16
     /// What was written, when the sink collects into memory.
-    @exclusivity(unchecked) public private(set) var collected: [UInt8] = []
+    @exclusivity(unchecked) private(set) var collected: [UInt8] = []
 
     /// A sink writing to standard output.
     public static func standardOutput() -> ByteSink { ByteSink(descriptor: 1) }
 
     /// A sink collecting bytes in memory (see `collected`, after `flush()`).
-    public static func memory() -> ByteSink { ByteSink(descriptor: nil) }
+    static func memory() -> ByteSink { ByteSink(descriptor: nil) }
 
     private init(descriptor: Int32?) {
         self.descriptor = descriptor
@@ -37,21 +37,21 @@ public final class ByteSink {
 
     /// Appends raw bytes.
     @inline(__always)
-    public func write(bytes: UnsafeBufferPointer<UInt8>) {
+    func write(bytes: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { flush() }
     }
 
     /// Appends raw bytes.
     @inline(__always)
-    public func write(bytes: [UInt8]) {
+    func write(bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { flush() }
     }
 
     /// Appends one byte.
     @inline(__always)
-    public func write(byte: UInt8) {
+    func write(byte: UInt8) {
         buffer.append(byte)
     }
 

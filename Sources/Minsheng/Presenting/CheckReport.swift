@@ -5,13 +5,13 @@ public struct FileResult: Sendable, Hashable {
     /// `ok`, `unreadable` or `skipped`, with `problem` saying why.
     public var status: Status
     /// The sheet the table was read from.
-    public var sheet: String?
+    var sheet: String?
     /// How many item rows (not title, header, section, blank or footer rows), of every sheet
     /// checked.
     public var items: Int
     /// Every sheet checked, `sheet` first, when the workbook had tables on more than one sheet
     /// (`check` checks them all); empty otherwise.
-    public var sheets: [String] = []
+    var sheets: [String] = []
     /// Why the file was not read (nil when it was).
     public var problem: FileProblem?
     /// How each table checked was read (`sheets`' order).
@@ -29,7 +29,7 @@ public struct FileResult: Sendable, Hashable {
 
     /// A file that was read (`status` `ok`; a file not read is made with `init(path:problem:)`,
     /// which says why).
-    public init(path: String, status: Status = .ok, sheet: String? = nil, items: Int = 0) {
+    init(path: String, status: Status = .ok, sheet: String? = nil, items: Int = 0) {
         self.path = path
         self.status = status
         self.sheet = sheet
@@ -37,7 +37,7 @@ public struct FileResult: Sendable, Hashable {
     }
 
     /// A file that was not read, and why (its status follows from the problem).
-    public init(path: String, problem: FileProblem) {
+    init(path: String, problem: FileProblem) {
         self.init(path: path, status: problem.status)
         self.problem = problem
     }
@@ -65,7 +65,7 @@ public enum FileProblem: Sendable, Hashable {
     case skipped(SkipReason)
 
     /// The status it gives its file.
-    public var status: FileResult.Status {
+    var status: FileResult.Status {
         switch self {
         case .unreadable, .unexpected: return .unreadable
         case .skipped: return .skipped
@@ -115,14 +115,14 @@ public struct CheckReport: Sendable {
     /// How many findings are warnings.
     public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
     /// How many inputs were read.
-    public var readCount: Int { files.filter { $0.status == .ok }.count }
+    var readCount: Int { files.filter { $0.status == .ok }.count }
     /// How many were deliberately not read.
-    public var skippedCount: Int { files.filter { $0.status == .skipped }.count }
+    var skippedCount: Int { files.filter { $0.status == .skipped }.count }
     /// How many inputs could not be read.
     public var unreadableCount: Int { files.filter { $0.status == .unreadable }.count }
 
     /// What the batch came to: an unreadable input, error findings, or neither.
-    public var outcome: BatchOutcome { BatchOutcome(unreadable: unreadableCount, errors: errorCount) }
+    var outcome: BatchOutcome { BatchOutcome(unreadable: unreadableCount, errors: errorCount) }
 
     /// 0 no error findings · 1 error findings · 2 an input was unreadable (`outcome.exitCode`).
     public var exitStatus: Int32 { outcome.exitCode }
@@ -184,5 +184,5 @@ public struct CheckReport: Sendable {
     }
 
     /// The JSON text, one line.
-    public func json() -> String { jsonValue().serialized() }
+    func json() -> String { jsonValue().serialized() }
 }

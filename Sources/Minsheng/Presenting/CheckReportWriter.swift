@@ -21,15 +21,15 @@ public final class CheckReportWriter {
     private var findingsURL: URL?
     private var pending: [UInt8] = []
     /// Files seen so far.
-    public private(set) var files = 0
+    private(set) var files = 0
     /// Unreadable files so far.
-    public private(set) var unreadable = 0
+    private(set) var unreadable = 0
     /// Files deliberately not read so far.
-    public private(set) var skipped = 0
+    private(set) var skipped = 0
     /// Error findings so far.
-    public private(set) var errors = 0
+    private(set) var errors = 0
     /// Warning findings so far.
-    public private(set) var warnings = 0
+    private(set) var warnings = 0
     private var findings = 0
 
     /// Starts a report on `sink`.
@@ -59,7 +59,7 @@ public final class CheckReportWriter {
     deinit { try? findingsFile?.close() }
 
     /// What the batch has come to so far.
-    public var outcome: BatchOutcome { BatchOutcome(unreadable: unreadable, errors: errors) }
+    var outcome: BatchOutcome { BatchOutcome(unreadable: unreadable, errors: errors) }
 
     /// The exit status so far: 2 with an unreadable file, else 1 with an error finding, else 0.
     public var exitStatus: Int32 { outcome.exitCode }

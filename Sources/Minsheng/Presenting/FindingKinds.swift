@@ -15,7 +15,7 @@ public struct FindingKind: Sendable, Hashable {
     public var explanation: String
 
     /// The kind of `code`.
-    public init(_ code: FindingCode) {
+    init(_ code: FindingCode) {
         self.code = code
         (name, explanation) = Self.words(code)
     }

@@ -2,9 +2,9 @@ import Foundation
 import XLSXWriter
 
 /// 校验结果: every finding, one a row, with a link to its item's row on 进度汇总.
-public enum FindingsSheet {
+enum FindingsSheet {
     /// What each column of 校验结果 holds.
-    public enum Column: Hashable, Sendable, CaseIterable {
+    enum Column: Hashable, Sendable, CaseIterable {
         /// 序号.
         case sequence
         /// 级别: 错误 / 警告.
@@ -32,14 +32,14 @@ public enum FindingsSheet {
     }
 
     /// The sheet name.
-    public static let name = "校验结果"
+    static let name = "校验结果"
     /// Zero-based row of the header.
-    public static let headerRow = 1
+    static let headerRow = 1
     /// Zero-based row of the first finding.
-    public static let firstRow = 2
+    static let firstRow = 2
 
     /// The columns of 校验结果, left to right.
-    public static let columns = SheetColumns<Column>([
+    static let columns = SheetColumns<Column>([
         SheetColumn(.sequence, "序号", width: .fixed(5), style: .centered),
         SheetColumn(.severity, "级别", width: .fixed(5), style: .centered),
         SheetColumn(.code, "代码", width: .fixed(12), style: .wrapped),

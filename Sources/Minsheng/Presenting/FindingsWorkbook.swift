@@ -11,19 +11,19 @@ import XLSXWriter
 /// ```
 public enum FindingsWorkbook {
     /// What each column of 核对结果 holds.
-    public enum Column: Hashable, Sendable, CaseIterable {
+    enum Column: Hashable, Sendable, CaseIterable {
         case sequence, severity, kind, file, sheet, cell, item, area, message, code
     }
 
     /// The findings sheet's name.
-    public static let findingsSheet = "核对结果"
+    static let findingsSheet = "核对结果"
     /// The files sheet's name.
-    public static let filesSheet = "文件"
+    static let filesSheet = "文件"
     /// Zero-based row of the header (row 0 is the title).
-    public static let headerRow = 1
+    static let headerRow = 1
 
     /// The columns of 核对结果, left to right.
-    public static let columns = SheetColumns<Column>([
+    static let columns = SheetColumns<Column>([
         SheetColumn(.sequence, "序号", width: .fixed(5), style: .centered),
         SheetColumn(.severity, "级别", width: .fixed(5), style: .centered),
         SheetColumn(.kind, "类别", width: .fixed(14), style: .wrapped),

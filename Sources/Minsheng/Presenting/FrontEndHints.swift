@@ -11,9 +11,9 @@
 /// ```
 public struct FrontEndHints: Sendable {
     /// The words a front end says in place of an error's (nil: the library's); see `text(of:)`.
-    public var errorText: @Sendable (MinshengError) -> String?
+    var errorText: @Sendable (MinshengError) -> String?
     /// What a front end appends to a finding's message (nil: nothing).
-    public var findingHint: @Sendable (Finding) -> String?
+    var findingHint: @Sendable (Finding) -> String?
 
     /// Creates one: `error` gives the whole text of an error (nil keeps the library's), `finding`
     /// what is appended to a finding's message.
@@ -26,13 +26,13 @@ public struct FrontEndHints: Sendable {
     }
 
     /// No hint: the library's words alone (a workbook, a test).
-    public static let none = FrontEndHints()
+    static let none = FrontEndHints()
 
     /// The error's text for this front end.
     public func text(of error: MinshengError) -> String { errorText(error) ?? error.description }
 
     /// The finding's message for this front end.
-    public func message(of finding: Finding) -> String {
+    func message(of finding: Finding) -> String {
         guard let hint = findingHint(finding) else { return finding.message }
         return finding.message + hint
     }

@@ -13,7 +13,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// An optional string or null.
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
     /// An optional number or null.
-    public static func optional(_ number: Double?) -> JSONValue { number.map(JSONValue.number) ?? .null }
+    static func optional(_ number: Double?) -> JSONValue { number.map(JSONValue.number) ?? .null }
     /// An optional integer or null.
     public static func optional(_ number: Int?) -> JSONValue { number.map { .number(Double($0)) } ?? .null }
 

@@ -3,9 +3,9 @@ import XLSXWriter
 
 /// 说明: the title, the as-of date, counts, how 完成率 and 状态 are made, and every input with
 /// what became of it; one label and one text a row, under a heading and no header row.
-public enum NotesSheet {
+enum NotesSheet {
     /// What each column of 说明 holds.
-    public enum Column: Hashable, Sendable, CaseIterable {
+    enum Column: Hashable, Sendable, CaseIterable {
         /// The label (bold).
         case label
         /// The text.
@@ -13,12 +13,12 @@ public enum NotesSheet {
     }
 
     /// The sheet name.
-    public static let name = "说明"
+    static let name = "说明"
     /// Zero-based row of the first note.
-    public static let firstRow = 2
+    static let firstRow = 2
 
     /// The columns of 说明, left to right (their headers are not written).
-    public static let columns = SheetColumns<Column>([
+    static let columns = SheetColumns<Column>([
         SheetColumn(.label, "", width: .fitting(minimum: 10, maximum: 40), style: nil),
         SheetColumn(.text, "", width: .fixed(90), style: nil),
     ])

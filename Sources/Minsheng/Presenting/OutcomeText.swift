@@ -3,7 +3,7 @@ import Foundation
 extension NotMergedReason {
     /// Why, in Chinese, without what became of the return (a finding adds `，未汇总`, 说明
     /// `未汇总：` before it, 总览 `未采用：`).
-    public var text: String {
+    var text: String {
         switch self {
         case .otherPlan(let theirs, let ours): return "这份报表来自另一份分解表（\(theirs)，本次为 \(ours)）"
         case .otherTemplateVersion(let theirs, let ours): return "模板版本 \(theirs) 与当前版本 \(ours) 不同"
@@ -21,7 +21,7 @@ extension NotMergedReason {
 
 extension FileOutcome {
     /// What 说明 says became of the input: `分解表`, `已汇总为涡阳县的报表`, `未汇总：…`.
-    public var text: String {
+    var text: String {
         switch self {
         case .plan: return "分解表"
         case .merged(let area): return "已汇总为\(area)的报表"

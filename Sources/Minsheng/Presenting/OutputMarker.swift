@@ -3,11 +3,11 @@ import XLSXWriter
 
 /// Marks the workbooks minsheng writes (a hidden `_minsheng` sheet, as templates have), so that
 /// one of them in a folder of returns or sources is never taken for an input.
-public enum OutputMarker {
+enum OutputMarker {
     /// The marker in A1 of the hidden sheet.
-    public static let marker = "minsheng-output"
+    static let marker = "minsheng-output"
     /// What B1 says of the standardized progress workbook.
-    public static let progressWorkbook = "标准进度表"
+    static let progressWorkbook = "标准进度表"
 
     /// Adds the hidden marker sheet (last, so that the visible sheets keep their order).
     static func write(into book: XLSXWorkbook, kind: String) throws(XLSXWriterError) {
@@ -19,7 +19,7 @@ public enum OutputMarker {
     }
 
     /// What kind of minsheng output the workbook is (`标准进度表`), or nil for any other workbook.
-    public static func kind(of workbook: InputWorkbook) -> String? {
+    static func kind(of workbook: InputWorkbook) -> String? {
         // Templates have the sheet too: its cells are read only when the marker can be there.
         guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }), workbook.mayHoldText(marker),
             let sheet = try? workbook.sheet(named: TemplateMetadata.sheetName, rows: 1),

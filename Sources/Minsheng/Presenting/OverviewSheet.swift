@@ -5,7 +5,7 @@ import XLSXWriter
 /// it came from, the overall completion rate, the items per status with a bar chart, each area's
 /// submission and its share of items on schedule (ranked), and the top findings (errors first)
 /// linked to their rows. Its words, widths and limits are `Templates/workbook.json`'s `overview`.
-public enum OverviewSheet {
+enum OverviewSheet {
     /// Zero-based row of the section headings.
     static let headingRow = 4
     /// Zero-based row of the table headers.

@@ -4,9 +4,9 @@ import XLSXWriter
 /// 进度汇总, the first sheet of the progress workbook: a merged title, the header row, one row per
 /// item. Its columns are `columns`; the writer takes every position, width and formula letter
 /// from there.
-public enum ProgressSheet {
+enum ProgressSheet {
     /// What each column of 进度汇总 holds.
-    public enum Column: Hashable, Sendable, CaseIterable {
+    enum Column: Hashable, Sendable, CaseIterable {
         /// 序号.
         case sequence
         /// 类别.
@@ -38,17 +38,17 @@ public enum ProgressSheet {
     }
 
     /// The sheet name.
-    public static let name = "进度汇总"
+    static let name = "进度汇总"
     /// Zero-based row of the header.
-    public static let headerRow = 1
+    static let headerRow = 1
     /// Zero-based row of the first item.
-    public static let firstRow = 2
+    static let firstRow = 2
 
     /// The columns of 进度汇总, left to right (without 上期累计 / 本期新增).
-    public static let columns = columns(previous: false)
+    static let columns = columns(previous: false)
 
     /// The columns of 进度汇总; with `previous`, 上期累计 and 本期新增 follow 完成数.
-    public static func columns(previous: Bool) -> SheetColumns<Column> {
+    static func columns(previous: Bool) -> SheetColumns<Column> {
         SheetColumns<Column>(
             standardColumns.flatMap { column -> [SheetColumn<Column>] in
                 guard previous, column.key == .completed else { return [column] }

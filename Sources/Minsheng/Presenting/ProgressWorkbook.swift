@@ -2,36 +2,36 @@ import Foundation
 import XLSXWriter
 
 /// What goes into the standardized progress workbook.
-public struct ProgressWorkbookContent: Sendable {
+struct ProgressWorkbookContent: Sendable {
     /// The title above the table (…民生实事进展情况).
-    public var title: String
+    var title: String
     /// The date of 序时进度, if given.
-    public var asOf: AsOfDate?
+    var asOf: AsOfDate?
     /// The merged items.
-    public var items: [ProgressItem]
+    var items: [ProgressItem]
     /// The check findings.
-    public var findings: [Finding]
+    var findings: [Finding]
     /// What happened to each input.
-    public var files: [FileResult]
+    var files: [FileResult]
     /// What became of a file that was read, by path (`collect`: the plan, merged for an area,
     /// not merged and why); files not listed say only that they were read. Empty: every input
     /// read was merged (`convert`).
-    public var outcomes: [String: FileOutcome]
+    var outcomes: [String: FileOutcome]
     /// Decisions people should know of (which period of a series was used).
-    public var notes: [String]
+    var notes: [String]
     /// Whether items carry last period's completion (`--previous`): 上期累计 and 本期新增 are written.
-    public var previous = false
+    var previous = false
     /// The titles of the inputs (their first text rows), where 总览's title finds the city and year.
-    public var sourceTitles: [String] = []
+    var sourceTitles: [String] = []
     /// Area → the return merged for it (`collect`), for 总览's 报送情况.
-    public var submissions: [String: String] = [:]
+    var submissions: [String: String] = [:]
     /// Print settings and 总览's words; `Templates/workbook.json` when nil.
-    public var settings: WorkbookSettings?
+    var settings: WorkbookSettings?
     /// The words prose targets are read with (the engine's); the data files' when nil.
-    public var words: ValueWords?
+    var words: ValueWords?
 
     /// Creates one from its parts.
-    public init(
+    init(
         title: String, asOf: AsOfDate?, items: [ProgressItem], findings: [Finding], files: [FileResult],
         outcomes: [String: FileOutcome] = [:], notes: [String] = []
     ) {
@@ -50,7 +50,7 @@ public struct ProgressWorkbookContent: Sendable {
 /// ```swift
 /// try ProgressWorkbook.write(content, to: "进度汇总.xlsx")
 /// ```
-public enum ProgressWorkbook {
+enum ProgressWorkbook {
     /// The document creation time: the as-of date, or a fixed date, so reruns are byte-identical.
     static func creationDate(_ asOf: AsOfDate?) -> Date {
         var components = DateComponents()
@@ -66,7 +66,7 @@ public enum ProgressWorkbook {
     ///
     /// - Throws: `XLSXWriterError` when writing fails, `MinshengError.configuration` when
     ///   `Templates/workbook.json` is needed and missing or broken.
-    public static func write(_ content: ProgressWorkbookContent, to path: String) throws {
+    static func write(_ content: ProgressWorkbookContent, to path: String) throws {
         let settings = try content.settings ?? WorkbookSettings.load()
         // The title and as-of date the inputs give when the command line does not.
         let heading = ReportHeading(content, settings: settings)

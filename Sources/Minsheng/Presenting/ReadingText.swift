@@ -2,7 +2,7 @@
 /// (`files[].reading`), and as the layout file that reproduces it (`--save-layout`).
 public enum ReadingText {
     /// The Chinese name of a role as a layout file writes it (`completed@涡阳县` → 涡阳县完成数).
-    public static func roleName(_ role: String) -> String {
+    static func roleName(_ role: String) -> String {
         let parts = role.split(separator: "@", maxSplits: 1).map(String.init)
         let head = parts.first ?? role
         let name: String
@@ -60,7 +60,7 @@ public enum ReadingText {
     }
 
     /// One line: `读法：` and the `description` of the reading.
-    public static func line(_ reading: TableReading) -> String {
+    static func line(_ reading: TableReading) -> String {
         "读法：" + description(reading)
     }
 
@@ -114,7 +114,7 @@ public enum ReadingText {
     private static func measureName(_ measure: Measure) -> String { roleName(measure.rawValue) }
 
     /// Everything: every column, every area, every item row, and how the reading was chosen.
-    public static func explanation(_ reading: TableReading) -> String {
+    static func explanation(_ reading: TableReading) -> String {
         var lines = ["工作表 \(reading.sheet)：\(headerText(reading))"]
         switch reading.orientation {
         case .areasInColumns: lines.append("县区在列，每行一项")
@@ -159,7 +159,7 @@ public enum ReadingText {
 
     /// `files[].reading[]`; with `preview`, also the table's first rows
     /// (`"preview": [{"row": 3, "cells": ["序号", "项目", …]}]`, the page's view of the reading).
-    public static func jsonValue(_ reading: TableReading, preview: Bool) -> JSONValue {
+    static func jsonValue(_ reading: TableReading, preview: Bool) -> JSONValue {
         guard preview, case .object(var pairs) = jsonValue(reading) else { return jsonValue(reading) }
         pairs.append(
             ("preview", .array(reading.preview.map { row in
@@ -170,7 +170,7 @@ public enum ReadingText {
     }
 
     /// `files[].reading[]`.
-    public static func jsonValue(_ reading: TableReading) -> JSONValue {
+    static func jsonValue(_ reading: TableReading) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("sheet", .string(reading.sheet)),
             ("headerRows", .array([.number(Double(reading.headerRows.lowerBound)), .number(Double(reading.headerRows.upperBound))])),

@@ -2,18 +2,18 @@ import XLSXWriter
 
 /// How a column's cells look: the body format of the sheet (thin border, centred vertically)
 /// with these changes.
-public struct ColumnStyle: Sendable, Hashable {
+struct ColumnStyle: Sendable, Hashable {
     /// The Excel number format (`#,##0.##`, `0.0%`), if any.
-    public var numberFormat: String?
+    var numberFormat: String?
     /// Long text wraps within the cell.
-    public var wrap: Bool
+    var wrap: Bool
     /// Centred horizontally.
-    public var centered: Bool
+    var centered: Bool
     /// A cell people fill in: unlocked on a protected sheet and shaded.
-    public var input: Bool
+    var input: Bool
 
     /// Creates one from its parts.
-    public init(numberFormat: String? = nil, wrap: Bool = false, centered: Bool = false, input: Bool = false) {
+    init(numberFormat: String? = nil, wrap: Bool = false, centered: Bool = false, input: Bool = false) {
         self.numberFormat = numberFormat
         self.wrap = wrap
         self.centered = centered
@@ -21,18 +21,18 @@ public struct ColumnStyle: Sendable, Hashable {
     }
 
     /// Plain text.
-    public static let text = ColumnStyle()
+    static let text = ColumnStyle()
     /// Text that wraps.
-    public static let wrapped = ColumnStyle(wrap: true)
+    static let wrapped = ColumnStyle(wrap: true)
     /// Centred text or numbers (序号, 状态).
-    public static let centered = ColumnStyle(centered: true)
+    static let centered = ColumnStyle(centered: true)
 }
 
 /// One column of a sheet we write or read back: what it holds (its key), its header, how wide it
 /// is and how its cells look.
-public struct SheetColumn<Key: Hashable & Sendable>: Sendable {
+struct SheetColumn<Key: Hashable & Sendable>: Sendable {
     /// How wide a column is.
-    public enum Width: Sendable, Hashable {
+    enum Width: Sendable, Hashable {
         /// A fixed width in character units.
         case fixed(Double)
         /// As wide as the header and the column's text (a CJK character counts two), within bounds.
@@ -40,21 +40,21 @@ public struct SheetColumn<Key: Hashable & Sendable>: Sendable {
     }
 
     /// What the column holds; the writer and the reader name columns by key, never by position.
-    public var key: Key
+    var key: Key
     /// The header text.
-    public var header: String
+    var header: String
     /// A label over the headers of adjacent columns with the same group (分县区: an area over its
     /// 目标 / 完成 / 完成率); nil for a column whose header stands alone.
-    public var group: String?
+    var group: String?
     /// The width.
-    public var width: Width
+    var width: Width
     /// How the cells look; nil for unformatted cells (a hidden key column).
-    public var style: ColumnStyle?
+    var style: ColumnStyle?
     /// Hidden from people (the template's key column).
-    public var hidden: Bool
+    var hidden: Bool
 
     /// Creates one from its parts.
-    public init(
+    init(
         _ key: Key, _ header: String, group: String? = nil, width: Width, style: ColumnStyle? = .text, hidden: Bool = false
     ) {
         self.key = key
@@ -77,13 +77,13 @@ public struct SheetColumn<Key: Hashable & Sendable>: Sendable {
 /// let rate = "=IFERROR(\(columns.letter(.completed))\(r)/\(columns.letter(.target))\(r),\"\")"
 /// let completed = row.cells.first { $0.reference.column == columns.index(.completed) }
 /// ```
-public struct SheetColumns<Key: Hashable & Sendable>: Sendable {
+struct SheetColumns<Key: Hashable & Sendable>: Sendable {
     /// The columns, left to right.
-    public let columns: [SheetColumn<Key>]
+    let columns: [SheetColumn<Key>]
     private let positions: [Key: Int]
 
     /// Creates one from its columns, left to right; each key names one column.
-    public init(_ columns: [SheetColumn<Key>]) {
+    init(_ columns: [SheetColumn<Key>]) {
         var positions: [Key: Int] = [:]
         for (index, column) in columns.enumerated() {
             precondition(positions[column.key] == nil, "a sheet's columns name each key once: \(column.key)")
@@ -94,36 +94,36 @@ public struct SheetColumns<Key: Hashable & Sendable>: Sendable {
     }
 
     /// How many columns.
-    public var count: Int { columns.count }
+    var count: Int { columns.count }
 
     /// The zero-based index of the last column.
-    public var lastIndex: Int { columns.count - 1 }
+    var lastIndex: Int { columns.count - 1 }
 
     /// The headers, left to right.
-    public var headers: [String] { columns.map(\.header) }
+    var headers: [String] { columns.map(\.header) }
 
     /// The zero-based position of a key's column. Every key a sheet's writer or reader asks for
     /// is one the sheet's spec lists (a programming error otherwise).
-    public func index(_ key: Key) -> Int {
+    func index(_ key: Key) -> Int {
         guard let index = positions[key] else { preconditionFailure("no column \(key) in this sheet") }
         return index
     }
 
     /// A key's column, with its header, width and style.
-    public func column(_ key: Key) -> SheetColumn<Key> { columns[index(key)] }
+    func column(_ key: Key) -> SheetColumn<Key> { columns[index(key)] }
 
     /// The key of the column at a zero-based position, if there is one.
-    public func key(at index: Int) -> Key? { columns.indices.contains(index) ? columns[index].key : nil }
+    func key(at index: Int) -> Key? { columns.indices.contains(index) ? columns[index].key : nil }
 
     /// The A1 letters of a key's column (`G`), for formulas.
-    public func letter(_ key: Key) -> String { A1.column(index(key)) }
+    func letter(_ key: Key) -> String { A1.column(index(key)) }
 
     /// The A1 name of a key's cell in a zero-based row (`G3` for row 2).
-    public func cell(_ key: Key, row: Int) -> String { A1.cell(row, index(key)) }
+    func cell(_ key: Key, row: Int) -> String { A1.cell(row, index(key)) }
 
     /// Each column's width: fixed ones as given, fitting ones to the header and the texts the
     /// sheet puts in it.
-    public func widths(fitting texts: (Key) -> [String]) -> [Double] {
+    func widths(fitting texts: (Key) -> [String]) -> [Double] {
         columns.map { column in
             switch column.width {
             case .fixed(let width): return width
@@ -134,7 +134,7 @@ public struct SheetColumns<Key: Hashable & Sendable>: Sendable {
     }
 
     /// Runs of adjacent columns under one group label (or one column standing alone), left to right.
-    public var groups: [(label: String?, columns: ClosedRange<Int>)] {
+    var groups: [(label: String?, columns: ClosedRange<Int>)] {
         var runs: [(label: String?, columns: ClosedRange<Int>)] = []
         for (index, column) in columns.enumerated() {
             if let group = column.group, let last = runs.last, last.label == group, last.columns.upperBound == index - 1 {

@@ -3,13 +3,13 @@ import XLSXWriter
 
 /// Writes what the reader sees in the shapes `minsheng dump` prints: JSON (the corpus oracle's
 /// shape), CSV (one sheet, merged areas not filled) and a readable text grid.
-public enum SheetExport {
+enum SheetExport {
     // MARK: - JSON
 
     /// Writes `{"file": ..., "sheets": [{"name", "state", "merged", "cells"}]}`, cells keyed by
     /// A1 in row-major order as `["n", 1.5]`, `["s", "text"]`, `["b", true]`, `["e", "#N/A"]` or
     /// `["d", "2021-01-01T00:00:00"]`. Empty strings and formulas without a value are left out.
-    public static func writeJSON(file: String, sheets: [Sheet], to sink: ByteSink) {
+    static func writeJSON(file: String, sheets: [Sheet], to sink: ByteSink) {
         sink.write("{\"file\": ")
         writeJSONString(file, to: sink)
         sink.write(", \"sheets\": [")
@@ -63,7 +63,7 @@ public enum SheetExport {
 
     /// Writes one sheet as CSV (RFC 4180 quoting), as a grid from A1 to the last used cell;
     /// merged areas are not filled. Dates as ISO text, booleans as TRUE/FALSE.
-    public static func writeCSV(_ sheet: Sheet, to sink: ByteSink) {
+    static func writeCSV(_ sheet: Sheet, to sink: ByteSink) {
         var sharedCSV = [[UInt8]?](repeating: nil, count: sheet.parts.sharedStrings.count)
         // Whether each cell style makes a number a date (a style past the list is General).
         let dateStyles = sheet.parts.cellFormats.map { isDateLike($0.kind) }
@@ -130,7 +130,7 @@ public enum SheetExport {
 
     /// Writes a readable grid: a header of column letters, then each non-empty row with its row
     /// number; cells clipped to `maxWidth` display columns (a CJK character counts as two).
-    public static func writeText(_ sheet: Sheet, file: String, maxWidth: Int = 24, to sink: ByteSink) {
+    static func writeText(_ sheet: Sheet, file: String, maxWidth: Int = 24, to sink: ByteSink) {
         let state = sheet.state == .visible ? "" : (sheet.state == .hidden ? "（隐藏）" : "（深度隐藏）")
         sink.write("工作表 \(sheet.name)\(state)：\(sheet.cellCount) 个非空单元格")
         if !sheet.mergedRanges.isEmpty {

@@ -3,9 +3,9 @@ import XLSXWriter
 
 /// The check report for people: findings grouped by file, a readable Chinese table, and a
 /// summary line.
-public enum TextReport {
+enum TextReport {
     /// The whole report as text.
-    public static func render(_ report: CheckReport) -> String {
+    static func render(_ report: CheckReport) -> String {
         var out = ""
         let byFile = Dictionary(grouping: report.findings, by: \.file)
         for file in report.files { out += render(file, findings: byFile[file.path] ?? [], hints: report.hints) }
@@ -17,7 +17,7 @@ public enum TextReport {
 
     /// One file's lines: its status and a table of its findings (`hints`: what the front end
     /// adds to the words).
-    public static func render(_ file: FileResult, findings: [Finding], explain: Bool = false, hints: FrontEndHints = .none) -> String {
+    static func render(_ file: FileResult, findings: [Finding], explain: Bool = false, hints: FrontEndHints = .none) -> String {
         switch file.status {
         case .unreadable:
             return "✗ \(file.path)\n    \(file.problem?.text(hints: hints) ?? "无法读取")\n"
@@ -45,7 +45,7 @@ public enum TextReport {
     }
 
     /// The closing line: `共 7 个文件，2 个错误，2 个警告`.
-    public static func summary(files: Int, unreadable: Int, errors: Int, warnings: Int, skipped: Int = 0) -> String {
+    static func summary(files: Int, unreadable: Int, errors: Int, warnings: Int, skipped: Int = 0) -> String {
         var out = "共 \(files) 个文件"
         let notes = (unreadable > 0 ? ["\(unreadable) 个无法读取"] : []) + (skipped > 0 ? ["\(skipped) 个已跳过"] : [])
         if !notes.isEmpty { out += "（\(notes.joined(separator: "，"))）" }

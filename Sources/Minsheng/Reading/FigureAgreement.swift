@@ -4,25 +4,25 @@ import Foundation
 /// against completed ÷ target, each total against the sum of its areas (or of the items above a
 /// 合计 row), each figure against its unit. What decides between readings that the header words
 /// allow (`ReadingJudge`): the words propose, the figures decide.
-public struct FigureAgreement: Sendable, Hashable {
+struct FigureAgreement: Sendable, Hashable {
     /// How many relations could be checked (a rate with its target and completion; a total with
     /// at least one area figure).
-    public var checks = 0
+    var checks = 0
     /// How many of them fail (errors of the rate and total rules).
-    public var disagreements = 0
+    var disagreements = 0
     /// Figures that do not fit where the reading puts them: a completion 10× its target, a
     /// percentage in a count column, a count in a rate column.
-    public var misfits = 0
+    var misfits = 0
     /// How many figure cells the reading places in items.
-    public var figures = 0
+    var figures = 0
 
     /// The relations that hold.
-    public var agreements: Int { max(0, checks - disagreements) }
+    var agreements: Int { max(0, checks - disagreements) }
 
     /// Whether most relations fail and few hold: the reading, not the table, is probably wrong.
     /// (A wrong reading agrees by chance only; one under which a third of the rows agree exactly
     /// reads the table, and the rest are its errors — a rate column left at last month's.)
-    public var isDoubtful: Bool { checks >= 6 && disagreements * 2 > checks && agreements * 3 < checks }
+    var isDoubtful: Bool { checks >= 6 && disagreements * 2 > checks && agreements * 3 < checks }
 
     /// One number to compare readings by: agreements count for, disagreements and misfits
     /// against. (A table's own errors count against the right reading too, so a reading that
@@ -41,10 +41,10 @@ public struct FigureAgreement: Sendable, Hashable {
     private static let tableRuleKeys = tableRules.map(RuleFindings.key)
 
     /// An empty measure (no figures, nothing checked).
-    public init() {}
+    init() {}
 
     /// Measures a prepared table.
-    public init(_ checked: CheckedTable) {
+    init(_ checked: CheckedTable) {
         self.init(checked, keeping: nil)
     }
 

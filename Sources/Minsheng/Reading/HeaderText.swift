@@ -1,8 +1,8 @@
 /// Header and label text as people type it, made comparable: white space and line breaks
 /// removed (also the ideographic space), full-width ASCII folded to half-width.
-public enum HeaderText {
+enum HeaderText {
     /// `"年度\n目标 "` → `"年度目标"`, `"完成率（％）"` → `"完成率(%)"`.
-    public static func normalize(_ text: String) -> String {
+    static func normalize(_ text: String) -> String {
         if isNormalized(text) { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -72,7 +72,7 @@ public enum HeaderText {
 
     /// Splits a trailing parenthetical: `"年度目标(万人)"` → (`"年度目标"`, `"万人"`).
     /// Works on normalized text (half-width parentheses).
-    public static func splitParenthetical(_ normalized: String) -> (text: String, inner: String?) {
+    static func splitParenthetical(_ normalized: String) -> (text: String, inner: String?) {
         guard normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "(") else {
             return (normalized, nil)
         }
@@ -85,12 +85,12 @@ public enum HeaderText {
     /// other character, so a long text costs no more than a short one.
     /// Whether a character is a decimal digit as figures are written: ASCII or full-width 0–9
     /// (not 七 or 万, which `Character.isNumber` also counts and which place names contain).
-    public static func isDigit(_ c: Character) -> Bool {
+    static func isDigit(_ c: Character) -> Bool {
         guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
         return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
     }
 
-    public static func isBlank(_ text: String) -> Bool {
+    static func isBlank(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0: continue
@@ -103,7 +103,7 @@ public enum HeaderText {
     /// `normalize` of a bounded prefix: at most `limit` scalars out (and 8 × `limit` scalars in).
     /// `complete` is false when the text goes on: then `text` is only its beginning. Headers,
     /// area names and figures are short, so recognition looks no further than this.
-    public static func normalizePrefix(_ text: String, limit: Int = labelLimit) -> (text: String, complete: Bool) {
+    static func normalizePrefix(_ text: String, limit: Int = labelLimit) -> (text: String, complete: Bool) {
         var scalars = String.UnicodeScalarView()
         var read = 0
         var written = 0
@@ -125,7 +125,7 @@ public enum HeaderText {
 
     /// Whether `normalize(text)` would hold more than `limit` scalars (or the text more than
     /// 8 × `limit`), found without building it and without reading further than that.
-    public static func isLong(_ text: String, limit: Int = labelLimit) -> Bool {
+    static func isLong(_ text: String, limit: Int = labelLimit) -> Bool {
         var read = 0
         var kept = 0
         for scalar in text.unicodeScalars {
@@ -141,11 +141,11 @@ public enum HeaderText {
 
     /// How many normalized scalars recognition looks at in one cell: no header, area name,
     /// section title or figure is longer.
-    public static let labelLimit = 512
+    static let labelLimit = 512
 
     /// `text` cut to `limit` characters (normalized) with `…` and its size when longer: a long
     /// cell as a message shows it, never the whole of it.
-    public static func abbreviated(_ text: String, limit: Int = 40) -> String {
+    static func abbreviated(_ text: String, limit: Int = 40) -> String {
         let head = text.prefix(limit + 1)
         guard head.count > limit else { return text }
         return normalize(String(head.prefix(limit))) + "…（共 \(text.utf8.count) 字节）"

@@ -31,38 +31,38 @@ import XLSXReader
 /// ```
 public struct LayoutOverride: Sendable, Decodable {
     /// The sheet to read (optional: otherwise the command's choice).
-    public var sheet: String?
+    var sheet: String?
     /// First and last header row, one-based.
-    public var headerRows: [Int]
+    var headerRows: [Int]
     /// Column letter → meaning.
-    public var columns: [String: String]
+    var columns: [String: String]
     /// With the areas in rows: the letter of the column holding the area names.
-    public var areaColumn: String?
+    var areaColumn: String?
     /// With the areas in rows: each indicator's columns (nil: found from the header's measures).
-    public var groups: [Group]?
+    var groups: [Group]?
     /// Column letter → the unit its figures are read in (`%`: a rate read as a percentage).
-    public var units: [String: String]
+    var units: [String: String]
     /// With the areas in rows: the label of the total row (全市, 合计), when the words alone do
     /// not name it.
-    public var totalRow: String?
+    var totalRow: String?
     /// With the areas in rows: the width of one block of a list folded into blocks side by side
     /// (乡镇 | 筛查数 | 乡镇 | 筛查数: 2), nil when it is not folded.
-    public var foldEvery: Int?
+    var foldEvery: Int?
 
     /// One indicator's columns with the areas in rows.
-    public struct Group: Sendable, Decodable {
+    struct Group: Sendable, Decodable {
         /// The indicator's name.
-        public var indicator: String
+        var indicator: String
         /// The project above it, if any.
-        public var project: String?
+        var project: String?
         /// The unit of its figures, if any.
-        public var unit: String?
+        var unit: String?
         /// The unit responsible, if named.
-        public var lead: String?
+        var lead: String?
         /// Column letter → `target`, `completed` or `rate`.
-        public var columns: [String: String]
+        var columns: [String: String]
         /// The one-based row of the indicator's name (the item's row in reports), if given.
-        public var row: Int?
+        var row: Int?
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -70,7 +70,7 @@ public struct LayoutOverride: Sendable, Decodable {
     }
 
     /// Creates one from its parts.
-    public init(sheet: String? = nil, headerRows: [Int], columns: [String: String] = [:], areaColumn: String? = nil) {
+    init(sheet: String? = nil, headerRows: [Int], columns: [String: String] = [:], areaColumn: String? = nil) {
         self.sheet = sheet
         self.headerRows = headerRows
         self.columns = columns
@@ -96,7 +96,7 @@ public struct LayoutOverride: Sendable, Decodable {
     }
 
     /// The zero-based column of the area names, when the areas are in rows.
-    public var areaColumnIndex: Int? { areaColumn.flatMap { CellReference("\($0)1") }?.column }
+    var areaColumnIndex: Int? { areaColumn.flatMap { CellReference("\($0)1") }?.column }
 
     /// Loads and checks an override file.
     public static func load(path: String) throws -> LayoutOverride {
@@ -107,7 +107,7 @@ public struct LayoutOverride: Sendable, Decodable {
     }
 
     /// Checks an override file's bytes (`path` names it in messages).
-    public static func load(data: Data, path: String) throws -> LayoutOverride {
+    static func load(data: Data, path: String) throws -> LayoutOverride {
         let override: LayoutOverride
         do { override = try JSONDecoder().decode(LayoutOverride.self, from: data) } catch {
             throw MinshengError.badLayoutFile(file: path, problem: .malformed)
@@ -154,7 +154,7 @@ public struct LayoutOverride: Sendable, Decodable {
 
     /// The layout for a sheet: the areas in rows found by `recognizer` under the given header
     /// rows when `areaColumn` is set, else the columns as given. Nil when no area row is there.
-    public func layout(sheet: Sheet, recognizer: LayoutRecognizer) -> TableLayout? {
+    func layout(sheet: Sheet, recognizer: LayoutRecognizer) -> TableLayout? {
         let lastHeaderRow = (headerRows.last ?? 1) - 1
         if let areaColumn = areaColumnIndex, let groups {
             let headers = headerTexts(sheet, recognizer: recognizer)
@@ -229,7 +229,7 @@ public struct LayoutOverride: Sendable, Decodable {
     }
 
     /// The layout for a sheet.
-    public func layout(sheetName: String) -> TableLayout {
+    func layout(sheetName: String) -> TableLayout {
         let first = (headerRows.first ?? 1) - 1
         let last = max(first, (headerRows.last ?? 1) - 1)
         let columns = self.columns.compactMap { letter, text -> LayoutColumn? in

@@ -6,14 +6,14 @@ import XLSXReader
 /// let recognizer = LayoutRecognizer(vocabulary: try HeaderVocabulary.load())
 /// if let layout = recognizer.recognize(sheet) { print(layout.columns) }
 /// ```
-public struct LayoutRecognizer: Sendable {
+struct LayoutRecognizer: Sendable {
     /// The words used to recognize headers.
-    public let vocabulary: HeaderVocabulary
+    let vocabulary: HeaderVocabulary
     /// How many rows from the top may hold the header.
-    public var searchRows = 40
+    var searchRows = 40
 
     /// Creates one from its parts.
-    public init(vocabulary: HeaderVocabulary) {
+    init(vocabulary: HeaderVocabulary) {
         self.vocabulary = vocabulary
     }
 
@@ -42,7 +42,7 @@ public struct LayoutRecognizer: Sendable {
     }
 
     /// Every distinct header-like text seen near the top (for the message when nothing is found).
-    public func seenTexts(_ sheet: Sheet) -> [String] {
+    func seenTexts(_ sheet: Sheet) -> [String] {
         let grid = headerGrid(sheet)
         var seen: [String] = []
         var long: [String] = []
@@ -81,12 +81,12 @@ public struct LayoutRecognizer: Sendable {
     }
 
     /// Recognizes the table, or nil when no row looks like a header: the words' first choice.
-    public func recognize(_ sheet: Sheet) -> TableLayout? { candidates(sheet).first }
+    func recognize(_ sheet: Sheet) -> TableLayout? { candidates(sheet).first }
 
     /// Every reading of the sheet the header words allow, the words' preferred one first: the
     /// areas in rows with a group of columns per indicator, one item per row, the areas in rows
     /// with one column per indicator. `ReadingJudge` lets the figures choose.
-    public func candidates(_ sheet: Sheet) -> [TableLayout] {
+    func candidates(_ sheet: Sheet) -> [TableLayout] {
         let grid = headerGrid(sheet)
         var result: [TableLayout] = []
         if let transposed = recognizeAreaRows(sheet, grid: grid) { result.append(transposed) }
@@ -407,7 +407,7 @@ public struct LayoutRecognizer: Sendable {
     /// `areaColumn`): the measures (目标任务 / 进度 / 完成比例) in `subHeaderRow`, the indicator
     /// headers in the row above, the area names in `areaColumn` (zero-based). Nil when no
     /// indicator group or no area row is there.
-    public func recognizeAreaRows(_ sheet: Sheet, subHeaderRow: Int, areaColumn: Int) -> TableLayout? {
+    func recognizeAreaRows(_ sheet: Sheet, subHeaderRow: Int, areaColumn: Int) -> TableLayout? {
         areaRowsLayout(sheet, grid: headerGrid(sheet), subHeaderRow: subHeaderRow, areaColumn: areaColumn)
     }
 

@@ -2,31 +2,31 @@ import XLSXReader
 
 /// How a table's reading was chosen: what its figures say under it, how many readings were
 /// tried, and what the figures changed against the header words.
-public struct ReadingChoice: Sendable, Hashable {
+struct ReadingChoice: Sendable, Hashable {
     /// The figures' agreement under the reading chosen.
-    public var agreement: FigureAgreement
+    var agreement: FigureAgreement
     /// How many readings were compared (1: the words allowed only one, or it was given).
-    public var readingsTried: Int
+    var readingsTried: Int
     /// The value columns whose measure the figures changed against the words: (zero-based
     /// column, header, the measure read now).
-    public var changedColumns: [ChangedColumn]
+    var changedColumns: [ChangedColumn]
     /// Whether the reading was given by hand (`--layout`).
-    public var given: Bool
+    var given: Bool
 
     /// One value column the figures read otherwise than its header words proposed.
-    public struct ChangedColumn: Sendable, Hashable {
+    struct ChangedColumn: Sendable, Hashable {
         /// Zero-based column.
-        public var column: Int
+        var column: Int
         /// The header as seen.
-        public var header: String
+        var header: String
         /// The measure the words proposed.
-        public var proposed: Measure
+        var proposed: Measure
         /// The measure the figures chose.
-        public var chosen: Measure
+        var chosen: Measure
     }
 
     /// Creates one from its parts.
-    public init(agreement: FigureAgreement, readingsTried: Int = 1, changedColumns: [ChangedColumn] = [], given: Bool = false) {
+    init(agreement: FigureAgreement, readingsTried: Int = 1, changedColumns: [ChangedColumn] = [], given: Bool = false) {
         self.agreement = agreement
         self.readingsTried = readingsTried
         self.changedColumns = changedColumns

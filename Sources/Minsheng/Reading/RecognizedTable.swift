@@ -1,23 +1,23 @@
 import XLSXReader
 
 /// A table read from one sheet of one workbook: its layout and body rows.
-public struct RecognizedTable: Sendable {
+struct RecognizedTable: Sendable {
     /// The workbook path as given.
-    public var file: String
+    var file: String
     /// The sheet it was read from.
-    public var sheet: Sheet
+    var sheet: Sheet
     /// Header rows and column meanings.
-    public var layout: TableLayout { didSet { forgetReadRows() } }
+    var layout: TableLayout { didSet { forgetReadRows() } }
     /// Body rows (items, sections, footers).
-    public var rows: [TableRow] { didSet { forgetReadRows() } }
+    var rows: [TableRow] { didSet { forgetReadRows() } }
     /// The engine's words its values and prose are read with.
-    public var words: ValueWords
+    var words: ValueWords
     /// What minsheng output the workbook is (`标准进度表`), when it is one of ours.
-    public var ownOutput: String? = nil
+    var ownOutput: String? = nil
     /// Sheets the workbook lists whose content is missing from the file (not read).
-    public var missingSheets: [String] = []
+    var missingSheets: [String] = []
     /// How the reading was chosen and what the figures say under it (nil: not measured).
-    public var choice: ReadingChoice? = nil
+    var choice: ReadingChoice? = nil
     /// The item rows with their values read, when the reading's judge already read them (the
     /// checker reuses them rather than reading every value again).
     var checkedRows: [CheckedRow]? = nil
@@ -30,11 +30,11 @@ public struct RecognizedTable: Sendable {
     }
 
     /// The item rows.
-    public var items: [TableRow] { rows.filter { $0.kind == .item } }
+    var items: [TableRow] { rows.filter { $0.kind == .item } }
 
     /// Counties and districts (县, 区; not 高新区, 经开区, 市本级: `AreaEndings`) the table names, in
     /// its area columns or its prose breakdowns: what `每个县区` refers to.
-    public var countiesMentioned: [String] {
+    var countiesMentioned: [String] {
         var names = layout.areas
         // A long text is parsed once per stored string, not once per cell.
         let parsed = TextMemo<[String]>()
@@ -52,11 +52,11 @@ public struct RecognizedTable: Sendable {
 /// How to find the table in a workbook.
 public struct RecognitionOptions: Sendable {
     /// Read this sheet (even a hidden one) instead of choosing.
-    public var sheetName: String?
+    var sheetName: String?
     /// Use this layout instead of recognizing one.
     public var layoutOverride: LayoutOverride?
     /// How to open the file (legacy formats).
-    public var input: InputOptions
+    var input: InputOptions
 
     /// Creates one from its parts.
     public init(sheetName: String? = nil, layoutOverride: LayoutOverride? = nil, input: InputOptions = InputOptions()) {

@@ -7,18 +7,18 @@ import Foundation
 /// ```swift
 /// ReportPeriod.find(in: "亳州市2023年1-9月民生实事进展情况")   // 2023, through September
 /// ```
-public struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
+struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The year, when written.
-    public var year: Int?
+    var year: Int?
     /// The last month of the period (1–12).
-    public var month: Int
+    var month: Int
     /// The last day, when written.
-    public var day: Int?
+    var day: Int?
     /// The words as written (`1-9月`).
-    public var text: String
+    var text: String
 
     /// Creates one from its parts.
-    public init(year: Int?, month: Int, day: Int? = nil, text: String) {
+    init(year: Int?, month: Int, day: Int? = nil, text: String) {
         self.year = year
         self.month = month
         self.day = day
@@ -26,25 +26,25 @@ public struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// Orders by year (when both have one), month, day.
-    public static func < (a: ReportPeriod, b: ReportPeriod) -> Bool {
+    static func < (a: ReportPeriod, b: ReportPeriod) -> Bool {
         if let ay = a.year, let by = b.year, ay != by { return ay < by }
         if a.month != b.month { return a.month < b.month }
         return (a.day ?? 31) < (b.day ?? 31)
     }
 
     /// Equal periods end on the same day (the words may differ).
-    public static func == (a: ReportPeriod, b: ReportPeriod) -> Bool {
+    static func == (a: ReportPeriod, b: ReportPeriod) -> Bool {
         !(a < b) && !(b < a)
     }
 
     /// Hashes what `==` compares.
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(month)
         hasher.combine(day ?? 31)
     }
 
     /// The words as written.
-    public var description: String { text }
+    var description: String { text }
 
     // NSRegularExpression is immutable and safe to share between threads once made.
     nonisolated(unsafe) private static let patterns: [(NSRegularExpression, (NSTextCheckingResult, NSString) -> ReportPeriod?)] = {
@@ -95,7 +95,7 @@ public struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConverti
     }()
 
     /// The first period named in `text`, trying the most precise forms first.
-    public static func find(in text: String) -> ReportPeriod? {
+    static func find(in text: String) -> ReportPeriod? {
         let ns = text as NSString
         for (regex, make) in patterns {
             for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
@@ -106,14 +106,14 @@ public struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// The period of a table: its title rows, then its sheet name, then its file name.
-    public static func of(_ table: RecognizedTable) -> ReportPeriod? {
+    static func of(_ table: RecognizedTable) -> ReportPeriod? {
         let title = titleText(of: table)
         let file = ((table.file as NSString).lastPathComponent as NSString).deletingPathExtension
         return find(in: title) ?? find(in: table.sheet.name) ?? find(in: file)
     }
 
     /// The text above a table's header (its title and subtitle lines), joined by spaces.
-    public static func titleText(of table: RecognizedTable) -> String {
+    static func titleText(of table: RecognizedTable) -> String {
         table.sheet.rows.prefix(while: { $0.index < table.layout.headerRows.lowerBound })
             .flatMap { $0.cells.compactMap(\.string) }.joined(separator: " ")
     }

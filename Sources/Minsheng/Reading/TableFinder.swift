@@ -1,18 +1,18 @@
 import XLSXReader
 
 /// Opens workbooks and finds their tables.
-public struct TableFinder: Sendable {
+struct TableFinder: Sendable {
     /// The words that recognize headers, areas, sections and footers.
-    public let vocabulary: HeaderVocabulary
+    let vocabulary: HeaderVocabulary
     /// Finds the header and the meaning of each column.
-    public let recognizer: LayoutRecognizer
+    let recognizer: LayoutRecognizer
     /// Reads the body rows below the header.
-    public let reader: TableReader
+    let reader: TableReader
     /// Chooses among the readings the header words allow.
     let judge: ReadingJudge
 
     /// Creates one from its parts.
-    public init(vocabulary: HeaderVocabulary) {
+    init(vocabulary: HeaderVocabulary) {
         self.vocabulary = vocabulary
         self.recognizer = LayoutRecognizer(vocabulary: vocabulary)
         self.reader = TableReader(vocabulary: vocabulary)
@@ -22,19 +22,19 @@ public struct TableFinder: Sendable {
     /// Reads the workbook and returns its table: the named sheet, or of the visible sheets the
     /// one whose recognized table has the most items. Hidden sheets are never chosen unless named.
     /// A table of zero items is `noTableRecognized` (unless it is one of minsheng's own outputs).
-    public func find(in path: String, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
+    func find(in path: String, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
         try find(in: .path(path), options: options)
     }
 
     /// Reads an input (a file or bytes) and returns its table, as `find(in:options:)` does.
-    public func find(in source: InputSource, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
+    func find(in source: InputSource, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
         try findAll(in: source, options: options, keepOthers: false).table
     }
 
     /// Reads an input and returns its table, as `find(in:options:)` does, and the tables of the
     /// workbook's other visible sheets that have items, in sheet order (none when a sheet was
     /// named, or for minsheng's own output): what `check` checks besides the chosen table.
-    public func findAll(
+    func findAll(
         in source: InputSource, options: RecognitionOptions = RecognitionOptions(), keepOthers: Bool = true
     ) throws -> (table: RecognizedTable, others: [RecognizedTable]) {
         let path = source.name
@@ -68,7 +68,7 @@ public struct TableFinder: Sendable {
     /// The table of each sheet of an opened workbook that has one, in sheet order: the named sheet,
     /// or the visible sheets (all when none is visible), leaving out a listed sheet whose content
     /// is missing unless it was asked for; and the header texts of the sheets without a table.
-    public func tables(in workbook: InputWorkbook, options: RecognitionOptions = RecognitionOptions()) throws
+    func tables(in workbook: InputWorkbook, options: RecognitionOptions = RecognitionOptions()) throws
         -> (tables: [RecognizedTable], seen: [String])
     {
         let path = workbook.path

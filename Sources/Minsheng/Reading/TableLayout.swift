@@ -1,5 +1,5 @@
 /// Which figure a value column holds.
-public enum Measure: String, Codable, Sendable, Hashable, CaseIterable {
+enum Measure: String, Codable, Sendable, Hashable, CaseIterable {
     /// 目标: the annual target.
     case target
     /// 完成: what has been done.
@@ -9,7 +9,7 @@ public enum Measure: String, Codable, Sendable, Hashable, CaseIterable {
 }
 
 /// What one column of a recognized table holds.
-public enum ColumnMeaning: Hashable, Sendable {
+enum ColumnMeaning: Hashable, Sendable {
     /// A descriptive column: 序号, 项目, 指标, 单位, 牵头单位 …
     case role(HeaderRole)
     /// A figure: an area's (`area` set) or the item's overall / total one (`area` nil).
@@ -17,18 +17,18 @@ public enum ColumnMeaning: Hashable, Sendable {
 }
 
 /// One recognized column.
-public struct LayoutColumn: Hashable, Sendable {
+struct LayoutColumn: Hashable, Sendable {
     /// Zero-based column index.
-    public var column: Int
+    var column: Int
     /// The header text as seen (rows joined with `/` for multi-row headers).
-    public var header: String
+    var header: String
     /// What the column holds.
-    public var meaning: ColumnMeaning
+    var meaning: ColumnMeaning
     /// The unit from the header's parentheses (`投资额（万元）` → 万元), if any.
-    public var unit: String?
+    var unit: String?
 
     /// Creates one from its parts.
-    public init(column: Int, header: String, meaning: ColumnMeaning, unit: String? = nil) {
+    init(column: Int, header: String, meaning: ColumnMeaning, unit: String? = nil) {
         self.column = column
         self.header = header
         self.meaning = meaning
@@ -37,20 +37,20 @@ public struct LayoutColumn: Hashable, Sendable {
 }
 
 /// A table found in a sheet: where its header is and what each column holds.
-public struct TableLayout: Hashable, Sendable {
+struct TableLayout: Hashable, Sendable {
     /// The sheet the table is on.
-    public var sheetName: String
+    var sheetName: String
     /// Zero-based header rows (two for a multi-row header).
-    public var headerRows: ClosedRange<Int>
+    var headerRows: ClosedRange<Int>
     /// The recognized columns, left to right.
-    public var columns: [LayoutColumn]
+    var columns: [LayoutColumn]
     /// For a table with the areas in rows (全市, 市本级, 东坡区 … down the first column) and each
     /// indicator in a group of columns: the area rows and the groups. Nil for the usual table
     /// with one item per row.
-    public var areaRows: AreaRows?
+    var areaRows: AreaRows?
 
     /// Creates one from its parts.
-    public init(sheetName: String, headerRows: ClosedRange<Int>, columns: [LayoutColumn], areaRows: AreaRows? = nil) {
+    init(sheetName: String, headerRows: ClosedRange<Int>, columns: [LayoutColumn], areaRows: AreaRows? = nil) {
         self.sheetName = sheetName
         self.headerRows = headerRows
         self.columns = columns
@@ -58,14 +58,14 @@ public struct TableLayout: Hashable, Sendable {
     }
 
     /// The first column with a descriptive role.
-    public func column(_ role: HeaderRole) -> LayoutColumn? {
+    func column(_ role: HeaderRole) -> LayoutColumn? {
         columns.first { $0.meaning == .role(role) }
     }
 
     /// The first column holding a measure for an area (nil: the overall / total figure). With
     /// the areas in rows, the first group's column of the measure (each item row has its own:
     /// `TableRow.group`).
-    public func column(_ measure: Measure, area: String?) -> LayoutColumn? {
+    func column(_ measure: Measure, area: String?) -> LayoutColumn? {
         if let areaRows {
             guard area.map(areaRows.areas.contains) ?? areaRows.hasTotal else { return nil }
             return areaRows.groups.lazy.compactMap { $0.column(measure) }.first
@@ -74,7 +74,7 @@ public struct TableLayout: Hashable, Sendable {
     }
 
     /// The areas with value columns, in column order (with the areas in rows: in row order).
-    public var areas: [String] {
+    var areas: [String] {
         if let areaRows { return areaRows.areas }
         var seen: [String] = []
         for column in columns {
@@ -84,24 +84,24 @@ public struct TableLayout: Hashable, Sendable {
     }
 
     /// Whether the table has value columns per area.
-    public var hasAreaColumns: Bool { !areas.isEmpty }
+    var hasAreaColumns: Bool { !areas.isEmpty }
 }
 
 
 /// One row of a table with the areas in rows.
-public struct AreaRow: Hashable, Sendable {
+struct AreaRow: Hashable, Sendable {
     /// Zero-based row index in the sheet.
-    public var row: Int
+    var row: Int
     /// The label as written (`全市`, `东坡区`).
-    public var label: String
+    var label: String
     /// The area (nil: the total row, 全市 / 合计).
-    public var area: String?
+    var area: String?
     /// How many columns right of the layout's columns this row's cells are: a list folded into
     /// blocks side by side (乡镇 | 筛查数 | 乡镇 | 筛查数) reads its second block 2 columns on.
-    public var shift: Int = 0
+    var shift: Int = 0
 
     /// Creates one from its parts.
-    public init(row: Int, label: String, area: String?, shift: Int = 0) {
+    init(row: Int, label: String, area: String?, shift: Int = 0) {
         self.row = row
         self.label = label
         self.area = area
@@ -112,22 +112,22 @@ public struct AreaRow: Hashable, Sendable {
 /// The columns of one indicator in a table with the areas in rows: 目标任务 / 进度 / 完成比例(%)
 /// under a merged indicator header (`城镇新增就业（人）`), perhaps under a project merged over
 /// several indicators.
-public struct ColumnGroup: Hashable, Sendable {
+struct ColumnGroup: Hashable, Sendable {
     /// The project merged above the indicator, if any.
-    public var project: String?
+    var project: String?
     /// The indicator header without its unit (`城镇新增就业`).
-    public var indicator: String
+    var indicator: String
     /// The unit from the indicator header's parentheses (`人`, `%`), if any.
-    public var unit: String?
+    var unit: String?
     /// Zero-based row and first column of the indicator header.
-    public var headerRow: Int
+    var headerRow: Int
     /// The group's value columns; each `meaning` is `.value(measure, area: nil)`.
-    public var columns: [LayoutColumn]
+    var columns: [LayoutColumn]
     /// The unit responsible (责任单位) named in a header row under the indicator, if any.
-    public var lead: String? = nil
+    var lead: String? = nil
 
     /// Creates one from its parts.
-    public init(project: String?, indicator: String, unit: String?, headerRow: Int, columns: [LayoutColumn], lead: String? = nil) {
+    init(project: String?, indicator: String, unit: String?, headerRow: Int, columns: [LayoutColumn], lead: String? = nil) {
         self.project = project
         self.indicator = indicator
         self.unit = unit
@@ -137,25 +137,25 @@ public struct ColumnGroup: Hashable, Sendable {
     }
 
     /// The group's column of a measure.
-    public func column(_ measure: Measure) -> LayoutColumn? {
+    func column(_ measure: Measure) -> LayoutColumn? {
         columns.first { $0.meaning == .value(measure, area: nil) }
     }
 }
 
 /// The areas in rows and the indicator column groups of a transposed table: each group × area
 /// row is a figure. Read into one `TableRow` per group whose values are keyed by area.
-public struct AreaRows: Hashable, Sendable {
+struct AreaRows: Hashable, Sendable {
     /// Zero-based column holding the area names.
-    public var column: Int
+    var column: Int
     /// The area rows (and the total row), top to bottom.
-    public var rows: [AreaRow]
+    var rows: [AreaRow]
     /// The indicator groups, left to right.
-    public var groups: [ColumnGroup]
+    var groups: [ColumnGroup]
     /// The width of one block when the list is folded into blocks side by side (nil: not folded).
-    public var foldEvery: Int? = nil
+    var foldEvery: Int? = nil
 
     /// Creates one from its parts.
-    public init(column: Int, rows: [AreaRow], groups: [ColumnGroup], foldEvery: Int? = nil) {
+    init(column: Int, rows: [AreaRow], groups: [ColumnGroup], foldEvery: Int? = nil) {
         self.column = column
         self.rows = rows
         self.groups = groups
@@ -163,11 +163,11 @@ public struct AreaRows: Hashable, Sendable {
     }
 
     /// The areas, in row order (the total row not among them).
-    public var areas: [String] { rows.compactMap(\.area) }
+    var areas: [String] { rows.compactMap(\.area) }
 
     /// Whether a total row (全市 / 合计) is among the rows.
-    public var hasTotal: Bool { rows.contains { $0.area == nil } }
+    var hasTotal: Bool { rows.contains { $0.area == nil } }
 
     /// The row of an area (nil: the total row).
-    public func row(of area: String?) -> AreaRow? { rows.first { $0.area == area } }
+    func row(of area: String?) -> AreaRow? { rows.first { $0.area == area } }
 }

@@ -3,12 +3,12 @@ import XLSXReader
 
 /// Reads the body rows of a recognized table: fills merged and blank descriptive cells down,
 /// recognizes section and footer rows, and collects each item's figure cells.
-public struct TableReader: Sendable {
+struct TableReader: Sendable {
     /// The words that recognize section and footer rows.
-    public let vocabulary: HeaderVocabulary
+    let vocabulary: HeaderVocabulary
 
     /// Creates one from its parts.
-    public init(vocabulary: HeaderVocabulary) {
+    init(vocabulary: HeaderVocabulary) {
         self.vocabulary = vocabulary
     }
 
@@ -16,7 +16,7 @@ public struct TableReader: Sendable {
 
     /// The body rows below the header that are not blank (with the areas in rows: one item per
     /// indicator group).
-    public func rows(of sheet: Sheet, layout: TableLayout) -> [TableRow] {
+    func rows(of sheet: Sheet, layout: TableLayout) -> [TableRow] {
         if let areaRows = layout.areaRows { return rows(of: sheet, areaRows: areaRows) }
         var result: [TableRow] = []
         var category: String?

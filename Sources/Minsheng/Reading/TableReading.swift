@@ -6,7 +6,7 @@ import XLSXReader
 /// which rows became items, and what the figures said under this reading.
 public struct TableReading: Sendable, Hashable {
     /// Where the areas are.
-    public enum Orientation: String, Sendable, Hashable {
+    enum Orientation: String, Sendable, Hashable {
         /// One item per row, a column (or a group of columns) per area.
         case areasInColumns = "areas-in-columns"
         /// The areas down the rows, one column or a group of columns per indicator.
@@ -18,65 +18,65 @@ public struct TableReading: Sendable, Hashable {
     }
 
     /// One column and what it was read as.
-    public struct Column: Sendable, Hashable {
+    struct Column: Sendable, Hashable {
         /// The column letter (`E`).
-        public var letter: String
+        var letter: String
         /// The header as seen.
-        public var header: String
+        var header: String
         /// The role as a layout file writes it: `project`, `target`, `completed@涡阳县`,
         /// `target@total` …
-        public var role: String
+        var role: String
         /// The indicator of the column's group, with the areas in rows.
-        public var indicator: String?
+        var indicator: String?
         /// The unit its figures are read in (`%`: a rate read as a percentage), if set.
-        public var unit: String? = nil
+        var unit: String? = nil
     }
 
     /// One indicator's columns, with the areas in rows.
-    public struct Group: Sendable, Hashable {
+    struct Group: Sendable, Hashable {
         /// The indicator.
-        public var indicator: String
+        var indicator: String
         /// The project above it.
-        public var project: String?
+        var project: String?
         /// Its unit.
-        public var unit: String?
+        var unit: String?
         /// The unit responsible.
-        public var lead: String?
+        var lead: String?
         /// Its columns: letter and measure.
-        public var columns: [Column]
+        var columns: [Column]
         /// The one-based row of its name.
-        public var row: Int
+        var row: Int
     }
 
     /// With the areas in rows: each indicator's columns.
-    public var groups: [Group] = []
+    var groups: [Group] = []
 
     /// The sheet.
     public var sheet: String
     /// First and last header row, one-based.
-    public var headerRows: ClosedRange<Int>
+    var headerRows: ClosedRange<Int>
     /// Where the areas are.
-    public var orientation: Orientation
+    var orientation: Orientation
     /// With the areas in rows: whether each indicator has one column (true) or a group.
-    public var oneColumnPerIndicator: Bool
+    var oneColumnPerIndicator: Bool
     /// With the areas in rows, the width of one block of a list folded into blocks side by side.
-    public var foldEvery: Int?
+    var foldEvery: Int?
     /// The columns read, left to right.
-    public var columns: [Column]
+    var columns: [Column]
     /// With the areas in rows: the letter of the column of area names.
-    public var areaColumn: String?
+    var areaColumn: String?
     /// The areas, in the table's order.
-    public var areas: [String]
+    var areas: [String]
     /// The total: its label and where it is (`F` for a column, `第5行` for a row); nil when none.
-    public var total: (label: String, place: String)?
+    var total: (label: String, place: String)?
     /// The one-based rows (with the areas in rows: the header row of each indicator) of the items.
-    public var itemRows: [Int]
+    var itemRows: [Int]
     /// How the reading was chosen (nil: not measured).
-    public var choice: ReadingChoice?
+    var choice: ReadingChoice?
     /// The first rows of the table as the sheet shows them (the header rows and up to 8 rows
     /// below, at most 20 columns, texts cut to 40 characters), for showing the reading beside
     /// the table: `(one-based row, texts by column from A)`.
-    public var preview: [(row: Int, texts: [String])] = []
+    var preview: [(row: Int, texts: [String])] = []
 
     public static func == (a: TableReading, b: TableReading) -> Bool {
         a.sheet == b.sheet && a.headerRows == b.headerRows && a.orientation == b.orientation && a.columns == b.columns
@@ -91,7 +91,7 @@ public struct TableReading: Sendable, Hashable {
     }
 
     /// The reading of a recognized table.
-    public init(_ table: RecognizedTable) {
+    init(_ table: RecognizedTable) {
         let layout = table.layout
         sheet = table.sheet.name
         headerRows = (layout.headerRows.lowerBound + 1)...(layout.headerRows.upperBound + 1)

@@ -1,7 +1,7 @@
 import XLSXReader
 
 /// What a body row of a table is.
-public enum RowKind: Hashable, Sendable {
+enum RowKind: Hashable, Sendable {
     /// An item: a project / indicator line with figures.
     case item
     /// A section row (一、… / （一）…) that sets the category of the rows below.
@@ -14,20 +14,20 @@ public enum RowKind: Hashable, Sendable {
 }
 
 /// Where a value of an item sits and which figure it is.
-public struct ValueKey: Hashable, Sendable, Comparable {
+struct ValueKey: Hashable, Sendable, Comparable {
     /// Which figure.
-    public var measure: Measure
+    var measure: Measure
     /// The area (nil: the item's overall or total figure).
-    public var area: String?
+    var area: String?
 
     /// Creates one from its parts.
-    public init(_ measure: Measure, area: String? = nil) {
+    init(_ measure: Measure, area: String? = nil) {
         self.measure = measure
         self.area = area
     }
 
     /// Orders for sorting.
-    public static func < (a: ValueKey, b: ValueKey) -> Bool {
+    static func < (a: ValueKey, b: ValueKey) -> Bool {
         (a.area ?? "", a.measure.rawValue) < (b.area ?? "", b.measure.rawValue)
     }
 
@@ -35,7 +35,7 @@ public struct ValueKey: Hashable, Sendable, Comparable {
     /// row is looked up by its key, and `String`'s own equality and hashing normalize non-ASCII
     /// text (every area name) each time. Area names come from the layout's normalized headers,
     /// so one area is always spelt with the same bytes.
-    public static func == (a: ValueKey, b: ValueKey) -> Bool {
+    static func == (a: ValueKey, b: ValueKey) -> Bool {
         guard a.measure == b.measure else { return false }
         switch (a.area, b.area) {
         case (nil, nil): return true
@@ -46,7 +46,7 @@ public struct ValueKey: Hashable, Sendable, Comparable {
     }
 
     /// Hashes what `==` compares.
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         hasher.combine(measure)
         if var area {
             area.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
@@ -57,49 +57,49 @@ public struct ValueKey: Hashable, Sendable, Comparable {
 }
 
 /// One body row of a recognized table, with merged and blank descriptive cells filled down.
-public struct TableRow: Sendable {
+struct TableRow: Sendable {
     /// Zero-based row index in the sheet.
-    public var row: Int
+    var row: Int
     /// Item, section or footer.
-    public var kind: RowKind
+    var kind: RowKind
     /// The category from the nearest section row or category column above.
-    public var category: String?
+    var category: String?
     /// 序号 as written.
-    public var sequence: String?
+    var sequence: String?
     /// 项目 (filled down from a merged or blank cell above).
-    public var project: String?
+    var project: String?
     /// 指标 / 行动内容.
-    public var indicator: String?
+    var indicator: String?
     /// 单位 column text.
-    public var unit: String?
+    var unit: String?
     /// 牵头单位 / 责任单位.
-    public var lead: String?
+    var lead: String?
     /// 进展情况 text, when it is prose.
-    public var progressText: String?
+    var progressText: String?
     /// 县区 column text, in tables with one row per area.
-    public var areaName: String?
+    var areaName: String?
     /// Whether `areaName` names a total (合计, 全市): the item's total row among its area rows.
-    public var areaIsTotal = false
+    var areaIsTotal = false
     /// A footer row's first text, normalized (`合计`, `小计`, `填报说明：…`).
-    public var footerText: String?
+    var footerText: String?
     /// The 分解情况 cell: the target's split among areas or towns, written in one cell.
-    public var breakdown: Cell?
+    var breakdown: Cell?
     /// The figure cells, by measure and area.
-    public var values: [ValueKey: Cell]
+    var values: [ValueKey: Cell]
     /// Whether the figures sum across areas, and when the target is met (from the indicator's
     /// words: a rate, a ceiling, a per-person floor is never summed).
-    public var indicatorKind: IndicatorKind = .additive
+    var indicatorKind: IndicatorKind = .additive
     /// In a table with the areas in rows: the column group this item was read from (its cells
     /// are in the area rows, not in `row`).
-    public var group: ColumnGroup?
+    var group: ColumnGroup?
 
     /// The item's name for reports: project and indicator, whichever exist.
-    public var itemName: String {
+    var itemName: String {
         TableRow.itemName(project: project, indicator: indicator) ?? "第\(row + 1)行"
     }
 
     /// `项目 — 指标`, or whichever of the two exists (findings and 进度汇总 rows share this name).
-    public static func itemName(project: String?, indicator: String?) -> String? {
+    static func itemName(project: String?, indicator: String?) -> String? {
         switch (project, indicator) {
         case (let p?, let i?) where p != i: return "\(p) — \(i)"
         case (let p?, _): return p

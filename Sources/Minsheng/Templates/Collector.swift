@@ -12,17 +12,17 @@ import XLSXReader
 /// ```
 public struct Collector: Sendable {
     /// Reads plans and writes templates.
-    public let splitter: Splitter
+    let splitter: Splitter
     /// The progress workbook's settings (the engine's); `Templates/workbook.json` when nil.
-    public var settings: WorkbookSettings?
+    var settings: WorkbookSettings?
 
     /// Creates one with the data files of `Templates/`.
-    public init() throws {
+    init() throws {
         splitter = try Splitter()
     }
 
     /// Creates one from its parts.
-    public init(splitter: Splitter, settings: WorkbookSettings? = nil) {
+    init(splitter: Splitter, settings: WorkbookSettings? = nil) {
         self.splitter = splitter
         self.settings = settings
     }
@@ -32,19 +32,19 @@ public struct Collector: Sendable {
         /// The per-file results and findings.
         public var report: CheckReport
         /// How many items.
-        public var items: Int
+        var items: Int
         /// The workbook written: its path, or its bytes.
         public var written: WrittenOutput
         /// Area → the return used.
-        public var used: [String: String]
+        var used: [String: String]
         /// Filled rows read, merged, and named in findings instead.
-        public var accounting: RowAccounting
+        var accounting: RowAccounting
         /// What became of each input that was read, by path: the plan, merged for an area, or
         /// not merged and why.
-        public var outcomes: [String: FileOutcome]
+        var outcomes: [String: FileOutcome]
 
         /// The workbook's path, or `（内存）`.
-        public var output: String { written.label }
+        var output: String { written.label }
 
         /// The text a command prints: the return used per area, the report, a closing line.
         public var summaryText: String {
@@ -57,7 +57,7 @@ public struct Collector: Sendable {
     }
 
     /// Reads the plan and the returns, and writes the progress workbook at `output` (through a temporary file).
-    public func collect(
+    func collect(
         plan planPath: String, returns paths: [String], to output: String, title: String, asOf: AsOfDate?,
         overwrite: Bool = true, input: InputOptions = InputOptions(), jobs: Int = Batch.defaultJobs,
         progress: (@Sendable (Int, String) -> Void)? = nil
@@ -69,7 +69,7 @@ public struct Collector: Sendable {
 
     /// Reads the plan and the returns (files or bytes), and writes the progress workbook to `output`.
     /// `recognition` applies to returns in an area's own layout (its sheet, layout and input options).
-    public func collect(
+    func collect(
         plan planSource: InputSource, returns sources: [InputSource], to output: OutputTarget, title: String, asOf: AsOfDate?,
         recognition: RecognitionOptions = RecognitionOptions(), skipped: [FileResult] = [], jobs: Int = Batch.defaultJobs,
         progress: (@Sendable (Int, String) -> Void)? = nil

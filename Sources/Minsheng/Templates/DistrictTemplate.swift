@@ -2,92 +2,92 @@ import Foundation
 
 /// The district template as data (`Templates/district.json`): title, columns, widths, number
 /// formats, instructions and protection, editable without recompiling.
-public struct DistrictTemplate: Sendable, Decodable {
+struct DistrictTemplate: Sendable, Decodable {
     /// One column's label, width and number format.
-    public struct Column: Sendable, Decodable {
+    struct Column: Sendable, Decodable {
         /// The column header.
-        public var label: String
+        var label: String
         /// The column width in character units.
-        public var width: Double
+        var width: Double
         /// The Excel number format, if any.
-        public var numberFormat: String?
+        var numberFormat: String?
     }
 
     /// A title and message shown by data validation.
-    public struct Message: Sendable, Decodable {
+    struct Message: Sendable, Decodable {
         /// The title.
-        public var title: String
+        var title: String
         /// The message.
-        public var message: String
+        var message: String
     }
 
     /// The template version written into each workbook; `collect` refuses other versions.
-    public var version: String
+    var version: String
     /// `{area}` / `{period}` / `{plan}` are filled in.
-    public var title: String
+    var title: String
     /// The period shown when `--period` is not given.
-    public var defaultPeriod: String
+    var defaultPeriod: String
     /// The sheet name.
-    public var sheetName: String
+    var sheetName: String
     /// The name of the sheet holding 填报说明.
-    public var instructionsSheetName: String
+    var instructionsSheetName: String
     /// sequence, project, indicator, unit, target, completed, rate, note.
-    public var columns: [String: Column]
+    var columns: [String: Column]
     /// Shown when a completion cell is selected.
-    public var inputMessage: Message
+    var inputMessage: Message
     /// Shown when a completion is not a number ≥ 0.
-    public var errorMessage: Message
+    var errorMessage: Message
     /// The lines of 填报说明.
-    public var instructions: [String]
+    var instructions: [String]
     /// The password protecting the form sheet (empty: protected without a password).
-    public var protectionPassword: String
+    var protectionPassword: String
     /// The block below the form for who filled it in and when.
-    public var signature: Signature
+    var signature: Signature
     /// What staff may still do on the protected form (what 填报说明 promises).
-    public var protection: Protection
+    var protection: Protection
 
     /// The block below the form: label and input cell pairs, a row at a time.
-    public struct Signature: Sendable, Decodable {
+    struct Signature: Sendable, Decodable {
         /// The labels, two a row (填报人, 联系电话 / 审核人, 填报日期).
-        public var rows: [[String]]
+        var rows: [[String]]
         /// The label whose cell takes a date (validated).
-        public var dateLabel: String
+        var dateLabel: String
         /// Written in the hidden key column of its rows, so `collect` skips them wherever they move.
-        public var marker: String
+        var marker: String
         /// Shown when the date cell is selected.
-        public var dateMessage: Message
+        var dateMessage: Message
         /// Shown when the date is not a date.
-        public var dateError: Message
+        var dateError: Message
     }
 
     /// The protection flags of the form.
-    public struct Protection: Sendable, Decodable {
+    struct Protection: Sendable, Decodable {
         /// Rows may be inserted.
-        public var insertRows: Bool
+        var insertRows: Bool
         /// Row heights may be changed.
-        public var formatRows: Bool
+        var formatRows: Bool
         /// Column widths may be changed.
-        public var formatColumns: Bool
+        var formatColumns: Bool
         /// Sorting is allowed (Excel still refuses to sort locked cells: 填报说明 says to unprotect first).
-        public var sort: Bool
+        var sort: Bool
     }
 
     /// The lines of 填报说明 as shown: `{password}` filled in.
-    public var instructionLines: [String] {
+    var instructionLines: [String] {
         instructions.map { $0.replacingOccurrences(of: "{password}", with: protectionPassword.isEmpty ? "无" : protectionPassword) }
     }
 
     /// The keys of the form's visible columns, in sheet order (`TemplateForm.layout`).
-    public static var columnKeys: [String] { TemplateForm.templateKeys }
+    static var columnKeys: [String] { TemplateForm.templateKeys }
 
     /// Loads `Templates/district.json`: from `folder` if it holds the file, else from
     /// `$MINSHENG_TEMPLATES`, else the copy shipped with the package (see `TemplateFiles`).
-    public static func load(folder: URL? = nil) throws -> DistrictTemplate {
+    static func load(folder: URL? = nil) throws -> DistrictTemplate {
         try load(from: TemplateFiles.url(named: "district.json", folder: folder))
     }
 
     /// Loads a district template from a JSON file.
-    public static func load(from url: URL) throws -> DistrictTemplate {
+    static func load(from url: URL) throws -> DistrictTemplate {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw MinshengError.configuration(file: url.path, problem: .cannotOpen(.districtTemplate))
         }
@@ -102,12 +102,12 @@ public struct DistrictTemplate: Sendable, Decodable {
     }
 
     /// A column's settings (every key is checked present on load).
-    public func column(_ key: String) -> Column {
+    func column(_ key: String) -> Column {
         columns[key] ?? Column(label: key, width: 10, numberFormat: nil)
     }
 
     /// The title for an area and period.
-    public func title(area: String, period: String?, plan: String) -> String {
+    func title(area: String, period: String?, plan: String) -> String {
         title.replacingOccurrences(of: "{area}", with: area)
             .replacingOccurrences(of: "{period}", with: period ?? defaultPeriod)
             .replacingOccurrences(of: "{plan}", with: plan)
@@ -117,18 +117,18 @@ public struct DistrictTemplate: Sendable, Decodable {
 /// Where the metadata of a template lives: a hidden sheet of key/value rows, a hidden key column
 /// on the form (so a key travels with its row when staff insert rows or sort), and custom
 /// document properties as a second copy.
-public enum TemplateMetadata {
+enum TemplateMetadata {
     /// The hidden sheet's name.
-    public static let sheetName = "_minsheng"
+    static let sheetName = "_minsheng"
     /// The marker in its A1.
-    public static let marker = "minsheng-template"
+    static let marker = "minsheng-template"
 }
 
 /// Stable identities: of a plan (a hash of its content) and of its items (a hash of project and
 /// indicator), so a return is matched to its plan and rows by key, not by position.
-public enum PlanIdentity {
+enum PlanIdentity {
     /// 64-bit FNV-1a as 16 hex digits.
-    public static func hash(_ text: String) -> String {
+    static func hash(_ text: String) -> String {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             value ^= UInt64(byte)
@@ -139,20 +139,20 @@ public enum PlanIdentity {
     }
 
     /// The key of an item: `k` and 12 hex digits of its project and indicator.
-    public static func itemKey(_ item: ProgressItem) -> String {
+    static func itemKey(_ item: ProgressItem) -> String {
         "k" + hash(item.key).prefix(12)
     }
 
     /// The plan's id: a hash of every item's key, target and area targets, in order, in the
     /// canonical form of `canonicalText(_:)` (never a display: a change of how figures are shown
     /// must not orphan the templates already sent out).
-    public static func planID(_ items: [ProgressItem]) -> String {
+    static func planID(_ items: [ProgressItem]) -> String {
         hash(canonicalText(items))
     }
 
     /// The text `planID` hashes: per item, its key, its target and each area's target, every
     /// field length-prefixed (`12:城镇新增就业|…`) so no text can be mistaken for a separator.
-    public static func canonicalText(_ items: [ProgressItem]) -> String {
+    static func canonicalText(_ items: [ProgressItem]) -> String {
         func field(_ text: String) -> String { "\(text.utf8.count):\(text)" }
         var canonical = ""
         for item in items {
@@ -167,7 +167,7 @@ public enum PlanIdentity {
 
     /// A figure as the plan id sees it: `n` and the exact number, `p` and the exact ratio (95% is
     /// `p0.95`), `t` and the length-prefixed text; empty when there is none.
-    public static func canonicalFigure(_ figure: ProgressItem.Figure?) -> String {
+    static func canonicalFigure(_ figure: ProgressItem.Figure?) -> String {
         switch figure {
         case .number(let n)?: return "n" + exactDecimal(n)
         case .percent(let n)?: return "p" + exactDecimal(n)
@@ -179,7 +179,7 @@ public enum PlanIdentity {
     /// Every digit of a decimal, `.` before the fraction, no grouping, no trailing zeros, whatever
     /// the locale: `8300`, `0.95`, `-3.1` (`Decimal`'s own text, which keeps all its digits; a
     /// decimal read as `8300.50` is the same value and text as `8300.5`).
-    public static func exactDecimal(_ value: Decimal) -> String {
+    static func exactDecimal(_ value: Decimal) -> String {
         value.description
     }
 }

@@ -2,49 +2,49 @@ import Foundation
 import XLSXReader
 
 /// A returned district template, read through its metadata.
-public struct TemplateReturn: Sendable {
+struct TemplateReturn: Sendable {
     /// One form row.
-    public struct Line: Sendable {
+    struct Line: Sendable {
         /// The hidden item key (nil on a row staff inserted).
-        public var key: String?
+        var key: String?
         /// 项目.
-        public var project: String?
+        var project: String?
         /// 指标.
-        public var indicator: String?
+        var indicator: String?
         /// The target.
-        public var target: Cell?
+        var target: Cell?
         /// The completed figure.
-        public var completed: Cell?
+        var completed: Cell?
         /// Zero-based row.
-        public var row: Int
+        var row: Int
     }
 
     /// The file.
-    public var path: String
+    var path: String
     /// The plan id written by `split`.
-    public var planID: String
+    var planID: String
     /// The area (county, district, 高新区, 市本级).
-    public var area: String
+    var area: String
     /// The template version.
-    public var version: String
+    var version: String
     /// The sheet name.
-    public var sheetName: String
+    var sheetName: String
     /// The form rows, in sheet order.
-    public var lines: [Line]
+    var lines: [Line]
     /// The period `split` was given (`1-9月`), if any.
-    public var period: String? = nil
+    var period: String? = nil
 }
 
 /// Reads returns: templates by their metadata (hidden sheet and hidden key column), whatever
 /// rows staff inserted or however they sorted.
-public enum ReturnReader {
+enum ReturnReader {
     /// The return's metadata and rows, or nil when the workbook is no minsheng template.
-    public static func readTemplate(_ path: String, options: InputOptions = InputOptions()) throws -> TemplateReturn? {
+    static func readTemplate(_ path: String, options: InputOptions = InputOptions()) throws -> TemplateReturn? {
         try readTemplate(.path(path), options: options)
     }
 
     /// The return's metadata and rows from a file or bytes, or nil when it is no minsheng template.
-    public static func readTemplate(
+    static func readTemplate(
         _ source: InputSource, options: InputOptions = InputOptions(), signatureMarker: String = TemplateForm.signatureMarker
     ) throws -> TemplateReturn? {
         let path = source.name

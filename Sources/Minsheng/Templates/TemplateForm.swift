@@ -4,9 +4,9 @@ import Foundation
 /// header, one row per item, and a hidden key column. `TemplateWriter` writes it and
 /// `ReturnReader` (with `Collector`) reads it back, both through `layout`; the labels, widths and
 /// number formats are data (`Templates/district.json`) laid over it by `columns(_:)`.
-public enum TemplateForm {
+enum TemplateForm {
     /// What each column of the form holds, named as in `district.json` (`key`: the hidden item key).
-    public enum Column: String, Hashable, Sendable, CaseIterable {
+    enum Column: String, Hashable, Sendable, CaseIterable {
         /// 序号.
         case sequence
         /// 项目.
@@ -28,17 +28,17 @@ public enum TemplateForm {
     }
 
     /// Zero-based row of the header.
-    public static let headerRow = 2
+    static let headerRow = 2
     /// Zero-based row of the first item.
-    public static let firstRow = headerRow + 1
+    static let firstRow = headerRow + 1
     /// The hidden key column's text on the rows of the 填报人 / 填报日期 block (`district.json`
     /// `signature.marker` as shipped); readers skip those rows.
-    public static let signatureMarker = "signature"
+    static let signatureMarker = "signature"
 
     /// The form's columns in sheet order, with the styles the code decides; the headers and widths
     /// here are placeholders that `columns(_:)` replaces with the template's (the hidden key column
     /// keeps its own). Readers take positions from it.
-    public static let layout = SheetColumns<Column>(
+    static let layout = SheetColumns<Column>(
         Column.allCases.map { column in
             switch column {
             case .sequence, .project, .indicator, .unit: SheetColumn(column, column.rawValue, width: .fixed(10), style: .wrapped)
@@ -50,12 +50,12 @@ public enum TemplateForm {
         })
 
     /// The form's visible columns as `district.json` names them (every key is checked present on load).
-    public static var templateKeys: [String] {
+    static var templateKeys: [String] {
         layout.columns.filter { !$0.hidden }.map(\.key.rawValue)
     }
 
     /// The form's columns with the template's labels, widths and number formats.
-    public static func columns(_ template: DistrictTemplate) -> SheetColumns<Column> {
+    static func columns(_ template: DistrictTemplate) -> SheetColumns<Column> {
         SheetColumns(
             layout.columns.map { column in
                 guard !column.hidden else { return column }

@@ -1,9 +1,9 @@
 /// How serious a finding is.
-public enum Severity: String, Codable, Sendable, Comparable {
+enum Severity: String, Codable, Sendable, Comparable {
     case error, warning
 
     /// Orders for sorting.
-    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
 }
 
 /// The stable codes of findings (DESIGN: Findings).
@@ -59,7 +59,7 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
 public struct Finding: Codable, Sendable, Hashable {
     /// The cell as a report shows it: `附表!E3` when the finding is on another sheet than
     /// `mainSheet` (a workbook checked on several sheets), else `E3`; empty without a cell.
-    public func place(besides mainSheet: String?) -> String {
+    func place(besides mainSheet: String?) -> String {
         guard let cell else { return "" }
         guard let mainSheet, let sheet, sheet != mainSheet else { return cell }
         return "\(sheet)!\(cell)"
@@ -68,28 +68,28 @@ public struct Finding: Codable, Sendable, Hashable {
     /// The stable code.
     public var code: FindingCode
     /// Error or warning.
-    public var severity: Severity
+    var severity: Severity
     /// The workbook.
-    public var file: String
+    var file: String
     /// The sheet.
-    public var sheet: String?
+    var sheet: String?
     /// The cell in A1 notation.
-    public var cell: String?
+    var cell: String?
     /// One-based row number.
-    public var row: Int?
+    var row: Int?
     /// The item's name (project — indicator).
-    public var item: String?
+    var item: String?
     /// The area (county, district, 高新区, 市本级).
     public var area: String?
     /// What the figure should be (the sum of the areas, completed ÷ target …), if the finding has one.
-    public var expected: Double?
+    var expected: Double?
     /// What the figure is, as read.
-    public var actual: Double?
+    var actual: Double?
     /// For people, in Chinese.
-    public var message: String
+    var message: String
 
     /// Creates one from its parts.
-    public init(
+    init(
         code: FindingCode, severity: Severity, file: String, sheet: String?, cell: String?, row: Int?,
         item: String?, area: String? = nil, expected: Double? = nil, actual: Double? = nil, message: String
     ) {

@@ -3,7 +3,7 @@ import Foundation
 /// Every finding's message, keyed by what was found: the one place where a finding's code,
 /// severity and Chinese wording are decided. Rules and jobs say *what* they found; this says
 /// how it is told.
-public enum FindingMessage: Sendable, Hashable {
+enum FindingMessage: Sendable, Hashable {
     // MARK: Values
     /// A formula cell without a cached value.
     case formulaWithoutValue(label: String)
@@ -99,7 +99,7 @@ public enum FindingMessage: Sendable, Hashable {
     case partsExceedWhole(measure: Measure, whole: String, header: String, total: Decimal, sum: Decimal, count: Int)
 
     /// The stable code.
-    public var code: FindingCode {
+    var code: FindingCode {
         switch self {
         case .formulaWithoutValue, .rateFormulaOtherRow: return .formulaWithoutValue
         case .unparsed: return .unparsedValue
@@ -142,7 +142,7 @@ public enum FindingMessage: Sendable, Hashable {
     }
 
     /// Error or warning.
-    public var severity: Severity {
+    var severity: Severity {
         switch self {
         case .returnNotMerged(let reason):
             switch reason {
@@ -161,7 +161,7 @@ public enum FindingMessage: Sendable, Hashable {
     }
 
     /// The Chinese sentence.
-    public var text: String {
+    var text: String {
         switch self {
         case .formulaWithoutValue(let label): return "\(label)是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再报送）"
         case .rateFormulaOtherRow(let label, let formula, let row):
@@ -235,22 +235,22 @@ public enum FindingMessage: Sendable, Hashable {
 /// var findings = FindingBuilder(file: "a.xlsx", sheet: "Sheet1")
 /// findings.add(.negative(label: "目标", value: -3), cell: "E7", row: 7, item: "就业")
 /// ```
-public struct FindingBuilder: Sendable {
+struct FindingBuilder: Sendable {
     /// The file (as given).
-    public var file: String
+    var file: String
     /// The sheet.
-    public var sheet: String?
+    var sheet: String?
     /// The findings so far, in the order added.
-    public private(set) var findings: [Finding] = []
+    private(set) var findings: [Finding] = []
 
     /// Creates one for a file and sheet.
-    public init(file: String, sheet: String?) {
+    init(file: String, sheet: String?) {
         self.file = file
         self.sheet = sheet
     }
 
     /// Adds a finding; figures are given exactly and reported as numbers.
-    public mutating func add(
+    mutating func add(
         _ message: FindingMessage, cell: String? = nil, row: Int? = nil, item: String? = nil, area: String? = nil,
         expected: Decimal? = nil, actual: Decimal? = nil
     ) {
@@ -262,12 +262,12 @@ public struct FindingBuilder: Sendable {
     }
 
     /// Adds findings made elsewhere.
-    public mutating func append(contentsOf other: [Finding]) {
+    mutating func append(contentsOf other: [Finding]) {
         findings += other
     }
 
     /// Sorts by row, then cell (stable: findings of one cell keep their order).
-    public mutating func sortByPlace() {
+    mutating func sortByPlace() {
         findings = findings.enumerated().sorted { a, b in
             let ka = (a.element.row ?? 0, a.element.cell ?? "")
             let kb = (b.element.row ?? 0, b.element.cell ?? "")

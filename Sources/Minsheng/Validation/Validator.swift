@@ -12,15 +12,15 @@ import Foundation
 /// ```swift
 /// let findings = Validator(asOf: AsOfDate("2023-10-31")).findings(for: table)
 /// ```
-public struct Validator: Sendable {
+struct Validator: Sendable {
     /// The date for 序时进度, if given.
-    public var asOf: AsOfDate?
+    var asOf: AsOfDate?
     /// The rules run on every item row, in this order.
-    public var rules: [any TableRule]
+    var rules: [any TableRule]
     /// The rules run once on the whole table, after the row rules.
-    public var tableRules: [any WholeTableRule]
+    var tableRules: [any WholeTableRule]
     /// The rules run between a table and the same items in last period's report (`--previous`).
-    public var pairRules: [any PairRule] = [PreviousPeriodRule()]
+    var pairRules: [any PairRule] = [PreviousPeriodRule()]
     /// The rules run on an area's return in `collect`, before its rows are merged.
     var mergeRules: [any ReturnRule] = [
         ReturnNotMergedRule(), TargetChangedRule(), UnmergedRowRule(), ReturnNegativeRule(), ReturnPlausibilityRule(),
@@ -32,14 +32,14 @@ public struct Validator: Sendable {
     var submissionRules: [any SubmissionRule] = [MissingSubmissionRule()]
 
     /// The rules of `check`, in the order their findings are listed within a row.
-    public static let standardRules: [any TableRule] = [
+    static let standardRules: [any TableRule] = [
         ValueRule(), TotalRule(.target), TotalRule(.completed), AreaRowsTotalRule(.target), AreaRowsTotalRule(.completed),
         ProseBreakdownRule(), RateRule(), MissingTargetRule(),
         ScheduleRule(), DuplicateRule(), PlausibilityRule(),
     ]
 
     /// Creates one from its parts.
-    public init(
+    init(
         asOf: AsOfDate? = nil, rules: [any TableRule] = Validator.standardRules,
         tableRules: [any WholeTableRule] = [ColumnTotalRule(), TotalRowRateRule(), SubItemsRule(), RowTotalColumnRule(), UnlabeledRowRule()]
     ) {
@@ -49,12 +49,12 @@ public struct Validator: Sendable {
     }
 
     /// Every finding of the table, in row order.
-    public func findings(for table: RecognizedTable) -> [Finding] {
+    func findings(for table: RecognizedTable) -> [Finding] {
         findings(for: CheckedTable(table, asOf: asOf))
     }
 
     /// Every finding of a prepared table, in row order.
-    public func findings(for checked: CheckedTable) -> [Finding] {
+    func findings(for checked: CheckedTable) -> [Finding] {
         var builder = checked.builder()
         // What the reading's judge already found on these very rows is not looked for again.
         let kept = checked.table.checkedRows != nil ? checked.table.ruleFindings : nil
@@ -82,7 +82,7 @@ public struct Validator: Sendable {
     /// The findings of `current` against last period's report: the pair rules' against its
     /// previous table (the one with most of its items), or `previous-mismatch` when none has
     /// enough of them.
-    public func findings(for current: CheckedTable, previous report: PreviousReport) -> [Finding] {
+    func findings(for current: CheckedTable, previous report: PreviousReport) -> [Finding] {
         var findings = current.builder()
         guard let previous = report.table(for: current) else {
             findings.add(.noPreviousTable(previousFile: (report.file as NSString).lastPathComponent))

@@ -2,22 +2,22 @@ import Foundation
 
 /// A total and its split among areas, as written in a plan's prose:
 /// `城镇新增就业3.3万人以上(其中:涡阳县8300人以上,蒙城县8100人以上,…)`.
-public struct Breakdown: Hashable, Sendable {
+struct Breakdown: Hashable, Sendable {
     /// The total before the clause (nil when none could be told apart).
-    public var total: Quantity?
+    var total: Quantity?
     /// Area values in the order written.
-    public var areas: [AreaValue]
+    var areas: [AreaValue]
     /// A value that every county/district gets (`每个县区不少于550个`, `每个县区各2家`).
-    public var each: Quantity?
+    var each: Quantity?
     /// The text of the clause (其中…), for messages.
-    public var clause: String
+    var clause: String
 
     /// One area's share.
-    public struct AreaValue: Hashable, Sendable {
+    struct AreaValue: Hashable, Sendable {
         /// The area (county, district, 高新区, 市本级).
-        public var area: String
+        var area: String
         /// The figure.
-        public var value: Quantity
+        var value: Quantity
     }
 }
 
@@ -29,28 +29,28 @@ public struct Breakdown: Hashable, Sendable {
 /// b.first?.total?.value   // 2200
 /// b.first?.each?.value    // 550
 /// ```
-public struct BreakdownParser: Sendable {
+struct BreakdownParser: Sendable {
     /// The words areas and figures are told by.
     let words: ValueWords
 
     /// A parser with the engine's words.
-    public init(words: ValueWords) {
+    init(words: ValueWords) {
         self.words = words
     }
 
     /// Every breakdown in the text, in order.
-    public static func parse(_ text: String, words: ValueWords) -> [Breakdown] { BreakdownParser(words: words).parse(text) }
+    static func parse(_ text: String, words: ValueWords) -> [Breakdown] { BreakdownParser(words: words).parse(text) }
 
     /// A split written as a list of tokens in one cell (see `parseTokens(_:)`).
-    public static func parseTokens(_ text: String, words: ValueWords) -> Breakdown? { BreakdownParser(words: words).parseTokens(text) }
+    static func parseTokens(_ text: String, words: ValueWords) -> Breakdown? { BreakdownParser(words: words).parseTokens(text) }
 
     /// The breakdowns of a 分解情况 cell (see `parseBreakdownCell(_:)`).
-    public static func parseBreakdownCell(_ text: String, words: ValueWords) -> [Breakdown] {
+    static func parseBreakdownCell(_ text: String, words: ValueWords) -> [Breakdown] {
         BreakdownParser(words: words).parseBreakdownCell(text)
     }
 
     /// The area name a text starts with (see `leadingAreaName(_:)`).
-    public static func leadingAreaName(_ text: String, words: ValueWords) -> String? {
+    static func leadingAreaName(_ text: String, words: ValueWords) -> String? {
         BreakdownParser(words: words).leadingAreaName(text)
     }
 
@@ -61,7 +61,7 @@ public struct BreakdownParser: Sendable {
     static let proseLimit = 4096
 
     /// Every breakdown in the text, in order.
-    public func parse(_ text: String) -> [Breakdown] {
+    func parse(_ text: String) -> [Breakdown] {
         // A breakdown is written within a few sentences: a long text is read to `proseLimit`.
         let chars = Array(text.prefix(Self.proseLimit))
         var result: [Breakdown] = []
@@ -107,7 +107,7 @@ public struct BreakdownParser: Sendable {
     /// `元坝镇280 白果乡15 柏林沟镇40 … 拣银岩街道办40` (areas ending as counties, towns, 街道办 …).
     /// Nil unless at least two tokens read and no area appears twice; text between tokens that
     /// names no area is passed over.
-    public func parseTokens(_ text: String) -> Breakdown? {
+    func parseTokens(_ text: String) -> Breakdown? {
         let chars = Array(text)
         var areas: [Breakdown.AreaValue] = []
         var i = 0
@@ -137,7 +137,7 @@ public struct BreakdownParser: Sendable {
     }
 
     /// The breakdowns of a 分解情况 cell: prose (其中…) when it holds some, else a token list.
-    public func parseBreakdownCell(_ text: String) -> [Breakdown] {
+    func parseBreakdownCell(_ text: String) -> [Breakdown] {
         let prose = parse(text)
         if !prose.isEmpty { return prose }
         // Tokens are read from a whole cell: none from a cell longer than prose is read.
@@ -146,7 +146,7 @@ public struct BreakdownParser: Sendable {
     }
 
     /// The area name a text starts with (`黄山区民生实事完成情况` → `黄山区`), if any.
-    public func leadingAreaName(_ text: String) -> String? {
+    func leadingAreaName(_ text: String) -> String? {
         areaName(at: Array(text), 0)
     }
 

@@ -3,22 +3,22 @@ import XLSXReader
 
 /// A recognized table prepared for the rules: each item row's value cells read as figures once,
 /// the columns that hold figures, the counties it names, and where each item first appears.
-public struct CheckedTable: Sendable {
+struct CheckedTable: Sendable {
     /// The table.
-    public let table: RecognizedTable
+    let table: RecognizedTable
     /// The date for 序时进度, if given.
-    public let asOf: AsOfDate?
+    let asOf: AsOfDate?
     /// Each item row with its values read as figures.
-    public let rows: [CheckedRow]
+    let rows: [CheckedRow]
     /// Value columns whose cells are mostly figures: text there is an `unparsed-value`.
-    public let numericColumns: Set<Int>
+    let numericColumns: Set<Int>
     /// The counties and districts a `每个县区` refers to.
-    public let counties: [String]
+    let counties: [String]
     /// The first row (zero-based) of each item key.
-    public let firstRowOfKey: [ItemKey: Int]
+    let firstRowOfKey: [ItemKey: Int]
     /// In a table with one row per area (a 县区 column): each item's area rows (not its total
     /// row), as indices into `rows`, by the item's key without the area.
-    public let areaRowsOfItem: [ItemKey: [Int]]
+    let areaRowsOfItem: [ItemKey: [Int]]
     /// The value column of each measure and area, looked up once per table.
     let columns: ValueColumns
     /// The breakdowns of long target texts, read once per stored string (a 3 MB text repeated in
@@ -26,7 +26,7 @@ public struct CheckedTable: Sendable {
     let breakdowns = BreakdownMemo()
 
     /// Reads every item row of `table`.
-    public init(_ table: RecognizedTable, asOf: AsOfDate? = nil) {
+    init(_ table: RecognizedTable, asOf: AsOfDate? = nil) {
         self.table = table
         self.asOf = asOf
         counties = table.countiesMentioned
@@ -112,12 +112,12 @@ public struct CheckedTable: Sendable {
     }
 
     /// The column of a measure for an area (nil: the total).
-    public func column(for key: ValueKey) -> LayoutColumn? { columns.column(key) }
+    func column(for key: ValueKey) -> LayoutColumn? { columns.column(key) }
 
     /// The column of a measure for an area in a row: with the areas in rows, the row's own
     /// group's column when the area (or the total) has a row, its header naming the area
     /// (`全市目标任务`); else `column(for:)`.
-    public func column(for key: ValueKey, in row: CheckedRow) -> LayoutColumn? {
+    func column(for key: ValueKey, in row: CheckedRow) -> LayoutColumn? {
         guard let group = row.row.group else { return column(for: key) }
         guard var column = group.column(key.measure), let areaRow = table.layout.areaRows?.row(of: key.area) else { return nil }
         // (合计 of a column headed 合计 is named once.)
@@ -128,7 +128,7 @@ public struct CheckedTable: Sendable {
 
     /// The cell of a value in a row: the cell read, or where it belongs when blank (with the
     /// areas in rows: in the area's row of the row's group).
-    public func a1(_ row: CheckedRow, _ key: ValueKey) -> String? {
+    func a1(_ row: CheckedRow, _ key: ValueKey) -> String? {
         if let cell = row.row.values[key] { return cell.reference.a1 }
         if row.row.group != nil {
             guard let column = column(for: key, in: row), let areaRow = table.layout.areaRows?.row(of: key.area) else { return nil }
@@ -138,31 +138,31 @@ public struct CheckedTable: Sendable {
     }
 
     /// A builder for this table's findings.
-    public func builder() -> FindingBuilder { FindingBuilder(file: table.file, sheet: table.sheet.name) }
+    func builder() -> FindingBuilder { FindingBuilder(file: table.file, sheet: table.sheet.name) }
 }
 
 /// One item row with its values read.
-public struct CheckedRow: Sendable {
+struct CheckedRow: Sendable {
     /// The row.
-    public let row: TableRow
+    let row: TableRow
     /// Its value cells as figures.
-    public let values: [ValueKey: ReadValue]
+    let values: [ValueKey: ReadValue]
 
     /// The item's key.
-    public let key: ItemKey
+    let key: ItemKey
 
     /// Creates one from its parts.
-    public init(row: TableRow, values: [ValueKey: ReadValue]) {
+    init(row: TableRow, values: [ValueKey: ReadValue]) {
         self.row = row
         self.values = values
         key = ItemKey(row)
     }
 
     /// The figure of a value, if it is one.
-    public func figure(_ key: ValueKey) -> Quantity? { values[key]?.quantity.quantity }
+    func figure(_ key: ValueKey) -> Quantity? { values[key]?.quantity.quantity }
 
     /// 目标 / 完成数 / 完成率, with the area in front (`涡阳县目标`).
-    public static func label(_ key: ValueKey) -> String {
+    static func label(_ key: ValueKey) -> String {
         let measure: String
         switch key.measure {
         case .target: measure = "目标"

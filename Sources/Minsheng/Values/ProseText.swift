@@ -1,10 +1,10 @@
 /// Tells a target written as a sentence (`围绕重点民生食品，开展食品安全“你点我检”200批次。`) — a
 /// descriptive target, never a finding — from a figure that could not be read (`见附件`,
 /// `8300人以上？？`), which is an `unparsed-value`.
-public enum ProseText {
+enum ProseText {
     /// Whether `text` is prose: at least 12 characters of which at least 6 are Chinese, or a
     /// sentence with Chinese punctuation (，。；：).
-    public static func isProse(_ text: String) -> Bool {
+    static func isProse(_ text: String) -> Bool {
         let characters = text.filter { !$0.isWhitespace }
         let chinese = characters.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
         if characters.count >= 12 && chinese >= 6 { return true }

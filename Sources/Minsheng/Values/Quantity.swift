@@ -6,31 +6,31 @@ import Foundation
 /// ```swift
 /// QuantityParser.parse("3.3万人以上")   // .quantity(33000 人, atLeast)
 /// ```
-public struct Quantity: Hashable, Sendable, CustomStringConvertible {
+struct Quantity: Hashable, Sendable, CustomStringConvertible {
     /// How the figure binds.
-    public enum Bound: String, Hashable, Sendable {
+    enum Bound: String, Hashable, Sendable {
         case exact, atLeast, atMost, approximately
     }
 
     /// The value in base units (3.3万 is 33000). Percentages hold the percent figure: 95% is 95.
-    public var value: Decimal
+    var value: Decimal
     /// The unit as written (人, 个, 万元, 公里 …), `%` for percentages, nil when none.
-    public var unit: String?
+    var unit: String?
     /// Floor, ceiling, approximation or exact.
-    public var bound: Bound
+    var bound: Bound
 
     /// Creates one from its parts.
-    public init(_ value: Decimal, unit: String? = nil, bound: Bound = .exact) {
+    init(_ value: Decimal, unit: String? = nil, bound: Bound = .exact) {
         self.value = value
         self.unit = unit
         self.bound = bound
     }
 
     /// Whether the figure is a percentage.
-    public var isPercent: Bool { unit == "%" }
+    var isPercent: Bool { unit == "%" }
 
     /// The value as a plain ratio for percentages (95% → 0.95), else the value.
-    public var ratio: Decimal { isPercent ? Quantity.shifted(value, by: -2) : value }
+    var ratio: Decimal { isPercent ? Quantity.shifted(value, by: -2) : value }
 
     /// `value` × 10^`places`, exactly: the decimal point moved, not Foundation's multiplication
     /// or division (which allocate on every call): a percentage read (0.95 → 95) or turned into
@@ -45,10 +45,10 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value as a Double (for reports).
-    public var doubleValue: Double { NSDecimalNumber(decimal: value).doubleValue }
+    var doubleValue: Double { NSDecimalNumber(decimal: value).doubleValue }
 
     /// `33000人以上`.
-    public var description: String {
+    var description: String {
         let number = Quantity.format(value)
         let suffix: String
         switch bound {
@@ -61,7 +61,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A decimal as plain text (`33000`, `0.95`, `111.67`).
-    public static func format(_ value: Decimal) -> String {
+    static func format(_ value: Decimal) -> String {
         if let text = ExactDecimal(value)?.formatted { return text }
         var v = value
         var rounded = Decimal()
@@ -78,7 +78,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether two values are equal: exactly for integers, to a relative 1e-9 otherwise.
-    public static func equal(_ a: Decimal, _ b: Decimal) -> Bool {
+    static func equal(_ a: Decimal, _ b: Decimal) -> Bool {
         if let x = ExactDecimal(a), let y = ExactDecimal(b), let answer = exactlyEqual(x, y) { return answer }
         if a == b { return true }
         let difference = abs(NSDecimalNumber(decimal: a - b).doubleValue)
@@ -112,7 +112,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// What a cell holds once read as a figure.
-public enum CellQuantity: Hashable, Sendable {
+enum CellQuantity: Hashable, Sendable {
     /// A figure.
     case quantity(Quantity)
     /// Not applicable: `——`, `—`, `-`, `/`, `无`, blank. Never an error.
@@ -123,7 +123,7 @@ public enum CellQuantity: Hashable, Sendable {
     case unparsed(String)
 
     /// The figure, if any.
-    public var quantity: Quantity? {
+    var quantity: Quantity? {
         if case .quantity(let q) = self { return q }
         return nil
     }

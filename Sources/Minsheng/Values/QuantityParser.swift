@@ -12,9 +12,9 @@ import Foundation
 /// QuantityParser.parse("见附件", words: words)           // .unparsed("见附件")
 /// QuantityParser.parse(number: 0.95, percentFormat: true)   // 95 %
 /// ```
-public enum QuantityParser {
+enum QuantityParser {
     /// Reads a numeric cell: a `0%`-style format makes 0.95 the percentage 95.
-    public static func parse(number: Double, percentFormat: Bool) -> CellQuantity {
+    static func parse(number: Double, percentFormat: Bool) -> CellQuantity {
         guard number.isFinite else { return .unparsed(String(number)) }
         var value = Quantity.decimal(number) { "\($0)" }
         if percentFormat {
@@ -26,7 +26,7 @@ public enum QuantityParser {
 
     /// Reads text. `headerUnit` is the column's unit (`万元` from `投资额（万元）`): a text such as
     /// `500万元` under it stays 500 万元 instead of becoming 5000000 元.
-    public static func parse(_ text: String, headerUnit: String? = nil, words: QuantityWords) -> CellQuantity {
+    static func parse(_ text: String, headerUnit: String? = nil, words: QuantityWords) -> CellQuantity {
         // A figure is never this long: prose, whose words are looked for in its beginning only.
         let long = HeaderText.isLong(text, limit: proseLimit)
         let folded = fold(long ? String(text.unicodeScalars.prefix(8 * proseLimit)) : text)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How a reported completion rate compares with completed ÷ target.
-public enum RateVerdict: Hashable, Sendable {
+enum RateVerdict: Hashable, Sendable {
     /// The reported rate is completed ÷ target rounded at its printed precision.
     case consistent
     /// The reported rate is the truncated value, not the rounded one (827/790 printed 104%).
@@ -20,10 +20,10 @@ public enum RateVerdict: Hashable, Sendable {
 /// ```swift
 /// RateCheck.compare(reported: 104, decimals: 0, completed: 827, target: 790)  // .truncationOnly
 /// ```
-public enum RateCheck {
+enum RateCheck {
     /// `reported` is the percent figure as printed (104 for 104%), `decimals` the digits printed
     /// after the point; completed and target in the same unit.
-    public static func compare(reported: Decimal, decimals: Int, completed: Decimal, target: Decimal) -> RateVerdict {
+    static func compare(reported: Decimal, decimals: Int, completed: Decimal, target: Decimal) -> RateVerdict {
         let places = max(0, min(decimals, 10))
         // Typed figures: the verdict from integer arithmetic, the expected rate (for a finding's
         // words) only when there is a finding.
@@ -100,7 +100,7 @@ public enum RateCheck {
     /// themselves rounded to the digits they are printed with (3.49 万人 ÷ 3.31 万人 printed
     /// 105.3%: 3.485…3.495 over 3.305…3.315 gives 105.13%…105.75%). Whole numbers are counts,
     /// taken as exact: only figures printed with decimals widen the range.
-    public static func agreesWithRoundedInputs(
+    static func agreesWithRoundedInputs(
         reported: Decimal, decimals: Int, completed: Decimal, completedDecimals: Int, target: Decimal, targetDecimals: Int
     ) -> Bool {
         guard completedDecimals > 0 || targetDecimals > 0, target > 0, completed >= 0 else { return false }
@@ -116,7 +116,7 @@ public enum RateCheck {
     }
 
     /// Whether a rate shown with all its digits is completed ÷ target (relative tolerance 1e-9).
-    public static func agreesInFull(_ reported: Decimal, _ expected: Decimal) -> Bool {
+    static func agreesInFull(_ reported: Decimal, _ expected: Decimal) -> Bool {
         let scale = max(abs(expected), abs(reported))
         return abs(reported - expected) <= scale * Decimal(sign: .plus, exponent: -9, significand: 1)
     }
@@ -129,7 +129,7 @@ public enum RateCheck {
     }
 
     /// Digits after the decimal point in a printed number (`116.67%` → 2, `12%` → 0).
-    public static func printedDecimals(_ text: String) -> Int {
+    static func printedDecimals(_ text: String) -> Int {
         if let ascii = printedDecimalsOfASCII(text) { return ascii }
         let folded = QuantityParser.fold(text)
         guard let point = folded.firstIndex(of: ".") else { return 0 }

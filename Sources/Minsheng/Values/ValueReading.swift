@@ -3,13 +3,13 @@ import Foundation
 import XLSXReader
 
 /// A value cell read as a figure, with what is needed to judge it.
-public struct ReadValue: Sendable {
+struct ReadValue: Sendable {
     /// The cell.
-    public var cell: Cell
+    var cell: Cell
     /// What it holds as a figure.
-    public var quantity: CellQuantity
+    var quantity: CellQuantity
     /// Digits printed after the point (for rates: `116.67%` → 2, a `0.0%` format → 1).
-    public var printedDecimals: Int
+    var printedDecimals: Int
 }
 
 extension ReadValue {
@@ -27,7 +27,7 @@ extension ReadValue {
 
 /// Reads value cells as figures, taking the column's header unit and the cell's number format
 /// into account.
-public enum ValueReading {
+enum ValueReading {
     /// The one unit rule of every value read: the unit its column's header gives
     /// (`投资额（万元）`), else — for a target or a completion, not a rate — the row's 单位 cell
     /// (`万元`) when it reads as a unit. Check, convert, collect and `--previous` read each
@@ -47,7 +47,7 @@ public enum ValueReading {
     }
 
     /// Reads `cell` of a column with `measure` and header unit, with the engine's quantity words.
-    public static func read(_ cell: Cell, measure: Measure, headerUnit: String?, words: QuantityWords) -> ReadValue {
+    static func read(_ cell: Cell, measure: Measure, headerUnit: String?, words: QuantityWords) -> ReadValue {
         // A placeholder 0 (XlsxWriter, recalculated on opening) is no figure: the formula is.
         if cell.placeholderResult { return ReadValue(cell: cell, quantity: .notApplicable, printedDecimals: 0) }
         switch cell.value {

@@ -8,16 +8,16 @@ import Foundation
 /// not checked while an area with a target has no completion (`breakdown-incomplete`, at that
 /// area's cell). Figures that do not sum (a rate, ratio, ceiling, a percentage, or every area
 /// repeating the total) are not checked.
-public struct AreaRowsTotalRule: TableRule {
+struct AreaRowsTotalRule: TableRule {
     /// Target or completion totals.
-    public var measure: Measure
+    var measure: Measure
 
     /// Creates one for a measure.
-    public init(_ measure: Measure) {
+    init(_ measure: Measure) {
         self.measure = measure
     }
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         guard row.row.areaIsTotal, row.row.indicatorKind.isAdditive,
             let indices = table.areaRowsOfItem[row.key.in(area: nil)], !indices.isEmpty,
             let total = row.figure(ValueKey(measure)), !total.isPercent

@@ -7,11 +7,11 @@ import Foundation
 /// (The row's own rate is `TotalRowRateRule`'s.) The sums only where a sum means something:
 /// every item counted has a plain figure in that column (blank or `——` counts as none), the same unit (单位 column) or none, a figure that sums (not a rate,
 /// ratio, ceiling or percentage), and at least two items are counted.
-public struct ColumnTotalRule: WholeTableRule {
+struct ColumnTotalRule: WholeTableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
         guard table.table.rows.contains(where: { TotalRows.label(of: $0) != nil }) else { return }
         var sinceTotal: [CheckedRow] = []
         var sinceSection: [CheckedRow] = []

@@ -2,11 +2,11 @@ import XLSXReader
 
 /// `duplicate-item`: the same item (project and indicator, and area in a table with one row per
 /// area) as an earlier row.
-public struct DuplicateRule: TableRule {
+struct DuplicateRule: TableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         let key = row.key
         guard !key.isEmpty, let first = table.firstRowOfKey[key], first != row.row.row else { return }
         let layout = table.table.layout

@@ -1,10 +1,10 @@
 /// `missing-target`: a completion whose target cell is blank (a `——` target says there is none,
 /// on purpose). The finding points at the blank target cell, where the figure belongs.
-public struct MissingTargetRule: TableRule {
+struct MissingTargetRule: TableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, value) in row.values where key.measure == .completed {
             guard let completed = value.quantity.quantity, completed.value != 0 else { continue }
             let targetKey = ValueKey(.target, area: key.area)

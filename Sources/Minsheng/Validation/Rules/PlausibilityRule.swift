@@ -3,9 +3,9 @@ import Foundation
 /// `implausible-value` (a completion over 3× its target, a rate over 300 %) and `unit-mismatch`
 /// (a percentage typed where a count belongs, a count where a rate belongs): figures a person
 /// should look at again, though they may be right.
-public struct PlausibilityRule: TableRule {
+struct PlausibilityRule: TableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
     /// Whether the row's own reported rate says the same (577 of 60 printed 961.7%): the office
     /// saw the figure and stood by it; nothing for a person to look at again.
@@ -20,7 +20,7 @@ public struct PlausibilityRule: TableRule {
         }
     }
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         // Each value has its own cell, and `Validator` orders findings by cell: no sort here.
         for (key, value) in row.values {
             guard let q = value.quantity.quantity else { continue }

@@ -5,11 +5,11 @@ import Foundation
 /// `completed-decreased` (this month's figure typed instead of the running total), an annual
 /// target that moves is `target-changed`, an item of last period's table that is gone is
 /// `item-dropped`. Findings name the current cell; messages name last period's.
-public struct PreviousPeriodRule: PairRule {
+struct PreviousPeriodRule: PairRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ current: CheckedTable, against previous: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ current: CheckedTable, against previous: CheckedTable, into findings: inout FindingBuilder) {
         let index = ItemIndex(previous.rows.map { ($0.key, $0) })
         let previousFile = (previous.table.file as NSString).lastPathComponent
         var matched: Set<ItemKey> = []
@@ -46,7 +46,7 @@ public struct PreviousPeriodRule: PairRule {
 
     /// How many of `current`'s items `previous` has: the table an input is compared with is the
     /// previous one that has the most of its items.
-    public static func overlap(_ current: CheckedTable, _ previous: CheckedTable) -> Int {
+    static func overlap(_ current: CheckedTable, _ previous: CheckedTable) -> Int {
         let index = ItemIndex(previous.rows.map { ($0.key, ()) })
         return current.rows.filter { index.matchKey($0.key) != nil }.count
     }

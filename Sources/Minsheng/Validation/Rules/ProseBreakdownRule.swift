@@ -2,9 +2,9 @@ import Foundation
 
 /// `total-mismatch` in prose: a target cell such as `33000人，其中涡阳县8300人、…` whose areas do
 /// not add up to its total (`每个县区` counts every county the table names).
-public struct ProseBreakdownRule: TableRule {
+struct ProseBreakdownRule: TableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
     /// A 分解情况 column (`元坝镇280 白果乡15 …`, or prose): its areas against the row's target.
     func checkBreakdownColumn(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
@@ -22,7 +22,7 @@ public struct ProseBreakdownRule: TableRule {
         }
     }
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         checkBreakdownColumn(row, in: table, into: &findings)
         guard let cell = row.row.values[ValueKey(.target)], case .string(let text) = cell.value else { return }
         for breakdown in table.breakdowns.value(text, { BreakdownParser.parse($0, words: table.table.words) }) {

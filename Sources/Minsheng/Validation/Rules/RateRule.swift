@@ -2,11 +2,11 @@ import Foundation
 
 /// `rate-mismatch`: a reported rate against completed ÷ target, at the precision it is printed
 /// (`RowRates`, which a 合计 row's rate is judged by too).
-public struct RateRule: TableRule {
+struct RateRule: TableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         RowRates.check(row, in: table, into: &findings)
     }
 }

@@ -9,11 +9,11 @@ import Foundation
 /// columns right before it — whichever adds up in the most rows. It is checked only when that
 /// sum holds in two rows at least and in two thirds of the rows compared: then the others are
 /// errors, not a reading of the table.
-public struct RowTotalColumnRule: WholeTableRule {
+struct RowTotalColumnRule: WholeTableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
         guard let areaRows = table.table.layout.areaRows, areaRows.groups.allSatisfy({ $0.columns.count == 1 }) else { return }
         let items = table.rows
         let areas = areaRows.rows.map(\.area)

@@ -1,11 +1,11 @@
 import Foundation
 
 /// `behind-schedule`: a completion below 序时进度 for the as-of date.
-public struct ScheduleRule: TableRule {
+struct ScheduleRule: TableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         // A ceiling (失业率低于 4.3) is met under its target, not by reaching a share of it.
         guard let asOf = table.asOf, row.row.indicatorKind != .ceiling else { return }
         let schedule = Decimal(asOf.scheduleShare)

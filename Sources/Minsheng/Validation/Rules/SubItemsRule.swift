@@ -7,11 +7,11 @@ import Foundation
 ///
 /// Only figures that sum are compared: the same unit, not a rate, ratio, ceiling or percentage;
 /// two parts at least.
-public struct SubItemsRule: WholeTableRule {
+struct SubItemsRule: WholeTableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
         guard table.table.layout.areaRows == nil else { return }
         var parent: CheckedRow?
         var parts: [CheckedRow] = []

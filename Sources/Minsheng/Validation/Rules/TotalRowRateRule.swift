@@ -1,11 +1,11 @@
 /// `rate-mismatch` in a 合计, 总计 or 小计 row under the items: the row's own reported rate
 /// against its own completed ÷ target, judged as an item row's is (`RowRates`); named by the
 /// row's label.
-public struct TotalRowRateRule: WholeTableRule {
+struct TotalRowRateRule: WholeTableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
         for row in table.table.rows {
             guard let label = TotalRows.label(of: row) else { continue }
             var named = row

@@ -10,16 +10,16 @@ import Foundation
 /// Not every figure sums: a rate, ratio, ceiling or per-person floor (`IndicatorKind`, from the
 /// indicator's words), a percentage total, or a total that every filled area repeats
 /// (失业率 4.3 for the city and 4.3 for each area) is not checked.
-public struct TotalRule: TableRule {
+struct TotalRule: TableRule {
     /// Target or completion totals.
-    public var measure: Measure
+    var measure: Measure
 
     /// Creates one for a measure.
-    public init(_ measure: Measure) {
+    init(_ measure: Measure) {
         self.measure = measure
     }
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         let areas = table.table.layout.areas.filter { table.column(for: ValueKey(measure, area: $0), in: row) != nil }
         // A rate, ratio, ceiling or per-person floor is never summed across areas.
         guard !areas.isEmpty, row.row.indicatorKind.isAdditive, let total = row.figure(ValueKey(measure)), !total.isPercent

@@ -2,11 +2,11 @@ import XLSXReader
 
 /// `formula-without-value` (but for a rate computed from the row's own figures), `unparsed-value`
 /// (text in a column of figures) and `negative-value`.
-public struct ValueRule: TableRule {
+struct ValueRule: TableRule {
     /// Creates one.
-    public init() {}
+    init() {}
 
-    public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
+    func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         // Each value has its own cell, and `Validator` orders findings by cell: no sort here.
         for (key, value) in row.values {
             // Built only for a finding (most values have none).
