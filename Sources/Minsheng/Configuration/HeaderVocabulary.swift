@@ -369,9 +369,9 @@ struct HeaderVocabulary: Sendable {
 /// batch).
 final class WordCache: Sendable {
     public struct Entry: Sendable {
-        var role: HeaderRole?
-        var isArea: Bool
-        var isTotal: Bool
+        public var role: HeaderRole?
+        public var isArea: Bool
+        public var isTotal: Bool
     }
 
     private let entries = SharedTextCache<Entry>()

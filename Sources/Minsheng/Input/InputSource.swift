@@ -20,7 +20,7 @@ public struct InputSource: Sendable, Hashable {
     /// The name in reports and messages: the path as given, or the uploaded file's name.
     public var name: String
     /// The content.
-    var content: Content
+    public var content: Content
 
     /// Creates one from its parts.
     public init(name: String, content: Content) {

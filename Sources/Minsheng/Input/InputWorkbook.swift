@@ -4,7 +4,7 @@ import XLSXReader
 /// How submitted files are opened.
 public struct InputOptions: Sendable, Hashable {
     /// Convert .xls, WPS .et and HTML/XML tables through LibreOffice instead of refusing them.
-    var convertLegacy: Bool
+    public var convertLegacy: Bool
 
     /// Creates one from its parts.
     public init(convertLegacy: Bool = false) {

@@ -1,9 +1,9 @@
 /// What `check` is asked to do.
 public struct CheckRequest: Sendable {
     /// The workbooks (files or bytes), in report order.
-    var inputs: [InputSource]
+    public var inputs: [InputSource]
     /// Which sheet or layout to read.
-    var recognition: RecognitionOptions
+    public var recognition: RecognitionOptions
     /// The date for 序时进度 (`behind-schedule`), if any.
     public var asOf: AsOfDate?
     /// Last period's report: each input is also compared with it (`--previous`).
@@ -11,7 +11,7 @@ public struct CheckRequest: Sendable {
     /// Files of input folders that are not read, listed in the report as skipped.
     public var skipped: [FileResult] = []
     /// How many inputs are read at once.
-    var jobs: Int
+    public var jobs: Int
 
     /// Creates one from its parts.
     public init(

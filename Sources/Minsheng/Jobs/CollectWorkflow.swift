@@ -1,21 +1,21 @@
 /// What `collect` is asked to do.
 public struct CollectRequest: Sendable {
     /// The plan the templates were split from.
-    var plan: InputSource
+    public var plan: InputSource
     /// The areas' returns (files or bytes); the plan itself, if listed among them, is left out.
-    var returns: [InputSource]
+    public var returns: [InputSource]
     /// Where the standardized progress workbook goes.
-    var output: OutputTarget
+    public var output: OutputTarget
     /// The title above 进度汇总.
-    var title: String
+    public var title: String
     /// The date of 序时进度 and 状态, if any.
     public var asOf: AsOfDate?
     /// How returns in an area's own layout are read (sheet, layout) and how inputs are opened.
-    var recognition: RecognitionOptions
+    public var recognition: RecognitionOptions
     /// Files of input folders that are not read, listed in the report as skipped.
     public var skipped: [FileResult] = []
     /// How many returns are read at once.
-    var jobs: Int
+    public var jobs: Int
 
     /// Creates one from its parts.
     public init(

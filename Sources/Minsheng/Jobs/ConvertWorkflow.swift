@@ -1,21 +1,21 @@
 /// What `convert` is asked to do.
 public struct ConvertRequest: Sendable {
     /// The submitted workbooks (files or bytes).
-    var inputs: [InputSource]
+    public var inputs: [InputSource]
     /// Where the standardized progress workbook goes.
-    var output: OutputTarget
+    public var output: OutputTarget
     /// The title above 进度汇总.
-    var title: String
+    public var title: String
     /// The date of 序时进度 and 状态, if any.
     public var asOf: AsOfDate?
     /// Which sheet or layout to read.
-    var recognition: RecognitionOptions
+    public var recognition: RecognitionOptions
     /// Last period's report (`--previous`): 上期累计 and 本期新增 columns, and its findings.
     public var previous: PreviousReport?
     /// Files of input folders that are not read, listed in the report as skipped.
     public var skipped: [FileResult] = []
     /// How many inputs are read at once.
-    var jobs: Int
+    public var jobs: Int
 
     /// The title when none is given.
     public static let defaultTitle = "民生实事进展情况"

@@ -29,11 +29,11 @@ public struct Converter: Sendable {
         /// The check report over the inputs.
         public var report: CheckReport
         /// How many indicator rows the workbook has.
-        var items: Int
+        public var items: Int
         /// The workbook written: its path, or its bytes.
         public var written: WrittenOutput
         /// What was decided between periods of one series (`采用最新一期 1-9月`).
-        var notes: [String]
+        public var notes: [String]
         /// Item rows read: each merged into an item, or named in a `conflicting-values` finding.
         var accounting: RowAccounting
         /// The workbook's path, or `（内存）`.

@@ -19,13 +19,13 @@ public struct DumpRequest: Sendable {
     }
 
     /// The input: a workbook, a CSV file, or bytes (opened as `check` opens them).
-    var source: InputSource
+    public var source: InputSource
     /// Only this sheet (a hidden one too); nil: every sheet, or for CSV the first visible one.
-    var sheet: String?
+    public var sheet: String?
     /// How the cells are shown.
-    var format: Format
+    public var format: Format
     /// How the input is opened (legacy formats).
-    var input: InputOptions
+    public var input: InputOptions
 
     /// Creates one from its parts.
     public init(source: InputSource, sheet: String? = nil, format: Format = .text, input: InputOptions = InputOptions()) {
@@ -39,9 +39,9 @@ public struct DumpRequest: Sendable {
 /// What `dump` showed.
 public struct DumpResult: Sendable {
     /// The names of the sheets shown, in order.
-    var sheets: [String]
+    public var sheets: [String]
     /// The text, when it was collected in memory (`DumpWorkflow.run(_:)`).
-    var bytes: [UInt8]?
+    public var bytes: [UInt8]?
     /// What the reader set aside to read the workbook (`InputWorkbook.problems`): the dump is
     /// complete only as far as these say.
     public var problems: [XLSXProblem]

@@ -12,7 +12,7 @@ public enum OutputTarget: Sendable, Hashable {
 /// A workbook a job wrote: its path, or its bytes when it was written to memory.
 public struct WrittenOutput: Sendable, Hashable {
     /// The file written, for `.file`.
-    var path: String?
+    public var path: String?
     /// The content, for `.memory`.
     public var bytes: [UInt8]?
 

@@ -1,15 +1,15 @@
 /// What `reconcile` is asked to do.
 public struct ReconcileRequest: Sendable {
     /// The hand-made summary with area columns.
-    var summary: InputSource
+    public var summary: InputSource
     /// Each area's own return (files or bytes); the summary itself, if listed among them, is left out.
-    var returns: [InputSource]
+    public var returns: [InputSource]
     /// How returns are read (sheet, layout) and inputs opened.
-    var recognition: RecognitionOptions
+    public var recognition: RecognitionOptions
     /// Files of input folders that are not read, listed in the report as skipped.
     public var skipped: [FileResult] = []
     /// How many returns are read at once.
-    var jobs: Int
+    public var jobs: Int
 
     /// Creates one from its parts.
     public init(

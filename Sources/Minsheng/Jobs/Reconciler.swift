@@ -23,7 +23,7 @@ public struct Reconciler: Sendable {
         /// The summary's and every return's result, and the findings (DESIGN's JSON shape).
         public var report: CheckReport
         /// Area → the return compared with the summary.
-        var used: [String: String]
+        public var used: [String: String]
         /// Filled rows of the returns: compared, or named in a finding.
         var accounting: RowAccounting
 

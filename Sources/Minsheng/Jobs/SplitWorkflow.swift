@@ -11,15 +11,15 @@ public struct SplitRequest: Sendable {
     }
 
     /// The plan (目标任务分解表).
-    var plan: InputSource
+    public var plan: InputSource
     /// Where the templates go.
-    var output: Output
+    public var output: Output
     /// Only these areas (nil: every area of the plan).
-    var areas: [String]?
+    public var areas: [String]?
     /// 填报期 shown on the form (`1-9月`).
-    var period: String?
+    public var period: String?
     /// Which sheet or layout of the plan to read.
-    var recognition: RecognitionOptions
+    public var recognition: RecognitionOptions
 
     /// Creates one from its parts.
     public init(

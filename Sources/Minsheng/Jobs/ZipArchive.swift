@@ -12,9 +12,9 @@ public enum ZipArchive {
     /// One file in the archive.
     public struct Entry: Sendable, Hashable {
         /// The name inside the archive (a plain file name; no folders are made).
-        var name: String
+        public var name: String
         /// The content.
-        var bytes: [UInt8]
+        public var bytes: [UInt8]
 
         /// Creates one from its parts.
         public init(name: String, bytes: [UInt8]) {

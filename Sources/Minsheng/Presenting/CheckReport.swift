@@ -5,13 +5,13 @@ public struct FileResult: Sendable, Hashable {
     /// `ok`, `unreadable` or `skipped`, with `problem` saying why.
     public var status: Status
     /// The sheet the table was read from.
-    var sheet: String?
+    public var sheet: String?
     /// How many item rows (not title, header, section, blank or footer rows), of every sheet
     /// checked.
     public var items: Int
     /// Every sheet checked, `sheet` first, when the workbook had tables on more than one sheet
     /// (`check` checks them all); empty otherwise.
-    var sheets: [String] = []
+    public var sheets: [String] = []
     /// Why the file was not read (nil when it was).
     public var problem: FileProblem?
     /// How each table checked was read (`sheets`' order).

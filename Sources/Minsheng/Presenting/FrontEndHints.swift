@@ -11,9 +11,9 @@
 /// ```
 public struct FrontEndHints: Sendable {
     /// The words a front end says in place of an error's (nil: the library's); see `text(of:)`.
-    var errorText: @Sendable (MinshengError) -> String?
+    public var errorText: @Sendable (MinshengError) -> String?
     /// What a front end appends to a finding's message (nil: nothing).
-    var findingHint: @Sendable (Finding) -> String?
+    public var findingHint: @Sendable (Finding) -> String?
 
     /// Creates one: `error` gives the whole text of an error (nil keeps the library's), `finding`
     /// what is appended to a finding's message.

@@ -31,23 +31,23 @@ import XLSXReader
 /// ```
 public struct LayoutOverride: Sendable, Decodable {
     /// The sheet to read (optional: otherwise the command's choice).
-    var sheet: String?
+    public var sheet: String?
     /// First and last header row, one-based.
-    var headerRows: [Int]
+    public var headerRows: [Int]
     /// Column letter → meaning.
-    var columns: [String: String]
+    public var columns: [String: String]
     /// With the areas in rows: the letter of the column holding the area names.
-    var areaColumn: String?
+    public var areaColumn: String?
     /// With the areas in rows: each indicator's columns (nil: found from the header's measures).
     var groups: [Group]?
     /// Column letter → the unit its figures are read in (`%`: a rate read as a percentage).
-    var units: [String: String]
+    public var units: [String: String]
     /// With the areas in rows: the label of the total row (全市, 合计), when the words alone do
     /// not name it.
-    var totalRow: String?
+    public var totalRow: String?
     /// With the areas in rows: the width of one block of a list folded into blocks side by side
     /// (乡镇 | 筛查数 | 乡镇 | 筛查数: 2), nil when it is not folded.
-    var foldEvery: Int?
+    public var foldEvery: Int?
 
     /// One indicator's columns with the areas in rows.
     struct Group: Sendable, Decodable {

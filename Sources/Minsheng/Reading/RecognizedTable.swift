@@ -52,11 +52,11 @@ struct RecognizedTable: Sendable {
 /// How to find the table in a workbook.
 public struct RecognitionOptions: Sendable {
     /// Read this sheet (even a hidden one) instead of choosing.
-    var sheetName: String?
+    public var sheetName: String?
     /// Use this layout instead of recognizing one.
     public var layoutOverride: LayoutOverride?
     /// How to open the file (legacy formats).
-    var input: InputOptions
+    public var input: InputOptions
 
     /// Creates one from its parts.
     public init(sheetName: String? = nil, layoutOverride: LayoutOverride? = nil, input: InputOptions = InputOptions()) {

@@ -54,29 +54,29 @@ public struct TableReading: Sendable, Hashable {
     /// The sheet.
     public var sheet: String
     /// First and last header row, one-based.
-    var headerRows: ClosedRange<Int>
+    public var headerRows: ClosedRange<Int>
     /// Where the areas are.
     var orientation: Orientation
     /// With the areas in rows: whether each indicator has one column (true) or a group.
-    var oneColumnPerIndicator: Bool
+    public var oneColumnPerIndicator: Bool
     /// With the areas in rows, the width of one block of a list folded into blocks side by side.
-    var foldEvery: Int?
+    public var foldEvery: Int?
     /// The columns read, left to right.
     var columns: [Column]
     /// With the areas in rows: the letter of the column of area names.
-    var areaColumn: String?
+    public var areaColumn: String?
     /// The areas, in the table's order.
-    var areas: [String]
+    public var areas: [String]
     /// The total: its label and where it is (`F` for a column, `第5行` for a row); nil when none.
-    var total: (label: String, place: String)?
+    public var total: (label: String, place: String)?
     /// The one-based rows (with the areas in rows: the header row of each indicator) of the items.
-    var itemRows: [Int]
+    public var itemRows: [Int]
     /// How the reading was chosen (nil: not measured).
     var choice: ReadingChoice?
     /// The first rows of the table as the sheet shows them (the header rows and up to 8 rows
     /// below, at most 20 columns, texts cut to 40 characters), for showing the reading beside
     /// the table: `(one-based row, texts by column from A)`.
-    var preview: [(row: Int, texts: [String])] = []
+    public var preview: [(row: Int, texts: [String])] = []
 
     public static func == (a: TableReading, b: TableReading) -> Bool {
         a.sheet == b.sheet && a.headerRows == b.headerRows && a.orientation == b.orientation && a.columns == b.columns

@@ -32,11 +32,11 @@ public struct Collector: Sendable {
         /// The per-file results and findings.
         public var report: CheckReport
         /// How many items.
-        var items: Int
+        public var items: Int
         /// The workbook written: its path, or its bytes.
         public var written: WrittenOutput
         /// Area → the return used.
-        var used: [String: String]
+        public var used: [String: String]
         /// Filled rows read, merged, and named in findings instead.
         var accounting: RowAccounting
         /// What became of each input that was read, by path: the plan, merged for an area, or

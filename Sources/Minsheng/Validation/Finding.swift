@@ -1,9 +1,9 @@
 /// How serious a finding is.
-enum Severity: String, Codable, Sendable, Comparable {
+public enum Severity: String, Codable, Sendable, Comparable {
     case error, warning
 
     /// Orders for sorting.
-    static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
+    public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
 }
 
 /// The stable codes of findings (DESIGN: Findings).
@@ -68,25 +68,25 @@ public struct Finding: Codable, Sendable, Hashable {
     /// The stable code.
     public var code: FindingCode
     /// Error or warning.
-    var severity: Severity
+    public var severity: Severity
     /// The workbook.
-    var file: String
+    public var file: String
     /// The sheet.
-    var sheet: String?
+    public var sheet: String?
     /// The cell in A1 notation.
-    var cell: String?
+    public var cell: String?
     /// One-based row number.
-    var row: Int?
+    public var row: Int?
     /// The item's name (project — indicator).
-    var item: String?
+    public var item: String?
     /// The area (county, district, 高新区, 市本级).
     public var area: String?
     /// What the figure should be (the sum of the areas, completed ÷ target …), if the finding has one.
-    var expected: Double?
+    public var expected: Double?
     /// What the figure is, as read.
-    var actual: Double?
+    public var actual: Double?
     /// For people, in Chinese.
-    var message: String
+    public var message: String
 
     /// Creates one from its parts.
     init(

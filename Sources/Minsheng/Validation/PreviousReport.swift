@@ -5,7 +5,7 @@ import XLSXReader
 /// a current table is compared with the one that has the most of its items.
 public struct PreviousReport: Sendable {
     /// The file as given.
-    let file: String
+    public let file: String
     /// Its tables, in sheet order.
     let tables: [CheckedTable]
     /// Each table's rows by item, made once.
