@@ -89,7 +89,7 @@ public enum DumpWorkflow {
     /// The dump as bytes in memory.
     ///
     /// - Throws: `MinshengError.unreadable` naming the input.
-    static func run(_ request: DumpRequest) throws -> DumpResult {
+    public static func run(_ request: DumpRequest) throws -> DumpResult {
         let sink = ByteSink.memory()
         var result = try run(request, to: sink)
         sink.flush()
