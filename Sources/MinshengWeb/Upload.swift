@@ -28,19 +28,25 @@ public final class UploadFolder: Sendable {
     }
 }
 
-/// One uploaded file, written to the request's folder.
+/// One uploaded file: its bytes kept in memory while the request's uploads are small
+/// (`UploadedForm.Limits.inMemoryBytes`), else written to the request's folder.
 public struct UploadedFile: Sendable {
     /// The form field (`file`, `plan`, `summary` or `previous`).
     public var field: String
     /// The name reports show: the browser's file name without any folder part.
     public var label: String
-    /// Where its bytes are.
-    public var path: String
+    /// Where its bytes go on disk once they no longer fit in memory.
+    var path: String
+    /// Its bytes, while in memory (nil: they are at `path`).
+    var bytes: [UInt8]? = []
     /// Its size in bytes.
     public var size: Int
 
-    /// The input source the workflows take: the file's content, the label as its name.
-    public var source: InputSource { InputSource(name: label, content: .file(path)) }
+    /// Whether its bytes are in memory (no file was written).
+    public var inMemory: Bool { bytes != nil }
+
+    /// The input source the workflows take: the bytes (or the file), the label as its name.
+    public var source: InputSource { InputSource(name: label, content: bytes.map { .bytes($0) } ?? .file(path)) }
 }
 
 /// What a `multipart/form-data` request carried: files written to an `UploadFolder`, and the
@@ -70,18 +76,22 @@ public struct UploadedForm: Sendable {
         public var maxFiles = 2_000
         /// One text field, in bytes.
         public var maxFieldBytes = 4 * 1024
+        /// How many bytes of uploads are kept in memory, all files together; past it a file is
+        /// written to the request's folder.
+        public var inMemoryBytes = 32 * 1024 * 1024
 
         /// Creates one.
-        public init(maxBytes: Int, maxFiles: Int = 2_000, maxFieldBytes: Int = 4 * 1024) {
+        public init(maxBytes: Int, maxFiles: Int = 2_000, maxFieldBytes: Int = 4 * 1024, inMemoryBytes: Int = 32 * 1024 * 1024) {
             self.maxBytes = maxBytes
             self.maxFiles = maxFiles
             self.maxFieldBytes = maxFieldBytes
+            self.inMemoryBytes = inMemoryBytes
         }
     }
 
-    /// Reads a multipart body as it streams in: file parts go straight to files in `folder`,
-    /// text fields are kept (up to `limits.maxFieldBytes`); past `limits.maxBytes` it stops
-    /// reading and throws 413.
+    /// Reads a multipart body as it streams in: file parts are kept in memory up to
+    /// `limits.inMemoryBytes` in all, the rest go straight to files in `folder`; text fields are
+    /// kept (up to `limits.maxFieldBytes`); past `limits.maxBytes` it stops reading and throws 413.
     ///
     /// - Throws: `WebFailure` 400 (not multipart, malformed, too many files), 413 (too large).
     public static func receive<Body: AsyncSequence>(
@@ -96,6 +106,7 @@ public struct UploadedForm: Sendable {
         }
         var form = UploadedForm()
         var current: Sink?
+        var inMemory = 0
         defer { current?.close() }
         do {
             for try await chunk in body {
@@ -106,7 +117,7 @@ public struct UploadedForm: Sendable {
                     case .part(let part):
                         current = try form.open(part, folder: folder, limits: limits)
                     case .body(let bytes):
-                        try current?.write(bytes, limits: limits)
+                        try current?.write(bytes, limits: limits, inMemory: &inMemory)
                     case .end:
                         if let sink = current { try form.close(sink) }
                         current = nil
@@ -122,15 +133,33 @@ public struct UploadedForm: Sendable {
 
     /// Where a part's body goes.
     private enum Sink {
-        case file(UploadedFile, FileHandle)
+        /// A file, with its handle once it is written to disk.
+        case file(UploadedFile, FileHandle?)
         case field(String, [UInt8])
         case ignored
 
-        mutating func write(_ bytes: [UInt8], limits: Limits) throws {
+        mutating func write(_ bytes: [UInt8], limits: Limits, inMemory: inout Int) throws {
             switch self {
-            case .file(var file, let handle):
-                do { try handle.write(contentsOf: bytes) } catch {
-                    throw WebFailure(.cannotSaveUpload(diskFull: true))
+            case .file(var file, var handle):
+                if handle == nil, let kept = file.bytes {
+                    if inMemory + bytes.count <= limits.inMemoryBytes {
+                        file.bytes = kept + bytes
+                        inMemory += bytes.count
+                    } else {
+                        // Past the memory budget: what was kept, and the rest, go to the file.
+                        guard FileManager.default.createFile(atPath: file.path, contents: Data(kept), attributes: [.posixPermissions: 0o600]),
+                            let opened = FileHandle(forWritingAtPath: file.path)
+                        else { throw WebFailure(.cannotSaveUpload(diskFull: false)) }
+                        _ = try? opened.seekToEnd()
+                        inMemory -= kept.count
+                        file.bytes = nil
+                        handle = opened
+                    }
+                }
+                if let handle {
+                    do { try handle.write(contentsOf: bytes) } catch {
+                        throw WebFailure(.cannotSaveUpload(diskFull: true))
+                    }
                 }
                 file.size += bytes.count
                 self = .file(file, handle)
@@ -146,7 +175,7 @@ public struct UploadedForm: Sendable {
         }
 
         func close() {
-            if case .file(_, let handle) = self { try? handle.close() }
+            if case .file(_, let handle?) = self { try? handle.close() }
         }
     }
 
@@ -167,10 +196,7 @@ public struct UploadedForm: Sendable {
         let ext = (label as NSString).pathExtension.lowercased()
         let safeExt = ext.count <= 5 && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? ext : "upload"
         let path = folder.url.appendingPathComponent("\(files.count + 1).\(safeExt.isEmpty ? "upload" : safeExt)").path
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = FileHandle(forWritingAtPath: path)
-        else { throw WebFailure(.cannotSaveUpload(diskFull: false)) }
-        return .file(UploadedFile(field: name, label: label, path: path, size: 0), handle)
+        return .file(UploadedFile(field: name, label: label, path: path, size: 0), nil)
     }
 
     private mutating func close(_ sink: Sink) throws {

@@ -297,6 +297,30 @@ final class RouteTests: Sendable {
         #expect(((attributes[.posixPermissions] as? Int).map { $0 & 0o777 }) == 0o700)
     }
 
+    /// Small uploads are passed on as bytes, no file written; past the memory budget a file is
+    /// written to the request's folder with every byte, the ones kept so far included.
+    @Test func smallUploadsStayInMemoryAndALargeOneGoesToAFile() async throws {
+        let folder = try UploadFolder(root: temporaryRoot)
+        defer { folder.remove() }
+        func part(_ name: String, _ body: [UInt8]) -> [UInt8] {
+            Array("--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\n\r\n".utf8) + body + Array("\r\n".utf8)
+        }
+        let small = [UInt8](repeating: 7, count: 1000)
+        let large = (0..<300_000).map { UInt8($0 % 251) }
+        let body = part("a.xlsx", small) + part("b.xlsx", large) + Array("--B--\r\n".utf8)
+        let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
+        // In chunks, as a body streams in.
+        stride(from: 0, to: body.count, by: 65_536).forEach { continuation.yield(Array(body[$0..<min($0 + 65_536, body.count)])) }
+        continuation.finish()
+        let form = try await UploadedForm.receive(
+            stream, contentType: "multipart/form-data; boundary=B", folder: folder,
+            limits: .init(maxBytes: 1 << 20, inMemoryBytes: 100_000))
+        #expect(form.files.map(\.inMemory) == [true, false])
+        #expect(try form.files[0].source.readBytes() == small)
+        #expect(try form.files[1].source.readBytes() == large)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["2.xlsx"])
+    }
+
     // MARK: 401
 
     @Test func aTokenIsRequiredWhenSet() async throws {
