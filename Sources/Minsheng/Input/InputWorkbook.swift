@@ -54,6 +54,7 @@ final class InputWorkbook {
     ///   `convertLegacy` gets "请用 Excel/WPS 另存为 .xlsx 后重试".
     static func open(_ source: InputSource, options: InputOptions = InputOptions()) throws -> InputWorkbook {
         let name = source.name
+        openedInputs?.add(name)
         let signature: FileSignature?
         switch source.content {
         case .file(let path): signature = FileSignature.of(path: path)

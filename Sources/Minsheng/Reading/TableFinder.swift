@@ -37,8 +37,19 @@ struct TableFinder: Sendable {
     func findAll(
         in source: InputSource, options: RecognitionOptions = RecognitionOptions(), keepOthers: Bool = true
     ) throws -> (table: RecognizedTable, others: [RecognizedTable]) {
-        let path = source.name
-        let workbook = try InputWorkbook.open(source, options: options.input)
+        try findAll(in: InputWorkbook.open(source, options: options.input), options: options, keepOthers: keepOthers)
+    }
+
+    /// The table of an opened workbook, as `find(in:options:)` finds it.
+    func find(in workbook: InputWorkbook, options: RecognitionOptions = RecognitionOptions()) throws -> RecognizedTable {
+        try findAll(in: workbook, options: options, keepOthers: false).table
+    }
+
+    /// The tables of an opened workbook, as `findAll(in:options:keepOthers:)` finds them.
+    func findAll(
+        in workbook: InputWorkbook, options: RecognitionOptions = RecognitionOptions(), keepOthers: Bool = true
+    ) throws -> (table: RecognizedTable, others: [RecognizedTable]) {
+        let path = workbook.path
         var (tables, seen) = try tables(in: workbook, options: options)
         // The sheet with the most items (the first of equals).
         var bestIndex: Int?

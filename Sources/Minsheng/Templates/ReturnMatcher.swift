@@ -100,12 +100,11 @@ struct ReturnMatcher: Sendable {
                 let result = FileResult(path: source.name, skipped: .ownOutput(kind: kind))
                 return .done(ReadReturn(result: result, findings: [], submission: nil, filledRows: 0, namedRows: 0))
             }
-            if let template = try ReturnReader.readTemplate(
-                source, options: recognition.input, signatureMarker: splitter.template.signature.marker)
-            {
+            // (The workbook opened once: its marker, its template metadata, or its own layout.)
+            if let template = try ReturnReader.readTemplate(workbook, signatureMarker: splitter.template.signature.marker) {
                 return readTemplate(template, samePlan: samePlan)
             }
-            return try readOwnLayout(source)
+            return try readOwnLayout(source, workbook: workbook)
         } catch {
             return .done(
                 ReadReturn(
@@ -156,9 +155,9 @@ struct ReturnMatcher: Sendable {
 
     // MARK: - An area's own layout
 
-    func readOwnLayout(_ source: InputSource) throws -> RowsOutcome {
+    func readOwnLayout(_ source: InputSource, workbook: InputWorkbook) throws -> RowsOutcome {
         let path = source.name
-        let table = try splitter.finder.find(in: source, options: recognition)
+        let table = try splitter.finder.find(in: workbook, options: recognition)
         let checked = CheckedTable(table)
         var findings = checked.builder()
         findings.append(contentsOf: Validator().findings(for: checked))

@@ -47,8 +47,13 @@ enum ReturnReader {
     static func readTemplate(
         _ source: InputSource, options: InputOptions = InputOptions(), signatureMarker: String = TemplateForm.signatureMarker
     ) throws -> TemplateReturn? {
-        let path = source.name
-        let workbook = try InputWorkbook.open(source, options: options)
+        try readTemplate(InputWorkbook.open(source, options: options), signatureMarker: signatureMarker)
+    }
+
+    /// The return's metadata and rows from an opened workbook, or nil when it is no minsheng
+    /// template.
+    static func readTemplate(_ workbook: InputWorkbook, signatureMarker: String = TemplateForm.signatureMarker) throws -> TemplateReturn? {
+        let path = workbook.path
         guard workbook.sheets.contains(where: { $0.name == TemplateMetadata.sheetName }) else { return nil }
         let meta = try workbook.sheet(named: TemplateMetadata.sheetName)
         var values: [String: String] = [:]
