@@ -65,10 +65,8 @@ public enum WebProblem: Error, Sendable, Hashable {
     case noSuchAddress
     /// The route does not take that method.
     case methodNotAllowed
-    /// The rounds' store found nothing (`text`: its words).
-    case roundNotFound(String)
-    /// The rounds' store refused a change that conflicts (`text`: its words).
-    case roundConflict(String)
+    /// The rounds' store refused or failed (404, 409 or 500 by its kind).
+    case round(RoundFailure)
     /// The body is over the upload limit.
     case tooLarge(maxBytes: Int)
 
@@ -97,8 +95,6 @@ public enum WebProblem: Error, Sendable, Hashable {
     case cannotMakeTemporaryFolder
     /// An upload could not be saved (`diskFull`: while writing it).
     case cannotSaveUpload(diskFull: Bool)
-    /// The rounds' store failed (`text`: its words).
-    case roundStorage(String)
     /// The rounds' database failed (`detail`: its words).
     case database(detail: String)
     /// Any other failure of the server.
@@ -120,13 +116,18 @@ public enum WebProblem: Error, Sendable, Hashable {
             .noRoundPlan, .periodRequired, .deadlineFormat, .noReturnFile, .oneReturnOnly:
             return 400
         case .tokenRequired: return 401
-        case .noSuchRound, .noSuchArea, .invalidLink, .noSuchAddress, .roundNotFound: return 404
+        case .noSuchRound, .noSuchArea, .invalidLink, .noSuchAddress: return 404
         case .methodNotAllowed: return 405
-        case .roundConflict: return 409
+        case .round(let failure):
+            switch failure.kind {
+            case .notFound: return 404
+            case .conflict: return 409
+            case .storage: return 500
+            }
         case .tooLarge: return 413
         case .input(let error): return error.httpStatus
         case .unusableFile, .unusableReturn, .nothingRead, .wrongField, .planWithoutAreas: return 422
-        case .noWorkbook, .noTemplate, .cannotMakeTemporaryFolder, .cannotSaveUpload, .roundStorage, .database, .internalError:
+        case .noWorkbook, .noTemplate, .cannotMakeTemporaryFolder, .cannotSaveUpload, .database, .internalError:
             return 500
         case .busy, .timedOut, .stopped: return 503
         case .other(let code): return code

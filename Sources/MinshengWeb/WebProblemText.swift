@@ -47,7 +47,7 @@ extension WebProblem: CustomStringConvertible {
         case .invalidLink: return "这个报送链接无效或已停用：请向财政局（民生办）索取本县区最新的报送链接"
         case .noSuchAddress: return "没有这个地址"
         case .methodNotAllowed: return "这个地址不接受这种请求方法"
-        case .roundNotFound(let text), .roundConflict(let text), .roundStorage(let text): return text
+        case .round(let failure): return failure.description
         case .tooLarge(let maxBytes): return "上传的文件总共超过 \(maxBytes / (1024 * 1024)) MB，请分批上传"
         case .input(let error): return PageHints.hints.text(of: error)
         case .unusableFile(let what, let label, let kind): return "\(what)“\(label)”无法使用：\(kind)"

@@ -41,7 +41,9 @@ struct Backup: ParsableCommand {
             let count = try RoundBackup.write(dataDirectory: URL(fileURLWithPath: directory, isDirectory: true), to: URL(fileURLWithPath: output))
             print("已备份到 \(output)（数据库和 \(count) 个文件）")
         } catch let failure as RoundFailure {
-            FileHandle.standardError.write(Data("minsheng-web backup：\(failure.description)\n".utf8))
+            // (The flag is the command line's to name.)
+            let hint = if case .noDatabase = failure { "：--data-dir 是否写对了？" } else { "" }
+            FileHandle.standardError.write(Data("minsheng-web backup：\(failure.description)\(hint)\n".utf8))
             throw ExitCode(1)
         }
     }

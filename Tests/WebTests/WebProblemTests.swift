@@ -14,12 +14,12 @@ struct WebProblemTests {
         .noPlanToCollect, .noReturns, .noSummary, .noAreaReturns, .notMultipart, .badBoundary, .malformedMultipart(sentence: "x"),
         .fieldTooLong(name: "title"), .tooManyFiles(limit: 200), .noteRequired, .noRoundPlan, .periodRequired,
         .deadlineFormat(given: "x"), .noReturnFile, .oneReturnOnly(count: 2), .tokenRequired, .noSuchRound, .noSuchArea,
-        .invalidLink, .noSuchAddress, .methodNotAllowed, .roundNotFound("x"), .roundConflict("x"), .tooLarge(maxBytes: 50 << 20),
+        .invalidLink, .noSuchAddress, .methodNotAllowed, .round(.noSuchRound), .round(.nothingSent(area: "涡阳县", accepting: true)), .tooLarge(maxBytes: 50 << 20),
         .input(.unreadable(file: "a.ods", problem: .openDocument)), .input(.usage(.outputExists("a.xlsx"))),
         .unusableFile(what: "分解表", label: "a.pdf", kind: .pdf), .unusableReturn(label: "a.pdf", kind: .pdf),
         .nothingRead(job: "汇总", count: 4, names: ["a", "b", "c", "d"]), .wrongField(file: "a", what: "分解表", instead: "x"),
         .planWithoutAreas(label: "a"), .noWorkbook, .noTemplate(area: "涡阳县"), .cannotMakeTemporaryFolder,
-        .cannotSaveUpload(diskFull: true), .roundStorage("x"), .database(detail: "x"), .internalError, .busy,
+        .cannotSaveUpload(diskFull: true), .round(.notSaved(.decision)), .database(detail: "x"), .internalError, .busy,
         .timedOut(seconds: 300), .stopped, .other(code: 418),
     ]
 
@@ -27,7 +27,8 @@ struct WebProblemTests {
         #expect(WebProblem.noFiles.status == 400)
         #expect(WebProblem.tokenRequired.status == 401)
         #expect(WebProblem.invalidLink.status == 404)
-        #expect(WebProblem.roundConflict("x").status == 409)
+        #expect(WebProblem.round(.backupExists(path: "x")).status == 409)
+        #expect(WebProblem.round(.noSuchArea("x")).status == 404 && WebProblem.round(.cannotRenameUpload).status == 500)
         #expect(WebProblem.tooLarge(maxBytes: 1).status == 413)
         #expect(WebProblem.unusableFile(what: "分解表", label: "a", kind: .pdf).status == 422)
         #expect(WebProblem.noWorkbook.status == 500)

@@ -14,9 +14,9 @@ public enum RoundBackup {
     public static func write(dataDirectory: URL, to file: URL) throws -> Int {
         let manager = FileManager.default
         guard manager.fileExists(atPath: dataDirectory.appendingPathComponent(RoundStore.databaseName).path) else {
-            throw RoundFailure.notFound("\(dataDirectory.path) 中没有报送数据库（\(RoundStore.databaseName)）：--data-dir 是否写对了？")
+            throw RoundFailure.noDatabase(folder: dataDirectory.path, databaseName: RoundStore.databaseName)
         }
-        if manager.fileExists(atPath: file.path) { throw RoundFailure.conflict("\(file.path) 已存在，请换一个名字") }
+        if manager.fileExists(atPath: file.path) { throw RoundFailure.backupExists(path: file.path) }
         let store = try RoundStore(dataDirectory: dataDirectory)
         let folder = manager.temporaryDirectory.appendingPathComponent("minsheng-backup-\(UUID().uuidString)", isDirectory: true)
         defer { try? manager.removeItem(at: folder) }
@@ -31,7 +31,7 @@ public enum RoundBackup {
         try Data(zip).write(to: temporary)
         guard rename(temporary.path, file.path) == 0 else {
             try? manager.removeItem(at: temporary)
-            throw RoundFailure.storage("无法写入 \(file.path)")
+            throw RoundFailure.cannotWriteBackup(path: file.path)
         }
         return entries.count - 1
     }

@@ -105,11 +105,7 @@ struct RoundRoutes: Sendable {
     /// The store's failures as answers (404, 409, 500) in Chinese.
     func run<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let failure as RoundFailure {
-            switch failure {
-            case .notFound(let text): throw WebFailure(.roundNotFound(text))
-            case .conflict(let text): throw WebFailure(.roundConflict(text))
-            case .storage(let text): throw WebFailure(.roundStorage(text))
-            }
+            throw WebFailure(.round(failure))
         } catch let failure as WebFailure { throw failure } catch {
             throw WebFailure(.database(detail: "\(error)"))
         }

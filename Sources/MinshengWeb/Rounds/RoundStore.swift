@@ -183,7 +183,7 @@ public final class RoundStore: Sendable {
         if FileManager.default.fileExists(atPath: target.path) { return hash }
         let temporary = filesDirectory.appendingPathComponent(".tmp-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw RoundFailure.storage("无法在 \(filesDirectory.path) 中写入文件")
+            throw RoundFailure.cannotWriteFile(folder: filesDirectory.path)
         }
         do {
             let handle = try FileHandle(forWritingTo: temporary)
@@ -192,11 +192,11 @@ public final class RoundStore: Sendable {
             try handle.synchronize()
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw RoundFailure.storage("无法写入上传的文件：\(error.localizedDescription)")
+            throw RoundFailure.cannotSaveUpload(detail: error.localizedDescription)
         }
         guard rename(temporary.path, target.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
-            throw RoundFailure.storage("无法保存上传的文件（改名失败）")
+            throw RoundFailure.cannotRenameUpload
         }
         return hash
     }
@@ -206,7 +206,7 @@ public final class RoundStore: Sendable {
     /// - Throws: `RoundFailure.notFound` when there is none (or the name is no hash).
     public func file(_ hash: String) throws -> [UInt8] {
         guard SHA256.isHex(hash), let data = FileManager.default.contents(atPath: filesDirectory.appendingPathComponent(hash).path) else {
-            throw RoundFailure.notFound("找不到保存的文件")
+            throw RoundFailure.storedFileMissing
         }
         return Array(data)
     }
@@ -249,7 +249,7 @@ public final class RoundStore: Sendable {
                 secrets.append((area, try Self.issue(db, roundId: id, area: area, at: at)))
             }
             guard let round = try Round.fetchOne(db, sql: "SELECT * FROM round WHERE id = ?", arguments: [id]) else {
-                throw RoundFailure.storage("新开的报送轮次没有保存下来")
+                throw RoundFailure.notSaved(.round)
             }
             return (round, secrets)
         }
@@ -303,7 +303,7 @@ public final class RoundStore: Sendable {
     /// - Throws: `RoundFailure.notFound` when there is none.
     public func round(_ id: Int64) throws -> Round {
         guard let round = try pool.read({ db in try Round.fetchOne(db, sql: "SELECT * FROM round WHERE id = ?", arguments: [id]) }) else {
-            throw RoundFailure.notFound("没有这个报送轮次")
+            throw RoundFailure.noSuchRound
         }
         return round
     }
@@ -315,7 +315,7 @@ public final class RoundStore: Sendable {
 
     static func area(_ db: Database, roundId: Int64, area: String) throws -> RoundArea {
         guard let found = try RoundArea.fetchOne(db, sql: "SELECT * FROM roundArea WHERE roundId = ? AND area = ?", arguments: [roundId, area]) else {
-            throw RoundFailure.notFound("这个报送轮次中没有“\(area.prefix(40))”")
+            throw RoundFailure.noSuchArea(String(area.prefix(40)))
         }
         return found
     }
@@ -325,7 +325,7 @@ public final class RoundStore: Sendable {
         let at = now()
         try pool.write { db in
             try db.execute(sql: "UPDATE round SET archivedAt = ? WHERE id = ? AND archivedAt IS NULL", arguments: [at, roundId])
-            guard db.changesCount > 0 else { throw RoundFailure.notFound("没有这个报送轮次，或它已归档") }
+            guard db.changesCount > 0 else { throw RoundFailure.noSuchOpenRound }
             try Self.record(db, roundId: roundId, area: nil, at: at, kind: "archive", detail: "归档报送轮次")
         }
     }
@@ -352,7 +352,7 @@ public final class RoundStore: Sendable {
                 db, roundId: roundId, area: area, at: at, kind: "upload",
                 detail: "\(area)报送第 \(last + 1) 版：\(errors) 个错误，\(warnings) 个警告", fileName: fileName, size: bytes.count, sha256: hash)
             guard let version = try ReturnVersion.fetchOne(db, sql: "SELECT * FROM returnVersion WHERE id = ?", arguments: [id]) else {
-                throw RoundFailure.storage("上传的版本没有保存下来")
+                throw RoundFailure.notSaved(.version)
             }
             return version
         }
@@ -374,7 +374,7 @@ public final class RoundStore: Sendable {
         return try pool.write { db in
             _ = try Self.area(db, roundId: roundId, area: area)
             guard let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM returnVersion WHERE roundId = ? AND area = ?", arguments: [roundId, area]) else {
-                throw RoundFailure.conflict("\(area)还没有报送，无法\(kind == .accept ? "确认" : "退回")")
+                throw RoundFailure.nothingSent(area: area, accepting: kind == .accept)
             }
             try db.execute(
                 sql: "INSERT INTO decision (roundId, area, version, kind, note, decidedAt) VALUES (?, ?, ?, ?, ?, ?)",
@@ -383,7 +383,7 @@ public final class RoundStore: Sendable {
             let detail = kind == .accept ? "确认\(area)第 \(latest) 版" : "退回\(area)第 \(latest) 版：\(note)"
             try Self.record(db, roundId: roundId, area: area, at: at, kind: kind.rawValue, detail: detail)
             guard let decision = try Decision.fetchOne(db, sql: "SELECT * FROM decision WHERE id = ?", arguments: [id]) else {
-                throw RoundFailure.storage("决定没有保存下来")
+                throw RoundFailure.notSaved(.decision)
             }
             return decision
         }
@@ -432,7 +432,7 @@ public final class RoundStore: Sendable {
     public func backup(to destination: URL) throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: destination.path) {
-            throw RoundFailure.conflict("备份目标 \(destination.path) 已存在，请换一个名字")
+            throw RoundFailure.backupExists(path: destination.path)
         }
         let files = destination.appendingPathComponent("files", isDirectory: true)
         try manager.createDirectory(at: files, withIntermediateDirectories: true)
@@ -449,15 +449,70 @@ public final class RoundStore: Sendable {
     }
 }
 
-/// What the rounds' store refuses, with a Chinese sentence.
-public enum RoundFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    case notFound(String)
-    case conflict(String)
-    case storage(String)
+/// What the rounds' store refuses: typed, each with what it concerns; worded once
+/// (`description`), and answered with one HTTP status by kind (`kind`).
+public enum RoundFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Which record was not saved.
+    public enum Record: Sendable, Hashable {
+        case round, version, decision
+    }
 
+    /// How the page answers a failure: 404, 409 or 500.
+    public enum Kind: Sendable, Hashable {
+        case notFound, conflict, storage
+    }
+
+    /// No round with that id.
+    case noSuchRound
+    /// No open round with that id (it may be archived).
+    case noSuchOpenRound
+    /// The round has no such area.
+    case noSuchArea(String)
+    /// A stored file named by the database is missing (or the name is no hash).
+    case storedFileMissing
+    /// The data folder holds no database.
+    case noDatabase(folder: String, databaseName: String)
+    /// An area's return is to be accepted or sent back, but it has sent nothing.
+    case nothingSent(area: String, accepting: Bool)
+    /// A backup's target exists already.
+    case backupExists(path: String)
+    /// A file cannot be created in the store's folder.
+    case cannotWriteFile(folder: String)
+    /// An upload cannot be written.
+    case cannotSaveUpload(detail: String)
+    /// An upload was written but not renamed into place.
+    case cannotRenameUpload
+    /// A record was not saved.
+    case notSaved(Record)
+    /// A backup cannot be written.
+    case cannotWriteBackup(path: String)
+
+    /// How the page answers it.
+    public var kind: Kind {
+        switch self {
+        case .noSuchRound, .noSuchOpenRound, .noSuchArea, .storedFileMissing, .noDatabase: .notFound
+        case .nothingSent, .backupExists: .conflict
+        case .cannotWriteFile, .cannotSaveUpload, .cannotRenameUpload, .notSaved, .cannotWriteBackup: .storage
+        }
+    }
+
+    /// The Chinese sentence.
     public var description: String {
         switch self {
-        case .notFound(let text), .conflict(let text), .storage(let text): text
+        case .noSuchRound: "没有这个报送轮次"
+        case .noSuchOpenRound: "没有这个报送轮次，或它已归档"
+        case .noSuchArea(let area): "这个报送轮次中没有“\(area)”"
+        case .storedFileMissing: "找不到保存的文件"
+        case .noDatabase(let folder, let name): "\(folder) 中没有报送数据库（\(name)）"
+        case .nothingSent(let area, let accepting): "\(area)还没有报送，无法\(accepting ? "确认" : "退回")"
+        case .backupExists(let path): "备份目标 \(path) 已存在，请换一个名字"
+        case .cannotWriteFile(let folder): "无法在 \(folder) 中写入文件"
+        case .cannotSaveUpload(let detail): "无法写入上传的文件：\(detail)"
+        case .cannotRenameUpload: "无法保存上传的文件（改名失败）"
+        case .notSaved(.round): "新开的报送轮次没有保存下来"
+        case .notSaved(.version): "上传的版本没有保存下来"
+        case .notSaved(.decision): "决定没有保存下来"
+        case .cannotWriteBackup(let path): "无法写入 \(path)"
         }
     }
 }
