@@ -172,30 +172,37 @@ struct ReturnMatcher: Sendable {
             }.first
             // (Its filled rows: those with a completion in the total column.)
             let rows = ReturnRows(
-                result: result, tableFindings: findings.findings, area: "", rows: lines(of: table, area: nil), path: path,
+                result: result, tableFindings: findings.findings, area: "", rows: lines(of: checked, area: nil), path: path,
                 sheet: table.sheet.name, valuesChecked: true)
             return .done(refuse(rows, Refusal(area: named, reason: .areaUnknown(named: named, planAreas: plan.areas))))
         }
         return .rows(
             ReturnRows(
-                result: result, tableFindings: findings.findings, area: area, rows: lines(of: table, area: area), path: path,
+                result: result, tableFindings: findings.findings, area: area, rows: lines(of: checked, area: area), path: path,
                 sheet: table.sheet.name, period: ReportPeriod.of(table), valuesChecked: true))
     }
 
     /// A table's item rows as return rows: the target and completion of the total column, else of
     /// the area's own.
-    func lines(of table: RecognizedTable, area: String?) -> [AreaReturn.Line] {
-        table.items.map { row -> AreaReturn.Line in
+    /// An own-layout return's rows, their completions as the values stage read them (under the
+    /// table's unit rule: a header's unit, else the row's 单位).
+    func lines(of table: CheckedTable, area: String?) -> [AreaReturn.Line] {
+        table.rows.map { checked -> AreaReturn.Line in
+            let row = checked.row
             let target = row.values[ValueKey(.target)] ?? area.flatMap { row.values[ValueKey(.target, area: $0)] }
-            return AreaReturn.Line(
+            let completedKey = Self.completedKey(of: row, area: area)
+            var line = AreaReturn.Line(
                 row: row.row, name: row.itemName, planKey: index.matchKey(ItemKey(row)), target: target, targetCell: target?.reference.a1,
-                completed: Self.completedCell(of: row, area: area))
+                completed: completedKey.flatMap { row.values[$0] })
+            line.completion = completedKey.flatMap { checked.values[$0]?.quantity }
+            return line
         }
     }
 
-    /// An own-layout row's completion: the total column, else the area's own column.
-    static func completedCell(of row: TableRow, area: String?) -> Cell? {
-        row.values[ValueKey(.completed)] ?? area.flatMap { row.values[ValueKey(.completed, area: $0)] }
+    /// Where an own-layout row's completion is: the total column, else the area's own column.
+    static func completedKey(of row: TableRow, area: String?) -> ValueKey? {
+        if row.values[ValueKey(.completed)] != nil { return ValueKey(.completed) }
+        return area.map { ValueKey(.completed, area: $0) }.flatMap { row.values[$0] == nil ? nil : $0 }
     }
 
     // MARK: - Merging rows

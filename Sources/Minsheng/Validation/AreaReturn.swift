@@ -27,7 +27,8 @@ struct AreaReturn: Sendable {
         var targetCell: String?
         /// The completion cell, if the row has one.
         var completed: Cell?
-        /// The completion read as a figure (no header unit), nil without a cell.
+        /// The completion read as a figure: by the values stage for a return in its own layout,
+        /// else here (a template's form, no header unit); nil without a cell.
         var completion: CellQuantity? = nil
         /// The plan item it names, if any.
         var planItem: ProgressItem? = nil
@@ -81,7 +82,13 @@ struct AreaReturn: Sendable {
         var firstRow: [ItemKey: Int] = [:]
         var placed = lines
         for i in placed.indices {
-            placed[i].completion = placed[i].completed.map { ValueReading.read($0, measure: .completed, headerUnit: nil, words: plan.table.words.quantities).quantity }
+            // (A return in its own layout comes with its completions read by the values stage; a
+            // template's form has no unit in its header.)
+            if placed[i].completion == nil {
+                placed[i].completion = placed[i].completed.map {
+                    ValueReading.read($0, measure: .completed, headerUnit: nil, words: plan.table.words.quantities).quantity
+                }
+            }
             let line = placed[i]
             guard let key = line.planKey, let item = items[key] else { continue }
             placed[i].planItem = item
