@@ -40,11 +40,8 @@ public struct Reconciler: Sendable {
         summary source: InputSource, returns sources: [InputSource], recognition: RecognitionOptions = RecognitionOptions(),
         skipped: [FileResult] = [], jobs: Int = Batch.defaultJobs, progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {
-        let summary = try splitter.readPlan(source, recognition: RecognitionOptions(input: recognition.input))
-        let matcher = ReturnMatcher(plan: summary, splitter: splitter, recognition: recognition)
+        let (summary, matcher, summaryResult) = try ReturnMatcher.start(source, splitter: splitter, recognition: recognition)
         var report = CheckReport()
-        var summaryResult = FileResult(path: summary.path, status: .ok, sheet: summary.table.sheet.name, items: summary.table.items.count)
-        summaryResult.readings = [TableReading(summary.table)]
         report.files.append(summaryResult)
         let validator = Validator()
         report.findings += validator.findings(for: summary.table)

@@ -75,11 +75,8 @@ public struct Collector: Sendable {
         progress: (@Sendable (Int, String) -> Void)? = nil
     ) async throws -> Result {
         try OutputFile.check(output, inputs: [planSource] + sources)
-        let plan = try splitter.readPlan(planSource, recognition: RecognitionOptions(input: recognition.input))
-        let reader = ReturnMatcher(plan: plan, splitter: splitter, recognition: recognition)
+        let (plan, reader, planResult) = try ReturnMatcher.start(planSource, splitter: splitter, recognition: recognition)
         var report = CheckReport()
-        var planResult = FileResult(path: plan.path, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count)
-        planResult.readings = [TableReading(plan.table)]
         report.files.append(planResult)
         var accounting = RowAccounting()
         var submissions = AreaSubmissions<Submission>()

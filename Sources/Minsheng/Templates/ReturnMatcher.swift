@@ -225,3 +225,17 @@ struct ReturnMatcher: Sendable {
             result: rows.result, findings: findings, submission: submission, filledRows: counted.filled, namedRows: counted.named)
     }
 }
+
+extension ReturnMatcher {
+    /// The plan (or summary) a batch of returns is set against, read once, the matcher of the
+    /// returns to it, and its line in the report (collect and reconcile start alike).
+    static func start(_ source: InputSource, splitter: Splitter, recognition: RecognitionOptions) throws
+        -> (plan: Splitter.Plan, matcher: ReturnMatcher, result: FileResult)
+    {
+        let plan = try splitter.readPlan(source, recognition: RecognitionOptions(input: recognition.input))
+        var result = FileResult(path: plan.path, status: .ok, sheet: plan.table.sheet.name, items: plan.table.items.count)
+        result.readings = [TableReading(plan.table)]
+        return (plan, ReturnMatcher(plan: plan, splitter: splitter, recognition: recognition), result)
+    }
+}
+
