@@ -196,8 +196,9 @@ struct HeaderVocabulary: Sendable {
         // 完成时限, 计划完成时间, 时间节点: when it is due, a date in words — no figure.
         if ["时限", "期限", "时间", "节点", "日期"].contains(where: { text.hasSuffix($0) }) { return .note }
         // 项目个数, 项目数量: how many of them, a figure — not their names.
+        // So is 项目总投资金额: a sum of money, not the projects' names.
         if [.project, .indicator, .category, .sequence].contains(contained), text.count >= 3,
-            ["个数", "数量", "数"].contains(where: { text.hasSuffix($0) })
+            ["个数", "数量", "数", "金额", "投资额", "资金"].contains(where: { text.hasSuffix($0) })
         {
             return nil
         }
@@ -218,6 +219,8 @@ struct HeaderVocabulary: Sendable {
         // A planned figure is the target (计划完成数, 计划投资额); a cumulative or actual one the
         // completed figure (累计开工数, 实际完成投资).
         // (A measure's header is short: 累计建成高标准农田面积 is an indicator's name.)
+        // (目标完成情况 is how the target is being met: what was done.)
+        if text.hasPrefix("目标"), text.hasSuffix("完成情况") { return .completed }
         if text.count <= 7, text.hasPrefix("计划") || text.hasPrefix("目标") { return .target }
         if text.count <= 7, text.hasPrefix("累计") || text.hasPrefix("实际") || text.hasPrefix("已") {
             // 累计进度 keeps its own word (a rate, or a figure: the figures decide); 累计开工数 has none.

@@ -26,7 +26,7 @@ extension LayoutRecognizer {
         var areaColumn: Int
         var headedColumn = false
         let named = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key })
-        let headedBy = areaHeaderColumn(grid)
+        let headedBy = areaHeaderColumn(grid).map { beyondSerialNumbers($0, sheet: sheet, grid: grid) }
         if let headedBy, named.map({ $0.key == headedBy || $0.value < 2 }) ?? true {
             // The column headed 县区 / 市县 / 省份 lists the areas, named with their endings or not
             // (上海, 兵团).
@@ -45,8 +45,8 @@ extension LayoutRecognizer {
                 pastFirstArea = isAreaLabel(text)
                 return pastFirstArea
             }
-            guard let label = HeaderVocabulary.label(text), label.count <= 12, !label.isEmpty else { return false }
-            if vocabulary.isTotal(label) { return true }
+            guard let label = HeaderVocabulary.label(text), label.count <= (headedColumn ? 16 : 12), !label.isEmpty else { return false }
+            if vocabulary.isTotal(label) || vocabulary.isArea(label) { return true }
             return !vocabulary.isFooter(label) && !label.allSatisfy(HeaderText.isDigit) && vocabulary.role(of: label) == nil
         }
         // The area rows, top to bottom; an area named twice is not this layout.
@@ -414,6 +414,26 @@ extension LayoutRecognizer {
             }
         }
         return nil
+    }
+
+    /// The column of the area names under an area header merged over two columns whose first
+    /// holds only serial numbers (地区 over 1 · 佛山(云浮)产业转移工业园): the second.
+    func beyondSerialNumbers(_ column: Int, sheet: Sheet, grid: [Int: [Int: String]]) -> Int {
+        guard let headerRow = grid.keys.sorted().first(where: { grid[$0]?[column].map { vocabulary.role(of: $0) == .areaName } ?? false }),
+            let header = grid[headerRow]?[column], grid[headerRow]?[column + 1] == header
+        else { return column }
+        var numbers = 0
+        var names = 0
+        for row in sheet.rows where row.index > headerRow {
+            for cell in row.cells where cell.reference.column == column || cell.reference.column == column + 1 {
+                if cell.reference.column == column {
+                    if case .number = cell.value { numbers += 1 } else if let text = cell.string, !text.isEmpty, text.allSatisfy(HeaderText.isDigit) { numbers += 1 }
+                } else if case .string(let text) = cell.value, !HeaderText.isLong(text), !text.contains(where: HeaderText.isDigit) {
+                    names += 1
+                }
+            }
+        }
+        return numbers >= 2 && names >= numbers ? column + 1 : column
     }
 
     /// Whether a cell's text names an area or a total (short, not a sentence).

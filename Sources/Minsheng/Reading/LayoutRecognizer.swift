@@ -168,6 +168,7 @@ struct LayoutRecognizer: Sendable {
         settleRepeatedMeasures(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleProseCompletions(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleProgressSentences(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        settleWordedTargets(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         var layout = TableLayout(
             sheetName: sheet.name, headerRows: headerRow...(headerRow + (twoRows ? 1 : 0)), columns: columns)
         reinterpretNumericProgress(&layout, sheet: sheet)
@@ -244,6 +245,34 @@ struct LayoutRecognizer: Sendable {
                 columns[i].unit = nil
                 return
             }
+        }
+    }
+
+    /// A target column whose cells are all words, none a figure: with no other column to name
+    /// the items (目标任务: 新建公用和专用电动汽车充电桩350个 …), it names them, and each one's
+    /// figure is read from its wording (`TableReader`); beside the items' names, words without a
+    /// digit (一季度目标: 室内安装、装修及场外施工) are the period's goal in words, a note.
+    private func settleWordedTargets(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
+        guard let index = columns.firstIndex(where: { $0.meaning == .value(.target, area: nil) }) else { return }
+        let column = columns[index].column
+        var words = 0
+        var digits = 0
+        for row in sheet.rows where row.index > headerRow {
+            guard let cell = row.cells.first(where: { $0.reference.column == column }) else { continue }
+            if Self.isFigure(cell) { return }
+            // (A wording is short: a long text is looked at no further.)
+            guard case .string(let text) = cell.value, !HeaderText.isLong(text), ProseText.isProse(text) else { continue }
+            words += 1
+            if text.contains(where: HeaderText.isDigit) { digits += 1 }
+        }
+        guard words >= 2 else { return }
+        let named = columns.contains { [.role(.project), .role(.indicator), .role(.category)].contains($0.meaning) }
+        if !named {
+            columns[index].meaning = .role(.indicator)
+            columns[index].unit = nil
+        } else if digits == 0 {
+            columns[index].meaning = .role(.note)
+            columns[index].unit = nil
         }
     }
 

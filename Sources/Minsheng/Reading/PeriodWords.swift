@@ -5,12 +5,14 @@ import Foundation
 enum PeriodWords {
     /// Whether the header names the whole year and no part of it.
     static func namesYear(_ header: String) -> Bool {
+        guard header.utf8.count <= 240 else { return false }
         let text = HeaderText.normalize(header)
         return (text.contains("年度") || text.contains("全年")) && !namesPartOfYear(text)
     }
 
     /// Whether the header names a part of the year: a quarter, a half, or a run of months.
     static func namesPartOfYear(_ header: String) -> Bool {
+        guard header.utf8.count <= 240 else { return false }
         let text = HeaderText.normalize(header)
         if ["季度", "半年", "一季", "二季", "三季", "四季"].contains(where: text.contains) { return true }
         return text.range(of: #"[0-9一二三四五六七八九十]{1,3}(-|—|~|至|到)[0-9一二三四五六七八九十]{1,3}月|前[0-9一二三四五六七八九十]{1,3}个?月"#, options: .regularExpression) != nil

@@ -37,6 +37,7 @@ struct TableReader: Sendable {
             coveringMerge[column] = Self.coveringMerges(
                 sheet.mergedRanges, column: column, rows: sheetRows.map(\.index))
         }
+        let hasTargetColumn = layout.columns.contains { if case .value(.target, _) = $0.meaning { true } else { false } }
         let valueColumns = layout.columns.compactMap { column -> (ValueKey, Int)? in
             if case .value(let measure, let area) = column.meaning { return (ValueKey(measure, area: area), column.column) }
             return nil
@@ -155,8 +156,8 @@ struct TableReader: Sendable {
                 }
                 continue
             }
-            // A table with no figure column states its targets in its items' wording (新建2座人行天桥).
-            if valueColumns.isEmpty, let cell = (roleColumns[.indicator] ?? roleColumns[.project]).flatMap({ cells[$0] }),
+            // A table with no target column states its targets in its items' wording (新建2座人行天桥).
+            if !hasTargetColumn, let cell = (roleColumns[.indicator] ?? roleColumns[.project]).flatMap({ cells[$0] }),
                 let wording = cell.string, let figure = WordedFigure.written(in: wording, words: vocabulary.quantityWords)
             {
                 item.values[ValueKey(.target)] = Cell(copying: cell, text: figure)

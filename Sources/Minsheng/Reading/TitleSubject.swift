@@ -6,6 +6,8 @@ import Foundation
 enum TitleSubject {
     /// The subject of `title`, nil when nothing of 2 to 16 characters is left.
     static func of(_ title: String) -> String? {
+        // (A title is short: a long text is no title, and is not searched.)
+        guard title.utf8.count <= 240 else { return nil }
         var text = HeaderText.normalize(title)
         let leading = [
             #"^\d{4}年度?"#,

@@ -19,6 +19,7 @@ enum ProgressSentence {
 
     /// The figures of `text`; nil when it is no such sentence.
     static func figures(_ text: String) -> Figures? {
+        guard text.utf8.count <= 240 else { return nil }
         let folded = HeaderText.normalize(text)
         guard folded.utf8.count <= 120, let completion, let rate, let anotherCompletion else { return nil }
         let ns = folded as NSString

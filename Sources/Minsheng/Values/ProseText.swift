@@ -5,9 +5,10 @@ enum ProseText {
     /// Whether `text` is prose: at least 12 characters of which at least 6 are Chinese, or a
     /// sentence with Chinese punctuation (，。；：).
     static func isProse(_ text: String) -> Bool {
-        let characters = text.filter { !$0.isWhitespace }
-        let chinese = characters.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
-        if characters.count >= 12 && chinese >= 6 { return true }
-        return chinese >= 4 && characters.contains(where: { "，。；：".contains($0) })
+        // (Its beginning decides: a text of megabytes is not walked whole.)
+        let scalars = text.unicodeScalars.prefix(512).filter { !$0.properties.isWhitespace }
+        let chinese = scalars.filter { (0x4E00...0x9FFF).contains($0.value) }.count
+        if scalars.count >= 12 && chinese >= 6 { return true }
+        return chinese >= 4 && scalars.contains(where: { "，。；：".unicodeScalars.contains($0) })
     }
 }

@@ -12,6 +12,7 @@ enum WordedFigure {
         "万平方米", "平方米", "平方公里", "人次", "公里", "千米", "万元", "亿元", "批次", "户次", "场次", "人天", "万人", "万户", "万亩",
         "个", "人", "户", "座", "所", "家", "套", "张", "台", "辆", "条", "处", "间", "场", "次", "件", "名", "册",
         "元", "吨", "部", "床", "只", "头", "株", "棵", "亩", "米", "项", "支", "位", "盏", "本", "期", "班", "块", "组",
+        "例", "台", "辆", "栋", "幢", "层", "对", "份", "片", "根", "眼", "口", "处", "宗",
     ]
 
     private static let serial = try? NSRegularExpression(pattern: #"^[*★☆※]?[0-9]{1,2}[.、．](?![0-9])"#)
@@ -28,6 +29,10 @@ enum WordedFigure {
         var folded = QuantityParser.fold(text)
         if let match = serial.firstMatch(in: folded, range: NSRange(location: 0, length: (folded as NSString).length)) {
             folded = (folded as NSString).replacingCharacters(in: match.range, with: "")
+        }
+        // (What follows 其中 are parts of the figure before it: 350个,其中农村185个.)
+        if let part = folded.range(of: "其中"), folded[..<part.lowerBound].contains(where: HeaderText.isDigit) {
+            folded = String(folded[..<part.lowerBound])
         }
         let ns = folded as NSString
         var found: [String] = []
