@@ -119,13 +119,30 @@ public struct FigureAgreement: Sendable, Hashable {
 /// reused by the validator on the same rows: the rate and total rules run once per table.
 final class RuleFindings: @unchecked Sendable {
     /// Row index (−1: the whole table) → rule → its findings (empty: ran, found nothing).
-    private var found: [Int: [String: [Finding]]] = [:]
+    private var found: [Int: [RuleKey: [Finding]]] = [:]
 
-    /// A rule's identity: its type and settings (`TotalRule(measure: target)`).
-    static func key(_ rule: Any) -> String { String(describing: rule) }
+    /// A rule's identity: its type and settings (`TotalRule` of the targets). Made from the
+    /// type, not from the rule's description (`String(describing:)` reflects on every call).
+    static func key(_ rule: Any) -> RuleKey {
+        RuleKey(type: ObjectIdentifier(type(of: rule)), measure: (rule as? any MeasureRule)?.measure)
+    }
 
-    func set(_ findings: [Finding], row: Int, rule: String) { found[row, default: [:]][rule] = findings }
+    func set(_ findings: [Finding], row: Int, rule: RuleKey) { found[row, default: [:]][rule] = findings }
 
     /// What `rule` found in row `row`, if it ran there.
-    func findings(row: Int, rule: String) -> [Finding]? { found[row]?[rule] }
+    func findings(row: Int, rule: RuleKey) -> [Finding]? { found[row]?[rule] }
+}
+
+/// A rule's identity among the findings kept (`RuleFindings.key`).
+struct RuleKey: Hashable, Sendable {
+    /// The rule's type.
+    var type: ObjectIdentifier
+    /// The measure of a rule made for one (`TotalRule(.target)`), its only setting.
+    var measure: Measure?
+}
+
+/// A rule made for one measure (its only setting): part of its identity (`RuleKey`).
+protocol MeasureRule {
+    /// The measure it checks.
+    var measure: Measure { get }
 }

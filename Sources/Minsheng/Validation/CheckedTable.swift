@@ -21,6 +21,9 @@ public struct CheckedTable: Sendable {
     public let areaRowsOfItem: [ItemKey: [Int]]
     /// The value column of each measure and area, looked up once per table.
     let columns: ValueColumns
+    /// The layout's areas (`TableLayout.areas`), listed once per table rather than once per row
+    /// and measure.
+    let areas: [String]
     /// The breakdowns of long target texts, read once per stored string (a 3 MB text repeated in
     /// every row is parsed once, not once per row).
     let breakdowns = BreakdownMemo()
@@ -30,6 +33,7 @@ public struct CheckedTable: Sendable {
         self.table = table
         self.asOf = asOf
         counties = table.countiesMentioned
+        areas = table.layout.areas
         let columns = ValueColumns(table.layout)
         self.columns = columns
         // Read once: the rows the reading's judge read are the same rows under the same layout.

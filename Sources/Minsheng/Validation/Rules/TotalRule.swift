@@ -10,7 +10,7 @@ import Foundation
 /// Not every figure sums: a rate, ratio, ceiling or per-person floor (`IndicatorKind`, from the
 /// indicator's words), a percentage total, or a total that every filled area repeats
 /// (失业率 4.3 for the city and 4.3 for each area) is not checked.
-public struct TotalRule: TableRule {
+public struct TotalRule: TableRule, MeasureRule {
     /// Target or completion totals.
     public var measure: Measure
 
@@ -20,7 +20,7 @@ public struct TotalRule: TableRule {
     }
 
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        let areas = table.table.layout.areas.filter { table.column(for: ValueKey(measure, area: $0), in: row) != nil }
+        let areas = table.areas.filter { table.column(for: ValueKey(measure, area: $0), in: row) != nil }
         // A rate, ratio, ceiling or per-person floor is never summed across areas.
         guard !areas.isEmpty, row.row.indicatorKind.isAdditive, let total = row.figure(ValueKey(measure)), !total.isPercent
         else { return }
@@ -81,10 +81,13 @@ struct AreaShares {
         var shares = AreaShares()
         var counted = 0
         var allEqualTotal = true
+        // Added as integers when every figure fits (Foundation's addition allocates), else as
+        // `Decimal`s: the same sum either way.
+        var exact: ExactDecimal? = ExactDecimal(mantissa: 0, exponent: 0)
         for (index, quantity) in quantities.enumerated() {
             switch quantity {
             case .quantity(let q)?:
-                shares.sum += q.value
+                exact = exact.flatMap { sum in ExactDecimal(q.value).flatMap(sum.adding) }
                 counted += 1
                 allEqualTotal = allEqualTotal && Quantity.equal(q.value, total)
             case .notApplicable?: break
@@ -93,6 +96,11 @@ struct AreaShares {
             }
         }
         guard counted > 0, !(counted >= 2 && allEqualTotal) else { return nil }
+        if let exact {
+            shares.sum = exact.decimal
+        } else {
+            for case .quantity(let q)? in quantities { shares.sum += q.value }
+        }
         return shares
     }
 }
