@@ -24,6 +24,8 @@ public struct CheckedTable: Sendable {
     /// The layout's areas (`TableLayout.areas`), listed once per table rather than once per row
     /// and measure.
     let areas: [String]
+    /// With the areas in columns: for each measure, the areas that have a column of it.
+    private let areasWithColumn: (target: [String], completed: [String], rate: [String])
     /// The breakdowns of long target texts, read once per stored string (a 3 MB text repeated in
     /// every row is parsed once, not once per row).
     let breakdowns = BreakdownMemo()
@@ -33,9 +35,12 @@ public struct CheckedTable: Sendable {
         self.table = table
         self.asOf = asOf
         counties = table.countiesMentioned
-        areas = table.layout.areas
+        let areas = table.layout.areas
+        self.areas = areas
         let columns = ValueColumns(table.layout)
         self.columns = columns
+        func withColumn(_ measure: Measure) -> [String] { areas.filter { columns.column(ValueKey(measure, area: $0)) != nil } }
+        areasWithColumn = (withColumn(.target), withColumn(.completed), withColumn(.rate))
         // Read once: the rows the reading's judge read are the same rows under the same layout.
         let rows: [CheckedRow]
         if let read = table.checkedRows {
@@ -128,6 +133,19 @@ public struct CheckedTable: Sendable {
         let label = HeaderText.normalize(areaRow.label)
         if !column.header.hasPrefix(label) { column.header = label + column.header }
         return column
+    }
+
+    /// The areas that have a column of `measure` in a row (`column(for:in:)` not nil), in the
+    /// layout's order: with the areas in columns, the same for every row and found once.
+    func areas(of measure: Measure, in row: CheckedRow) -> [String] {
+        if row.row.group == nil {
+            switch measure {
+            case .target: return areasWithColumn.target
+            case .completed: return areasWithColumn.completed
+            case .rate: return areasWithColumn.rate
+            }
+        }
+        return areas.filter { column(for: ValueKey(measure, area: $0), in: row) != nil }
     }
 
     /// The cell of a value in a row: the cell read, or where it belongs when blank (with the

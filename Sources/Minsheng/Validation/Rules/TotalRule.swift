@@ -20,16 +20,15 @@ public struct TotalRule: TableRule, MeasureRule {
     }
 
     public func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        let areas = table.areas.filter { table.column(for: ValueKey(measure, area: $0), in: row) != nil }
+        let areas = table.areas(of: measure, in: row)
         // A rate, ratio, ceiling or per-person floor is never summed across areas.
         guard !areas.isEmpty, row.row.indicatorKind.isAdditive, let total = row.figure(ValueKey(measure)), !total.isPercent
         else { return }
-        guard let shares = AreaShares.of(areas.map { row.values[ValueKey(measure, area: $0)]?.quantity }, total: total.value)
-        else { return }
+        // Each area's value looked up once, for the sum and for the rounding its digits allow.
+        let values = areas.map { row.values[ValueKey(measure, area: $0)] }
+        guard let shares = AreaShares.of(values.map { $0?.quantity }, total: total.value) else { return }
         let sum = shares.sum
         let blank = shares.blank.map { areas[$0] }
-        let totalCell = table.a1(row, ValueKey(measure))
-        let header = table.column(for: ValueKey(measure), in: row)?.header ?? CheckedRow.label(ValueKey(measure))
         if measure == .completed {
             // An area with a target but no completion: the completed total cannot be checked.
             let incomplete = blank.filter { row.figure(ValueKey(.target, area: $0)) != nil }
@@ -41,11 +40,12 @@ public struct TotalRule: TableRule, MeasureRule {
                 return
             }
         }
-        let cells = [row.values[ValueKey(measure)]] + areas.map { row.values[ValueKey(measure, area: $0)] }
+        let cells = [row.values[ValueKey(measure)]] + values
         if !Quantity.equal(sum, total.value), !AreaShares.withinRounding(sum, total.value, of: cells.compactMap { $0 }) {
+            let header = table.column(for: ValueKey(measure), in: row)?.header ?? CheckedRow.label(ValueKey(measure))
             findings.add(
                 .totalMismatch(measure: measure, header: HeaderText.normalize(header), total: total.value, sum: sum, blank: blank), row,
-                cell: totalCell, expected: sum, actual: total.value)
+                cell: table.a1(row, ValueKey(measure)), expected: sum, actual: total.value)
         }
     }
 }
