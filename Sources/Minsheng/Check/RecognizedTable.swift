@@ -18,14 +18,15 @@ public struct RecognizedTable: Sendable {
     public var missingSheets: [String] = []
     /// How the reading was chosen and what the figures say under it (nil: not measured).
     public var choice: ReadingChoice? = nil
-    /// The item rows with their values read, when the reading's judge already read them (the
-    /// checker reuses them rather than reading every value again).
-    var checkedRows: [CheckedRow]? = nil
+    /// The item rows with their values read and what was counted from them, when the reading's
+    /// judge already prepared the table (the checker reuses them rather than reading every value
+    /// again).
+    var prepared: CheckedTable.Prepared? = nil
     /// What the judge's rules found in those rows (reused by the validator with them).
     var ruleFindings: RuleFindings? = nil
 
     private mutating func forgetReadRows() {
-        checkedRows = nil
+        prepared = nil
         ruleFindings = nil
     }
 
