@@ -216,4 +216,12 @@ struct ExactDecimalTests {
             #expect(ExactDecimal.greater(completed, than: target) == (completed > target), "\(completed) \(target)")
         }
     }
+
+    @Test func countsFormattedDecimalsAsTheTextDoes() {
+        var figures = Figures(state: 8)
+        for _ in 0..<20_000 {
+            let value = figures.figure()
+            #expect(RateCheck.printedDecimals(of: value) == RateCheck.printedDecimals(Quantity.format(value)), "\(value)")
+        }
+    }
 }

@@ -40,8 +40,9 @@ public struct TotalRule: TableRule, MeasureRule {
                 return
             }
         }
-        let cells = [row.values[ValueKey(measure)]] + values
-        if !Quantity.equal(sum, total.value), !AreaShares.withinRounding(sum, total.value, of: cells.compactMap { $0 }) {
+        // The cells whose digits bound the rounding, gathered only for a total that differs.
+        var cells: [ReadValue] { ([row.values[ValueKey(measure)]] + values).compactMap { $0 } }
+        if !Quantity.equal(sum, total.value), !AreaShares.withinRounding(sum, total.value, of: cells) {
             let header = table.column(for: ValueKey(measure), in: row)?.header ?? CheckedRow.label(ValueKey(measure))
             findings.add(
                 .totalMismatch(measure: measure, header: HeaderText.normalize(header), total: total.value, sum: sum, blank: blank), row,
