@@ -214,6 +214,7 @@ struct ExactDecimalTests {
             let reference = target > 0 && ((target >= 20 && completed > target * 3) || completed > target * 10)
             #expect(Plausibility.isImplausible(completed: completed, target: target) == reference, "\(completed) \(target)")
             #expect(ExactDecimal.greater(completed, than: target) == (completed > target), "\(completed) \(target)")
+            #expect((ExactDecimal.signum(target) < 0) == (target < 0) && (ExactDecimal.signum(target) != 0) == (target != 0), "\(target)")
         }
     }
 

@@ -9,7 +9,12 @@ public struct RecognizedTable: Sendable {
     /// Header rows and column meanings.
     public var layout: TableLayout { didSet { forgetReadRows() } }
     /// Body rows (items, sections, footers).
-    public var rows: [TableRow] { didSet { forgetReadRows() } }
+    public var rows: [TableRow] {
+        didSet {
+            forgetReadRows()
+            items = Self.items(of: rows)
+        }
+    }
     /// The engine's words its values and prose are read with.
     public var words: ValueWords
     /// What minsheng output the workbook is (`标准进度表`), when it is one of ours.
@@ -30,8 +35,20 @@ public struct RecognizedTable: Sendable {
         ruleFindings = nil
     }
 
-    /// The item rows.
-    public var items: [TableRow] { rows.filter { $0.kind == .item } }
+    /// The item rows (picked once per change of `rows`: every stage asks for them).
+    public private(set) var items: [TableRow]
+
+    /// A table read from a sheet: its layout and body rows.
+    init(file: String, sheet: Sheet, layout: TableLayout, rows: [TableRow], words: ValueWords) {
+        self.file = file
+        self.sheet = sheet
+        self.layout = layout
+        self.rows = rows
+        self.words = words
+        items = Self.items(of: rows)
+    }
+
+    private static func items(of rows: [TableRow]) -> [TableRow] { rows.filter { $0.kind == .item } }
 
     /// Counties and districts (县, 区; not 高新区, 经开区, 市本级: `AreaEndings`) the table names, in
     /// its area columns or its prose breakdowns: what `每个县区` refers to.

@@ -133,6 +133,13 @@ struct ExactDecimal: Sendable, Equatable {
         return x < y ? -1 : x == y ? 0 : 1
     }
 
+    /// The sign of `value` against zero (−1, 0, 1), from its mantissa when it fits, else from
+    /// Foundation's comparisons (a NaN is 1: neither below nor equal to zero, as they say).
+    static func signum(_ value: Decimal) -> Int {
+        if let exact = ExactDecimal(value) { return Int(exact.mantissa.signum()) }
+        return value < 0 ? -1 : value == 0 ? 0 : 1
+    }
+
     /// Whether `a > b`: from integer arithmetic when both fit, else Foundation's comparison
     /// (which normalizes the two on every call).
     static func greater(_ a: Decimal, than b: Decimal) -> Bool {
