@@ -8,15 +8,22 @@
 /// ```
 public enum A1 {
     /// `0` → `A`, `27` → `AB`.
+    /// (The letters are written right to left into a small buffer, then read as one contiguous
+    /// run: no array and no reversed view for every cell named.)
     @inlinable
     public static func column(_ column: Int) -> String {
         var n = column + 1
-        var letters: [UInt8] = []
-        while n > 0 {
-            letters.append(UInt8(0x41 + (n - 1) % 26))
-            n = (n - 1) / 26
+        guard n > 0 else { return "" }
+        // 26^14 > Int.max: never more than 14 letters.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { letters in
+            var start = letters.count
+            while n > 0 {
+                start -= 1
+                letters[start] = UInt8(0x41 + (n - 1) % 26)
+                n = (n - 1) / 26
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: letters[start...]), as: UTF8.self)
         }
-        return String(decoding: letters.reversed(), as: UTF8.self)
     }
 
     /// `(6, 4)` → `E7`.
