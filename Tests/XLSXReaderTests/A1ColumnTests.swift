@@ -1,8 +1,8 @@
 import A1Notation
 import Testing
 
-/// `A1.column` names columns as the bijective base-26 letters Excel uses, whatever buffer it
-/// writes them through.
+/// `A1.column` and `A1.cell` name columns and cells as Excel does (bijective base-26 letters,
+/// then the one-based row), whatever buffer they write them through.
 struct A1ColumnTests {
     /// The letters the plain way: least significant first, then reversed.
     static func reference(_ column: Int) -> String {
@@ -21,5 +21,14 @@ struct A1ColumnTests {
         }
         #expect(A1.column(0) == "A" && A1.column(25) == "Z" && A1.column(26) == "AA" && A1.column(16_383) == "XFD")
         #expect(A1.cell(6, 4) == "E7")
+    }
+
+    @Test func namesEveryCellAsLettersThenTheRowNumber() {
+        for row in [-2, -1, 0, 1, 8, 9, 98, 99, 1_048_575, Int.max - 1] {
+            for column in [-2, -1, 0, 25, 26, 701, 702, 16_383, Int.max - 1] {
+                #expect(A1.cell(row, column) == A1.column(column) + String(row + 1), "\(row) \(column)")
+            }
+        }
+        #expect(A1.cell(0, 0) == "A1" && A1.cell(1_048_575, 16_383) == "XFD1048576")
     }
 }

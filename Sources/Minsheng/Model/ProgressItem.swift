@@ -296,7 +296,14 @@ public enum ProgressItems {
         merged.reportedRate = merged.reportedRate ?? b.reportedRate
         merged.lead = merged.lead ?? b.lead
         if merged.kind.isAdditive { merged.kind = b.kind }
-        for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
+        // Most often b names the same areas in the same order, byte for byte: nothing to add,
+        // and no comparison of names that differ (which walks them character by character).
+        let sameAreas =
+            b.areaOrder.count <= merged.areaOrder.count
+            && zip(b.areaOrder, merged.areaOrder).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+        if !sameAreas {
+            for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
+        }
         for (area, figures) in b.areas {
             // (In place: the area's name hashed once, not for a read and again for a write.)
             merged.areas[area, default: ProgressItem.AreaFigures()].fill(from: figures)
