@@ -69,6 +69,9 @@ public struct Sheet: Sendable {
     let texts: [String]
     /// Formula text by index into `stored`, when kept.
     let formulas: [Int: String]
+    /// The non-empty rows, each with its non-empty cells (sparse), made once when the sheet is
+    /// read: every stage of a reading walks them, many times over.
+    public private(set) var rows: [Row] = []
 
     init(
         name: String, state: SheetState, mergedRanges: [CellRange], parts: WorkbookParts,
@@ -81,6 +84,7 @@ public struct Sheet: Sendable {
         self.stored = stored
         self.texts = texts
         self.formulas = formulas
+        rows = makeRows()
     }
 
     /// The same cells under another tab name and state (a sheet listed twice with one part).
@@ -135,8 +139,8 @@ public struct Sheet: Sendable {
         for index in stored.indices { try body(makeCell(index)) }
     }
 
-    /// The non-empty rows, each with its non-empty cells (sparse).
-    public var rows: [Row] {
+    /// The rows of `stored`, each with its cells.
+    private func makeRows() -> [Row] {
         var result: [Row] = []
         var current: [Cell] = []
         var currentRow = -1

@@ -168,4 +168,61 @@ struct ExactDecimalTests {
             #expect(RateCheck.printedDecimals(text) == Self.referencePrintedDecimals(text), "\(text)")
         }
     }
+
+    /// A `Decimal`'s storage, byte for byte: the fast paths give the very same value, not only
+    /// an equal one.
+    static func bytes(_ value: Decimal) -> [UInt8] { withUnsafeBytes(of: value) { Array($0) } }
+
+    @Test func readsNumbersAsDecimalStringDoes() {
+        var figures = Figures(state: 5)
+        var fast = 0
+        for _ in 0..<20_000 {
+            let double = NSDecimalNumber(decimal: figures.figure()).doubleValue / Double([1, 3, 7, 100][figures.below(4)])
+            let text = "\(double)"
+            let reference = Decimal(string: text) ?? Decimal(double)
+            if ExactDecimal(plain: text) != nil { fast += 1 }
+            #expect(Self.bytes(Quantity.decimal(double) { "\($0)" }) == Self.bytes(double == double.rounded() && abs(double) < 1e15 ? Decimal(Int64(double)) : reference), "\(text)")
+        }
+        for text in ["0.853", "-0.5", "12.50", "007.10", "1e-05", "+1.5", "1.2.3", "-", ".", "", "123456789012345678901.5"] {
+            if let exact = ExactDecimal(plain: text) {
+                #expect(Self.bytes(exact.decimal) == Self.bytes(Decimal(string: text) ?? .nan), "\(text)")
+            } else {
+                #expect(["1e-05", "+1.5", "1.2.3", "-", ".", "", "123456789012345678901.5"].contains(text), "\(text)")
+            }
+        }
+        #expect(fast > 10_000)
+    }
+
+    @Test func addsAsFoundationDoes() {
+        var figures = Figures(state: 6)
+        for _ in 0..<5_000 {
+            let values = (0..<(1 + figures.below(14))).map { _ in figures.figure() }
+            var reference = Decimal(0)
+            for value in values { reference += value }
+            var exact: ExactDecimal? = ExactDecimal(mantissa: 0, exponent: 0)
+            for value in values { exact = exact.flatMap { sum in ExactDecimal(value).flatMap(sum.adding) } }
+            guard let exact else { continue }
+            #expect(Self.bytes(exact.decimal) == Self.bytes(reference), "\(values)")
+        }
+    }
+
+    @Test func judgesPlausibilityAsFoundationDoes() {
+        var figures = Figures(state: 7)
+        for _ in 0..<20_000 {
+            let target = figures.figure()
+            let completed = figures.below(3) == 0 ? target * Decimal(figures.below(40)) / 3 : figures.figure()
+            let reference = target > 0 && ((target >= 20 && completed > target * 3) || completed > target * 10)
+            #expect(Plausibility.isImplausible(completed: completed, target: target) == reference, "\(completed) \(target)")
+            #expect(ExactDecimal.greater(completed, than: target) == (completed > target), "\(completed) \(target)")
+            #expect((ExactDecimal.signum(target) < 0) == (target < 0) && (ExactDecimal.signum(target) != 0) == (target != 0), "\(target)")
+        }
+    }
+
+    @Test func countsFormattedDecimalsAsTheTextDoes() {
+        var figures = Figures(state: 8)
+        for _ in 0..<20_000 {
+            let value = figures.figure()
+            #expect(RateCheck.printedDecimals(of: value) == RateCheck.printedDecimals(Quantity.format(value)), "\(value)")
+        }
+    }
 }

@@ -80,6 +80,12 @@ struct ProgressItem: Sendable {
         var target: Decimal?
         /// The completed figure.
         var completed: Decimal?
+
+        /// Takes from `other` each figure this one lacks.
+        mutating func fill(from other: AreaFigures) {
+            target = target ?? other.target
+            completed = completed ?? other.completed
+        }
     }
 
     /// The merge key: project and indicator, normalized.
@@ -237,23 +243,22 @@ enum ProgressItems {
         private static func resolveConflicts(_ merged: inout ProgressItem, _ b: ProgressItem) -> ([Finding], [String]) {
             var findings: [Finding] = []
             var notes: [String] = []
-            var keys: [ValueKey] = [ValueKey(.target), ValueKey(.completed)]
-            for area in b.areaOrder { keys += [ValueKey(.target, area: area), ValueKey(.completed, area: area)] }
             let later = merged.period.flatMap { a in b.period.map { a != $0 && a < $0 } } ?? false
             let series = merged.period != nil && b.period != nil && merged.period != b.period
-            for key in keys {
-                guard let old = merged.number(key), let new = b.number(key), !Quantity.equal(old, new),
+            // One figure both have: compared, and a later period's taken or a conflict named.
+            func compare(_ key: ValueKey, _ oldValue: Decimal?, _ newValue: Decimal?) {
+                guard let old = oldValue, let new = newValue, !Quantity.equal(old, new),
                     let oldSource = merged.figureSources[key], let newSource = b.figureSources[key]
-                else { continue }
+                else { return }
                 let name = ProgressWorkbook.itemName(merged)
                 let label = CheckedRow.label(key)
                 if series {
-                    guard later, let newPeriod = b.period, let oldPeriod = merged.period else { continue }
+                    guard later, let newPeriod = b.period, let oldPeriod = merged.period else { return }
                     merged.set(key, new)
                     merged.figureSources[key] = newSource
                     notes.append(
                         "\(name)：\(label)\(oldPeriod.text)为 \(Quantity.format(old))（\(oldSource.label)），\(newPeriod.text)为 \(Quantity.format(new))（\(newSource.label)），采用最新一期 \(newPeriod.text)")
-                    continue
+                    return
                 }
                 var finding = FindingBuilder(file: newSource.file, sheet: newSource.sheet)
                 finding.add(
@@ -261,6 +266,16 @@ enum ProgressItems {
                     cell: newSource.cell, row: CellReference(newSource.cell).map { $0.row + 1 }, item: name, area: key.area,
                     expected: old, actual: new)
                 findings += finding.findings
+            }
+            compare(ValueKey(.target), merged.number(ValueKey(.target)), b.number(ValueKey(.target)))
+            compare(ValueKey(.completed), merged.number(ValueKey(.completed)), b.number(ValueKey(.completed)))
+            for area in b.areaOrder {
+                // Each side's figures of the area looked up once for both measures (replacing the
+                // target leaves the completion as it was).
+                let old = merged.areas[area]
+                let new = b.areas[area]
+                compare(ValueKey(.target, area: area), old?.target, new?.target)
+                compare(ValueKey(.completed, area: area), old?.completed, new?.completed)
             }
             // The item now stands for the later period: its heading and reported rate are that period's.
             if series && later {
@@ -281,12 +296,17 @@ enum ProgressItems {
         merged.reportedRate = merged.reportedRate ?? b.reportedRate
         merged.lead = merged.lead ?? b.lead
         if merged.kind.isAdditive { merged.kind = b.kind }
-        for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
+        // Most often b names the same areas in the same order, byte for byte: nothing to add,
+        // and no comparison of names that differ (which walks them character by character).
+        let sameAreas =
+            b.areaOrder.count <= merged.areaOrder.count
+            && zip(b.areaOrder, merged.areaOrder).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+        if !sameAreas {
+            for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
+        }
         for (area, figures) in b.areas {
-            var current = merged.areas[area] ?? ProgressItem.AreaFigures()
-            current.target = current.target ?? figures.target
-            current.completed = current.completed ?? figures.completed
-            merged.areas[area] = current
+            // (In place: the area's name hashed once, not for a read and again for a write.)
+            merged.areas[area, default: ProgressItem.AreaFigures()].fill(from: figures)
         }
         merged.sources += b.sources
     }
@@ -303,7 +323,7 @@ enum ProgressItems {
         var namingSheet: Bool
 
         init(_ checked: CheckedTable, period: ReportPeriod?, namingSheet: Bool) {
-            areas = checked.table.layout.areas
+            areas = checked.areas
             self.period = period
             fileName = (checked.table.file as NSString).lastPathComponent
             self.namingSheet = namingSheet
@@ -381,12 +401,20 @@ enum ProgressItems {
                 }
             }
         }
-        for key in [ValueKey(.target), ValueKey(.completed)] + item.areaOrder.flatMap({ [ValueKey(.target, area: $0), ValueKey(.completed, area: $0)] }) {
+        // Where each figure was read: the total's, then each area's (its figures looked up once).
+        func noteSource(_ key: ValueKey, _ number: Decimal?) {
             let cell = row.values[key] ?? single.flatMap { key.area == nil ? row.values[ValueKey(key.measure, area: $0)] : nil }
-            if let cell, item.number(key) != nil {
+            if let cell, number != nil {
                 item.figureSources[key] = ProgressItem.FigureSource(
                     file: table.table.file, sheet: table.table.sheet.name, cell: cell.reference.a1, namesSheet: namingSheet)
             }
+        }
+        noteSource(ValueKey(.target), item.number(ValueKey(.target)))
+        noteSource(ValueKey(.completed), item.number(ValueKey(.completed)))
+        for area in item.areaOrder {
+            let figures = item.areas[area]
+            noteSource(ValueKey(.target, area: area), figures?.target)
+            noteSource(ValueKey(.completed, area: area), figures?.completed)
         }
         item.period = source.period
         let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }

@@ -118,14 +118,60 @@ struct FigureAgreement: Sendable, Hashable {
 /// What each rule found in each row of one reading of a table, kept by the reading's judge and
 /// reused by the validator on the same rows: the rate and total rules run once per table.
 final class RuleFindings: @unchecked Sendable {
-    /// Row index (−1: the whole table) → rule → its findings (empty: ran, found nothing).
-    private var found: [Int: [String: [Finding]]] = [:]
+    /// Rule → its findings by row index + 1 (0: the whole table); nil: did not run there, empty:
+    /// ran and found nothing.
+    private var found: [RuleKey: [[Finding]?]] = [:]
 
-    /// A rule's identity: its type and settings (`TotalRule(measure: target)`).
-    static func key(_ rule: Any) -> String { String(describing: rule) }
+    /// A rule's identity: its type and settings (`TotalRule` of the targets). Made from the
+    /// type, not from the rule's description (`String(describing:)` reflects on every call).
+    static func key(_ rule: Any) -> RuleKey {
+        RuleKey(type: ObjectIdentifier(type(of: rule)), measure: (rule as? any MeasureRule)?.measure)
+    }
 
-    func set(_ findings: [Finding], row: Int, rule: String) { found[row, default: [:]][rule] = findings }
+    func set(_ findings: [Finding], row: Int, rule: RuleKey) {
+        Self.place(findings, at: row + 1, in: &found[rule, default: []])
+    }
+
+    private static func place(_ findings: [Finding], at index: Int, in list: inout [[Finding]?]) {
+        while list.count <= index { list.append(nil) }
+        list[index] = findings
+    }
 
     /// What `rule` found in row `row`, if it ran there.
-    func findings(row: Int, rule: String) -> [Finding]? { found[row]?[rule] }
+    func findings(row: Int, rule: RuleKey) -> [Finding]? { RuleFindings.findings(row: row, in: found[rule]) }
+
+    /// Everything `rule` found, for `findings(row:in:)`: one lookup of the rule per table, not
+    /// one per row.
+    func findings(of rule: RuleKey) -> [[Finding]?]? { found[rule] }
+
+    /// What a rule found in row `row` (−1: the whole table), from `findings(of:)`.
+    static func findings(row: Int, in list: [[Finding]?]?) -> [Finding]? {
+        guard let list, row + 1 >= 0, row + 1 < list.count else { return nil }
+        return list[row + 1]
+    }
+}
+
+/// A rule's identity among the findings kept (`RuleFindings.key`).
+struct RuleKey: Hashable, Sendable {
+    /// The rule's type.
+    var type: ObjectIdentifier
+    /// The measure of a rule made for one (`TotalRule(.target)`), its only setting.
+    var measure: Measure?
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(type)
+        // (A `String` enum would hash its raw value's characters.)
+        switch measure {
+        case nil: hasher.combine(0)
+        case .target?: hasher.combine(1)
+        case .completed?: hasher.combine(2)
+        case .rate?: hasher.combine(3)
+        }
+    }
+}
+
+/// A rule made for one measure (its only setting): part of its identity (`RuleKey`).
+protocol MeasureRule {
+    /// The measure it checks.
+    var measure: Measure { get }
 }

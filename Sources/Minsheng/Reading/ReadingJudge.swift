@@ -98,7 +98,7 @@ struct ReadingJudge: Sendable {
         let checked = CheckedTable(table)
         let kept = RuleFindings()
         let agreement = FigureAgreement(checked, keeping: kept)
-        table.checkedRows = checked.rows
+        table.prepared = checked.prepared
         table.ruleFindings = kept
         return (table, agreement)
     }

@@ -9,7 +9,12 @@ struct RecognizedTable: Sendable {
     /// Header rows and column meanings.
     var layout: TableLayout { didSet { forgetReadRows() } }
     /// Body rows (items, sections, footers).
-    var rows: [TableRow] { didSet { forgetReadRows() } }
+    var rows: [TableRow] {
+        didSet {
+            forgetReadRows()
+            items = Self.items(of: rows)
+        }
+    }
     /// The engine's words its values and prose are read with.
     var words: ValueWords
     /// What minsheng output the workbook is (`标准进度表`), when it is one of ours.
@@ -18,19 +23,32 @@ struct RecognizedTable: Sendable {
     var missingSheets: [String] = []
     /// How the reading was chosen and what the figures say under it (nil: not measured).
     var choice: ReadingChoice? = nil
-    /// The item rows with their values read, when the reading's judge already read them (the
-    /// checker reuses them rather than reading every value again).
-    var checkedRows: [CheckedRow]? = nil
+    /// The item rows with their values read and what was counted from them, when the reading's
+    /// judge already prepared the table (the checker reuses them rather than reading every value
+    /// again).
+    var prepared: CheckedTable.Prepared? = nil
     /// What the judge's rules found in those rows (reused by the validator with them).
     var ruleFindings: RuleFindings? = nil
 
     private mutating func forgetReadRows() {
-        checkedRows = nil
+        prepared = nil
         ruleFindings = nil
     }
 
-    /// The item rows.
-    var items: [TableRow] { rows.filter { $0.kind == .item } }
+    /// The item rows (picked once per change of `rows`: every stage asks for them).
+    private(set) var items: [TableRow]
+
+    /// A table read from a sheet: its layout and body rows.
+    init(file: String, sheet: Sheet, layout: TableLayout, rows: [TableRow], words: ValueWords) {
+        self.file = file
+        self.sheet = sheet
+        self.layout = layout
+        self.rows = rows
+        self.words = words
+        items = Self.items(of: rows)
+    }
+
+    private static func items(of rows: [TableRow]) -> [TableRow] { rows.filter { $0.kind == .item } }
 
     /// Counties and districts (县, 区; not 高新区, 经开区, 市本级: `AreaEndings`) the table names, in
     /// its area columns or its prose breakdowns: what `每个县区` refers to.

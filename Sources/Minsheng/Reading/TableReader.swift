@@ -21,11 +21,7 @@ struct TableReader: Sendable {
         var result: [TableRow] = []
         var category: String?
         var previousItem: TableRow?
-        let roleColumns = Dictionary(
-            layout.columns.compactMap { column -> (HeaderRole, Int)? in
-                if case .role(let role) = column.meaning { return (role, column.column) }
-                return nil
-            }, uniquingKeysWith: { first, _ in first })
+        let roleColumns = RoleColumns(layout)
         // The merged range covering each cell of the filled-down columns, indexed once: looking
         // each cell up among all the merges would grow with rows × merges.
         // Only the sheet's non-empty rows are indexed (a merge may claim a million rows), each
@@ -61,7 +57,7 @@ struct TableReader: Sendable {
             // The columns' numbering right under the header (甲 · 乙 · 丙 · 1 · 2 · 3) is the header's.
             defer { firstBodyRow = false }
             if firstBodyRow, NoteRows.isColumnNumbering(sheetRow) { continue }
-            let cells = Dictionary(sheetRow.cells.map { ($0.reference.column, $0) }, uniquingKeysWith: { a, _ in a })
+            let cells = ColumnLookup(row: sheetRow)
             // The row's texts (numbers as written), built only when a section row is suspected.
             var rawTexts: [String] {
                 sheetRow.cells.compactMap { cell -> String? in
@@ -391,3 +387,38 @@ extension Cell {
     }
 }
 
+/// The cells of one sheet row by column, found by a binary search of its cells (which are in
+/// column order): no dictionary made for each row read.
+private struct ColumnLookup {
+    let row: Row
+
+    subscript(column: Int) -> Cell? {
+        let cells = row.cells
+        var low = 0
+        var high = cells.count
+        while low < high {
+            let mid = (low + high) / 2
+            if cells[mid].reference.column < column { low = mid + 1 } else { high = mid }
+        }
+        return low < cells.count && cells[low].reference.column == column ? cells[low] : nil
+    }
+}
+
+/// The column of each descriptive role in a layout (the first column of a role), looked up by a
+/// scan of the few roles present rather than by hashing the role's name for every cell read.
+private struct RoleColumns {
+    private var columns: [(role: HeaderRole, column: Int)] = []
+
+    init(_ layout: TableLayout) {
+        for column in layout.columns {
+            if case .role(let role) = column.meaning, !columns.contains(where: { $0.role == role }) {
+                columns.append((role, column.column))
+            }
+        }
+    }
+
+    subscript(role: HeaderRole) -> Int? {
+        for entry in columns where entry.role == role { return entry.column }
+        return nil
+    }
+}

@@ -138,15 +138,17 @@ public struct TableReading: Sendable, Hashable {
             itemRows = areaRows.groups.map { $0.headerRow + 1 }
         } else {
             let byArea = layout.column(.areaName) != nil
-            orientation = byArea ? .areaRowsPerItem : (layout.hasAreaColumns ? .areasInColumns : .noAreas)
+            // (`hasAreaColumns` lists the areas: asked once, not once per column.)
+            let hasAreaColumns = !areas.isEmpty
+            orientation = byArea ? .areaRowsPerItem : (hasAreaColumns ? .areasInColumns : .noAreas)
             oneColumnPerIndicator = false
             areaColumn = nil
             columns = layout.columns.map { column in
                 Column(
                     letter: Self.letter(column.column), header: column.header,
-                    role: Self.role(column.meaning, withAreas: layout.hasAreaColumns), unit: column.unit)
+                    role: Self.role(column.meaning, withAreas: hasAreaColumns), unit: column.unit)
             }
-            if layout.hasAreaColumns, let column = layout.columns.first(where: { $0.meaning == .value(.target, area: nil) })
+            if hasAreaColumns, let column = layout.columns.first(where: { $0.meaning == .value(.target, area: nil) })
                 ?? layout.columns.first(where: { $0.meaning == .value(.completed, area: nil) })
             {
                 total = (column.header, Self.letter(column.column))

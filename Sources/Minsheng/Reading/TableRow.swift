@@ -1,3 +1,4 @@
+import Foundation
 import XLSXReader
 
 /// What a body row of a table is.
@@ -18,12 +19,27 @@ struct ValueKey: Hashable, Sendable, Comparable {
     /// Which figure.
     var measure: Measure
     /// The area (nil: the item's overall or total figure).
-    var area: String?
+    var area: String? { didSet { areaPrint = Self.fingerprint(area) } }
+    /// A 64-bit digest of the area's UTF-8 bytes, made once per key: every value of every row
+    /// is looked up by its key many times, and hashing the bytes for each lookup cost more than
+    /// the rules' own work.
+    private var areaPrint: UInt64
 
     /// Creates one from its parts.
     init(_ measure: Measure, area: String? = nil) {
         self.measure = measure
         self.area = area
+        areaPrint = Self.fingerprint(area)
+    }
+
+    /// FNV-1a over the area's UTF-8 bytes (nil: a value no byte string gives).
+    private static func fingerprint(_ area: String?) -> UInt64 {
+        guard var area else { return 0xFF }
+        return area.withUTF8 { bytes in
+            var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { digest = (digest ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return digest
+        }
     }
 
     /// Orders for sorting.
@@ -36,22 +52,44 @@ struct ValueKey: Hashable, Sendable, Comparable {
     /// text (every area name) each time. Area names come from the layout's normalized headers,
     /// so one area is always spelt with the same bytes.
     static func == (a: ValueKey, b: ValueKey) -> Bool {
-        guard a.measure == b.measure else { return false }
+        guard a.measure == b.measure, a.areaPrint == b.areaPrint else { return false }
         switch (a.area, b.area) {
         case (nil, nil): return true
         case (var x?, var y?):
-            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+            return x.withUTF8 { p in
+                y.withUTF8 { q in
+                    guard p.count == q.count else { return false }
+                    guard let a = p.baseAddress, let b = q.baseAddress else { return true }
+                    return memcmp(a, b, p.count) == 0
+                }
+            }
         default: return false
         }
     }
 
-    /// Hashes what `==` compares.
+    /// Hashes what `==` compares: the measure and the digest of the area's bytes.
     func hash(into hasher: inout Hasher) {
-        hasher.combine(measure)
-        if var area {
-            area.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        } else {
-            hasher.combine(0xFF as UInt8)
+        hasher.combine(areaPrint ^ measure.hashSeed)
+    }
+
+    /// What a `Dictionary` or `Set` of keys buckets by: the digest mixed with the table's seed
+    /// (a multiply and shifts), without a `Hasher` round for each lookup.
+    func _rawHashValue(seed: Int) -> Int {
+        var mixed = (areaPrint ^ measure.hashSeed) &+ UInt64(bitPattern: Int64(seed))
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: mixed ^ (mixed >> 31))
+    }
+}
+
+extension Measure {
+    /// A constant per measure, mixed into a `ValueKey`'s hash (a `String` enum hashes its raw
+    /// value's characters otherwise).
+    fileprivate var hashSeed: UInt64 {
+        switch self {
+        case .target: 0x9E37_79B9_7F4A_7C15
+        case .completed: 0xBF58_476D_1CE4_E5B9
+        case .rate: 0x94D0_49BB_1331_11EB
         }
     }
 }

@@ -33,7 +33,7 @@ enum RowRates {
             if case .number = rate.cell.value {
                 if case .percent(let decimals) = rate.cell.format.kind {
                     // Stored already rounded (0.8995, shown 90.0%): right at the precision it holds.
-                    let stored = RateCheck.printedDecimals(Quantity.format(reported.value))
+                    let stored = RateCheck.printedDecimals(of: reported.value)
                     if RateCheck.compare(reported: reported.value, decimals: stored, completed: completed.value, target: target.value)
                         == .consistent
                     {

@@ -57,11 +57,12 @@ struct Validator: Sendable {
     func findings(for checked: CheckedTable) -> [Finding] {
         var builder = checked.builder()
         // What the reading's judge already found on these very rows is not looked for again.
-        let kept = checked.table.checkedRows != nil ? checked.table.ruleFindings : nil
-        let ruleKeys = kept == nil ? [] : rules.map(RuleFindings.key)
+        let kept = checked.table.prepared != nil ? checked.table.ruleFindings : nil
+        // Each rule's kept findings looked up once per table, then by row.
+        let keptByRule = rules.map { rule in kept?.findings(of: RuleFindings.key(rule)) }
         for (index, row) in checked.rows.enumerated() {
             for (r, rule) in rules.enumerated() {
-                if let kept, let found = kept.findings(row: index, rule: ruleKeys[r]) {
+                if let found = RuleFindings.findings(row: index, in: keptByRule[r]) {
                     builder.append(contentsOf: found)
                 } else {
                     rule.check(row, in: checked, into: &builder)

@@ -9,59 +9,84 @@ struct CheckedTable: Sendable {
     /// The date for 序时进度, if given.
     let asOf: AsOfDate?
     /// Each item row with its values read as figures.
-    let rows: [CheckedRow]
+    var rows: [CheckedRow] { prepared.rows }
     /// Value columns whose cells are mostly figures: text there is an `unparsed-value`.
-    let numericColumns: Set<Int>
+    var numericColumns: Set<Int> { prepared.numericColumns }
     /// The counties and districts a `每个县区` refers to.
-    let counties: [String]
+    var counties: [String] { prepared.counties }
     /// The first row (zero-based) of each item key.
-    let firstRowOfKey: [ItemKey: Int]
+    var firstRowOfKey: [ItemKey: Int] { prepared.firstRowOfKey }
     /// In a table with one row per area (a 县区 column): each item's area rows (not its total
     /// row), as indices into `rows`, by the item's key without the area.
-    let areaRowsOfItem: [ItemKey: [Int]]
+    var areaRowsOfItem: [ItemKey: [Int]] { prepared.areaRowsOfItem }
     /// The value column of each measure and area, looked up once per table.
-    let columns: ValueColumns
+    var columns: ValueColumns { prepared.columns }
+    /// The layout's areas (`TableLayout.areas`), listed once per table rather than once per row
+    /// and measure.
+    var areas: [String] { prepared.areas }
+    /// The rows read and what was found from them, made once per reading of a table.
+    let prepared: Prepared
     /// The breakdowns of long target texts, read once per stored string (a 3 MB text repeated in
     /// every row is parsed once, not once per row).
     let breakdowns = BreakdownMemo()
 
-    /// Reads every item row of `table`.
+    /// Reads every item row of `table` (or takes them as the reading's judge read them).
     init(_ table: RecognizedTable, asOf: AsOfDate? = nil) {
         self.table = table
         self.asOf = asOf
-        counties = table.countiesMentioned
-        let columns = ValueColumns(table.layout)
-        self.columns = columns
         // Read once: the rows the reading's judge read are the same rows under the same layout.
-        let rows: [CheckedRow]
-        if let read = table.checkedRows {
-            rows = read
-        } else {
+        prepared = table.prepared ?? Prepared(table)
+    }
+
+    /// What preparing a table finds, independent of the date: kept with the table by the
+    /// reading's judge (`RecognizedTable.prepared`), so that the checker, which prepares the
+    /// same table again with its date, reads no row and recounts nothing twice.
+    struct Prepared: Sendable {
+        var rows: [CheckedRow]
+        var numericColumns: Set<Int>
+        var counties: [String]
+        var firstRowOfKey: [ItemKey: Int]
+        var areaRowsOfItem: [ItemKey: [Int]]
+        var columns: ValueColumns
+        var areas: [String]
+        /// With the areas in columns: for each measure, the areas that have a column of it.
+        var areasWithColumn: (target: [String], completed: [String], rate: [String])
+
+        init(_ table: RecognizedTable) {
+            counties = table.countiesMentioned
+            let areas = table.layout.areas
+            self.areas = areas
+            let columns = ValueColumns(table.layout)
+            self.columns = columns
+            func withColumn(_ measure: Measure) -> [String] { areas.filter { columns.column(ValueKey(measure, area: $0)) != nil } }
+            areasWithColumn = (withColumn(.target), withColumn(.completed), withColumn(.rate))
             let memo = ValueMemo()
-            rows = table.items.map { CheckedRow(row: $0, values: CheckedTable.readValues($0, columns: columns, words: table.words.quantities, memo: memo)) }
-        }
-        self.rows = rows
-        var figures: [Int: Int] = [:]
-        var texts: [Int: Int] = [:]
-        for row in rows {
-            for value in row.values.values {
-                let column = value.cell.reference.column
-                switch value.quantity {
-                case .quantity: figures[column, default: 0] += 1
-                case .unparsed: texts[column, default: 0] += 1
-                default: break
+            let rows = table.items.map {
+                CheckedRow(row: $0, values: CheckedTable.readValues($0, columns: columns, words: table.words.quantities, memo: memo))
+            }
+            self.rows = rows
+            var figures: [Int: Int] = [:]
+            var texts: [Int: Int] = [:]
+            for row in rows {
+                for value in row.values.values {
+                    let column = value.cell.reference.column
+                    switch value.quantity {
+                    case .quantity: figures[column, default: 0] += 1
+                    case .unparsed: texts[column, default: 0] += 1
+                    default: break
+                    }
                 }
             }
+            numericColumns = Set(figures.compactMap { column, count in count >= texts[column, default: 0] ? column : nil })
+            var first: [ItemKey: Int] = [:]
+            for row in rows where first[row.key] == nil && !row.key.isEmpty { first[row.key] = row.row.row }
+            firstRowOfKey = first
+            var areaRows: [ItemKey: [Int]] = [:]
+            for (index, row) in rows.enumerated() where row.row.areaName != nil && !row.row.areaIsTotal {
+                areaRows[row.key.in(area: nil), default: []].append(index)
+            }
+            areaRowsOfItem = areaRows
         }
-        numericColumns = Set(figures.compactMap { column, count in count >= texts[column, default: 0] ? column : nil })
-        var first: [ItemKey: Int] = [:]
-        for row in rows where first[row.key] == nil && !row.key.isEmpty { first[row.key] = row.row.row }
-        firstRowOfKey = first
-        var areaRows: [ItemKey: [Int]] = [:]
-        for (index, row) in rows.enumerated() where row.row.areaName != nil && !row.row.areaIsTotal {
-            areaRows[row.key.in(area: nil), default: []].append(index)
-        }
-        areaRowsOfItem = areaRows
     }
 
     /// The values of one row, each cell read once under the one unit rule (`ValueReading.unit`).
@@ -124,6 +149,19 @@ struct CheckedTable: Sendable {
         let label = HeaderText.normalize(areaRow.label)
         if !column.header.hasPrefix(label) { column.header = label + column.header }
         return column
+    }
+
+    /// The areas that have a column of `measure` in a row (`column(for:in:)` not nil), in the
+    /// layout's order: with the areas in columns, the same for every row and found once.
+    func areas(of measure: Measure, in row: CheckedRow) -> [String] {
+        if row.row.group == nil {
+            switch measure {
+            case .target: return prepared.areasWithColumn.target
+            case .completed: return prepared.areasWithColumn.completed
+            case .rate: return prepared.areasWithColumn.rate
+            }
+        }
+        return areas.filter { column(for: ValueKey(measure, area: $0), in: row) != nil }
     }
 
     /// The cell of a value in a row: the cell read, or where it belongs when blank (with the

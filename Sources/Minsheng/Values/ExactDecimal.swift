@@ -93,6 +93,68 @@ struct ExactDecimal: Sendable, Equatable {
         return mantissa % divisor == 0 ? mantissa / divisor : nil
     }
 
+    /// The value of a plain decimal text (`0.853`, `-12.5`: an optional minus, digits, at most one
+    /// point), as `Decimal(string:)` reads it; nil for anything else (an exponent, a sign `+`,
+    /// more digits than 63 bits hold), for the caller to read with `Decimal(string:)`.
+    init?(plain text: String) {
+        var mantissa: Int64 = 0
+        var fraction = 0
+        var digits = 0
+        var negative = false
+        var point = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where index == 0: negative = true
+            case UInt8(ascii: "."):
+                guard !point else { return nil }
+                point = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (times10, overflow) = mantissa.multipliedReportingOverflow(by: 10)
+                guard !overflow, fraction < 100 else { return nil }
+                mantissa = times10 + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if point { fraction += 1 }
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        self.init(mantissa: negative ? -mantissa : mantissa, exponent: -fraction)
+    }
+
+    /// The value × `factor`, nil on overflow.
+    func times(_ factor: Int64) -> ExactDecimal? {
+        let (product, overflow) = mantissa.multipliedReportingOverflow(by: factor)
+        return overflow ? nil : ExactDecimal(mantissa: product, exponent: exponent)
+    }
+
+    /// The sign of `a − b` (−1, 0, 1), nil when aligning the two overflows.
+    static func order(_ a: ExactDecimal, _ b: ExactDecimal) -> Int? {
+        guard let (x, y) = aligned(a, b) else { return nil }
+        return x < y ? -1 : x == y ? 0 : 1
+    }
+
+    /// The sign of `value` against zero (−1, 0, 1), from its mantissa when it fits, else from
+    /// Foundation's comparisons (a NaN is 1: neither below nor equal to zero, as they say).
+    static func signum(_ value: Decimal) -> Int {
+        if let exact = ExactDecimal(value) { return Int(exact.mantissa.signum()) }
+        return value < 0 ? -1 : value == 0 ? 0 : 1
+    }
+
+    /// Whether `a > b`: from integer arithmetic when both fit, else Foundation's comparison
+    /// (which normalizes the two on every call).
+    static func greater(_ a: Decimal, than b: Decimal) -> Bool {
+        if let x = ExactDecimal(a), let y = ExactDecimal(b), let order = order(x, y) { return order > 0 }
+        return a > b
+    }
+
+    /// `self + other` as Foundation adds two `Decimal`s (its sums are compact, and so is
+    /// `decimal`: the same `Decimal`), nil on overflow.
+    func adding(_ other: ExactDecimal) -> ExactDecimal? {
+        guard let (x, y) = ExactDecimal.aligned(self, other) else { return nil }
+        let (sum, overflow) = x.addingReportingOverflow(y)
+        return overflow ? nil : ExactDecimal(mantissa: sum, exponent: min(exponent, other.exponent))
+    }
+
     /// The two values over one exponent (the smaller), nil on overflow.
     static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (Int64, Int64)? {
         let exponent = min(a.exponent, b.exponent)

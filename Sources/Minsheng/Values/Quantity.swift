@@ -74,7 +74,10 @@ struct Quantity: Hashable, Sendable, CustomStringConvertible {
     /// gives.
     static func decimal(_ n: Double, text: (Double) -> String) -> Decimal {
         if n == n.rounded(), abs(n) < 1e15 { return Decimal(Int64(n)) }
-        return Decimal(string: text(n)) ?? Decimal(n)
+        let written = text(n)
+        // Plain decimals (`0.853`, nearly every rate) read as integers, not by Foundation's parser.
+        if let exact = ExactDecimal(plain: written) { return exact.decimal }
+        return Decimal(string: written) ?? Decimal(n)
     }
 
     /// Whether two values are equal: exactly for integers, to a relative 1e-9 otherwise.

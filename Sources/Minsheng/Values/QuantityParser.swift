@@ -15,8 +15,14 @@ import Foundation
 enum QuantityParser {
     /// Reads a numeric cell: a `0%`-style format makes 0.95 the percentage 95.
     static func parse(number: Double, percentFormat: Bool) -> CellQuantity {
+        parse(number: number, percentFormat: percentFormat) { "\($0)" }
+    }
+
+    /// `parse(number:percentFormat:)`, the number's shortest text (`"\(number)"`) given by
+    /// `text` when the caller has made it already.
+    static func parse(number: Double, percentFormat: Bool, text: (Double) -> String) -> CellQuantity {
         guard number.isFinite else { return .unparsed(String(number)) }
-        var value = Quantity.decimal(number) { "\($0)" }
+        var value = Quantity.decimal(number, text: text)
         if percentFormat {
             value = Quantity.shifted(value, by: 2)
             return .quantity(Quantity(value, unit: "%"))

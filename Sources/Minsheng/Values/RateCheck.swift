@@ -136,6 +136,16 @@ enum RateCheck {
         return folded[folded.index(after: point)...].prefix(while: { $0.isASCII && $0.isNumber }).count
     }
 
+    /// `printedDecimals(Quantity.format(value))`, read from the value's exponent when its
+    /// storage is compact and within the 6 places `format` rounds to (no text made); else from
+    /// the text.
+    static func printedDecimals(of value: Decimal) -> Int {
+        if let exact = ExactDecimal(value), exact.exponent >= -6, exact.exponent >= 0 || exact.mantissa % 10 != 0 {
+            return max(0, -exact.exponent)
+        }
+        return printedDecimals(Quantity.format(value))
+    }
+
     /// `printedDecimals` of an ASCII text without folding it into a new string (white space is
     /// skipped, as folding removes it); nil for other text.
     private static func printedDecimalsOfASCII(_ text: String) -> Int? {

@@ -52,6 +52,15 @@ enum ValueReading {
         if cell.placeholderResult { return ReadValue(cell: cell, quantity: .notApplicable, printedDecimals: 0) }
         switch cell.value {
         case .number(let n):
+            // The number's text, made at most once (formatting a Double is the dearest step of
+            // reading a rate): `NumberText.format` writes a fraction as `"\(n)"` does.
+            var formatted: String?
+            func written(_ n: Double) -> String {
+                if let formatted { return formatted }
+                let text = NumberText.format(n)
+                formatted = text
+                return text
+            }
             var decimals = 0
             var percent = false
             if case .percent(let d) = cell.format.kind {
@@ -62,13 +71,13 @@ enum ValueReading {
                 // clearly a percent figure (139).
                 if readsAsPercent(n, headerUnit: headerUnit) {
                     return ReadValue(
-                        cell: cell, quantity: .quantity(Quantity(decimal(n), unit: "%")),
-                        printedDecimals: RateCheck.printedDecimals(NumberText.format(n)))
+                        cell: cell, quantity: .quantity(Quantity(Quantity.decimal(n, text: written), unit: "%")),
+                        printedDecimals: RateCheck.printedDecimals(written(n)))
                 }
                 percent = true
-                decimals = max(0, RateCheck.printedDecimals(NumberText.format(n)) - 2)
+                decimals = max(0, RateCheck.printedDecimals(written(n)) - 2)
             }
-            var quantity = QuantityParser.parse(number: n, percentFormat: percent)
+            var quantity = QuantityParser.parse(number: n, percentFormat: percent, text: written)
             if !percent, case .quantity(var q) = quantity, let headerUnit {
                 q.unit = headerUnit
                 quantity = .quantity(q)

@@ -1,4 +1,5 @@
 import Foundation
+import XLSXReader
 
 /// A target written with 万 or 亿 beside a completion written bare, or the other way round
 /// (10000万 and 7965, both in 万元): the bare figure is in the same 万 as the written one when
@@ -9,7 +10,10 @@ enum WrittenScale {
     static func settle(_ values: inout [ValueKey: ReadValue]) {
         for (key, target) in values where key.measure == .target {
             let completedKey = ValueKey(.completed, area: key.area)
-            guard let completed = values[completedKey], let t = target.quantity.quantity, let c = completed.quantity.quantity,
+            // Only a figure written as text (`10000万`) beside one typed as a number is scaled
+            // (`writtenScale`): two numbers, the most common row, are left as they are.
+            guard let completed = values[completedKey], target.cell.value.isString != completed.cell.value.isString,
+                let t = target.quantity.quantity, let c = completed.quantity.quantity,
                 !t.isPercent, !c.isPercent, t.value > 0, c.value > 0
             else { continue }
             let rate = values[ValueKey(.rate, area: key.area)]
@@ -62,5 +66,13 @@ enum WrittenScale {
         var result = value
         result.quantity = .quantity(q)
         return result
+    }
+}
+
+extension CellValue {
+    /// Whether the cell holds text.
+    fileprivate var isString: Bool {
+        if case .string = self { return true }
+        return false
     }
 }

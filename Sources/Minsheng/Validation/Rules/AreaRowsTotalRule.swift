@@ -8,7 +8,7 @@ import Foundation
 /// not checked while an area with a target has no completion (`breakdown-incomplete`, at that
 /// area's cell). Figures that do not sum (a rate, ratio, ceiling, a percentage, or every area
 /// repeating the total) are not checked.
-struct AreaRowsTotalRule: TableRule {
+struct AreaRowsTotalRule: TableRule, MeasureRule {
     /// Target or completion totals.
     var measure: Measure
 

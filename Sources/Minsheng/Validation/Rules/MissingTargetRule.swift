@@ -6,7 +6,7 @@ struct MissingTargetRule: TableRule {
 
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, value) in row.values where key.measure == .completed {
-            guard let completed = value.quantity.quantity, completed.value != 0 else { continue }
+            guard let completed = value.quantity.quantity, ExactDecimal.signum(completed.value) != 0 else { continue }
             let targetKey = ValueKey(.target, area: key.area)
             guard table.column(for: targetKey, in: row) != nil, row.values[targetKey] == nil else { continue }
             findings.add(

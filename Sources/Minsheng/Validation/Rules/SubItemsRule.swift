@@ -40,6 +40,17 @@ struct SubItemsRule: WholeTableRule {
 
     /// 一、 二、 … 十、 or （一）: a heading's number.
     static func isHeadingNumbered(_ text: String) -> Bool {
+        // Most names (`1城镇新增就业`) are told from their first scalar, without walking
+        // characters: a heading's number opens with a bracket or a numeral (or a compatibility
+        // ideograph, which may be one).
+        if let first = text.unicodeScalars.first {
+            switch first.value {
+            case 0x28, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0xF900...0xFAFF,
+                0x2F800...0x2FA1F:
+                break
+            default: return false
+            }
+        }
         let numerals = "一二三四五六七八九十"
         var rest = Substring(text)
         if rest.hasPrefix("(") {

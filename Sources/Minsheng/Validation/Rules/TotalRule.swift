@@ -10,7 +10,7 @@ import Foundation
 /// Not every figure sums: a rate, ratio, ceiling or per-person floor (`IndicatorKind`, from the
 /// indicator's words), a percentage total, or a total that every filled area repeats
 /// (失业率 4.3 for the city and 4.3 for each area) is not checked.
-struct TotalRule: TableRule {
+struct TotalRule: TableRule, MeasureRule {
     /// Target or completion totals.
     var measure: Measure
 
@@ -20,16 +20,15 @@ struct TotalRule: TableRule {
     }
 
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        let areas = table.table.layout.areas.filter { table.column(for: ValueKey(measure, area: $0), in: row) != nil }
+        let areas = table.areas(of: measure, in: row)
         // A rate, ratio, ceiling or per-person floor is never summed across areas.
         guard !areas.isEmpty, row.row.indicatorKind.isAdditive, let total = row.figure(ValueKey(measure)), !total.isPercent
         else { return }
-        guard let shares = AreaShares.of(areas.map { row.values[ValueKey(measure, area: $0)]?.quantity }, total: total.value)
-        else { return }
+        // Each area's value looked up once, for the sum and for the rounding its digits allow.
+        let values = areas.map { row.values[ValueKey(measure, area: $0)] }
+        guard let shares = AreaShares.of(values.map { $0?.quantity }, total: total.value) else { return }
         let sum = shares.sum
         let blank = shares.blank.map { areas[$0] }
-        let totalCell = table.a1(row, ValueKey(measure))
-        let header = table.column(for: ValueKey(measure), in: row)?.header ?? CheckedRow.label(ValueKey(measure))
         if measure == .completed {
             // An area with a target but no completion: the completed total cannot be checked.
             let incomplete = blank.filter { row.figure(ValueKey(.target, area: $0)) != nil }
@@ -41,11 +40,13 @@ struct TotalRule: TableRule {
                 return
             }
         }
-        let cells = [row.values[ValueKey(measure)]] + areas.map { row.values[ValueKey(measure, area: $0)] }
-        if !Quantity.equal(sum, total.value), !AreaShares.withinRounding(sum, total.value, of: cells.compactMap { $0 }) {
+        // The cells whose digits bound the rounding, gathered only for a total that differs.
+        var cells: [ReadValue] { ([row.values[ValueKey(measure)]] + values).compactMap { $0 } }
+        if !Quantity.equal(sum, total.value), !AreaShares.withinRounding(sum, total.value, of: cells) {
+            let header = table.column(for: ValueKey(measure), in: row)?.header ?? CheckedRow.label(ValueKey(measure))
             findings.add(
                 .totalMismatch(measure: measure, header: HeaderText.normalize(header), total: total.value, sum: sum, blank: blank), row,
-                cell: totalCell, expected: sum, actual: total.value)
+                cell: table.a1(row, ValueKey(measure)), expected: sum, actual: total.value)
         }
     }
 }
@@ -81,10 +82,13 @@ struct AreaShares {
         var shares = AreaShares()
         var counted = 0
         var allEqualTotal = true
+        // Added as integers when every figure fits (Foundation's addition allocates), else as
+        // `Decimal`s: the same sum either way.
+        var exact: ExactDecimal? = ExactDecimal(mantissa: 0, exponent: 0)
         for (index, quantity) in quantities.enumerated() {
             switch quantity {
             case .quantity(let q)?:
-                shares.sum += q.value
+                exact = exact.flatMap { sum in ExactDecimal(q.value).flatMap(sum.adding) }
                 counted += 1
                 allEqualTotal = allEqualTotal && Quantity.equal(q.value, total)
             case .notApplicable?: break
@@ -93,6 +97,11 @@ struct AreaShares {
             }
         }
         guard counted > 0, !(counted >= 2 && allEqualTotal) else { return nil }
+        if let exact {
+            shares.sum = exact.decimal
+        } else {
+            for case .quantity(let q)? in quantities { shares.sum += q.value }
+        }
         return shares
     }
 }

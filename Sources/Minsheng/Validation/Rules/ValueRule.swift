@@ -27,7 +27,7 @@ struct ValueRule: TableRule {
             switch value.quantity {
             case .unparsed(let raw) where table.numericColumns.contains(value.cell.reference.column) && !ProseText.isProse(raw):
                 findings.add(.unparsed(label: label, raw: raw), row, cell: cell, area: key.area)
-            case .quantity(let q) where q.value < 0 && key.measure != .rate:
+            case .quantity(let q) where key.measure != .rate && ExactDecimal.signum(q.value) < 0:
                 findings.add(.negative(label: label, value: q.value), row, cell: cell, area: key.area, actual: q.value)
             default:
                 break
