@@ -51,6 +51,11 @@ struct SubItemsRule: WholeTableRule {
             default: return false
             }
         }
+        return isHeadingNumberedByCharacters(text)
+    }
+
+    /// `isHeadingNumbered` read character by character (what the first-scalar test shortens).
+    static func isHeadingNumberedByCharacters(_ text: String) -> Bool {
         let numerals = "一二三四五六七八九十"
         var rest = Substring(text)
         if rest.hasPrefix("(") {
