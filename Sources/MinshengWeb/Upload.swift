@@ -78,10 +78,10 @@ public struct UploadedForm: Sendable {
         public var maxFieldBytes = 4 * 1024
         /// How many bytes of uploads are kept in memory, all files together; past it a file is
         /// written to the request's folder.
-        public var inMemoryBytes = 32 * 1024 * 1024
+        public var inMemoryBytes = 8 * 1024 * 1024
 
         /// Creates one.
-        public init(maxBytes: Int, maxFiles: Int = 2_000, maxFieldBytes: Int = 4 * 1024, inMemoryBytes: Int = 32 * 1024 * 1024) {
+        public init(maxBytes: Int, maxFiles: Int = 2_000, maxFieldBytes: Int = 4 * 1024, inMemoryBytes: Int = 8 * 1024 * 1024) {
             self.maxBytes = maxBytes
             self.maxFiles = maxFiles
             self.maxFieldBytes = maxFieldBytes
