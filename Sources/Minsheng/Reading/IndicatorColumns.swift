@@ -26,7 +26,7 @@ extension LayoutRecognizer {
         var areaColumn: Int
         var headedColumn = false
         let named = counts.max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key })
-        let headedBy = areaHeaderColumn(grid).map { beyondSerialNumbers($0, sheet: sheet, grid: grid) }
+        let headedBy = areaHeaderColumn(grid, sheet: sheet)
         if let headedBy, named.map({ $0.key == headedBy || $0.value < 2 }) ?? true {
             // The column headed 县区 / 市县 / 省份 lists the areas, named with their endings or not
             // (上海, 兵团).
@@ -215,13 +215,15 @@ extension LayoutRecognizer {
             let named = Self.nameAndUnit(last).0
             let stem = named.hasSuffix("率") ? String(named.dropLast()) : named
             if measureOf(column) == .rate, let previous = groups.last, previous.columns.count == 1,
-                let figure = previous.columns.first, figure.column == column - 1,
-                stem.count >= 2 && figure.header.contains(stem) || vocabulary.roles[.rate]?.contains(named) == true
+                let figure = previous.columns.first, figure.column == column - 1
             {
-                let rate = LayoutColumn(column: column, header: HeaderText.normalize(last), meaning: .value(.rate, area: nil), unit: nil)
-                if stem.count >= 2, figure.header.contains(stem) { groups[groups.count - 1].columns[0].meaning = .value(.completed, area: nil) }
-                groups[groups.count - 1].columns.append(rate)
-                continue
+                let namesFigure = stem.count >= 2 && figure.header.contains(stem)
+                if namesFigure || vocabulary.roles[.rate]?.contains(named) == true {
+                    let rate = LayoutColumn(column: column, header: HeaderText.normalize(last), meaning: .value(.rate, area: nil), unit: nil)
+                    if namesFigure { groups[groups.count - 1].columns[0].meaning = .value(.completed, area: nil) }
+                    groups[groups.count - 1].columns.append(rate)
+                    continue
+                }
             }
             var (indicator, unit) = Self.nameAndUnit(last)
             if unit == nil, let unitRow, let text = grid[unitRow]?[column] { unit = Self.unitOfCell(text) }
@@ -405,12 +407,15 @@ extension LayoutRecognizer {
     }
 
     /// The first column left of `limit` whose header, in the rows up to `lastRow`, names the
-    /// areas (县区, 省份, 市州, 镇(街道办) …), whatever the names below it end with.
-    func areaHeaderColumn(_ grid: [Int: [Int: String]], through lastRow: Int = .max, before limit: Int = 8) -> Int? {
+    /// areas (县区, 省份, 市州, 镇(街道办) …), whatever the names below it end with; under a header
+    /// merged over serial numbers and names, the names' column (`beyondSerialNumbers`).
+    func areaHeaderColumn(_ grid: [Int: [Int: String]], sheet: Sheet, through lastRow: Int = .max, before limit: Int = 8) -> Int? {
         for row in grid.keys.sorted() where row <= lastRow {
             guard let texts = grid[row] else { continue }
             for column in texts.keys.sorted() where column < limit {
-                if let text = texts[column], vocabulary.role(of: text) == .areaName { return column }
+                if let text = texts[column], vocabulary.role(of: text) == .areaName {
+                    return beyondSerialNumbers(column, headerRow: row, sheet: sheet, grid: grid)
+                }
             }
         }
         return nil
@@ -418,10 +423,8 @@ extension LayoutRecognizer {
 
     /// The column of the area names under an area header merged over two columns whose first
     /// holds only serial numbers (地区 over 1 · 佛山(云浮)产业转移工业园): the second.
-    func beyondSerialNumbers(_ column: Int, sheet: Sheet, grid: [Int: [Int: String]]) -> Int {
-        guard let headerRow = grid.keys.sorted().first(where: { grid[$0]?[column].map { vocabulary.role(of: $0) == .areaName } ?? false }),
-            let header = grid[headerRow]?[column], grid[headerRow]?[column + 1] == header
-        else { return column }
+    private func beyondSerialNumbers(_ column: Int, headerRow: Int, sheet: Sheet, grid: [Int: [Int: String]]) -> Int {
+        guard let header = grid[headerRow]?[column], grid[headerRow]?[column + 1] == header else { return column }
         var numbers = 0
         var names = 0
         for row in sheet.rows where row.index > headerRow {

@@ -232,8 +232,7 @@ struct LayoutRecognizer: Sendable {
             guard case .value(let measure, nil) = columns[i].meaning, measure != .target else { continue }
             var sentences = 0
             var figures = 0
-            for row in sheet.rows where row.index > headerRow {
-                guard let cell = row.cells.first(where: { $0.reference.column == columns[i].column }) else { continue }
+            for cell in Self.cells(of: columns[i].column, in: sheet, below: headerRow) {
                 if case .string(let text) = cell.value, ProgressSentence.figures(text) != nil {
                     sentences += 1
                 } else if Self.isFigure(cell) {
@@ -257,8 +256,7 @@ struct LayoutRecognizer: Sendable {
         let column = columns[index].column
         var words = 0
         var digits = 0
-        for row in sheet.rows where row.index > headerRow {
-            guard let cell = row.cells.first(where: { $0.reference.column == column }) else { continue }
+        for cell in Self.cells(of: column, in: sheet, below: headerRow) {
             if Self.isFigure(cell) { return }
             // (A wording is short: a long text is looked at no further.)
             guard case .string(let text) = cell.value, !HeaderText.isLong(text), ProseText.isProse(text) else { continue }
@@ -276,12 +274,16 @@ struct LayoutRecognizer: Sendable {
         }
     }
 
+    /// The cells of one column below a header row, top to bottom (blank cells left out).
+    static func cells(of column: Int, in sheet: Sheet, below headerRow: Int) -> some Sequence<Cell> {
+        sheet.rows.lazy.filter { $0.index > headerRow }.compactMap { row in row.cells.first { $0.reference.column == column } }
+    }
+
     /// Whether a column's cells below the header are sentences (two or more) and never a figure.
     private static func holdsProse(_ column: Int, sheet: Sheet, below headerRow: Int) -> Bool {
         var figures = 0
         var prose = 0
-        for row in sheet.rows where row.index > headerRow {
-            guard let cell = row.cells.first(where: { $0.reference.column == column }) else { continue }
+        for cell in Self.cells(of: column, in: sheet, below: headerRow) {
             if Self.isFigure(cell) {
                 figures += 1
             } else if case .string(let text) = cell.value, text.utf8.count > 72 {
@@ -378,8 +380,7 @@ struct LayoutRecognizer: Sendable {
         let column = layout.columns[index].column
         var numeric = 0
         var text = 0
-        for row in sheet.rows where row.index > layout.headerRows.upperBound {
-            guard let cell = row.cells.first(where: { $0.reference.column == column }) else { continue }
+        for cell in Self.cells(of: column, in: sheet, below: layout.headerRows.upperBound) {
             switch cell.value {
             case .number: numeric += 1
             case .string(let s):
@@ -467,7 +468,7 @@ struct LayoutRecognizer: Sendable {
         if let given { groups.removeAll { group in group.columns.contains { $0.column == given } } }
         guard let firstColumn = groups.first?.columns.first?.column,
             let areaColumn = given ?? areaColumn(sheet, below: subRow, before: firstColumn)
-                ?? areaHeaderColumn(grid, through: subRow, before: firstColumn)
+                ?? areaHeaderColumn(grid, sheet: sheet, through: subRow, before: firstColumn)
         else { return nil }
         // A title spanning the area column too is no indicator header.
         if let title = upper[areaColumn] {
