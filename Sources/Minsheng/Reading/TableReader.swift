@@ -145,8 +145,17 @@ struct TableReader: Sendable {
                 // Figures with nothing to name them: said, not dropped.
                 // (A section heading or a 合计 / 小计 line carries its section's sums: not an item
                 // either, and no row to fill in.)
-                let sumLine = vocabulary.isSection(firstText)
+                let heading = vocabulary.isSection(firstText)
+                let sumLine = heading
                     || rawTexts.contains { text in ["合计", "小计", "总计"].contains { text.utf8.count < 200 && text.contains($0) } }
+                if heading, values.values.contains(where: { LayoutRecognizer.isFigure($0) }) {
+                    // A section heading above its items with their sums (一、市级重点民生实事 | 16842):
+                    // a heading, and its figures are the sums of the items under it.
+                    category = Self.sectionTitle(firstText)
+                    previousItem = nil
+                    result.append(TableRow(row: sheetRow.index, kind: .section(category ?? firstText), category: category, values: values))
+                    continue
+                }
                 if !sumLine, values.values.contains(where: { LayoutRecognizer.isFigure($0) }) {
                     result.append(TableRow(row: sheetRow.index, kind: .unlabeled, category: category, values: values))
                 }

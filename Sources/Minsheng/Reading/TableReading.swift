@@ -155,6 +155,9 @@ public struct TableReading: Sendable, Hashable {
             } else if byArea, let row = table.items.first(where: { $0.areaIsTotal }) {
                 total = (row.areaName ?? "", "第\(row.row + 1)行")
                 areas = Self.distinct(table.items.filter { !$0.areaIsTotal }.compactMap(\.areaName))
+            } else if !byArea, let row = table.rows.first(where: { TotalRows.label(of: $0).map { $0 != TotalRows.subtotal } ?? false }) {
+                // No areas: the 合计 / 总计 row of the items, above or below them.
+                total = (row.footerText ?? "", "第\(row.row + 1)行")
             } else {
                 total = nil
                 if byArea { areas = Self.distinct(table.items.compactMap(\.areaName)) }

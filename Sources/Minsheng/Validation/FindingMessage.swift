@@ -92,7 +92,7 @@ enum FindingMessage: Sendable, Hashable {
     /// A count where a rate belongs.
     case countInRateColumn(shown: String)
     /// A 合计 / 小计 row's figure against the sum of the items above it (`count` of them).
-    case columnTotalMismatch(measure: Measure, footer: String, header: String, total: Decimal, sum: Decimal, count: Int)
+    case columnTotalMismatch(measure: Measure, footer: String, header: String, total: Decimal, sum: Decimal, count: Int, itemsBelow: Bool = false)
     /// A 合计 column's figure in an area's row against the sum of the columns it totals.
     case rowTotalMismatch(measure: Measure, area: String, header: String, parts: [String], total: Decimal, sum: Decimal)
     /// An item's figure smaller than the sum of its numbered sub-items (`count` of them).
@@ -105,7 +105,7 @@ enum FindingMessage: Sendable, Hashable {
         case .unparsed: return .unparsedValue
         case .negative: return .negativeValue
         case .totalMismatch(let measure, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
-        case .columnTotalMismatch(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
+        case .columnTotalMismatch(let measure, _, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .partsExceedWhole(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .rowTotalMismatch(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .proseTotalMismatch, .breakdownColumnMismatch: return .totalMismatch
@@ -171,8 +171,8 @@ enum FindingMessage: Sendable, Hashable {
         case .totalMismatch(_, let header, let total, let sum, let blank):
             let note = blank.isEmpty ? "" : "（\(blank.joined(separator: "、"))为空，按无任务计）"
             return "\(header) \(Quantity.format(total)) 与各县区合计 \(Quantity.format(sum)) 不一致\(note)"
-        case .columnTotalMismatch(_, let footer, let header, let total, let sum, let count):
-            return "\(footer)行的\(header) \(Quantity.format(total)) 与上面 \(count) 项之和 \(Quantity.format(sum)) 不一致"
+        case .columnTotalMismatch(_, let footer, let header, let total, let sum, let count, let itemsBelow):
+            return "\(footer)行的\(header) \(Quantity.format(total)) 与\(itemsBelow ? "下面" : "上面") \(count) 项之和 \(Quantity.format(sum)) 不一致"
         case .rowTotalMismatch(_, let area, let header, let parts, let total, let sum):
             let named = parts.count <= 4 ? parts.joined(separator: "、") : "\(parts.prefix(3).joined(separator: "、"))等 \(parts.count) 列"
             return "\(area)的\(header) \(Quantity.format(total)) 与\(named)之和 \(Quantity.format(sum)) 不一致"

@@ -1,8 +1,9 @@
 import Foundation
 
-/// `total-mismatch` / `completed-total-mismatch` for a 合计 or 小计 row under the items: its figure
-/// in a column against the sum of the items' figures above it (a 小计 since the last section or
-/// 小计, a 合计 since the last 合计).
+/// `total-mismatch` / `completed-total-mismatch` for a 合计 or 小计 row: its figure in a column
+/// against the sum of the items' figures it covers — a 小计 the items since the last section or
+/// 小计, a 合计 those since the last 合计; a 合计 above every item (the total first) the items
+/// below it, and a section heading with figures (一、市级项目 | 16842) the items of its section.
 ///
 /// (The row's own rate is `TotalRowRateRule`'s.) The sums only where a sum means something:
 /// every item counted has a plain figure in that column (blank or `——` counts as none), the same unit (单位 column) or none, a figure that sums (not a rate,
@@ -12,10 +13,22 @@ struct ColumnTotalRule: WholeTableRule {
     init() {}
 
     func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
-        guard table.table.rows.contains(where: { TotalRows.label(of: $0) != nil }) else { return }
+        guard
+            table.table.rows.contains(where: { TotalRows.label(of: $0) != nil || Self.isHeadingWithSums($0) })
+        else { return }
         var sinceTotal: [CheckedRow] = []
         var sinceSection: [CheckedRow] = []
+        // A sum line above the items it sums: a 合计 before any item, a section heading with
+        // figures. Compared when what it covers ends (the next heading, total or the table's end).
+        var leadingTotal: (row: TableRow, label: String)?
+        var headingWithSums: TableRow?
         var next = 0
+        func closeHeading() {
+            if let heading = headingWithSums, case .section(let title) = heading.kind {
+                compare(heading, label: title, with: sinceSection, below: true, in: table, into: &findings)
+            }
+            headingWithSums = nil
+        }
         for row in table.table.rows {
             switch row.kind {
             case .item:
@@ -27,23 +40,44 @@ struct ColumnTotalRule: WholeTableRule {
             case .unlabeled:
                 continue
             case .section:
+                closeHeading()
                 sinceSection = []
+                if Self.isHeadingWithSums(row) { headingWithSums = row }
             case .footer:
                 guard let label = TotalRows.label(of: row) else { continue }
                 if label == TotalRows.subtotal {
+                    headingWithSums = nil
                     compare(row, label: label, with: sinceSection, in: table, into: &findings)
                     sinceSection = []
                 } else {
-                    compare(row, label: label, with: sinceTotal, in: table, into: &findings)
+                    closeHeading()
+                    if let leading = leadingTotal {
+                        compare(leading.row, label: leading.label, with: sinceTotal, below: true, in: table, into: &findings)
+                        leadingTotal = nil
+                    }
+                    if sinceTotal.isEmpty {
+                        leadingTotal = (row, label)
+                    } else {
+                        compare(row, label: label, with: sinceTotal, in: table, into: &findings)
+                    }
                     sinceTotal = []
                     sinceSection = []
                 }
             }
         }
+        closeHeading()
+        if let leading = leadingTotal { compare(leading.row, label: leading.label, with: sinceTotal, below: true, in: table, into: &findings) }
+    }
+
+    /// Whether a row is a section heading that carries figures: the sums of the items under it.
+    static func isHeadingWithSums(_ row: TableRow) -> Bool {
+        if case .section = row.kind { return !row.values.isEmpty }
+        return false
     }
 
     private func compare(
-        _ footer: TableRow, label: String, with items: [CheckedRow], in table: CheckedTable, into findings: inout FindingBuilder
+        _ footer: TableRow, label: String, with items: [CheckedRow], below: Bool = false, in table: CheckedTable,
+        into findings: inout FindingBuilder
     ) {
         for (key, cell) in footer.values where key.measure != .rate {
             let column = table.column(for: key)
@@ -71,7 +105,7 @@ struct ColumnTotalRule: WholeTableRule {
             guard summable, counted >= 2, units.count == 1, !Quantity.equal(sum, total.value) else { continue }
             let header = HeaderText.normalize(column?.header ?? CheckedRow.label(key))
             findings.add(
-                .columnTotalMismatch(measure: key.measure, footer: label, header: header, total: total.value, sum: sum, count: counted),
+                .columnTotalMismatch(measure: key.measure, footer: label, header: header, total: total.value, sum: sum, count: counted, itemsBelow: below),
                 cell: cell.reference.a1, row: footer.row + 1, item: label, area: key.area, expected: sum, actual: total.value)
         }
     }

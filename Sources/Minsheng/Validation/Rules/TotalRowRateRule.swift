@@ -1,4 +1,4 @@
-/// `rate-mismatch` in a 合计, 总计 or 小计 row under the items: the row's own reported rate
+/// `rate-mismatch` in a 合计, 总计 or 小计 row, or a section heading with its sums: the row's own reported rate
 /// against its own completed ÷ target, judged as an item row's is (`RowRates`); named by the
 /// row's label.
 struct TotalRowRateRule: WholeTableRule {
@@ -7,7 +7,14 @@ struct TotalRowRateRule: WholeTableRule {
 
     func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
         for row in table.table.rows {
-            guard let label = TotalRows.label(of: row) else { continue }
+            let label: String
+            if let total = TotalRows.label(of: row) {
+                label = total
+            } else if ColumnTotalRule.isHeadingWithSums(row), case .section(let title) = row.kind {
+                label = title
+            } else {
+                continue
+            }
             var named = row
             named.project = label
             RowRates.check(CheckedRow(row: named, values: CheckedTable.readValues(named, layout: table.table.layout, words: table.table.words.quantities)), in: table, into: &findings)
