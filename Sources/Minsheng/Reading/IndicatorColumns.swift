@@ -195,6 +195,7 @@ extension LayoutRecognizer {
             }
         }
         let grouped = !groups.isEmpty
+        let titleSaysDone = !grouped && PlanWords.titleSaysDone(grid, above: top)
         for column in figureColumns where !grouped {
             // The names over the column, top to bottom, each once (a merge repeats it), leaving
             // out what also heads the area column (a merge across both).
@@ -227,8 +228,9 @@ extension LayoutRecognizer {
             }
             var (indicator, unit) = Self.nameAndUnit(last)
             if unit == nil, let unitRow, let text = grid[unitRow]?[column] { unit = Self.unitOfCell(text) }
-            // The column's figure: a target unless its own words say completed (完成数, 累计完成).
-            let measure: Measure = vocabulary.role(of: indicator) == .completed ? .completed : .target
+            // The column's figure: a target unless its own words say completed (完成数, 累计完成),
+            // or the title says the table reports what was done (`PlanWords`).
+            let measure: Measure = vocabulary.role(of: indicator) == .completed || titleSaysDone ? .completed : .target
             let entry = LayoutColumn(
                 column: column, header: HeaderText.normalize(last), meaning: .value(measure, area: nil), unit: measure == .rate ? nil : unit)
             var group = ColumnGroup(
