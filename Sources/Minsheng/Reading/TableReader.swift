@@ -12,7 +12,7 @@ struct TableReader: Sendable {
         self.vocabulary = vocabulary
     }
 
-    private static let filledDown: [HeaderRole] = [.sequence, .category, .project]
+    private static let filledDown: [HeaderRole] = [.sequence, .category, .project, .areaName]
 
     /// The body rows below the header that are not blank (with the areas in rows: one item per
     /// indicator group).
