@@ -94,6 +94,44 @@ public struct Sheet: Sendable {
             formulas: formulas)
     }
 
+    /// The same sheet with every text (shared, inline, formula result) passed through
+    /// `transform`: numbers, formats, formulas and merges as they are.
+    public func mappingTexts(_ transform: (String) -> String) -> Sheet {
+        // Only the shared strings this sheet uses are mapped; the others stay as they are.
+        var shared = parts.sharedStrings
+        var mapped = Set<Int>()
+        for cell in stored where cell.kind == .sharedString {
+            let index = Int(cell.payload)
+            guard index < shared.count, mapped.insert(index).inserted else { continue }
+            shared[index] = transform(shared[index])
+        }
+        let newParts = WorkbookParts(
+            sharedStrings: shared, cellFormats: parts.cellFormats, uses1904Dates: parts.uses1904Dates,
+            recalculatesOnLoad: parts.recalculatesOnLoad)
+        var newTexts = texts
+        for cell in stored where cell.kind == .string {
+            let index = Int(cell.payload)
+            if index < newTexts.count { newTexts[index] = transform(newTexts[index]) }
+        }
+        return Sheet(
+            name: name, state: state, mergedRanges: mergedRanges, parts: newParts, stored: stored, texts: newTexts,
+            formulas: formulas)
+    }
+
+    /// Calls `body` with each text the sheet's cells hold (shared or inline), in cell order,
+    /// until it returns false.
+    public func forEachText(_ body: (String) -> Bool) {
+        for cell in stored {
+            let text: String
+            switch cell.kind {
+            case .sharedString where Int(cell.payload) < parts.sharedStrings.count: text = parts.sharedStrings[Int(cell.payload)]
+            case .string where Int(cell.payload) < texts.count: text = texts[Int(cell.payload)]
+            default: continue
+            }
+            if !body(text) { return }
+        }
+    }
+
     /// How many non-empty cells the sheet holds.
     public var cellCount: Int { stored.count }
 

@@ -137,8 +137,12 @@ struct RealTableTests {
         return finding.cell == cell
     }
 
+    /// A name as compared: no spaces, ASCII parentheses, and in simplified characters (a table
+    /// typed in traditional ones is read in simplified ones, its names too).
     static func normalized(_ text: String) -> String {
-        text.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        let plain = text.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
+        guard plain.unicodeScalars.contains(where: TraditionalText.marks.contains) else { return plain }
+        return plain.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? plain
     }
 
     /// The expected role of a column as our layout names it (`serial` is `sequence` …); nil for

@@ -103,7 +103,8 @@ struct TableFinder: Sendable {
             candidates.removeAll { missing.contains($0.name) }
         }
         for info in candidates {
-            let sheet = try workbook.sheet(info)
+            // (Typed in traditional characters: read in simplified ones, as the words are kept.)
+            let sheet = TraditionalText.simplified(try workbook.sheet(info))
             let table: RecognizedTable?
             if let override = options.layoutOverride {
                 table = override.layout(sheet: sheet, recognizer: recognizer).map { judge.given($0, sheet: sheet, file: path) }

@@ -1,0 +1,45 @@
+import Foundation
+import XLSXReader
+
+/// A table typed in traditional characters (序號 · 項目名稱 · 年內計劃投資(萬元), as on a mirror
+/// of a government page) is read in simplified characters, as its words are kept: the sheet's
+/// texts pass through ICU's Hant-Hans transform before the table is looked for. Names in the
+/// report are then simplified too; cell references are those of the file.
+enum TraditionalText {
+    /// Traditional forms of the characters of common table words (序号 → 序號, 万 → 萬 …): a text
+    /// holding one of them is traditional. Made once from the simplified words.
+    static let marks: Set<Unicode.Scalar> = {
+        let simplified =
+            "序号项目名称指标单位目标任务计划完成情况数率进度进展累计责任牵头县区乡镇街道市合计总计小计万亿元个户条处里亩吨辆张间"
+            + "类别内容备注实际年度季投资资金额说明时间节点状态领导门负责达标建设实施开发东农卫费准关于体应属当岁龙阳"
+        guard let traditional = simplified.applyingTransform(StringTransform("Hans-Hant"), reverse: false) else { return [] }
+        let same = Set(simplified.unicodeScalars)
+        return Set(traditional.unicodeScalars.filter { !same.contains($0) })
+    }()
+
+    /// How many texts are looked at, and how much of each, before a sheet is taken as simplified.
+    static let textLimit = 400
+    static let scalarLimit = 64
+
+    /// Whether the sheet's first texts hold at least two traditional characters of table words.
+    static func isTraditional(_ sheet: Sheet) -> Bool {
+        var seen = 0
+        var found = 0
+        sheet.forEachText { text in
+            seen += 1
+            for scalar in text.unicodeScalars.prefix(scalarLimit) where marks.contains(scalar) {
+                found += 1
+                if found >= 2 { return false }
+            }
+            return seen < textLimit
+        }
+        return found >= 2
+    }
+
+    /// The sheet in simplified characters when it is typed in traditional ones, else the sheet.
+    static func simplified(_ sheet: Sheet) -> Sheet {
+        guard isTraditional(sheet) else { return sheet }
+        let transform = StringTransform("Hant-Hans")
+        return sheet.mappingTexts { text in text.applyingTransform(transform, reverse: false) ?? text }
+    }
+}
