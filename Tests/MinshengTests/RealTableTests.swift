@@ -141,7 +141,7 @@ struct RealTableTests {
     /// typed in traditional ones is read in simplified ones, its names too).
     static func normalized(_ text: String) -> String {
         let plain = text.filter { !$0.isWhitespace }.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")
-        guard plain.unicodeScalars.contains(where: TraditionalText.marks.contains) else { return plain }
+        guard plain.unicodeScalars.contains(where: { $0.value >= 0x4E00 }) else { return plain }
         return plain.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? plain
     }
 

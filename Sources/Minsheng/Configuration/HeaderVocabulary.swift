@@ -221,8 +221,11 @@ struct HeaderVocabulary: Sendable {
         // (A measure's header is short: 累计建成高标准农田面积 is an indicator's name.)
         // (目标完成情况 is how the target is being met: what was done.)
         if text.hasPrefix("目标"), text.hasSuffix("完成情况") { return .completed }
-        if text.count <= 7, text.hasPrefix("计划") || text.hasPrefix("目标") { return .target }
-        if text.count <= 7, text.hasPrefix("累计") || text.hasPrefix("实际") || text.hasPrefix("已") {
+        // (The period it is of comes first, and says nothing of the measure: 年内计划投资,
+        // 年内已累计投入资金, 1-11月累计完成.)
+        let core = Self.droppingPeriod(text)
+        if core.count <= 7, core.hasPrefix("计划") || core.hasPrefix("目标") { return .target }
+        if core.count <= 7, core.hasPrefix("累计") || core.hasPrefix("实际") || core.hasPrefix("已") {
             // 累计进度 keeps its own word (a rate, or a figure: the figures decide); 累计开工数 has none.
             return contained ?? .completed
         }
@@ -230,6 +233,15 @@ struct HeaderVocabulary: Sendable {
         // A sum of money to be spent (投资规模, 整合资金, 补助金额) is what a plan sets: its target.
         if ["资金", "投资", "金额", "规模"].contains(where: { text.contains($0) }), text.count <= 8 { return .target }
         return nil
+    }
+
+    /// A header without the period it opens with (年内, 本年度, 2023年, 1-11月, 截至10月底), as
+    /// long as something is left.
+    static func droppingPeriod(_ text: String) -> String {
+        guard let first = text.first, "年本全当今截至1234567890一二三四五六七八九十".contains(first) else { return text }
+        let pattern = #"^(截至|截止)?(\d{4}年度?|(\d{1,2}|[一二三四五六七八九十]{1,3})([-—~至到](\d{1,2}|[一二三四五六七八九十]{1,3}))?月份?(底|末)?|年内|本年度?|全年|当年|今年|年度)"#
+        guard let range = text.range(of: pattern, options: .regularExpression), range.upperBound < text.endIndex else { return text }
+        return String(text[range.upperBound...])
     }
 
     /// Whether a header carries a % of its own (`完成目标(%)`, `实际完成率%`), not the % of a

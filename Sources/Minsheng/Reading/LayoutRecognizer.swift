@@ -169,6 +169,7 @@ struct LayoutRecognizer: Sendable {
         settleProseCompletions(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleProgressSentences(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleWordedTargets(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        RateSubject.settle(&columns)
         var layout = TableLayout(
             sheetName: sheet.name, headerRows: headerRow...(headerRow + (twoRows ? 1 : 0)), columns: columns)
         reinterpretNumericProgress(&layout, sheet: sheet)
