@@ -51,7 +51,7 @@ struct QuantityParserTests {
         #expect(TestWords.quantity(text) == .qualitative(text))
     }
 
-    @Test(arguments: ["见附件", "8300人以上？？", "1-10月", "详见说明材料第3页"])
+    @Test(arguments: ["见附件", "8300人以上？？", "1-10月", "详见说明材料第3页", "495O", "12l"])
     func keepsWhatIsNoFigureAsUnparsedText(_ text: String) {
         #expect(TestWords.quantity(text) == .unparsed(text))
     }

@@ -17,9 +17,27 @@ enum TraditionalText {
         return Set(traditional.unicodeScalars.filter { !same.contains($0) })
     }()
 
-    /// How many texts are looked at, and how much of each, before a sheet is taken as simplified.
-    static let textLimit = 400
-    static let scalarLimit = 64
+    /// `marks` as bits over the CJK block (U+4E00–U+9FFF), one test per character.
+    private static let markBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0xA000 - 0x4E00) / 64)
+        for scalar in marks where (0x4E00..<0xA000).contains(scalar.value) {
+            let offset = Int(scalar.value - 0x4E00)
+            bits[offset / 64] |= 1 << UInt64(offset % 64)
+        }
+        return bits
+    }()
+
+    /// Whether a character is one of `marks`.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard (0x4E00..<0xA000).contains(scalar.value) else { return false }
+        let offset = Int(scalar.value - 0x4E00)
+        return markBits[offset / 64] & (1 << UInt64(offset % 64)) != 0
+    }
+
+    /// How many texts are looked at (the header's are among the first), and how much of each,
+    /// before a sheet is taken as simplified.
+    static let textLimit = 120
+    static let scalarLimit = 32
 
     /// Whether the sheet's first texts hold at least two traditional characters of table words.
     static func isTraditional(_ sheet: Sheet) -> Bool {
@@ -27,7 +45,7 @@ enum TraditionalText {
         var found = 0
         sheet.forEachText { text in
             seen += 1
-            for scalar in text.unicodeScalars.prefix(scalarLimit) where marks.contains(scalar) {
+            for scalar in text.unicodeScalars.prefix(scalarLimit) where isMark(scalar) {
                 found += 1
                 if found >= 2 { return false }
             }

@@ -125,6 +125,8 @@ enum QuantityParser {
             }
         }
         guard unit.count <= 8, unit.allSatisfy(isUnitCharacter) else { return nil }
+        // 495O, 12l: a letter that looks like a digit, typed for one, is no unit.
+        guard unit.isEmpty || !unit.allSatisfy({ "OoIl".contains($0) }) else { return nil }
         return Quantity(value, unit: unit.isEmpty ? nil : unit, bound: bound)
     }
 
