@@ -168,6 +168,7 @@ struct LayoutRecognizer: Sendable {
         settleRepeatedMeasures(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleProseCompletions(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleProgressSentences(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        settleColumnsOfWords(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleWordedTargets(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         RateSubject.settle(&columns)
         var layout = TableLayout(
@@ -217,11 +218,43 @@ struct LayoutRecognizer: Sendable {
     /// words) is the progress text, when the table has no 进展情况 column.
     private func settleProseCompletions(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
         // (A target in words stays the target: 新增就业1000人，其中涡阳县300人… is read and checked.)
-        guard !columns.contains(where: { $0.meaning == .role(.progressText) }),
+        if !columns.contains(where: { $0.meaning == .role(.progressText) }),
             let index = columns.firstIndex(where: { $0.meaning == .value(.completed, area: nil) }),
             Self.holdsProse(columns[index].column, sheet: sheet, below: headerRow)
-        else { return }
-        columns[index].meaning = .role(.progressText)
+        {
+            columns[index].meaning = .role(.progressText)
+        }
+    }
+
+    /// A completion or rate column of words only, never a figure (9条最美上学路建设完成 ·
+    /// 10015套已安装到位; 部分滞后 · 办结): what was done in words, or the state of the work.
+    /// (After the progress sentences, which read figures out of such words.)
+    private func settleColumnsOfWords(_ columns: inout [LayoutColumn], sheet: Sheet, below headerRow: Int) {
+        for index in columns.indices {
+            guard case .value(let measure, nil) = columns[index].meaning, measure != .target,
+                Self.holdsWordsOnly(columns[index].column, sheet: sheet, below: headerRow)
+            else { continue }
+            let hasText = columns.contains { $0.meaning == .role(.progressText) }
+            columns[index].meaning = measure == .completed && !hasText ? .role(.progressText) : .role(.note)
+            columns[index].unit = nil
+        }
+    }
+
+    /// Whether a column's cells below the header are words (two or more, each with two Chinese
+    /// characters or more) and never a figure.
+    private static func holdsWordsOnly(_ column: Int, sheet: Sheet, below headerRow: Int) -> Bool {
+        var words = 0
+        for cell in Self.cells(of: column, in: sheet, below: headerRow) {
+            if Self.isFigure(cell) { return false }
+            guard case .string(let text) = cell.value else { continue }
+            var chinese = 0
+            for scalar in text.unicodeScalars.prefix(64) where (0x4E00...0x9FFF).contains(scalar.value) {
+                chinese += 1
+                if chinese >= 2 { break }
+            }
+            if chinese >= 2 { words += 1 }
+        }
+        return words >= 2
     }
 
     /// A 完成进度 / 完成情况 column whose cells state what was done in a sentence (完成330个,
@@ -265,14 +298,38 @@ struct LayoutRecognizer: Sendable {
             if text.contains(where: HeaderText.isDigit) { digits += 1 }
         }
         guard words >= 2 else { return }
-        let named = columns.contains { [.role(.project), .role(.indicator), .role(.category)].contains($0.meaning) }
-        if !named {
+        let names = columns.filter { [.role(.project), .role(.indicator), .role(.category)].contains($0.meaning) }
+        if names.isEmpty {
             columns[index].meaning = .role(.indicator)
             columns[index].unit = nil
-        } else if digits == 0 {
+        } else if digits == 0 || Self.wordingStatesTargets(names.map(\.column), rather: column, sheet: sheet, below: headerRow, words: vocabulary.quantityWords) {
+            // (The items' wording states each one's figure — 打造最美上学路9条 — where the target
+            // column's sentences do not, 四季度计划目标 / 8月计划进度: that column is the period's
+            // plan.)
             columns[index].meaning = .role(.note)
             columns[index].unit = nil
         }
+    }
+
+    /// Whether the items' names (the `columns` that name them) state one figure each in most
+    /// rows (打造最美上学路9条, 新增养老床位4000张), and in more rows than the sentences of the
+    /// column `rather` do. (A count in parentheses, 就业促进行动(6项指标), counts no target.)
+    static func wordingStatesTargets(_ columns: [Int], rather target: Int, sheet: Sheet, below headerRow: Int, words: QuantityWords) -> Bool {
+        func states(_ text: String) -> Bool {
+            // (WordedFigure reads no text longer than 300 bytes: nor is one normalized here.)
+            text.utf8.count <= 300 && WordedFigure.written(in: HeaderText.splitParenthetical(HeaderText.normalize(text)).text, words: words) != nil
+        }
+        var rows = 0
+        var stated = 0
+        var statedByTarget = 0
+        for row in sheet.rows where row.index > headerRow {
+            let texts = row.cells.filter { columns.contains($0.reference.column) }.compactMap(\.string)
+            guard !texts.isEmpty else { continue }
+            rows += 1
+            if texts.contains(where: states) { stated += 1 }
+            if let text = row.cells.first(where: { $0.reference.column == target })?.string, states(text) { statedByTarget += 1 }
+        }
+        return rows >= 2 && stated * 2 >= rows && statedByTarget < stated
     }
 
     /// The cells of one column below a header row, top to bottom (blank cells left out).
@@ -303,6 +360,15 @@ struct LayoutRecognizer: Sendable {
             guard text.utf8.count <= 48 else { return false }
             let folded = QuantityParser.fold(text)
             guard folded.count <= 16 else { return false }
+            // A sentence that opens with a number (9条最美上学路建设完成, 10015套已安装到位) is
+            // none: after the number, a figure has a unit and a bound at most (万平方米以上).
+            let afterNumber = folded.drop { HeaderText.isDigit($0) || $0 == "." || $0 == "," }
+            if afterNumber.count < folded.count {
+                var rest = Substring(HeaderText.splitParenthetical(String(afterNumber)).text)
+                while let last = rest.last, "？?！!。".contains(last) { rest = rest.dropLast() }
+                if let bound = ["以上", "以下", "以内", "左右", "余", "多"].first(where: rest.hasSuffix) { rest = rest.dropLast(bound.count) }
+                if rest.count > 4 { return false }
+            }
             // 2021年12月15日 is a date (a signature line), not a figure.
             if folded.contains("年"), folded.contains("月") || folded.contains("日") { return false }
             return folded.first.map(HeaderText.isDigit) ?? false || ["约", "不少于", "不低于", "≥", "超过"].contains(where: folded.hasPrefix)
@@ -384,12 +450,9 @@ struct LayoutRecognizer: Sendable {
         for cell in Self.cells(of: column, in: sheet, below: layout.headerRows.upperBound) {
             switch cell.value {
             case .number: numeric += 1
-            case .string(let s):
-                if s.prefix(17).count <= 16, let first = HeaderText.normalize(s).first, first.isNumber {
-                    numeric += 1
-                } else {
-                    text += 1
-                }
+            case .string:
+                // (A figure, not a sentence that opens with a number: 9条最美上学路建设完成.)
+                if Self.isFigure(cell) { numeric += 1 } else { text += 1 }
             default: break
             }
         }

@@ -33,7 +33,14 @@ struct TableReader: Sendable {
             coveringMerge[column] = Self.coveringMerges(
                 sheet.mergedRanges, column: column, rows: sheetRows.map(\.index))
         }
-        let hasTargetColumn = layout.columns.contains { if case .value(.target, _) = $0.meaning { true } else { false } }
+        // (A target column with nothing in it, its cells covered by the wording merged across
+        // from the left — 主要任务 over 全年目标任务 — is none: the wording states the target.)
+        let targetColumns = Set(layout.columns.compactMap { column -> Int? in
+            if case .value(.target, _) = column.meaning { return column.column } else { return nil }
+        })
+        let hasTargetColumn = !targetColumns.isEmpty && sheetRows.contains { row in
+            row.index > layout.headerRows.upperBound && row.cells.contains { targetColumns.contains($0.reference.column) && !Self.isBlank($0) }
+        }
         let valueColumns = layout.columns.compactMap { column -> (ValueKey, Int)? in
             if case .value(let measure, let area) = column.meaning { return (ValueKey(measure, area: area), column.column) }
             return nil

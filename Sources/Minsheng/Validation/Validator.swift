@@ -33,7 +33,7 @@ struct Validator: Sendable {
 
     /// The rules of `check`, in the order their findings are listed within a row.
     static let standardRules: [any TableRule] = [
-        ValueRule(), TotalRule(.target), TotalRule(.completed), AreaRowsTotalRule(.target), AreaRowsTotalRule(.completed),
+        ValueRule(), ProseNegativeRule(), TotalRule(.target), TotalRule(.completed), AreaRowsTotalRule(.target), AreaRowsTotalRule(.completed),
         ProseBreakdownRule(), RateRule(), MissingTargetRule(),
         ScheduleRule(), DuplicateRule(), PlausibilityRule(),
     ]
