@@ -46,4 +46,24 @@ struct ColumnsOfWordsTests {
             #expect(LayoutRecognizer.isFigure(Self.cell(text)), "\(text)")
         }
     }
+
+    @Test func aTargetColumnOfSentencesIsTheItemsWordingUnlessItSplitsAmongAreas() throws {
+        let worded = [
+            ["类别", "民生事项名称", "2022年度任务目标", "责任单位"],
+            ["教育", "推进学校塑胶运动场地建设", "完成罗峰学校及13处农村学校塑胶运动场地建成并投入使用。", "教育体育局"],
+            ["教育", "推进义务教育课后服务", "对全市34所义务教育学校实行课后服务全覆盖。", "教育体育局"],
+        ]
+        let (result, _) = try TableFixture.check(worded)
+        #expect(result.readings.first?.columns.map(\.role) == ["category", "project", "indicator", "lead"])
+        #expect(CheckedTable(try TableFixture.table(worded)).rows.map { $0.figure(ValueKey(.target))?.value } == [13, 34])
+        // Split among areas, the sentence stays the target, and its parts are checked.
+        let split = [
+            ["项目名称", "目标任务", "牵头单位"],
+            ["城镇新增就业", "新增就业1000人，其中涡阳县300人、蒙城县700人。", "人社局"],
+            ["技能培训", "培训2000人次，其中涡阳县1000人次、蒙城县900人次。", "人社局"],
+        ]
+        let (splitResult, findings) = try TableFixture.check(split)
+        #expect(splitResult.readings.first?.columns.map(\.role) == ["project", "target", "lead"])
+        #expect(findings.map(\.code.rawValue) == ["total-mismatch"], "\(findings.map(\.message))")
+    }
 }

@@ -308,7 +308,30 @@ struct LayoutRecognizer: Sendable {
             // plan.)
             columns[index].meaning = .role(.note)
             columns[index].unit = nil
+        } else if !names.contains(where: { $0.meaning == .role(.indicator) }),
+            Self.isWordingOfTargets(column, sheet: sheet, below: headerRow, vocabulary: vocabulary)
+        {
+            // Sentences that each state one figure (完成罗峰学校及13处农村学校塑胶运动场地建成), no
+            // area split among them, beside the items' names: the items' wording, which states
+            // their targets (`TableReader`), shown as written.
+            columns[index].meaning = .role(.indicator)
+            columns[index].unit = nil
         }
+    }
+
+    /// Whether a column's sentences state one figure each in most rows and none splits it among
+    /// areas (新增就业1000人，其中涡阳县300人… stays a target, checked part by part).
+    static func isWordingOfTargets(_ column: Int, sheet: Sheet, below headerRow: Int, vocabulary: HeaderVocabulary) -> Bool {
+        var rows = 0
+        var stated = 0
+        for cell in Self.cells(of: column, in: sheet, below: headerRow) {
+            guard case .string(let text) = cell.value else { continue }
+            rows += 1
+            guard text.utf8.count <= 300 else { continue }
+            if !BreakdownParser.parse(text, words: vocabulary.valueWords).allSatisfy({ $0.areas.isEmpty }) { return false }
+            if WordedFigure.written(in: text, words: vocabulary.quantityWords) != nil { stated += 1 }
+        }
+        return rows >= 2 && stated * 2 >= rows
     }
 
     /// Whether the items' names (the `columns` that name them) state one figure each in most
