@@ -420,6 +420,17 @@ extension LayoutRecognizer {
                 }
             }
         }
+        // A list of named units folded into blocks side by side (助产机构名称 | 筛查数 | 助产机构名称
+        // | 筛查数): the names are the breakdown's units, as areas are, whatever they are.
+        for row in grid.keys.sorted() where row <= lastRow {
+            guard let texts = grid[row] else { continue }
+            for column in texts.keys.sorted() where column < limit {
+                guard let text = texts[column].flatMap(HeaderVocabulary.label), text.hasSuffix("名称"), vocabulary.role(of: text) == nil,
+                    Self.foldPeriod([row: texts], areaColumn: column) != nil
+                else { continue }
+                return column
+            }
+        }
         return nil
     }
 
