@@ -92,6 +92,7 @@ struct LayoutRecognizer: Sendable {
         if let transposed = recognizeAreaRows(sheet, grid: grid) { result.append(transposed) }
         if let items = recognizeItemRows(sheet, grid: grid) { result.append(items) }
         if let columns = recognizeIndicatorColumns(sheet, grid: grid), !result.contains(columns) { result.append(columns) }
+        if result.isEmpty, let summed = recognizeSummedColumns(sheet, grid: grid) { result.append(summed) }
         return result
     }
 

@@ -179,6 +179,7 @@ struct TableReader: Sendable {
             previousItem = item
         }
         if roleColumns[.indicator] == nil { Self.nameByWordedTargets(&result, words: vocabulary.quantityWords, label: label) }
+        MeasureRows.join(&result, vocabulary: vocabulary)
         return result
     }
 

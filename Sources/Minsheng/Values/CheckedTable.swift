@@ -155,11 +155,18 @@ struct CheckedTable: Sendable {
     /// layout's order: with the areas in columns, the same for every row and found once.
     func areas(of measure: Measure, in row: CheckedRow) -> [String] {
         if row.row.group == nil {
+            let withColumn: [String]
             switch measure {
-            case .target: return prepared.areasWithColumn.target
-            case .completed: return prepared.areasWithColumn.completed
-            case .rate: return prepared.areasWithColumn.rate
+            case .target: withColumn = prepared.areasWithColumn.target
+            case .completed: withColumn = prepared.areasWithColumn.completed
+            case .rate: withColumn = prepared.areasWithColumn.rate
             }
+            // (An indicator's completion on the row under its target, in the target's columns:
+            // `MeasureRows`. Its areas are those it has figures for.)
+            if withColumn.isEmpty, row.row.values.keys.contains(where: { $0.measure == measure && $0.area != nil }) {
+                return areas.filter { row.row.values[ValueKey(measure, area: $0)] != nil }
+            }
+            return withColumn
         }
         return areas.filter { column(for: ValueKey(measure, area: $0), in: row) != nil }
     }
