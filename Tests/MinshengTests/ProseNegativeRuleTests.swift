@@ -15,7 +15,7 @@ struct ProseNegativeRuleTests {
 
     @Test(arguments: [
         "1-10月完成60%", "2024-2025年建成", "监督电话0535-8246306", "地区生产总值增幅-1.1%", "增长由年初的2%调整为-4%左右",
-        "G-15高速", "完成—60个", "已完成", "-",
+        "G-15高速", "2家进度30%-50%之间", "完成—60个", "已完成", "-",
     ])
     func findsNoneInRangesDatesAndChanges(_ text: String) {
         #expect(ProseNegativeRule.negativeFigure(in: text) == nil)

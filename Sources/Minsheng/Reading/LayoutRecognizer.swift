@@ -143,6 +143,7 @@ struct LayoutRecognizer: Sendable {
                 break
             }
         }
+        settleItemNames(&columns, top: top, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         // Short unnamed headers between area columns are areas named without their ending
         // (张家港, 常熟 between 苏州市 and 园区), each holding the same measure as its neighbours.
         let areaIndices = columns.indices.filter { if case .value(_, _?) = columns[$0].meaning { return true } else { return false } }
@@ -208,6 +209,20 @@ struct LayoutRecognizer: Sendable {
                 }
             }
             let numeric = same.filter { figures[columns[$0].column, default: 0] > texts[columns[$0].column, default: 0] }
+            if numeric.count == same.count, meaning == .value(.completed, area: nil) {
+                // Two completions of figures (累计到位资金 · 累计完成投资) and one rate that names
+                // one of them (完成投资占年度投资目标的比例): that one is what the rate measures.
+                let rates = columns.filter { $0.meaning == .value(.rate, area: nil) }
+                guard rates.count == 1, let rate = rates.first.map({ HeaderText.normalize($0.header) }) else { continue }
+                let named = same.filter { index in
+                    var name = HeaderVocabulary.droppingPeriod(HeaderText.splitParenthetical(HeaderText.normalize(columns[index].header)).text)
+                    for prefix in ["累计", "实际", "已"] where name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
+                    return name.count >= 2 && rate.contains(name)
+                }
+                guard named.count == 1 else { continue }
+                for i in same where !named.contains(i) { columns[i].meaning = .role(.note) }
+                continue
+            }
             guard !numeric.isEmpty, numeric.count < same.count else { continue }
             for i in same where !numeric.contains(i) {
                 columns[i].meaning = columns.contains(where: { $0.meaning == .role(.indicator) }) ? .role(.note) : .role(.indicator)
@@ -330,7 +345,7 @@ struct LayoutRecognizer: Sendable {
             rows += 1
             guard text.utf8.count <= 300 else { continue }
             if !BreakdownParser.parse(text, words: vocabulary.valueWords).allSatisfy({ $0.areas.isEmpty }) { return false }
-            if WordedFigure.written(in: text, words: vocabulary.quantityWords) != nil { stated += 1 }
+            if WordedFigure.written(in: text, words: vocabulary.quantityWords, onlyOne: true) != nil { stated += 1 }
         }
         return rows >= 2 && stated * 2 >= rows
     }
@@ -341,7 +356,7 @@ struct LayoutRecognizer: Sendable {
     static func wordingStatesTargets(_ columns: [Int], rather target: Int, sheet: Sheet, below headerRow: Int, words: QuantityWords) -> Bool {
         func states(_ text: String) -> Bool {
             // (WordedFigure reads no text longer than 300 bytes: nor is one normalized here.)
-            text.utf8.count <= 300 && WordedFigure.written(in: HeaderText.splitParenthetical(HeaderText.normalize(text)).text, words: words) != nil
+            text.utf8.count <= 300 && WordedFigure.written(in: HeaderText.splitParenthetical(HeaderText.normalize(text)).text, words: words, onlyOne: true) != nil
         }
         var rows = 0
         var stated = 0

@@ -2,10 +2,10 @@ import Foundation
 
 /// The one figure a target written as a sentence states: `2.募集青年就业见习岗位325个` → 325 个,
 /// `*1.力争9个城市社区达到“三公里”充分就业社区标准` → 9 个, `开展徽菜师傅技能培训不少于240人次` →
-/// at least 240 人次. Nil when the sentence states no figure with a unit, or several (then it is
-/// words: `新开工改造城镇老旧小区67个、153万平方米`), or a figure inside a name (第十二小学 is
-/// no count: only figures written in digits are read), or a standard (每人每月不低于60元,
-/// 3480元/年).
+/// at least 240 人次. A sentence that states several names its headline first (新增托位1140个,普惠
+/// 托位685个 → 1140 个; 新建建筑垃圾中转站8个、建筑垃圾分类池20个 → 8 个). Nil when the sentence
+/// states no figure with a unit, or a figure inside a name only (第十二小学 is no count: only
+/// figures written in digits are read), or a standard (每人每月不低于60元, 3480元/年).
 enum WordedFigure {
     /// Units a counted figure is followed by, the longest first.
     static let units = [
@@ -18,13 +18,15 @@ enum WordedFigure {
     private static let serial = try? NSRegularExpression(pattern: #"^[*★☆※]?[0-9]{1,2}[.、．](?![0-9])"#)
     private static let number = try? NSRegularExpression(pattern: #"-?[0-9]+(\.[0-9]+)?"#)
 
-    /// The figure of `text`, nil when there is not exactly one.
+    /// The headline figure of `text`, nil when there is none.
     static func figure(in text: String, words: QuantityWords) -> Quantity? {
         written(in: text, words: words).flatMap { QuantityParser.parseFigure($0, headerUnit: nil, words: words) }
     }
 
-    /// The figure of `text` as written (`不少于240人次`), nil when there is not exactly one.
-    static func written(in text: String, words: QuantityWords) -> String? {
+    /// The headline figure of `text` as written (`不少于240人次`), nil when there is none; with
+    /// `onlyOne`, nil unless the sentence states exactly one (a sentence of one target, not an
+    /// account of several figures).
+    static func written(in text: String, words: QuantityWords, onlyOne: Bool = false) -> String? {
         guard text.utf8.count <= 300, let serial, let number else { return nil }
         var folded = QuantityParser.fold(text)
         if let match = serial.firstMatch(in: folded, range: NSRange(location: 0, length: (folded as NSString).length)) {
@@ -55,7 +57,7 @@ enum WordedFigure {
             }
             guard QuantityParser.parseFigure(figure, headerUnit: nil, words: words) != nil else { return nil }
             found.append(figure)
-            if found.count > 1 { return nil }
+            if onlyOne && found.count > 1 { return nil }
         }
         return found.first
     }

@@ -31,8 +31,8 @@ struct ProseNegativeRule: TableRule {
         while i < scalars.count {
             defer { i += 1 }
             guard scalars[i] == "-" || scalars[i] == "－" || scalars[i] == "−" else { continue }
-            // (After a digit or a Latin letter: a range, a date, a phone or a code.)
-            if i > 0, isDigit(scalars[i - 1]) || ("a"..."z").contains(scalars[i - 1])
+            // (After a digit, a % or a Latin letter: a range, a date, a phone or a code — 30%-50%.)
+            if i > 0, isDigit(scalars[i - 1]) || "%％".unicodeScalars.contains(scalars[i - 1]) || ("a"..."z").contains(scalars[i - 1])
                 || ("A"..."Z").contains(scalars[i - 1])
             {
                 continue
