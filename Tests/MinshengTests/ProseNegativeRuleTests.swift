@@ -7,7 +7,7 @@ import Testing
 /// date, a phone number or a change (增幅-1.1%) is not.
 struct ProseNegativeRuleTests {
     @Test(arguments: [
-        ("已进场施工,完成-60%。", -60.0), ("-10015套已安装到位", -10015), ("实际参与课后服务的学生-32402人,参与率100%", -32402),
+        ("已进场施工,完成-60%。", -60.0), ("-10015套已安装到位", -10015), ("实际参与课后服务的学生-32402人,参与率100%", -32402), ("新增托位-1155个,其中新增普惠托位1155个。", -1155),
     ])
     func findsAMinusSignBeforeAFigure(_ text: String, _ value: Double) {
         #expect(ProseNegativeRule.negativeFigure(in: text) == Decimal(value))

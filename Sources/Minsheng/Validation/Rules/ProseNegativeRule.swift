@@ -8,8 +8,12 @@ struct ProseNegativeRule: TableRule {
     /// Creates one.
     init() {}
 
-    /// Words of a change or a difference, after which a minus sign is a fall.
-    static let changeWords = ["增", "降", "幅", "速", "比", "长", "调", "差", "变", "涨", "跌", "升", "减"]
+    /// Words of a change or a difference, after which a minus sign is a fall (新增 is none: 新增托位-1155个
+    /// is a count).
+    static let changeWords = [
+        "增长", "增幅", "增速", "增减", "下降", "降幅", "降低", "同比", "环比", "调整", "变化", "变动", "上涨", "下跌", "上升", "减少", "差额",
+        "相差", "幅度",
+    ]
 
     /// How much of a text is looked at (a progress text is a paragraph at most).
     static let scalarLimit = 2000
