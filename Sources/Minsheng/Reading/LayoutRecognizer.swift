@@ -413,12 +413,28 @@ struct LayoutRecognizer: Sendable {
     /// Whether a text names a government office or body (市人力资源社会保障局, 市妇联, 团市委,
     /// 市总工会 …; several joined by 、 too): how 责任单位 are written.
     static func isOfficeName(_ text: String) -> Bool {
-        guard text.count >= 2, text.count <= 60, !text.contains(where: HeaderText.isDigit) else { return false }
-        let endings = ["局", "委", "办", "厅", "会", "院", "中心", "公司", "部", "站", "所", "队", "联", "处", "社", "行", "集团", "政府", "管委会", "分局", "支队"]
-        let parts = text.split(whereSeparator: { "、，,/及和".contains($0) }).map(String.init).filter { !$0.isEmpty }
+        let count = text.count
+        guard count >= 2, count <= 60, !text.contains(where: HeaderText.isDigit) else { return false }
+        let parts = text.split(whereSeparator: { officeSeparators.contains($0) })
         guard !parts.isEmpty else { return false }
-        return parts.allSatisfy { part in part.count >= 2 && endings.contains(where: { part.hasSuffix($0) }) }
+        // An ending is a suffix only of a part whose last character is the ending's last.
+        return parts.allSatisfy { part in
+            guard part.count >= 2, let last = part.last, let endings = officeEndings[last] else { return false }
+            return endings.contains(where: { part.hasSuffix($0) })
+        }
     }
+
+    private static let officeSeparators: Set<Character> = ["、", "，", ",", "/", "及", "和"]
+
+    /// The endings of office names, by their last character.
+    private static let officeEndings: [Character: [String]] = {
+        let endings = ["局", "委", "办", "厅", "会", "院", "中心", "公司", "部", "站", "所", "队", "联", "处", "社", "行", "集团", "政府", "管委会", "分局", "支队"]
+        var byLast: [Character: [String]] = [:]
+        for ending in endings {
+            if let last = ending.last { byLast[last, default: []].append(ending) }
+        }
+        return byLast
+    }()
 
 
     /// A table with the areas in rows (全市, 市本级, 东坡区 … down a left column) and each

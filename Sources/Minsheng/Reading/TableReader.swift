@@ -87,6 +87,7 @@ struct TableReader: Sendable {
             }
 
             var values: [ValueKey: Cell] = [:]
+            values.reserveCapacity(valueColumns.count)
             for (key, column) in valueColumns where values[key] == nil {
                 if let cell = cells[column], !Self.isBlank(cell) { values[key] = cell }
             }
