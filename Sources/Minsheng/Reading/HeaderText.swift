@@ -111,7 +111,8 @@ enum HeaderText {
     /// Splits a trailing parenthetical: `"年度目标(万人)"` → (`"年度目标"`, `"万人"`).
     /// Works on normalized text (half-width parentheses).
     static func splitParenthetical(_ normalized: String) -> (text: String, inner: String?) {
-        guard normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "(") else {
+        // A text whose last byte is no `)` does not end in the character `)` (most headers).
+        guard normalized.utf8.last == UInt8(ascii: ")"), normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "(") else {
             return (normalized, nil)
         }
         let inner = normalized[normalized.index(after: open)..<normalized.index(before: normalized.endIndex)]
@@ -126,6 +127,23 @@ enum HeaderText {
     static func isDigit(_ c: Character) -> Bool {
         guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
         return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
+    /// Whether `text` has at most `limit` characters (`text.count <= limit`), counted only when
+    /// its scalars, of which it has at least as many, are more than that.
+    static func hasAtMost(_ limit: Int, charactersIn text: String) -> Bool {
+        var scalars = 0
+        for _ in text.unicodeScalars {
+            scalars += 1
+            if scalars > limit { break }
+        }
+        if scalars <= limit { return true }
+        var characters = 0
+        for _ in text {
+            characters += 1
+            if characters > limit { return false }
+        }
+        return true
     }
 
     static func isBlank(_ text: String) -> Bool {

@@ -258,7 +258,7 @@ struct TableReader: Sendable {
     /// Whether a row's figures sum across areas, from its indicator's (or project's) name when it
     /// is a name, not a sentence naming several things.
     func indicatorKind(_ row: TableRow) -> IndicatorKind {
-        guard let name = row.indicator ?? row.project, HeaderVocabulary.label(name).map({ $0.count <= 24 }) ?? false
+        guard let name = row.indicator ?? row.project, HeaderVocabulary.label(name).map({ HeaderText.hasAtMost(24, charactersIn: $0) }) ?? false
         else { return .additive }
         return vocabulary.indicatorKind(of: name, unit: row.unit)
     }

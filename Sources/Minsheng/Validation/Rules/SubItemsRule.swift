@@ -69,6 +69,8 @@ struct SubItemsRule: WholeTableRule {
 
     /// 1. 2、 or （1）: a part's number.
     static func isPartNumbered(_ text: String) -> Bool {
+        // A part's number opens with `(` or an ASCII digit, characters no other is equal to.
+        guard let first = text.unicodeScalars.first, first == "(" || ("0"..."9").contains(first) else { return false }
         var rest = Substring(text)
         let open = rest.hasPrefix("(")
         if open { rest = rest.dropFirst() }
