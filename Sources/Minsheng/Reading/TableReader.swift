@@ -173,6 +173,7 @@ struct TableReader: Sendable {
     /// the wording states (募集…325个) is the target.
     static func nameByWordedTargets(_ rows: inout [TableRow], words: QuantityWords, label: (String) -> String) {
         var byProject: [String: [Int]] = [:]
+        byProject.reserveCapacity(rows.count)
         // (An area named once over its rows, in the first of them, is theirs too.)
         var area: String?
         for (index, row) in rows.enumerated() where row.kind == .item {
