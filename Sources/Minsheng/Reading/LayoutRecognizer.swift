@@ -75,10 +75,11 @@ struct LayoutRecognizer: Sendable {
                 areas += 1
             }
         }
-        let anchors: Set<HeaderRole> = [.project, .indicator, .target, .completed]
-        guard !roles.isDisjoint(with: anchors) || (areas >= 2 && !roles.isEmpty) else { return 0 }
+        guard !roles.isDisjoint(with: Self.scoreAnchors) || (areas >= 2 && !roles.isEmpty) else { return 0 }
         return roles.count + min(areas, 3)
     }
+
+    private static let scoreAnchors: Set<HeaderRole> = [.project, .indicator, .target, .completed]
 
     /// Recognizes the table, or nil when no row looks like a header: the words' first choice.
     func recognize(_ sheet: Sheet) -> TableLayout? { candidates(sheet).first }

@@ -34,8 +34,21 @@ struct SubItemsRule: WholeTableRule {
 
     /// The text an item is numbered in: its 序号, or the beginning of its name.
     static func name(of row: CheckedRow) -> String {
-        let label = [row.row.sequence, row.row.project ?? row.row.indicator].compactMap { $0 }.joined(separator: " ")
-        return HeaderText.normalize(String(label.prefix(12)))
+        // (The two parts joined by a space, as `[a, b].compactMap { $0 }.joined(separator: " ")`
+        // does, without the array; a label of at most 12 scalars is its own 12-character prefix.)
+        let label: String
+        switch (row.row.sequence, row.row.project ?? row.row.indicator) {
+        case (let sequence?, let name?): label = sequence + " " + name
+        case (let sequence?, nil): label = sequence
+        case (nil, let name?): label = name
+        case (nil, nil): label = ""
+        }
+        var scalars = 0
+        for _ in label.unicodeScalars {
+            scalars += 1
+            if scalars > 12 { break }
+        }
+        return HeaderText.normalize(scalars <= 12 ? label : String(label.prefix(12)))
     }
 
     /// 一、 二、 … 十、 or （一）: a heading's number.
