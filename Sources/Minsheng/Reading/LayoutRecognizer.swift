@@ -416,7 +416,7 @@ struct LayoutRecognizer: Sendable {
     static func isOfficeName(_ text: String) -> Bool {
         let count = text.count
         guard count >= 2, count <= 60, !text.contains(where: HeaderText.isDigit) else { return false }
-        let parts = text.split(whereSeparator: { officeSeparators.contains($0) })
+        let parts = text.split(whereSeparator: isOfficeSeparator)
         guard !parts.isEmpty else { return false }
         // An ending is a suffix only of a part whose last character is the ending's last.
         return parts.allSatisfy { part in
@@ -426,6 +426,20 @@ struct LayoutRecognizer: Sendable {
     }
 
     private static let officeSeparators: Set<Character> = ["、", "，", ",", "/", "及", "和"]
+
+    /// `officeSeparators.contains(c)`, told from the scalar for a character of one ASCII or
+    /// unified-ideograph scalar (equal to a separator only by being it), the rest looked up.
+    private static func isOfficeSeparator(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            switch scalar.value {
+            case 0x3001, 0xFF0C, 0x2C, 0x2F, 0x53CA, 0x548C: return true
+            case 0...0x7F, 0x4E00...0x9FFF: return false
+            default: break
+            }
+        }
+        return officeSeparators.contains(c)
+    }
 
     /// The endings of office names, by their last character.
     private static let officeEndings: [Character: [String]] = {
