@@ -187,6 +187,10 @@ public struct Sheet: Sendable {
             if cell.reference.row != currentRow {
                 if !current.isEmpty { result.append(Row(index: currentRow, cells: current)) }
                 current = []
+                // Room for the row's cells: the stored cells of one row are consecutive.
+                var end = index + 1
+                while end < stored.endIndex && stored[end].row == stored[index].row { end += 1 }
+                current.reserveCapacity(end - index)
                 currentRow = cell.reference.row
             }
             current.append(cell)

@@ -15,4 +15,21 @@ struct HeadingNumberTests {
             #expect(SubItemsRule.isHeadingNumbered(name) == SubItemsRule.isHeadingNumberedByCharacters(name), "\(name)")
         }
     }
+
+    @Test func readsPartNumbersAsTheCharactersDo() {
+        let names = [
+            "1.康复", "2、培训", "(1)城镇", "(12)", "(1", "1", "12", "1.", "1.2", "1.2万", "10、", "1、2", "1城镇新增就业", "(1)",
+            "(a)", "()", "(", "", "1\u{301}.组合", "1.\u{301}组合", "1、\u{301}", "(1\u{301})", "(1)\u{301}", "1．全角点", "1。句号",
+            "1,逗号", "1 .空格", "1.\u{200D}", "1\u{FE0F}.表情", "1.a", "1.一", "１.全角", "1.\u{F9FD}兼容", "\u{0661}.阿拉伯",
+            String(repeating: "1", count: 30) + ".长", String(repeating: "1", count: 23) + ".", "1." + String(repeating: "长", count: 30),
+        ]
+        #expect(SubItemsRule.isPartNumbered("1.康复") && SubItemsRule.isPartNumbered("(1)城镇"))
+        #expect(!SubItemsRule.isPartNumbered("1城镇新增就业") && !SubItemsRule.isPartNumbered("1.2万"))
+        for name in names {
+            #expect(SubItemsRule.isPartNumbered(name) == SubItemsRule.isPartNumberedByCharacters(name), "\(name)")
+            if let quick = SubItemsRule.isPartNumberedByScalars(name) {
+                #expect(quick == SubItemsRule.isPartNumberedByCharacters(name), "\(name)")
+            }
+        }
+    }
 }

@@ -75,7 +75,12 @@ public final class CheckReportWriter {
         case .text:
             sink.write(TextReport.render(file, findings: fileFindings, explain: explainReadings, hints: hints))
         case .json:
-            sink.write((files > 0 ? ", " : "") + CheckReport.jsonValue(of: file, hints: hints).serialized())
+            // The file's object written as bytes (no String made of them and joined).
+            var out: [UInt8] = []
+            out.reserveCapacity(4096)
+            if files > 0 { out.append(contentsOf: ", ".utf8) }
+            CheckReport.jsonValue(of: file, hints: hints).write(into: &out)
+            sink.write(bytes: out)
             for finding in fileFindings {
                 if findings > 0 { pending.append(contentsOf: ", ".utf8) }
                 CheckReport.jsonValue(of: finding, hints: hints).write(into: &pending)

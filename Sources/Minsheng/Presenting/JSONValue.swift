@@ -1,5 +1,8 @@
 /// A JSON value with ordered object keys, serialized compactly and deterministically.
-public indirect enum JSONValue: Sendable, Equatable {
+///
+/// (Not `indirect`: arrays and objects hold their elements in their own buffers already, and a
+/// box for every value made a report of a file a hundred allocations to make and free.)
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)

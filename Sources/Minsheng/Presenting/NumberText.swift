@@ -5,7 +5,7 @@ enum NumberText {
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }
-        return "\(value)"
+        return value.description  // what "\(value)" gives, without the interpolation
     }
 
     /// Appends the text of `value` to `sink` without an intermediate String for integers.
@@ -33,6 +33,6 @@ enum NumberText {
             }
             return
         }
-        sink.write("\(value)")
+        sink.write(value.description)
     }
 }

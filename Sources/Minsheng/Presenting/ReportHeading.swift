@@ -34,7 +34,7 @@ struct ReportHeading {
         city = Self.city(content.sourceTitles)
         let latest = Self.latestPeriod(content)
         period = latest.map { period in
-            let core = period.text.replacingOccurrences(of: #"^\d{4}年"#, with: "", options: .regularExpression)
+            let core = Self.removingMatches(Self.leadingYear, in: period.text)
             return (period.year.map { "\($0)年" } ?? "") + core
         }
         if let asOf = content.asOf {
@@ -55,13 +55,39 @@ struct ReportHeading {
         }
     }
 
+    // The patterns, made once: NSRegularExpression is immutable and safe to share between
+    // threads once made. (`String.range(of:options: .regularExpression)` looks its regex up in
+    // a cache by a key it prints each time, which cost more than the match: once per input.)
+    nonisolated(unsafe) private static let leadingCity = try? NSRegularExpression(pattern: #"^(\d{4}年度?)?[\p{Han}]{1,4}?市"#)
+    nonisolated(unsafe) private static let leadingYearOrYears = try? NSRegularExpression(pattern: #"^\d{4}年度?"#)
+    nonisolated(unsafe) private static let leadingYear = try? NSRegularExpression(pattern: #"^\d{4}年"#)
+    nonisolated(unsafe) private static let yearBeforeNian = try? NSRegularExpression(pattern: #"\d{4}(?=年)"#)
+
+    /// `text.range(of: pattern, options: .regularExpression)` with the pattern made once: the
+    /// first match, its UTF-16 offsets taken as indices of `text`'s UTF-16 view.
+    private static func firstMatch(_ regex: NSRegularExpression?, in text: String) -> Range<String.Index>? {
+        guard let regex else { return nil }
+        let found = regex.rangeOfFirstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count))
+        guard found.location != NSNotFound else { return nil }
+        let units = text.utf16
+        let lower = units.index(units.startIndex, offsetBy: found.location)
+        return lower..<units.index(lower, offsetBy: found.length)
+    }
+
+    /// `text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)` with the
+    /// pattern made once.
+    private static func removingMatches(_ regex: NSRegularExpression?, in text: String) -> String {
+        guard let regex else { return "" }
+        return regex.stringByReplacingMatches(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count), withTemplate: "")
+    }
+
     /// The one city (…市) the titles begin with, if they name exactly one.
     static func city(_ titles: [String]) -> String? {
         var cities: [String] = []
         for title in titles {
             let text = HeaderText.normalize(title)
-            guard let range = text.range(of: #"^(\d{4}年度?)?[\p{Han}]{1,4}?市"#, options: .regularExpression) else { continue }
-            let city = String(text[range]).replacingOccurrences(of: #"^\d{4}年度?"#, with: "", options: .regularExpression)
+            guard let range = Self.firstMatch(Self.leadingCity, in: text) else { continue }
+            let city = Self.removingMatches(Self.leadingYearOrYears, in: String(text[range]))
             if !cities.contains(city) { cities.append(city) }
         }
         return cities.count == 1 ? cities[0] : nil
@@ -73,7 +99,7 @@ struct ReportHeading {
         let periods = content.items.compactMap(\.period)
         let titleYears = Set(
             content.sourceTitles.compactMap { title -> Int? in
-                guard let range = title.range(of: #"\d{4}(?=年)"#, options: .regularExpression) else { return nil }
+                guard let range = Self.firstMatch(Self.yearBeforeNian, in: title) else { return nil }
                 return Int(title[range])
             })
         let years = Set(periods.compactMap(\.year)).union(titleYears)

@@ -22,19 +22,30 @@ struct ByteKey: Hashable, Sendable {
     }
 
     func hash(into hasher: inout Hasher) {
+        // (Read in place: a copy to call `withUTF8` on cost a retain and a release per look-up.)
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        if hashed != nil { return }
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    static func == (a: ByteKey, b: ByteKey) -> Bool {
-        var a = a.text
-        var b = b.text
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                guard x.count == y.count else { return false }
-                guard let p = x.baseAddress, let q = y.baseAddress else { return true }
-                return memcmp(p, q, x.count) == 0
-            }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { sameBytes(a.text, b.text) }
+
+    /// Whether two texts have the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        func equal(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard x.count == y.count else { return false }
+            guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+            return memcmp(p, q, x.count) == 0
         }
+        // Read in place when both are contiguous (native strings are), else through copies.
+        if let answer = a.utf8.withContiguousStorageIfAvailable({ x in b.utf8.withContiguousStorageIfAvailable { y in equal(x, y) } }),
+            let answer
+        {
+            return answer
+        }
+        var a = a
+        var b = b
+        return a.withUTF8 { x in b.withUTF8 { y in equal(x, y) } }
     }
 }

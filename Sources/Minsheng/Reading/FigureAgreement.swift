@@ -128,6 +128,12 @@ final class RuleFindings: @unchecked Sendable {
         RuleKey(type: ObjectIdentifier(type(of: rule)), measure: (rule as? any MeasureRule)?.measure)
     }
 
+    /// `key(_:)` of a row rule, its measure asked of it (a cast to `MeasureRule` is dear, and
+    /// the validator makes the keys of its rules for every table).
+    static func key(_ rule: any TableRule) -> RuleKey {
+        RuleKey(type: ObjectIdentifier(type(of: rule)), measure: rule.measureOfKey)
+    }
+
     func set(_ findings: [Finding], row: Int, rule: RuleKey) {
         Self.place(findings, at: row + 1, in: &found[rule, default: []])
     }
@@ -174,4 +180,13 @@ struct RuleKey: Hashable, Sendable {
 protocol MeasureRule {
     /// The measure it checks.
     var measure: Measure { get }
+}
+
+extension TableRule {
+    /// The measure of a rule made for one (`MeasureRule`), else nil: its part of `RuleKey`.
+    var measureOfKey: Measure? { nil }
+}
+
+extension TableRule where Self: MeasureRule {
+    var measureOfKey: Measure? { measure }
 }

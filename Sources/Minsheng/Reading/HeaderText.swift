@@ -4,16 +4,54 @@ enum HeaderText {
     /// `"年度\n目标 "` → `"年度目标"`, `"完成率（％）"` → `"完成率(%)"`.
     static func normalize(_ text: String) -> String {
         if isNormalized(text) { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0xA0: continue
-            case 0xFF01...0xFF5E:
-                if let folded = Unicode.Scalar(scalar.value - 0xFEE0) { scalars.append(folded) }
-            default: scalars.append(scalar)
+        var text = text
+        return text.withUTF8 { normalizedUTF8($0) }
+    }
+
+    /// `normalize` over UTF-8 bytes: the spaces' bytes left out, a full-width form's three
+    /// bytes (U+FF01…U+FF5E: EF BC 81…BF, EF BD 80…9E) written as its ASCII byte. Valid UTF-8
+    /// in, valid UTF-8 out (whole scalars are left out or replaced).
+    private static func normalizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var i = 0
+            var o = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                    i += 1
+                    continue
+                }
+                if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {  // U+00A0
+                    i += 2
+                    continue
+                }
+                if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {  // U+3000
+                    i += 3
+                    continue
+                }
+                if b == 0xEF, i + 2 < n {
+                    let b1 = bytes[i + 1]
+                    let b2 = bytes[i + 2]
+                    if b1 == 0xBC && b2 >= 0x81 {  // U+FF01…U+FF3F → 0x21…0x5F
+                        out[o] = b2 - 0x60
+                        o += 1
+                        i += 3
+                        continue
+                    }
+                    if b1 == 0xBD && b2 <= 0x9E {  // U+FF40…U+FF5E → 0x60…0x7E
+                        out[o] = b2 - 0x20
+                        o += 1
+                        i += 3
+                        continue
+                    }
+                }
+                out[o] = b
+                o += 1
+                i += 1
             }
+            return o
         }
-        return String(scalars)
     }
 
     /// Whether `normalize` would return the text unchanged (most labels): one pass over its
@@ -73,7 +111,8 @@ enum HeaderText {
     /// Splits a trailing parenthetical: `"年度目标(万人)"` → (`"年度目标"`, `"万人"`).
     /// Works on normalized text (half-width parentheses).
     static func splitParenthetical(_ normalized: String) -> (text: String, inner: String?) {
-        guard normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "(") else {
+        // A text whose last byte is no `)` does not end in the character `)` (most headers).
+        guard normalized.utf8.last == UInt8(ascii: ")"), normalized.hasSuffix(")"), let open = normalized.lastIndex(of: "(") else {
             return (normalized, nil)
         }
         let inner = normalized[normalized.index(after: open)..<normalized.index(before: normalized.endIndex)]
@@ -88,6 +127,23 @@ enum HeaderText {
     static func isDigit(_ c: Character) -> Bool {
         guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return false }
         return (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
+    /// Whether `text` has at most `limit` characters (`text.count <= limit`), counted only when
+    /// its scalars, of which it has at least as many, are more than that.
+    static func hasAtMost(_ limit: Int, charactersIn text: String) -> Bool {
+        var scalars = 0
+        for _ in text.unicodeScalars {
+            scalars += 1
+            if scalars > limit { break }
+        }
+        if scalars <= limit { return true }
+        var characters = 0
+        for _ in text {
+            characters += 1
+            if characters > limit { return false }
+        }
+        return true
     }
 
     static func isBlank(_ text: String) -> Bool {

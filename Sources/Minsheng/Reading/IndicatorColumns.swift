@@ -454,7 +454,7 @@ extension LayoutRecognizer {
 
     /// Whether a cell's text names an area or a total (short, not a sentence).
     func isAreaLabel(_ text: String) -> Bool {
-        guard HeaderVocabulary.label(text).map({ $0.count <= 12 }) ?? false else { return false }
+        guard HeaderVocabulary.label(text).map({ HeaderText.hasAtMost(12, charactersIn: $0) }) ?? false else { return false }
         return vocabulary.isArea(text) || vocabulary.isTotal(text)
     }
 

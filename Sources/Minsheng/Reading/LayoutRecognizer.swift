@@ -75,10 +75,11 @@ struct LayoutRecognizer: Sendable {
                 areas += 1
             }
         }
-        let anchors: Set<HeaderRole> = [.project, .indicator, .target, .completed]
-        guard !roles.isDisjoint(with: anchors) || (areas >= 2 && !roles.isEmpty) else { return 0 }
+        guard !roles.isDisjoint(with: Self.scoreAnchors) || (areas >= 2 && !roles.isEmpty) else { return 0 }
         return roles.count + min(areas, 3)
     }
+
+    private static let scoreAnchors: Set<HeaderRole> = [.project, .indicator, .target, .completed]
 
     /// Recognizes the table, or nil when no row looks like a header: the words' first choice.
     func recognize(_ sheet: Sheet) -> TableLayout? { candidates(sheet).first }
@@ -516,12 +517,42 @@ struct LayoutRecognizer: Sendable {
     /// Whether a text names a government office or body (市人力资源社会保障局, 市妇联, 团市委,
     /// 市总工会 …; several joined by 、 too): how 责任单位 are written.
     static func isOfficeName(_ text: String) -> Bool {
-        guard text.count >= 2, text.count <= 60, !text.contains(where: HeaderText.isDigit) else { return false }
-        let endings = ["局", "委", "办", "厅", "会", "院", "中心", "公司", "部", "站", "所", "队", "联", "处", "社", "行", "集团", "政府", "管委会", "分局", "支队"]
-        let parts = text.split(whereSeparator: { "、，,/及和".contains($0) }).map(String.init).filter { !$0.isEmpty }
+        let count = text.count
+        guard count >= 2, count <= 60, !text.contains(where: HeaderText.isDigit) else { return false }
+        let parts = text.split(whereSeparator: isOfficeSeparator)
         guard !parts.isEmpty else { return false }
-        return parts.allSatisfy { part in part.count >= 2 && endings.contains(where: { part.hasSuffix($0) }) }
+        // An ending is a suffix only of a part whose last character is the ending's last.
+        return parts.allSatisfy { part in
+            guard part.count >= 2, let last = part.last, let endings = officeEndings[last] else { return false }
+            return endings.contains(where: { part.hasSuffix($0) })
+        }
     }
+
+    private static let officeSeparators: Set<Character> = ["、", "，", ",", "/", "及", "和"]
+
+    /// `officeSeparators.contains(c)`, told from the scalar for a character of one ASCII or
+    /// unified-ideograph scalar (equal to a separator only by being it), the rest looked up.
+    private static func isOfficeSeparator(_ c: Character) -> Bool {
+        let scalars = c.unicodeScalars
+        if let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            switch scalar.value {
+            case 0x3001, 0xFF0C, 0x2C, 0x2F, 0x53CA, 0x548C: return true
+            case 0...0x7F, 0x4E00...0x9FFF: return false
+            default: break
+            }
+        }
+        return officeSeparators.contains(c)
+    }
+
+    /// The endings of office names, by their last character.
+    private static let officeEndings: [Character: [String]] = {
+        let endings = ["局", "委", "办", "厅", "会", "院", "中心", "公司", "部", "站", "所", "队", "联", "处", "社", "行", "集团", "政府", "管委会", "分局", "支队"]
+        var byLast: [Character: [String]] = [:]
+        for ending in endings {
+            if let last = ending.last { byLast[last, default: []].append(ending) }
+        }
+        return byLast
+    }()
 
 
     /// A table with the areas in rows (全市, 市本级, 东坡区 … down a left column) and each

@@ -47,33 +47,35 @@ struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
     var description: String { text }
 
     // NSRegularExpression is immutable and safe to share between threads once made.
-    nonisolated(unsafe) private static let patterns: [(NSRegularExpression, (NSTextCheckingResult, NSString) -> ReportPeriod?)] = {
+    // Each with the scalars of which it needs one (a pattern matches code points as written):
+    // a text with none of them is not searched.
+    nonisolated(unsafe) private static let patterns: [(NSRegularExpression, (NSTextCheckingResult, NSString) -> ReportPeriod?, needs: [Unicode.Scalar])] = {
         func regex(_ pattern: String) -> NSRegularExpression? { try? NSRegularExpression(pattern: pattern) }
         func int(_ match: NSTextCheckingResult, _ text: NSString, _ group: Int) -> Int? {
             let range = match.range(at: group)
             return range.location == NSNotFound ? nil : Int(text.substring(with: range))
         }
-        var list: [(NSRegularExpression, (NSTextCheckingResult, NSString) -> ReportPeriod?)] = []
+        var list: [(NSRegularExpression, (NSTextCheckingResult, NSString) -> ReportPeriod?, needs: [Unicode.Scalar])] = []
         // 截至2023年10月31日 / 2023年10月31日
         if let r = regex(#"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"#) {
             list.append((r, { m, t in
                 guard let month = int(m, t, 2), (1...12).contains(month) else { return nil }
                 return ReportPeriod(year: int(m, t, 1), month: month, day: int(m, t, 3), text: t.substring(with: m.range))
-            }))
+            }, needs: ["月"]))
         }
         // 2023年1-9月 / 1—9月 / 1至9月
         if let r = regex(#"(?:(\d{4})年)?(\d{1,2})\s*[-—–~～至到]\s*(\d{1,2})\s*月"#) {
             list.append((r, { m, t in
                 guard let month = int(m, t, 3), (1...12).contains(month) else { return nil }
                 return ReportPeriod(year: int(m, t, 1), month: month, text: t.substring(with: m.range))
-            }))
+            }, needs: ["月"]))
         }
         // 2023年10月 / 10月份
         if let r = regex(#"(?:(\d{4})年)?(\d{1,2})月份?"#) {
             list.append((r, { m, t in
                 guard let month = int(m, t, 2), (1...12).contains(month) else { return nil }
                 return ReportPeriod(year: int(m, t, 1), month: month, text: t.substring(with: m.range))
-            }))
+            }, needs: ["月"]))
         }
         // 上半年 / 第三季度 / 全年
         if let r = regex(#"(?:(\d{4})年)?(上半年|下半年|全年|第?[一二三四1-4]季度)"#) {
@@ -89,7 +91,7 @@ struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
                     month = quarter * 3
                 }
                 return ReportPeriod(year: int(m, t, 1), month: month, text: t.substring(with: m.range))
-            }))
+            }, needs: ["年", "季"]))
         }
         return list
     }()
@@ -97,7 +99,9 @@ struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The first period named in `text`, trying the most precise forms first.
     static func find(in text: String) -> ReportPeriod? {
         let ns = text as NSString
-        for (regex, make) in patterns {
+        var scalars: Set<Unicode.Scalar> = []
+        for scalar in text.unicodeScalars where scalar == "月" || scalar == "年" || scalar == "季" { scalars.insert(scalar) }
+        for (regex, make, needs) in patterns where needs.contains(where: scalars.contains) {
             for match in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 if let period = make(match, ns) { return period }
             }

@@ -94,6 +94,7 @@ struct TableReader: Sendable {
             }
 
             var values: [ValueKey: Cell] = [:]
+            values.reserveCapacity(valueColumns.count)
             for (key, column) in valueColumns where values[key] == nil {
                 if let cell = cells[column], !Self.isBlank(cell) { values[key] = cell }
             }
@@ -189,6 +190,7 @@ struct TableReader: Sendable {
     /// the wording states (募集…325个) is the target.
     static func nameByWordedTargets(_ rows: inout [TableRow], words: QuantityWords, label: (String) -> String) {
         var byProject: [String: [Int]] = [:]
+        byProject.reserveCapacity(rows.count)
         // (An area named once over its rows, in the first of them, is theirs too.)
         var area: String?
         for (index, row) in rows.enumerated() where row.kind == .item {
@@ -274,7 +276,7 @@ struct TableReader: Sendable {
     /// Whether a row's figures sum across areas, from its indicator's (or project's) name when it
     /// is a name, not a sentence naming several things.
     func indicatorKind(_ row: TableRow) -> IndicatorKind {
-        guard let name = row.indicator ?? row.project, HeaderVocabulary.label(name).map({ $0.count <= 24 }) ?? false
+        guard let name = row.indicator ?? row.project, HeaderVocabulary.label(name).map({ HeaderText.hasAtMost(24, charactersIn: $0) }) ?? false
         else { return .additive }
         return vocabulary.indicatorKind(of: name, unit: row.unit)
     }

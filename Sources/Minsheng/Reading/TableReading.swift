@@ -179,7 +179,8 @@ public struct TableReading: Sendable, Hashable {
                 while texts.count < cell.reference.column { texts.append("") }
                 // Cut before anything walks the text (a cell may hold megabytes).
                 let text = TableReader.text(cell).map { $0.utf8.count > 120 ? String($0.prefix(40)) + "…" : $0 } ?? ""
-                texts.append(text.utf8.contains(10) ? text.replacingOccurrences(of: "\n", with: " ") : text)
+                let newline = text.utf8.withContiguousStorageIfAvailable { $0.contains(10) } ?? text.utf8.contains(10)
+                texts.append(newline ? text.replacingOccurrences(of: "\n", with: " ") : text)
             }
             result.append((row.index + 1, texts))
         }

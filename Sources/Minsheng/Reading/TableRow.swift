@@ -55,14 +55,8 @@ struct ValueKey: Hashable, Sendable, Comparable {
         guard a.measure == b.measure, a.areaPrint == b.areaPrint else { return false }
         switch (a.area, b.area) {
         case (nil, nil): return true
-        case (var x?, var y?):
-            return x.withUTF8 { p in
-                y.withUTF8 { q in
-                    guard p.count == q.count else { return false }
-                    guard let a = p.baseAddress, let b = q.baseAddress else { return true }
-                    return memcmp(a, b, p.count) == 0
-                }
-            }
+        case (let x?, let y?):
+            return ByteKey.sameBytes(x, y)
         default: return false
         }
     }

@@ -3,6 +3,8 @@
 protocol TableRule: Sendable {
     /// Checks one item row.
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder)
+    /// The measure of a rule made for one, for `RuleFindings.key` (given by the extensions).
+    var measureOfKey: Measure? { get }
 }
 
 /// A check of a whole table at once (rows that depend on other rows: a 合计 under its items).

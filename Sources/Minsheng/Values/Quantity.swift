@@ -27,7 +27,13 @@ struct Quantity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the figure is a percentage.
-    var isPercent: Bool { unit == "%" }
+    var isPercent: Bool {
+        // `unit == "%"` by its one byte: no other text is equal to `%` (String's equality would
+        // walk a unit such as 万元 through the non-ASCII comparison every time).
+        guard let unit else { return false }
+        let bytes = unit.utf8
+        return bytes.count == 1 && bytes.first == UInt8(ascii: "%")
+    }
 
     /// The value as a plain ratio for percentages (95% → 0.95), else the value.
     var ratio: Decimal { isPercent ? Quantity.shifted(value, by: -2) : value }

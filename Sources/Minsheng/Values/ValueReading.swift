@@ -3,13 +3,46 @@ import Foundation
 import XLSXReader
 
 /// A value cell read as a figure, with what is needed to judge it.
+///
+/// A value: its parts are kept in one immutable box, so that the rules, which copy values out
+/// of a row's dictionary for every figure they look at, copy a reference (a cell, its figure
+/// and their strings are over a hundred bytes and half a dozen references); setting a part
+/// makes a new box.
 struct ReadValue: Sendable {
+    private final class Storage: Sendable {
+        let cell: Cell
+        let quantity: CellQuantity
+        let printedDecimals: Int
+
+        init(cell: Cell, quantity: CellQuantity, printedDecimals: Int) {
+            self.cell = cell
+            self.quantity = quantity
+            self.printedDecimals = printedDecimals
+        }
+    }
+
+    private var storage: Storage
+
+    /// Creates one from its parts.
+    init(cell: Cell, quantity: CellQuantity, printedDecimals: Int) {
+        storage = Storage(cell: cell, quantity: quantity, printedDecimals: printedDecimals)
+    }
+
     /// The cell.
-    var cell: Cell
+    var cell: Cell {
+        get { storage.cell }
+        set { storage = Storage(cell: newValue, quantity: storage.quantity, printedDecimals: storage.printedDecimals) }
+    }
     /// What it holds as a figure.
-    var quantity: CellQuantity
+    var quantity: CellQuantity {
+        get { storage.quantity }
+        set { storage = Storage(cell: storage.cell, quantity: newValue, printedDecimals: storage.printedDecimals) }
+    }
     /// Digits printed after the point (for rates: `116.67%` → 2, a `0.0%` format → 1).
-    var printedDecimals: Int
+    var printedDecimals: Int {
+        get { storage.printedDecimals }
+        set { storage = Storage(cell: storage.cell, quantity: storage.quantity, printedDecimals: newValue) }
+    }
 }
 
 extension ReadValue {

@@ -34,8 +34,21 @@ struct SubItemsRule: WholeTableRule {
 
     /// The text an item is numbered in: its 序号, or the beginning of its name.
     static func name(of row: CheckedRow) -> String {
-        let label = [row.row.sequence, row.row.project ?? row.row.indicator].compactMap { $0 }.joined(separator: " ")
-        return HeaderText.normalize(String(label.prefix(12)))
+        // (The two parts joined by a space, as `[a, b].compactMap { $0 }.joined(separator: " ")`
+        // does, without the array; a label of at most 12 scalars is its own 12-character prefix.)
+        let label: String
+        switch (row.row.sequence, row.row.project ?? row.row.indicator) {
+        case (let sequence?, let name?): label = sequence + " " + name
+        case (let sequence?, nil): label = sequence
+        case (nil, let name?): label = name
+        case (nil, nil): label = ""
+        }
+        var scalars = 0
+        for _ in label.unicodeScalars {
+            scalars += 1
+            if scalars > 12 { break }
+        }
+        return HeaderText.normalize(scalars <= 12 ? label : String(label.prefix(12)))
     }
 
     /// 一、 二、 … 十、 or （一）: a heading's number.
@@ -69,6 +82,59 @@ struct SubItemsRule: WholeTableRule {
 
     /// 1. 2、 or （1）: a part's number.
     static func isPartNumbered(_ text: String) -> Bool {
+        // A part's number opens with `(` or an ASCII digit, characters no other is equal to.
+        guard let first = text.unicodeScalars.first, first == "(" || ("0"..."9").contains(first) else { return false }
+        return isPartNumberedByScalars(text) ?? isPartNumberedByCharacters(text)
+    }
+
+    /// `isPartNumbered` read scalar by scalar where each scalar it looks at is a character of
+    /// its own: printable ASCII, a unified ideograph, 、 or ．, followed by another such scalar
+    /// or by the end (between two of them a character always ends, and none is equal to any other
+    /// character). Nil where it cannot tell so: the characters' reading decides.
+    static func isPartNumberedByScalars(_ text: String) -> Bool? {
+        func simple(_ s: Unicode.Scalar) -> Bool {
+            (0x20...0x7E).contains(s.value) || (0x4E00...0x9FFF).contains(s.value) || s.value == 0x3001 || s.value == 0xFF0E
+        }
+        // The leading simple scalars (at most 24), and whether the text goes on after them.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(24)
+        var more = false
+        for scalar in text.unicodeScalars {
+            guard simple(scalar), scalars.count < 24 else {
+                more = true
+                break
+            }
+            scalars.append(scalar)
+        }
+        // The character at `i` as its scalar (.some(nil): the text has ended), nil when unsure.
+        func at(_ i: Int) -> Unicode.Scalar?? {
+            if i + 1 < scalars.count { return .some(scalars[i]) }
+            if more { return nil }
+            return i < scalars.count ? .some(scalars[i]) : .some(nil)
+        }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+        guard let first = at(0) else { return nil }
+        let open = first == "("
+        var i = open ? 1 : 0
+        var digits = 0
+        while true {
+            guard let c = at(i) else { return nil }
+            guard let c, isDigit(c) else { break }
+            digits += 1
+            i += 1
+        }
+        guard digits > 0 else { return false }
+        guard let next = at(i) else { return nil }
+        guard let next else { return false }
+        if open { return next == ")" }
+        guard next == "、" || next == "." || next == "．" else { return false }
+        guard let after = at(i + 1) else { return nil }
+        guard let after else { return false }
+        return !isDigit(after)
+    }
+
+    /// `isPartNumbered` read character by character (what the scalars' reading shortens).
+    static func isPartNumberedByCharacters(_ text: String) -> Bool {
         var rest = Substring(text)
         let open = rest.hasPrefix("(")
         if open { rest = rest.dropFirst() }
