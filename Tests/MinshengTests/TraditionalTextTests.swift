@@ -1,3 +1,4 @@
+import Foundation
 @testable import Minsheng
 import TestSupport
 import Testing
@@ -39,5 +40,11 @@ struct TraditionalTextTests {
         #expect(!TraditionalText.marks.contains("万"))
         #expect(TraditionalText.marks.contains("萬"))
         #expect(TraditionalText.marks.contains("號"))
+    }
+
+    @Test func theMarksAreTheTraditionalFormsOfTheWords() throws {
+        let traditional = try #require(TraditionalText.words.applyingTransform(StringTransform("Hans-Hant"), reverse: false))
+        let same = Set(TraditionalText.words.unicodeScalars)
+        #expect(Set(traditional.unicodeScalars.filter { !same.contains($0) }) == TraditionalText.marks)
     }
 }

@@ -6,16 +6,16 @@ import XLSXReader
 /// texts pass through ICU's Hant-Hans transform before the table is looked for. Names in the
 /// report are then simplified too; cell references are those of the file.
 enum TraditionalText {
-    /// Traditional forms of the characters of common table words (序号 → 序號, 万 → 萬 …): a text
-    /// holding one of them is traditional. Made once from the simplified words.
-    static let marks: Set<Unicode.Scalar> = {
-        let simplified =
-            "序号项目名称指标单位目标任务计划完成情况数率进度进展累计责任牵头县区乡镇街道市合计总计小计万亿元个户条处里亩吨辆张间"
-            + "类别内容备注实际年度季投资资金额说明时间节点状态领导门负责达标建设实施开发东农卫费准关于体应属当岁龙阳"
-        guard let traditional = simplified.applyingTransform(StringTransform("Hans-Hant"), reverse: false) else { return [] }
-        let same = Set(simplified.unicodeScalars)
-        return Set(traditional.unicodeScalars.filter { !same.contains($0) })
-    }()
+    /// The simplified characters of common table words (序号, 项目, 万元, 责任单位 …), whose
+    /// traditional forms are `marks`.
+    static let words =
+        "序号项目名称指标单位目标任务计划完成情况数率进度进展累计责任牵头县区乡镇街道市合计总计小计万亿元个户条处里亩吨辆张间"
+        + "类别内容备注实际年度季投资资金额说明时间节点状态领导门负责达标建设实施开发东农卫费准关于体应属当岁龙阳"
+
+    /// Traditional forms of `words` (序号 → 序號, 万 → 萬 …) that differ from them: a text holding
+    /// one of them is traditional. Written out, as ICU's Hans-Hant transform gives them (a test
+    /// compares), so that no process pays for loading the transform to look.
+    static let marks = Set("號項稱標單務計劃況數進責牽頭縣區鄉鎮總萬億個戶條處畝噸輛張間類別內備實際資額說時節點狀態領導門負達設開發東農衛費關於體應屬當歲龍陽".unicodeScalars)
 
     /// `marks` as bits over the CJK block (U+4E00–U+9FFF), one test per character.
     private static let markBits: [UInt64] = {
