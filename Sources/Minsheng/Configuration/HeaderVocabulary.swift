@@ -225,7 +225,7 @@ struct HeaderVocabulary: Sendable {
         // 年内已累计投入资金, 1-11月累计完成.)
         let core = Self.droppingPeriod(text)
         if core.count <= 7, core.hasPrefix("计划") || core.hasPrefix("目标") { return .target }
-        if core.count <= 7, core.hasPrefix("累计") || core.hasPrefix("实际") || core.hasPrefix("已") {
+        if core.count <= 9, ["累计", "实际", "实发", "已"].contains(where: core.hasPrefix) {
             // 累计进度 keeps its own word (a rate, or a figure: the figures decide); 累计开工数 has none.
             return contained ?? .completed
         }

@@ -507,10 +507,27 @@ struct LabelMerges {
     /// The row's label text, if any.
     func label(in row: XLSXReader.Row) -> String? {
         if let cell = row.cells.first(where: { $0.reference.column == column }) {
-            if case .string(let text) = cell.value { return text }
+            if case .string(let text) = cell.value { return Self.unnumbered(text) }
             return nil
         }
         guard let first = covering[row.index], let cell = sheet.cell(at: first), case .string(let text) = cell.value else { return nil }
-        return text
+        return Self.unnumbered(text)
+    }
+
+    /// A place's name without the numbering typed before it (其中:1.历下区 · 2.市中区 · （3）槐荫区
+    /// → 历下区 · 市中区 · 槐荫区); the text itself when nothing is left or it is long.
+    static func unnumbered(_ text: String) -> String {
+        guard text.utf8.count <= 64, let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }),
+            "其0123456789（(".unicodeScalars.contains(first)
+        else { return text }
+        var rest = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        if rest.hasPrefix("其中") {
+            rest = rest.dropFirst(2)
+            while let c = rest.first, ":：,，、 ".contains(c) { rest = rest.dropFirst() }
+        }
+        if let range = rest.range(of: #"^([0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)])\s*"#, options: .regularExpression) {
+            rest = rest[range.upperBound...]
+        }
+        return rest.isEmpty ? text : String(rest)
     }
 }

@@ -5,6 +5,15 @@ extension LayoutRecognizer {
     /// 行业类别 merged over 三次产业 · 行业): the column of texts left of the figures names them —
     /// of two category columns the second, else a column of texts whatever its header says.
     func settleItemNames(_ columns: inout [LayoutColumn], top: [Int: String], sheet: Sheet, below headerRow: Int) {
+        // The corner of a table with its areas across the columns (乡镇(街道) | 玉城街道 | 坎门街道 …
+        // | 合计) says what the header row lists; the column under it names the items.
+        let areaColumns = columns.filter { if case .value(_, _?) = $0.meaning { true } else { false } }.count
+        if areaColumns >= 2, let corner = columns.firstIndex(where: { $0.meaning == .role(.areaName) }),
+            !columns.contains(where: { $0.meaning == .role(.project) || $0.meaning == .role(.indicator) })
+        {
+            columns[corner].meaning = .role(.indicator)
+            return
+        }
         // (Rows named by their areas, 镇别 · 县区, are the layouts of areas in rows.)
         guard !columns.contains(where: { [.role(.project), .role(.indicator), .role(.areaName)].contains($0.meaning) }),
             let firstValue = columns.first(where: { if case .value = $0.meaning { true } else { false } })?.column
