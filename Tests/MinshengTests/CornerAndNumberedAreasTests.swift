@@ -36,3 +36,27 @@ struct CornerAndNumberedAreasTests {
         #expect(vocabulary.role(of: "实发人数合计(人)") == .completed)
     }
 }
+
+/// Columns that add up to a column of what was done are its parts, done as it was.
+struct PartsOfATotalTests {
+    static let rows = [
+        ["县(市、区)", "实发资金合计(万元)", "中央和省级补助资金(万元)", "州(市)配套资金(万元)", "县(市、区)配套资金(万元)"],
+        ["隆阳区", "22.12", "20.48", "0.82", "0.82"],
+        ["施甸县", "8.98", "8.34", "0.32", "0.32"],
+        ["腾冲市", "39.57", "39.57", "", ""],
+        ["合计", "70.67", "68.39", "1.14", "1.14"],
+    ]
+
+    @Test func partsThatAddUpAreDoneAsTheirTotal() throws {
+        let (result, findings) = try TableFixture.check(Self.rows)
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        #expect(result.readings.first?.columns.map(\.role) == ["areaName", "completed", "completed", "completed", "completed"])
+    }
+
+    @Test func partsThatDoNotAddUpStayTargets() throws {
+        var rows = Self.rows
+        for i in 1..<rows.count { rows[i][2] = "1" }
+        let (result, _) = try TableFixture.check(rows)
+        #expect(result.readings.first?.columns.map(\.role) == ["areaName", "completed", "target", "target", "target"])
+    }
+}

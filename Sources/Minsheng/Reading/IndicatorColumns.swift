@@ -249,6 +249,7 @@ extension LayoutRecognizer {
         // must be at least as large as, part by part.
         let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))
         let amounts = Self.amounts(sheet, rows: wanted, columns: amountColumns)
+        Self.settleParts(&groups, amounts: amounts)
         var rowsOfAreas = totalAndAreas(areaRows, amounts: amounts)
         if let fold {
             rowsOfAreas += foldedRows(sheet, below: firstAreaRow - 1, column: areaColumn, groups: groups, every: fold, first: rowsOfAreas)
