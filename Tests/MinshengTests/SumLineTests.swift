@@ -51,3 +51,24 @@ struct SumLineTests {
         #expect(Self.codes(again).contains("rate-mismatch E6"), "\(again.map(\.message))")
     }
 }
+
+/// A 合计 row of figures printed with decimals may differ from its items' sum by their rounding,
+/// as a total of areas may; whole numbers are exact.
+struct ColumnTotalRoundingTests {
+    static func rows(total: String, parts: [String]) -> [[String]] {
+        [["项目", "资金(万元)"]] + parts.enumerated().map { ["项目\($0.offset + 1)", $0.element] } + [["合计", total]]
+    }
+
+    @Test func aTotalWithinTheRoundingOfItsPartsIsNoError() throws {
+        // 33.333 three times printed to two places: 33.33 × 3 = 99.99 against a total of 100.00.
+        let (_, findings) = try TableFixture.check(Self.rows(total: "100.00", parts: ["33.33", "33.33", "33.33"]))
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
+
+    @Test func wholeNumbersAndLargerGapsAreErrors() throws {
+        let (_, whole) = try TableFixture.check(Self.rows(total: "100", parts: ["33", "33", "33"]))
+        #expect(whole.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["total-mismatch B5"])
+        let (_, gap) = try TableFixture.check(Self.rows(total: "101.00", parts: ["33.33", "33.33", "33.33"]))
+        #expect(gap.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["total-mismatch B5"])
+    }
+}

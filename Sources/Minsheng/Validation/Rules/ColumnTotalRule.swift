@@ -7,7 +7,8 @@ import Foundation
 ///
 /// (The row's own rate is `TotalRowRateRule`'s.) The sums only where a sum means something:
 /// every item counted has a plain figure in that column (blank or `——` counts as none), the same unit (单位 column) or none, a figure that sums (not a rate,
-/// ratio, ceiling or percentage), and at least two items are counted.
+/// ratio, ceiling or percentage), and at least two items are counted. Figures printed with
+/// decimals may differ by their rounding (`AreaShares.withinRounding`); whole numbers are exact.
 struct ColumnTotalRule: WholeTableRule {
     /// Creates one.
     init() {}
@@ -87,6 +88,8 @@ struct ColumnTotalRule: WholeTableRule {
             var counted = 0
             var units: Set<String> = []
             var summable = true
+            // The figures summed, and the total: what their printed digits allow for rounding.
+            var printed: [ReadValue] = [read]
             for item in items {
                 switch item.values[key]?.quantity {
                 case .quantity(let q)?:
@@ -96,13 +99,17 @@ struct ColumnTotalRule: WholeTableRule {
                     }
                     sum += q.value
                     counted += 1
+                    if let value = item.values[key] { printed.append(value) }
                     units.insert(HeaderText.normalize(item.row.unit ?? ""))
                 case .notApplicable?, nil: continue
                 default: summable = false
                 }
                 if !summable { break }
             }
-            guard summable, counted >= 2, units.count == 1, !Quantity.equal(sum, total.value) else { continue }
+            // (Figures printed with decimals are rounded, as a total of areas is: `AreaShares`.)
+            guard summable, counted >= 2, units.count == 1, !Quantity.equal(sum, total.value),
+                !AreaShares.withinRounding(sum, total.value, of: printed)
+            else { continue }
             let header = HeaderText.normalize(column?.header ?? CheckedRow.label(key))
             findings.add(
                 .columnTotalMismatch(measure: key.measure, footer: label, header: header, total: total.value, sum: sum, count: counted, itemsBelow: below),
