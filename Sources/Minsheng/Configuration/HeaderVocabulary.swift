@@ -244,6 +244,17 @@ struct HeaderVocabulary: Sendable {
         return String(text[range.upperBound...])
     }
 
+    /// What a measure's header names once its period, its parentheses and the word of how it is
+    /// counted (累计, 实际, 已) are off: 1-6月底累计完成投资(万元) → 完成投资.
+    static func measureStem(_ header: String) -> String {
+        var text = droppingPeriod(HeaderText.splitParenthetical(HeaderText.normalize(header)).text)
+        for prefix in ["累计", "实际", "已"] where text.hasPrefix(prefix) {
+            text.removeFirst(prefix.count)
+            break
+        }
+        return text
+    }
+
     /// Whether a header carries a % of its own (`完成目标(%)`, `实际完成率%`), not the % of a
     /// figure (`95%以上`).
     static func hasPercentSign(_ normalized: String) -> Bool {

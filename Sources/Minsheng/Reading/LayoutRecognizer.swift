@@ -216,8 +216,7 @@ struct LayoutRecognizer: Sendable {
                 let rates = columns.filter { $0.meaning == .value(.rate, area: nil) }
                 guard rates.count == 1, let rate = rates.first.map({ HeaderText.normalize($0.header) }) else { continue }
                 let named = same.filter { index in
-                    var name = HeaderVocabulary.droppingPeriod(HeaderText.splitParenthetical(HeaderText.normalize(columns[index].header)).text)
-                    for prefix in ["累计", "实际", "已"] where name.hasPrefix(prefix) { name.removeFirst(prefix.count) }
+                    let name = HeaderVocabulary.measureStem(columns[index].header)
                     return name.count >= 2 && rate.contains(name)
                 }
                 guard named.count == 1 else { continue }

@@ -6,14 +6,10 @@ enum RateSubject {
     /// What a rate header names, without its period and the words of a rate: 年内累计工作量完成率
     /// → 工作量; nil when nothing of two characters or more is left.
     static func subject(of header: String) -> String? {
-        var text = HeaderVocabulary.droppingPeriod(HeaderText.splitParenthetical(HeaderText.normalize(header)).text)
+        var text = HeaderVocabulary.measureStem(header)
         guard text.hasSuffix("率") else { return nil }
         for suffix in ["完成百分比", "完成比例", "完成率", "率"] where text.hasSuffix(suffix) {
             text.removeLast(suffix.count)
-            break
-        }
-        for prefix in ["累计", "实际", "已"] where text.hasPrefix(prefix) {
-            text.removeFirst(prefix.count)
             break
         }
         return text.count >= 2 ? text : nil

@@ -1,5 +1,6 @@
-/// The 合计, 总计 and 小计 rows under a table's items: what `ColumnTotalRule` sums the items
-/// above against and `TotalRowRateRule` checks the rate of.
+/// The rows that sum a table's items — 合计, 总计 and 小计 rows, under the items or above them,
+/// and section headings with figures: what `ColumnTotalRule` sums the items against and
+/// `TotalRowRateRule` checks the rate of.
 enum TotalRows {
     /// The label of a subtotal row (the items since the last section or 小计).
     static let subtotal = "小计"
@@ -10,5 +11,20 @@ enum TotalRows {
         guard row.kind == .footer, let text = row.footerText else { return nil }
         if text.hasPrefix(subtotal) { return subtotal }
         return text.hasPrefix("合计") || text.hasPrefix("总计") ? String(text.prefix(2)) : nil
+    }
+
+    /// Whether a row is a section heading that carries figures: the sums of the items under it
+    /// (一、市级重点民生实事 | 16842).
+    static func isHeadingWithSums(_ row: TableRow) -> Bool {
+        if case .section = row.kind { return !row.values.isEmpty }
+        return false
+    }
+
+    /// The label of a row that sums items — a 合计, 总计 or 小计 row, or a section heading with
+    /// figures (its title) — else nil.
+    static func sumLabel(of row: TableRow) -> String? {
+        if let total = label(of: row) { return total }
+        if isHeadingWithSums(row), case .section(let title) = row.kind { return title }
+        return nil
     }
 }

@@ -15,7 +15,7 @@ struct ColumnTotalRule: WholeTableRule {
 
     func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
         guard
-            table.table.rows.contains(where: { TotalRows.label(of: $0) != nil || Self.isHeadingWithSums($0) })
+            table.table.rows.contains(where: { TotalRows.sumLabel(of: $0) != nil })
         else { return }
         var sinceTotal: [CheckedRow] = []
         var sinceSection: [CheckedRow] = []
@@ -43,7 +43,7 @@ struct ColumnTotalRule: WholeTableRule {
             case .section:
                 closeHeading()
                 sinceSection = []
-                if Self.isHeadingWithSums(row) { headingWithSums = row }
+                if TotalRows.isHeadingWithSums(row) { headingWithSums = row }
             case .footer:
                 guard let label = TotalRows.label(of: row) else { continue }
                 if label == TotalRows.subtotal {
@@ -68,12 +68,6 @@ struct ColumnTotalRule: WholeTableRule {
         }
         closeHeading()
         if let leading = leadingTotal { compare(leading.row, label: leading.label, with: sinceTotal, below: true, in: table, into: &findings) }
-    }
-
-    /// Whether a row is a section heading that carries figures: the sums of the items under it.
-    static func isHeadingWithSums(_ row: TableRow) -> Bool {
-        if case .section = row.kind { return !row.values.isEmpty }
-        return false
     }
 
     private func compare(

@@ -7,14 +7,7 @@ struct TotalRowRateRule: WholeTableRule {
 
     func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
         for row in table.table.rows {
-            let label: String
-            if let total = TotalRows.label(of: row) {
-                label = total
-            } else if ColumnTotalRule.isHeadingWithSums(row), case .section(let title) = row.kind {
-                label = title
-            } else {
-                continue
-            }
+            guard let label = TotalRows.sumLabel(of: row) else { continue }
             var named = row
             named.project = label
             RowRates.check(CheckedRow(row: named, values: CheckedTable.readValues(named, layout: table.table.layout, words: table.table.words.quantities)), in: table, into: &findings)
