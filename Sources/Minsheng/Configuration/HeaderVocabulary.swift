@@ -202,6 +202,12 @@ struct HeaderVocabulary: Sendable {
         {
             return nil
         }
+        // 新开工项目(个), 改造小区(户): a header giving a unit heads figures, not names.
+        if [.project, .indicator, .category, .sequence].contains(contained),
+            let inner = HeaderText.splitParenthetical(normalized).inner, LayoutRecognizer.isUnitText(inner)
+        {
+            return nil
+        }
         // 重点督办内容, 建设内容: what each row is about.
         if text.hasSuffix("内容"), text.count >= 3, !text.hasSuffix("完成内容") { return .indicator }
         if text == "名称" { return .project }

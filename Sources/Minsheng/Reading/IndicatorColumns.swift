@@ -49,9 +49,12 @@ extension LayoutRecognizer {
             if vocabulary.isTotal(label) || vocabulary.isArea(label) { return true }
             return !vocabulary.isFooter(label) && !label.allSatisfy(HeaderText.isDigit) && vocabulary.role(of: label) == nil
         }
-        // The area rows, top to bottom; an area named twice is not this layout.
+        // The area rows, top to bottom. An area named twice is not this layout (one row per
+        // area under each item is another), unless the others are named once: at most one area
+        // in four named again is a place typed twice, which the check reports.
         var areaRows: [(row: Int, label: String)] = []
         var seen = Set<String>()
+        var namedAgain = 0
         let merges = LabelMerges(sheet, column: areaColumn)
         for row in rows {
             guard let raw = merges.label(in: row), isLabel(raw),
@@ -60,9 +63,10 @@ extension LayoutRecognizer {
             else { continue }
             let label = TableReader.clean(raw)
             let name = HeaderText.normalize(label)
-            guard seen.insert(name).inserted else { return nil }
+            if !seen.insert(name).inserted { namedAgain += 1 }
             areaRows.append((row.index, label))
         }
+        guard namedAgain == 0 || (namedAgain * 4 <= areaRows.count && areaRows.count >= 4) else { return nil }
         guard let firstAreaRow = areaRows.first?.row else { return nil }
         // The figure columns: right of the area column, a figure in at least half the area rows.
         let wanted = Set(areaRows.map(\.row))
@@ -250,7 +254,7 @@ extension LayoutRecognizer {
         let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))
         let amounts = Self.amounts(sheet, rows: wanted, columns: amountColumns)
         Self.settleParts(&groups, amounts: amounts)
-        var rowsOfAreas = totalAndAreas(areaRows, amounts: amounts)
+        var rowsOfAreas = AreaRow.markingRepeats(totalAndAreas(areaRows, amounts: amounts))
         if let fold {
             rowsOfAreas += foldedRows(sheet, below: firstAreaRow - 1, column: areaColumn, groups: groups, every: fold, first: rowsOfAreas)
         }

@@ -816,8 +816,18 @@ struct LayoutRecognizer: Sendable {
                 continue
             }
             guard !vocabulary.isFooter(label), !vocabulary.isSection(label) else { continue }
-            let area = vocabulary.areaName(label)
-            if !rows.contains(where: { $0.area == area }) { rows.append(AreaRow(row: row.index, label: label, area: area)) }
+            rows.append(AreaRow(row: row.index, label: label, area: vocabulary.areaName(label)))
+        }
+        // A place named again among places named once (one in four at most) is a place typed
+        // twice: both rows are read and the check names it. More repeats are another table's
+        // rows (the same places again below), which are not this one's.
+        let places = rows.compactMap(\.area)
+        let distinct = Set(places.map(HeaderText.normalize)).count
+        if (places.count - distinct) * 4 <= places.count, places.count >= 4 {
+            rows = AreaRow.markingRepeats(rows)
+        } else {
+            var seen = Set<String>()
+            rows = rows.filter { $0.area.map { seen.insert(HeaderText.normalize($0)).inserted } ?? true }
         }
         let amountColumns = Set(groups.flatMap(\.columns).filter { $0.meaning != .value(.rate, area: nil) }.map(\.column))
         Self.settlePlaceAbove(&rows, amounts: Self.amounts(sheet, rows: Set(rows.map(\.row)), columns: amountColumns))

@@ -99,13 +99,37 @@ struct AreaRow: Hashable, Sendable {
     /// How many columns right of the layout's columns this row's cells are: a list folded into
     /// blocks side by side (乡镇 | 筛查数 | 乡镇 | 筛查数) reads its second block 2 columns on.
     var shift: Int = 0
+    /// The zero-based row where the same place was named before (a place typed twice: its
+    /// figures are read under their own key and the check reports the name), nil when it is
+    /// named once.
+    var namedFirstAt: Int? = nil
 
     /// Creates one from its parts.
-    init(row: Int, label: String, area: String?, shift: Int = 0) {
+    init(row: Int, label: String, area: String?, shift: Int = 0, namedFirstAt: Int? = nil) {
         self.row = row
         self.label = label
         self.area = area
         self.shift = shift
+        self.namedFirstAt = namedFirstAt
+    }
+
+    /// The rows with each place named again after its first row marked (`namedFirstAt`) and
+    /// keyed apart (`市中区（第7行）`), so that both rows' figures are read and summed and
+    /// neither is lost.
+    static func markingRepeats(_ rows: [AreaRow]) -> [AreaRow] {
+        var first: [String: Int] = [:]
+        return rows.map { row in
+            guard let area = row.area else { return row }
+            let name = HeaderText.normalize(area)
+            guard let earlier = first[name] else {
+                first[name] = row.row
+                return row
+            }
+            var repeated = row
+            repeated.area = "\(area)（第\(row.row + 1)行）"
+            repeated.namedFirstAt = earlier
+            return repeated
+        }
     }
 }
 

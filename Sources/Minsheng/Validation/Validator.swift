@@ -41,7 +41,9 @@ struct Validator: Sendable {
     /// Creates one from its parts.
     init(
         asOf: AsOfDate? = nil, rules: [any TableRule] = Validator.standardRules,
-        tableRules: [any WholeTableRule] = [ColumnTotalRule(), TotalRowRateRule(), SubItemsRule(), RowTotalColumnRule(), UnlabeledRowRule()]
+        tableRules: [any WholeTableRule] = [
+            ColumnTotalRule(), TotalRowRateRule(), SubItemsRule(), RowTotalColumnRule(), UnlabeledRowRule(), DuplicateAreaRule(),
+        ]
     ) {
         self.asOf = asOf
         self.rules = rules

@@ -27,12 +27,20 @@ struct ValueRule: TableRule {
             switch value.quantity {
             case .unparsed(let raw) where table.numericColumns.contains(value.cell.reference.column) && !ProseText.isProse(raw):
                 findings.add(.unparsed(label: label, raw: raw), row, cell: cell, area: key.area)
-            case .quantity(let q) where key.measure != .rate && ExactDecimal.signum(q.value) < 0:
+            case .quantity(let q) where key.measure != .rate && ExactDecimal.signum(q.value) < 0 && !Self.measuresAChange(row, key, in: table):
                 findings.add(.negative(label: label, value: q.value), row, cell: cell, area: key.area, actual: q.value)
             default:
                 break
             }
         }
+    }
+
+    /// Whether the figure is a change, which may fall below zero (义龙新区's 投资增速 -11.8): its
+    /// indicator or its column's header names one (增速, 增幅, 同比, 增减 …).
+    static func measuresAChange(_ row: CheckedRow, _ key: ValueKey, in table: CheckedTable) -> Bool {
+        let header = row.row.group?.column(key.measure)?.header ?? table.column(for: key)?.header
+        let names = [row.row.indicator, row.row.project, header].compactMap { $0 }
+        return names.contains { name in ProseNegativeRule.changeWords.contains(where: name.contains) }
     }
 
     /// What a formula without a value computes, as far as the rules care.
