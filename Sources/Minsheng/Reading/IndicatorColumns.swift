@@ -247,6 +247,12 @@ extension LayoutRecognizer {
             groups.append(group)
         }
         guard !groups.isEmpty else { return nil }
+        // One column named only by the kind of its figure (金额) is of what the title says.
+        if !grouped, groups.count == 1, TitleSubject.isBareFigureName(groups[0].indicator),
+            let subject = TitleSubject.title(grid, above: top).flatMap(TitleSubject.of)
+        {
+            groups[0].indicator = subject
+        }
         let yearTargets = Self.settleYearTargets(&groups)
         Self.distinguishSameNames(&groups)
         // The plain numbers of the figure columns that are not rates, by row: what a total row

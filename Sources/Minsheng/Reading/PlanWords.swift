@@ -6,7 +6,11 @@ enum PlanWords {
     /// The words of a plan.
     static let plan = ["目标", "任务", "计划", "分解", "下达", "安排", "预算", "力争"]
     /// The words of a report of what was done.
-    static let done = ["完成情况", "进展情况", "进度", "实施情况", "落实情况", "完成统计", "已完成"]
+    static let done = [
+        "完成情况", "进展情况", "进度", "实施情况", "落实情况", "完成统计", "已完成",
+        // What was paid out: …资金发放情况, 拨付情况, 兑现情况.
+        "发放情况", "拨付情况", "兑现情况", "使用情况", "执行情况",
+    ]
 
     /// Whether the title rows of `grid` (above `top`, the header's first row) say the table
     /// reports what was done and none says it is a plan. Only the first 512 characters of a text

@@ -71,7 +71,11 @@ struct ReadingJudge: Sendable {
         // wrong way round (进度 the cumulative figure, 完成目标(%) the rate) or the rates on the
         // wrong scale. The alternatives are tried only then, so a table that agrees costs nothing.
         if !chosen.table.items.isEmpty, chosen.agreement.disagreements + chosen.agreement.misfits > 0, small {
+            // (completed ÷ target = rate and completed ÷ rate = target are one equation: a rate
+            // column its words name and its cells show as percentages stays the rate.)
+            let percentRates = Self.percentRateColumns(chosen.table)
             for (layout, _) in ReadingAlternatives.of(proposed) {
+                if Self.moves(percentRates, in: layout) { continue }
                 tried += 1
                 let (table, agreement) = read(layout, sheet: sheet, file: file, measuring: true)
                 // One row that happens to agree is no evidence against the words: two at least.
@@ -101,6 +105,41 @@ struct ReadingJudge: Sendable {
         table.prepared = checked.prepared
         table.ruleFindings = kept
         return (table, agreement)
+    }
+
+    /// The columns read as rates whose figures are typed as percentages (a `0.0%` format, or
+    /// text such as `85%`) in most of the item rows, two at least.
+    static func percentRateColumns(_ table: RecognizedTable) -> Set<Int> {
+        var figures: [Int: Int] = [:]
+        var percents: [Int: Int] = [:]
+        for row in table.items {
+            for (key, cell) in row.values where key.measure == .rate {
+                let column = cell.reference.column
+                switch cell.value {
+                case .number:
+                    figures[column, default: 0] += 1
+                    if case .percent = cell.format.kind { percents[column, default: 0] += 1 }
+                case .string(let text):
+                    let trimmed = HeaderText.normalize(text)
+                    guard trimmed.contains(where: HeaderText.isDigit), trimmed.utf8.count <= 16 else { continue }
+                    figures[column, default: 0] += 1
+                    if trimmed.hasSuffix("%") || trimmed.hasSuffix("％") { percents[column, default: 0] += 1 }
+                default:
+                    continue
+                }
+            }
+        }
+        return Set(figures.compactMap { column, count in count >= 2 && percents[column, default: 0] * 2 > count ? column : nil })
+    }
+
+    /// Whether `layout` reads any of `columns` as something other than a rate.
+    static func moves(_ columns: Set<Int>, in layout: TableLayout) -> Bool {
+        guard !columns.isEmpty else { return false }
+        let all = layout.columns + (layout.areaRows?.groups.flatMap(\.columns) ?? [])
+        return all.contains { column in
+            guard columns.contains(column.column), case .value(let measure, _) = column.meaning else { return false }
+            return measure != .rate
+        }
     }
 
     /// Whether a sheet is small enough to be read again under every alternative: at most 5,000

@@ -20,7 +20,7 @@ enum TitleSubject {
             if let range = text.range(of: pattern, options: .regularExpression) { text.removeSubrange(range) }
         }
         let trailing = [
-            #"(目标任务|任务)?(分解|完成|进展|推进|落实|实施|进度)+(情况)?(统计|汇总|一览|明细)?表?$"#,
+            #"(目标任务|任务)?(分解|完成|进展|推进|落实|实施|进度|分配|安排|下达|发放|拨付)+(情况)?(统计|汇总|一览|明细)?(方案|计划)?表?$"#,
             #"(统计|汇总|一览|明细)?表$"#,
         ]
         for pattern in trailing {
@@ -29,6 +29,12 @@ enum TitleSubject {
         guard (2...16).contains(text.count), text.contains(where: { $0.unicodeScalars.first.map { $0.properties.isIdeographic } ?? false })
         else { return nil }
         return text
+    }
+
+    /// Names that say only what kind of figure a column holds (金额, 人数), not what it is of: a
+    /// table's one column so named is of what its title says (救灾补助资金指标分配表 | 金额).
+    static func isBareFigureName(_ name: String) -> Bool {
+        ["金额", "资金", "数额", "数量", "人数", "户数", "个数", "资金数", "金额数", "合计", "小计", "总计"].contains(HeaderText.normalize(name))
     }
 
     /// The title of a table whose header starts at `headerTop`: the first text row above it that

@@ -93,7 +93,14 @@ enum QuantityParser {
             bound = .approximately
             rest = rest.dropFirst(p.count)
         }
-        guard let (number, afterNumber) = readNumber(rest) else { return nil }
+        guard var (number, afterNumber) = readNumber(rest) else { return nil }
+        // 1*2, 3×5: a figure written as a product (1 个乡镇 × 2 名医生) is the product.
+        if let sign = afterNumber.first, sign == "*" || sign == "×",
+            let (factor, afterFactor) = readNumber(afterNumber.dropFirst()), ExactDecimal.signum(factor) > 0
+        {
+            number *= factor
+            afterNumber = afterFactor
+        }
         rest = afterNumber
         if let s = words.atMostSuffixes.first(where: { rest.hasSuffix($0) }) {
             bound = .atMost
