@@ -1,14 +1,34 @@
 import XLSXReader
 
 /// `duplicate-item`: the same item (project and indicator, and area in a table with one row per
-/// area) as an earlier row.
+/// area) as an earlier row — unless the row holds nothing (blank or 不适用 throughout).
 struct DuplicateRule: TableRule {
     /// Creates one.
     init() {}
 
+    /// Whether a row holds anything beside its name: a figure, words, a note — not only blanks
+    /// and dashes.
+    static func holdsSomething(_ row: CheckedRow, in table: CheckedTable) -> Bool {
+        if row.values.values.contains(where: { $0.quantity != .notApplicable }) { return true }
+        let sheet = table.table.sheet
+        for column in table.table.layout.columns {
+            switch column.meaning {
+            case .role(.progressText), .role(.note), .role(.schedule), .role(.lead), .role(.breakdown): break
+            default: continue
+            }
+            guard let cell = sheet.cell(at: CellReference(row: row.row.row, column: column.column)) else { continue }
+            if case .string(let text) = cell.value, HeaderText.isBlank(text) || text.allSatisfy({ "—-－―/\\–… ".contains($0) }) { continue }
+            return true
+        }
+        return false
+    }
+
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         let key = row.key
         guard !key.isEmpty, let first = table.firstRowOfKey[key], first != row.row.row else { return }
+        // A line of the form left empty or 不适用 (其它资助 | —— | ——, again under another heading)
+        // carries nothing that could be counted twice.
+        guard Self.holdsSomething(row, in: table) else { return }
         let layout = table.table.layout
         // With the areas in rows, the item's name is its group's header.
         let column = row.row.group?.columns.first?.column ?? layout.column(.indicator)?.column ?? layout.column(.project)?.column ?? 0
