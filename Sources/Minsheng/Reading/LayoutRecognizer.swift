@@ -174,6 +174,9 @@ struct LayoutRecognizer: Sendable {
         settleProgressSentences(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleColumnsOfWords(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleWordedTargets(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        var headers = top
+        if twoRows { for (column, text) in below { headers[column] = text } }
+        settleFiguresBeside(&columns, headers: headers, grid: grid, headerTop: headerRow, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         RateSubject.settle(&columns)
         var layout = TableLayout(
             sheetName: sheet.name, headerRows: headerRow...(headerRow + (twoRows ? 1 : 0)), columns: columns)

@@ -41,10 +41,7 @@ struct TableReader: Sendable {
         let hasTargetColumn = !targetColumns.isEmpty && sheetRows.contains { row in
             row.index > layout.headerRows.upperBound && row.cells.contains { targetColumns.contains($0.reference.column) && !Self.isBlank($0) }
         }
-        let valueColumns = layout.columns.compactMap { column -> (ValueKey, Int)? in
-            if case .value(let measure, let area) = column.meaning { return (ValueKey(measure, area: area), column.column) }
-            return nil
-        }
+        let valueColumns = Self.valueKeys(layout).map { ($0.key, $0.column) }
 
         // Long texts are normalized and cleaned once per stored string, not once per cell.
         let normalizedTexts = TextMemo<String>()
@@ -279,6 +276,22 @@ struct TableReader: Sendable {
         guard let name = row.indicator ?? row.project, HeaderVocabulary.label(name).map({ HeaderText.hasAtMost(24, charactersIn: $0) }) ?? false
         else { return .additive }
         return vocabulary.indicatorKind(of: name, unit: row.unit)
+    }
+
+    /// The value columns of a layout with the areas in columns or none, each with its key: the
+    /// first column of each measure and area is its main figure; with no areas, a further
+    /// target or completion column is one more figure of the item (`ValueKey.figure`), read on
+    /// its own.
+    static func valueKeys(_ layout: TableLayout) -> [(key: ValueKey, column: Int)] {
+        var seen = Set<ValueKey>()
+        let hasAreas = layout.columns.contains { if case .value(_, _?) = $0.meaning { true } else { false } }
+        return layout.columns.compactMap { column -> (ValueKey, Int)? in
+            guard case .value(let measure, let area) = column.meaning else { return nil }
+            let key = ValueKey(measure, area: area)
+            if seen.insert(key).inserted { return (key, column.column) }
+            // (A second rate is paired by its own rules, `YearTargets`: not a figure of its own.)
+            return hasAreas || area != nil || measure == .rate ? (key, column.column) : (ValueKey(measure, figure: column.column), column.column)
+        }
     }
 
     /// A table with the areas in rows: one item per indicator group, its values the group's

@@ -19,20 +19,32 @@ struct ValueKey: Hashable, Sendable, Comparable {
     /// Which figure.
     var measure: Measure
     /// The area (nil: the item's overall or total figure).
-    var area: String? { didSet { areaPrint = Self.fingerprint(area) } }
+    var area: String? { didSet { areaPrint = Self.fingerprint(area, figure) } }
+    /// With no areas, the zero-based column of one more figure of the item beside its main
+    /// ones (户数 · 人数 · 资金, 本期 · 上期): nil for the main figure of each measure. Such a
+    /// figure is checked on its own (its sums, its sign), never against a target or a rate.
+    var figure: Int? { didSet { areaPrint = Self.fingerprint(area, figure) } }
     /// A 64-bit digest of the area's UTF-8 bytes, made once per key: every value of every row
     /// is looked up by its key many times, and hashing the bytes for each lookup cost more than
     /// the rules' own work.
     private var areaPrint: UInt64
 
     /// Creates one from its parts.
-    init(_ measure: Measure, area: String? = nil) {
+    init(_ measure: Measure, area: String? = nil, figure: Int? = nil) {
         self.measure = measure
         self.area = area
-        areaPrint = Self.fingerprint(area)
+        self.figure = figure
+        areaPrint = Self.fingerprint(area, figure)
     }
 
-    /// FNV-1a over the area's UTF-8 bytes (nil: a value no byte string gives).
+    /// FNV-1a over the area's UTF-8 bytes (nil: a value no byte string gives), the column of
+    /// another figure mixed in.
+    private static func fingerprint(_ area: String?, _ figure: Int?) -> UInt64 {
+        let own = fingerprint(area)
+        guard let figure else { return own }
+        return own ^ ((UInt64(figure) &+ 1) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
     private static func fingerprint(_ area: String?) -> UInt64 {
         guard var area else { return 0xFF }
         return area.withUTF8 { bytes in
@@ -44,7 +56,7 @@ struct ValueKey: Hashable, Sendable, Comparable {
 
     /// Orders for sorting.
     static func < (a: ValueKey, b: ValueKey) -> Bool {
-        (a.area ?? "", a.measure.rawValue) < (b.area ?? "", b.measure.rawValue)
+        (a.area ?? "", a.figure ?? -1, a.measure.rawValue) < (b.area ?? "", b.figure ?? -1, b.measure.rawValue)
     }
 
     /// Equal measures and areas, the areas compared by their UTF-8 bytes: every value of every
@@ -52,7 +64,7 @@ struct ValueKey: Hashable, Sendable, Comparable {
     /// text (every area name) each time. Area names come from the layout's normalized headers,
     /// so one area is always spelt with the same bytes.
     static func == (a: ValueKey, b: ValueKey) -> Bool {
-        guard a.measure == b.measure, a.areaPrint == b.areaPrint else { return false }
+        guard a.measure == b.measure, a.areaPrint == b.areaPrint, a.figure == b.figure else { return false }
         switch (a.area, b.area) {
         case (nil, nil): return true
         case (let x?, let y?):

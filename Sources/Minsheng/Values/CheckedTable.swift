@@ -244,10 +244,9 @@ struct ValueColumns: Sendable {
             return
         }
         var found: [ValueKey: LayoutColumn] = [:]
-        for column in layout.columns {
-            guard case .value(let measure, let area) = column.meaning else { continue }
-            let key = ValueKey(measure, area: area)
-            if found[key] == nil { found[key] = column }
+        let columnsByIndex = Dictionary(layout.columns.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
+        for (key, column) in TableReader.valueKeys(layout) where found[key] == nil {
+            found[key] = columnsByIndex[column]
         }
         byKey = found
     }

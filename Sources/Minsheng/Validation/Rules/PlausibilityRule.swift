@@ -22,7 +22,8 @@ struct PlausibilityRule: TableRule {
 
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         // Each value has its own cell, and `Validator` orders findings by cell: no sort here.
-        for (key, value) in row.values {
+        // (A figure beside the main ones, `ValueKey.figure`, has no target or rate to be judged by.)
+        for (key, value) in row.values where key.figure == nil {
             guard let q = value.quantity.quantity else { continue }
             var cell: String { value.cell.reference.a1 }  // only for a finding
             switch key.measure {

@@ -11,7 +11,7 @@ struct ValueRule: TableRule {
         for (key, value) in row.values {
             // Built only for a finding (most values have none).
             var cell: String { value.cell.reference.a1 }
-            var label: String { CheckedRow.label(key) }
+            var label: String { key.figure == nil ? CheckedRow.label(key) : table.column(for: key).map { HeaderText.normalize($0.header) } ?? CheckedRow.label(key) }
             if value.cell.value == .formulaWithoutValue || value.cell.placeholderResult {
                 // A rate the workbook computes from the row's own two figures reports nothing of
                 // its own: those figures are what is checked.
