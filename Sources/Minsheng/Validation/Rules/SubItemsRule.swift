@@ -1,9 +1,14 @@
 import Foundation
+import XLSXReader
 
-/// `total-mismatch` / `completed-total-mismatch` for an item and its numbered sub-items: the
-/// parts can never add up to more than the whole. An item numbered as a heading (三、封山育林,
-/// （二）…) followed by items numbered 1. 2. 3. (or （1）) holds at least their sum in each
-/// figure column; less is allowed (其中: the parts named may be some of them).
+/// `total-mismatch` / `completed-total-mismatch` for a line and the numbered lines under it: the
+/// parts can never add up to more than the whole. A line with figures followed right away by
+/// lines numbered in another way than itself (三、封山育林 over 1. 2. 3.; 乡镇级合计 over 1.镇
+/// 2.乡 …; (二)民政事业费 over 1. … 5.; A城市低保 over I · II) holds at least their sum in each
+/// figure column; less is allowed (其中: the parts named may be some of them). The parts are the
+/// lines numbered as the first of them, up to a line numbered as the whole or as a line above
+/// it (or, under a line without a number, another line without one); lines numbered otherwise
+/// between them are their own parts' parts, and under a numbered line so are lines without one.
 ///
 /// Only figures that sum are compared: the same unit, not a rate, ratio, ceiling or percentage;
 /// two parts at least.
@@ -12,24 +17,72 @@ struct SubItemsRule: WholeTableRule {
     init() {}
 
     func check(_ table: CheckedTable, into findings: inout FindingBuilder) {
-        guard table.table.layout.areaRows == nil else { return }
-        var parent: CheckedRow?
-        var parts: [CheckedRow] = []
-        for row in table.rows {
-            let name = Self.name(of: row)
-            if Self.isHeadingNumbered(name) {
-                if let parent { compare(parent, with: parts, in: table, into: &findings) }
-                parent = row
-                parts = []
-            } else if Self.isPartNumbered(name), parent != nil {
-                parts.append(row)
-            } else {
-                if let parent { compare(parent, with: parts, in: table, into: &findings) }
-                parent = nil
-                parts = []
+        guard table.table.layout.areaRows == nil, table.rows.count >= 3 else { return }
+        // The lines in order, headings without figures among them (一、综合 · (一)行政区划: they
+        // open their numberings), each item with its checked row.
+        var lines: [(number: OutlineNumber, item: CheckedRow?)] = []
+        var next = 0
+        for row in table.table.rows {
+            switch row.kind {
+            case .item:
+                guard next < table.rows.count else { continue }
+                let checked = table.rows[next]
+                next += 1
+                lines.append((OutlineNumber.of(Self.name(of: checked)), checked))
+            case .section:
+                // (The heading as typed, its number with it: the section's title has none.)
+                lines.append((OutlineNumber.of(Self.heading(row.row, in: table)), nil))
+            default:
+                continue
             }
         }
-        if let parent { compare(parent, with: parts, in: table, into: &findings) }
+        guard lines.contains(where: { $0.number != .none && $0.item != nil }) else { return }
+        // The numberings open at each line, outermost first: a numbering seen again closes
+        // those opened after it (lines without a number open none).
+        var open: [OutlineNumber] = []
+        for whole in lines.indices.dropLast() {
+            let number = lines[whole].number
+            if number != .none {
+                if let level = open.firstIndex(of: number) { open.removeSubrange((level + 1)...) } else { open.append(number) }
+            }
+            let partNumber = lines[whole + 1].number
+            guard let item = lines[whole].item, partNumber != .none, !item.values.isEmpty else { continue }
+            // Parts are numbered anew under their whole; under a line without a number, a list
+            // numbered as the one just above (城市低保支出 · (1) · (2), 农村低保支出 · (1) · (2)) is
+            // a new list when it begins at its first number.
+            if open.contains(partNumber) {
+                guard number == .none, open.last == partNumber, let first = lines[whole + 1].item,
+                    OutlineNumber.isFirst(Self.name(of: first))
+                else { continue }
+            }
+            var parts: [CheckedRow] = []
+            for line in lines[(whole + 1)...] {
+                if line.number == partNumber, let part = line.item {
+                    parts.append(part)
+                } else if line.number == partNumber || (open.contains(line.number) && line.number != partNumber)
+                    || (line.number == .none && number == .none)
+                {
+                    // (A heading, a line numbered as one above, or, under a line without a number,
+                    // another such line: the parts have ended.)
+                    break
+                }
+            }
+            compare(item, with: parts, in: table, into: &findings)
+        }
+    }
+
+    /// The beginning of a heading row's text as typed, normalized: its first text in the
+    /// columns of the items' numbers and names, or in the first column.
+    static func heading(_ row: Int, in table: CheckedTable) -> String {
+        let layout = table.table.layout
+        let columns = [HeaderRole.sequence, .category, .project, .indicator].compactMap { layout.column($0)?.column } + [0]
+        for column in columns {
+            guard let cell = table.table.sheet.cell(at: CellReference(row: row, column: column)), case .string(let text) = cell.value,
+                !HeaderText.isBlank(text)
+            else { continue }
+            return HeaderText.normalize(String(text.prefix(12)))
+        }
+        return ""
     }
 
     /// The text an item is numbered in: its 序号, or the beginning of its name.
