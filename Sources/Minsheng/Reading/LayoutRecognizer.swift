@@ -176,10 +176,12 @@ struct LayoutRecognizer: Sendable {
         settleWordedTargets(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         var headers = top
         if twoRows { for (column, text) in below { headers[column] = text } }
-        settleFiguresBeside(&columns, headers: headers, grid: grid, headerTop: headerRow, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        let lastHeaderRow = settleGroupHeaders(
+            &columns, headers: &headers, grid: grid, sheet: sheet, headerRow: headerRow, lastHeaderRow: headerRow + (twoRows ? 1 : 0))
+        settleFiguresBeside(&columns, headers: headers, grid: grid, headerTop: headerRow, sheet: sheet, below: lastHeaderRow)
         RateSubject.settle(&columns)
         var layout = TableLayout(
-            sheetName: sheet.name, headerRows: headerRow...(headerRow + (twoRows ? 1 : 0)), columns: columns)
+            sheetName: sheet.name, headerRows: headerRow...lastHeaderRow, columns: columns)
         reinterpretNumericProgress(&layout, sheet: sheet)
         return layout
     }

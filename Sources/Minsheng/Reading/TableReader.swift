@@ -100,7 +100,7 @@ struct TableReader: Sendable {
             // page break): words such as 目标, 完成, 完成率 where the figures belong. No item.
             if Self.isRepeatedHeader(values, vocabulary: vocabulary) { continue }
             let firstText = normalizedTexts.value(firstRaw, HeaderText.normalize)
-            if vocabulary.isFooter(firstText)
+            if vocabulary.isFooter(firstText) || TotalRows.namesASum(firstText) && vocabulary.isTotal(firstText)
                 || values.isEmpty && NoteRows.isNoteAcross(sheetRow, merges: mergesAcross, first: firstColumn, last: lastColumn)
             {
                 var footer = TableRow(row: sheetRow.index, kind: .footer, category: category, values: values)

@@ -10,7 +10,14 @@ enum TotalRows {
     static func label(of row: TableRow) -> String? {
         guard row.kind == .footer, let text = row.footerText else { return nil }
         if text.hasPrefix(subtotal) { return subtotal }
-        return text.hasPrefix("合计") || text.hasPrefix("总计") ? String(text.prefix(2)) : nil
+        if text.hasPrefix("合计") || text.hasPrefix("总计") { return String(text.prefix(2)) }
+        // A total named for what it sums (全市合计, 秋季合计) is one too.
+        return namesASum(text) ? text : nil
+    }
+
+    /// Whether a short normalized text ends as a sum does (秋季合计, 全市总计).
+    static func namesASum(_ text: String) -> Bool {
+        HeaderText.hasAtMost(8, charactersIn: text) && (text.hasSuffix("合计") || text.hasSuffix("总计"))
     }
 
     /// Whether a row is a section heading that carries figures: the sums of the items under it

@@ -53,7 +53,7 @@ struct ColumnTotalRule: WholeTableRule {
                 } else {
                     closeHeading()
                     if let leading = leadingTotal {
-                        compare(leading.row, label: leading.label, with: sinceTotal, below: true, in: table, into: &findings)
+                        compare(leading.row, label: leading.label, with: covered(by: leading.row, sinceTotal, in: table), below: true, in: table, into: &findings)
                         leadingTotal = nil
                     }
                     if sinceTotal.isEmpty {
@@ -67,7 +67,38 @@ struct ColumnTotalRule: WholeTableRule {
             }
         }
         closeHeading()
-        if let leading = leadingTotal { compare(leading.row, label: leading.label, with: sinceTotal, below: true, in: table, into: &findings) }
+        if let leading = leadingTotal {
+            compare(leading.row, label: leading.label, with: covered(by: leading.row, sinceTotal, in: table), below: true, in: table, into: &findings)
+        }
+    }
+
+    /// The items a total above them covers: the first ones whose sums agree with it in the most
+    /// columns (秋季合计 over 学前 … 高教, not the breakdowns of 学前 and 小学 listed after them);
+    /// all of them when no first items agree with it in any column.
+    private func covered(by total: TableRow, _ items: [CheckedRow], in table: CheckedTable) -> [CheckedRow] {
+        guard items.count > 2 else { return items }
+        var agreeing = [Int](repeating: 0, count: items.count + 1)
+        for (key, cell) in total.values where key.measure != .rate {
+            let column = table.column(for: key)
+            let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit, words: table.table.words.quantities)
+            guard case .quantity(let whole) = read.quantity, !whole.isPercent else { continue }
+            var sum = Decimal(0)
+            var printed: [ReadValue] = [read]
+            for (index, item) in items.enumerated() {
+                if let value = item.values[key], case .quantity(let q) = value.quantity, !q.isPercent {
+                    sum += q.value
+                    printed.append(value)
+                }
+                if index >= 1, Quantity.equal(sum, whole.value) || AreaShares.withinRounding(sum, whole.value, of: printed) {
+                    agreeing[index + 1] += 1
+                }
+            }
+        }
+        // (The most columns agreeing; of equals, the most items.)
+        guard let best = agreeing.indices.max(by: { a, b in agreeing[a] != agreeing[b] ? agreeing[a] < agreeing[b] : a < b }),
+            agreeing[best] > 0
+        else { return items }
+        return Array(items.prefix(best))
     }
 
     private func compare(
