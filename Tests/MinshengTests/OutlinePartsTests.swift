@@ -65,6 +65,43 @@ struct OutlinePartsTests {
         #expect(findings.isEmpty, "\(findings.map(\.message))")
     }
 
+    @Test func partsJustShortOfTheirWholeAreASlip() throws {
+        let rows = [
+            ["指标名称", "单位", "数量"],
+            ["2.社会救助", "万元", "413393.4"],
+            ["(1)最低生活保障", "万元", "349123.7"],
+            ["(2)特困人员救助供养支出", "万元", "42544.9"],
+            ["(3)临时救助支出", "万元", "13700.0"],
+            ["3.社会福利", "万元", "56507.5"],
+            ["其中:(1)儿童福利", "万元", "11886.3"],
+            ["(2)老年人福利", "万元", "15216.1"],
+        ]
+        let (_, findings) = try TableFixture.check(rows)
+        // 405368.6 is 98% of 413393.4: a slip to look at; 27102.4 is less than half of 56507.5:
+        // lines left unlisted (其中), and (2) after 其中:(1) is no list of its own.
+        #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "") \($0.severity)" } == ["total-mismatch C2 warning"], "\(findings.map(\.message))")
+    }
+
+    @Test func indentedLinesArePartsOfTheLineAbove() throws {
+        var rows = [
+            ["指标名称", "单位", "数量"],
+            ["  1.提供住宿的民政机构", "个", "617"],
+            ["        养老机构", "个", "586"],
+            ["        儿童福利和救助保护机构", "个", "11"],
+            ["        其他提供住宿机构", "个", "20"],
+            ["      城市最低生活保障", "", ""],
+            ["         最低生活保障人数", "万人", "7.1"],
+            ["      农村最低生活保障", "", ""],
+            ["         最低生活保障人数", "万人", "3.8"],
+        ]
+        // (As .xlsx, whose cells keep the spaces typed before a name; the merge is out of the way.)
+        let (_, correct) = try TableFixture.check(rows, merges: ["Z40:Z41"])
+        #expect(correct.isEmpty, "\(correct.map(\.message))")
+        rows[2][2] = "568"
+        let (_, findings) = try TableFixture.check(rows, merges: ["Z40:Z41"])
+        #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["total-mismatch C2"], "\(findings.map(\.message))")
+    }
+
     @Test func theNumberings() {
         #expect(OutlineNumber.of("A城市低保") == .letter && OutlineNumber.of("II城市") == .roman && OutlineNumber.of("I城市") == .roman)
         #expect(OutlineNumber.of("(二)民政") == .chineseInParentheses && OutlineNumber.of("1.镇") == .arabic && OutlineNumber.of("最低") == .none)

@@ -36,7 +36,7 @@ public enum TableFixture {
                     data += "<c r=\"\(ref)\"><v>\(field)</v></c>"
                 } else {
                     let escaped = field.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                    data += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escaped)</t></is></c>"
+                    data += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escaped)</t></is></c>"
                 }
             }
             data += "</row>"

@@ -99,6 +99,8 @@ enum FindingMessage: Sendable, Hashable {
     case rowTotalMismatch(measure: Measure, area: String, header: String, parts: [String], total: Decimal, sum: Decimal)
     /// An item's figure smaller than the sum of its numbered sub-items (`count` of them).
     case partsExceedWhole(measure: Measure, whole: String, header: String, total: Decimal, sum: Decimal, count: Int)
+    /// Numbered parts that fall just short of their whole (a slip, not lines left unlisted).
+    case partsShortOfWhole(measure: Measure, whole: String, header: String, total: Decimal, sum: Decimal, count: Int)
 
     /// The stable code.
     var code: FindingCode {
@@ -108,7 +110,8 @@ enum FindingMessage: Sendable, Hashable {
         case .negative: return .negativeValue
         case .totalMismatch(let measure, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .columnTotalMismatch(let measure, _, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
-        case .partsExceedWhole(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
+        case .partsExceedWhole(let measure, _, _, _, _, _), .partsShortOfWhole(let measure, _, _, _, _, _):
+            return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .rowTotalMismatch(let measure, _, _, _, _, _): return measure == .completed ? .completedTotalMismatch : .totalMismatch
         case .proseTotalMismatch, .breakdownColumnMismatch: return .totalMismatch
         case .breakdownIncomplete: return .breakdownIncomplete
@@ -155,7 +158,7 @@ enum FindingMessage: Sendable, Hashable {
             .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved, .doubtfulReading:
             return .error
         case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
-            .behindSchedule, .duplicateRow, .duplicateArea, .unknownRow, .missingSubmission,
+            .behindSchedule, .duplicateRow, .duplicateArea, .partsShortOfWhole, .unknownRow, .missingSubmission,
             .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .unlabeledRow, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
@@ -180,6 +183,8 @@ enum FindingMessage: Sendable, Hashable {
             return "\(area)的\(header) \(Quantity.format(total)) 与\(named)之和 \(Quantity.format(sum)) 不一致"
         case .partsExceedWhole(_, let whole, let header, let total, let sum, let count):
             return "\(whole)的\(header) \(Quantity.format(total)) 小于其下 \(count) 个分项之和 \(Quantity.format(sum))：分项之和不应大于总数"
+        case .partsShortOfWhole(_, let whole, let header, let total, let sum, let count):
+            return "\(whole)的\(header) \(Quantity.format(total)) 比其下 \(count) 个分项之和 \(Quantity.format(sum)) 多 \(Quantity.format(total - sum))，相差不到一成：请核对分项是否录错或漏列"
         case .proseTotalMismatch(let total, let sum, let clause):
             return "目标 \(Quantity.format(total)) 与其中各县区合计 \(Quantity.format(sum)) 不一致（\(clause)）"
         case .breakdownColumnMismatch(let total, let sum, let areas, let cell):

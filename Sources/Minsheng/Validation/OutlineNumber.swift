@@ -22,6 +22,7 @@ enum OutlineNumber: Hashable, Sendable {
     /// a list of parts begins there.
     static func isFirst(_ label: String) -> Bool {
         var rest = Substring(label)
+        if rest.hasPrefix("其中:") { rest = rest.dropFirst(3) } else if rest.hasPrefix("其中") { rest = rest.dropFirst(2) }
         if rest.hasPrefix("(") { rest = rest.dropFirst() }
         guard let first = rest.first else { return false }
         if first == "1" { return rest.dropFirst().first.map { !$0.isNumber } ?? false }
@@ -32,6 +33,8 @@ enum OutlineNumber: Hashable, Sendable {
 
     /// The numbering of a normalized label (`SubItemsRule.name(of:)`).
     static func of(_ label: String) -> OutlineNumber {
+        // (其中:(1)儿童福利 is numbered (1): 其中 says the lines are parts.)
+        let label = label.hasPrefix("其中:") ? String(label.dropFirst(3)) : label.hasPrefix("其中") ? String(label.dropFirst(2)) : label
         guard let first = label.unicodeScalars.first else { return .none }
         if SubItemsRule.isHeadingNumbered(label) { return first == "(" ? .chineseInParentheses : .chineseHeading }
         if SubItemsRule.isPartNumbered(label) { return first == "(" ? .arabicInParentheses : .arabic }

@@ -29,6 +29,13 @@ struct DuplicateRule: TableRule {
         // A line of the form left empty or 不适用 (其它资助 | —— | ——, again under another heading)
         // carries nothing that could be counted twice.
         guard Self.holdsSomething(row, in: table) else { return }
+        // (The same name under two headings of an indented outline — 最低生活保障人数 under 城市…
+        // and under 农村… — is two items.)
+        if let depth = Indentation.of(row: row.row.row, in: table), depth > 0,
+            Indentation.parent(ofRow: row.row.row, in: table) != Indentation.parent(ofRow: first, in: table)
+        {
+            return
+        }
         let layout = table.table.layout
         // With the areas in rows, the item's name is its group's header.
         let column = row.row.group?.columns.first?.column ?? layout.column(.indicator)?.column ?? layout.column(.project)?.column ?? 0

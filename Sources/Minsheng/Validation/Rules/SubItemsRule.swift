@@ -47,13 +47,13 @@ struct SubItemsRule: WholeTableRule {
             }
             let partNumber = lines[whole + 1].number
             guard let item = lines[whole].item, partNumber != .none, !item.values.isEmpty else { continue }
+            // (A list of parts begins at its first number: (2) after a line is no list of its own.)
+            guard let firstPart = lines[whole + 1].item, OutlineNumber.isFirst(Self.name(of: firstPart)) else { continue }
             // Parts are numbered anew under their whole; under a line without a number, a list
             // numbered as the one just above (城市低保支出 · (1) · (2), 农村低保支出 · (1) · (2)) is
             // a new list when it begins at its first number.
             if open.contains(partNumber) {
-                guard number == .none, open.last == partNumber, let first = lines[whole + 1].item,
-                    OutlineNumber.isFirst(Self.name(of: first))
-                else { continue }
+                guard number == .none, open.last == partNumber else { continue }
             }
             var parts: [CheckedRow] = []
             for line in lines[(whole + 1)...] {
@@ -68,6 +68,27 @@ struct SubItemsRule: WholeTableRule {
                 }
             }
             compare(item, with: parts, in: table, into: &findings)
+        }
+        checkIndented(table, into: &findings)
+    }
+
+    /// Lines without numbers indented further than the line above them (`  1.提供住宿的民政机构`
+    /// over `        养老机构` · `        儿童福利和救助保护机构` …) are its parts: those indented as
+    /// the first of them, up to a line indented no further than the whole.
+    private func checkIndented(_ table: CheckedTable, into findings: inout FindingBuilder) {
+        let rows = table.rows
+        let depths = rows.map { Indentation.of(row: $0.row.row, in: table) }
+        guard depths.contains(where: { ($0 ?? 0) > 0 }) else { return }
+        for whole in rows.indices.dropLast() {
+            guard let depth = depths[whole], let partDepth = depths[whole + 1], partDepth > depth, !rows[whole].values.isEmpty,
+                OutlineNumber.of(Self.name(of: rows[whole + 1])) == .none
+            else { continue }
+            var parts: [CheckedRow] = []
+            for index in (whole + 1)..<rows.count {
+                guard let d = depths[index], d > depth else { break }
+                if d == partDepth { parts.append(rows[index]) }
+            }
+            compare(rows[whole], with: parts, in: table, into: &findings)
         }
     }
 
@@ -202,6 +223,7 @@ struct SubItemsRule: WholeTableRule {
             guard case .quantity(let total) = read.quantity, !total.isPercent else { continue }
             var sum = Decimal(0)
             var counted = 0
+            var printed: [ReadValue] = [read]
             for part in parts {
                 guard case .quantity(let q)? = part.values[key]?.quantity else { continue }
                 guard !q.isPercent, part.row.indicatorKind.isAdditive, q.unit == total.unit,
@@ -209,13 +231,21 @@ struct SubItemsRule: WholeTableRule {
                 else { return }
                 sum += q.value
                 counted += 1
+                if let value = part.values[key] { printed.append(value) }
             }
-            guard counted >= 2, sum > total.value, !Quantity.equal(sum, total.value) else { continue }
+            guard counted >= 2, !Quantity.equal(sum, total.value), !AreaShares.withinRounding(sum, total.value, of: printed) else { continue }
             let header = HeaderText.normalize(table.column(for: key)?.header ?? CheckedRow.label(key))
             let label = whole.row.project ?? whole.row.indicator ?? ""
-            findings.add(
-                .partsExceedWhole(measure: key.measure, whole: label, header: header, total: total.value, sum: sum, count: counted),
-                cell: read.cell.reference.a1, row: whole.row.row + 1, item: label, area: key.area, expected: sum, actual: total.value)
+            let message: FindingMessage
+            if sum > total.value {
+                message = .partsExceedWhole(measure: key.measure, whole: label, header: header, total: total.value, sum: sum, count: counted)
+            } else if (total.value - sum) * 10 < total.value {
+                // Parts just short of their whole are a slip; far short, lines left unlisted (其中).
+                message = .partsShortOfWhole(measure: key.measure, whole: label, header: header, total: total.value, sum: sum, count: counted)
+            } else {
+                continue
+            }
+            findings.add(message, cell: read.cell.reference.a1, row: whole.row.row + 1, item: label, area: key.area, expected: sum, actual: total.value)
         }
     }
 }
