@@ -26,4 +26,21 @@ struct MergedCategoryTests {
         let (_, findings) = try TableFixture.check(Self.rows)
         #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["duplicate-item B5", "duplicate-item B6"], "\(findings.map(\.message))")
     }
+
+    @Test func oneNameUnderTwoHeadingsIsTwoItems() throws {
+        var rows = [
+            ["指标", "单位", "数量"],
+            ["城市最低生活保障", "", ""],
+            ["最低生活保障人数", "人", "59395"],
+            ["农村最低生活保障", "", ""],
+            ["最低生活保障人数", "人", "240887"],
+            ["社会团体", "个", "1200"],
+            ["民办非企业单位", "个", "1504"],
+        ]
+        let (_, correct) = try TableFixture.check(rows)
+        #expect(correct.isEmpty, "\(correct.map(\.message))")
+        rows[6][0] = "社会团体"
+        let (_, findings) = try TableFixture.check(rows)
+        #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["duplicate-item A7"], "\(findings.map(\.message))")
+    }
 }

@@ -10,8 +10,8 @@ enum PlanWords {
         "完成情况", "进展情况", "进度", "实施情况", "落实情况", "完成统计", "已完成",
         // What was paid out: …资金发放情况, 拨付情况, 兑现情况.
         "发放情况", "拨付情况", "兑现情况", "使用情况", "执行情况",
-        // A statistical report counts what happened: …情况统计报表, 民政统计月报表, …情况汇总表.
-        "统计报表", "统计月报", "月报表", "情况统计", "情况汇总",
+        // A statistical report counts what happened: …情况统计报表, 社会服务统计3月份报表, …情况汇总表.
+        "统计", "月报表", "情况汇总",
     ]
 
     /// Whether the title rows of `grid` (above `top`, the header's first row) say the table

@@ -23,6 +23,23 @@ struct DuplicateRule: TableRule {
         return false
     }
 
+    /// The sheet row of the nearest heading above a row: a section row, or a row with a name
+    /// and nothing else (no figure, unit, progress or office). Nil when there is none.
+    static func heading(above sheetRow: Int, in table: CheckedTable) -> Int? {
+        let rows = table.table.rows
+        guard let index = rows.firstIndex(where: { $0.row == sheetRow }) else { return nil }
+        for row in rows[..<index].reversed() {
+            switch row.kind {
+            case .section: return row.row
+            case .item where row.values.isEmpty && row.unit == nil && row.progressText == nil && row.lead == nil
+                && (row.project ?? row.indicator) != nil:
+                return row.row
+            default: continue
+            }
+        }
+        return nil
+    }
+
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         let key = row.key
         guard !key.isEmpty, let first = table.firstRowOfKey[key], first != row.row.row else { return }
@@ -36,6 +53,9 @@ struct DuplicateRule: TableRule {
         {
             return
         }
+        // (So is one name under two headings without figures: 城市最低生活保障 · 最低生活保障人数 and
+        // 农村最低生活保障 · 最低生活保障人数.)
+        if Self.heading(above: row.row.row, in: table) != Self.heading(above: first, in: table) { return }
         let layout = table.table.layout
         // With the areas in rows, the item's name is its group's header.
         let column = row.row.group?.columns.first?.column ?? layout.column(.indicator)?.column ?? layout.column(.project)?.column ?? 0
