@@ -5,7 +5,7 @@ struct MissingTargetRule: TableRule {
     init() {}
 
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
-        for (key, value) in row.values where key.measure == .completed {
+        for (key, value) in row.values where key.measure == .completed && key.figure == nil {
             guard let completed = value.quantity.quantity, ExactDecimal.signum(completed.value) != 0 else { continue }
             let targetKey = ValueKey(.target, area: key.area)
             guard table.column(for: targetKey, in: row) != nil, row.values[targetKey] == nil else { continue }

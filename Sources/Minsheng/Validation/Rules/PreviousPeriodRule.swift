@@ -16,7 +16,7 @@ struct PreviousPeriodRule: PairRule {
         for row in current.rows {
             guard let key = index.matchKey(row.key), let before = index[key] else { continue }
             matched.insert(key)
-            for (valueKey, value) in row.values.sorted(by: { $0.key < $1.key }) where valueKey.measure != .rate {
+            for (valueKey, value) in row.values.sorted(by: { $0.key < $1.key }) where valueKey.measure != .rate && valueKey.figure == nil {
                 guard let now = value.quantity.quantity, let then = before.figure(valueKey),
                     now.isPercent == then.isPercent
                 else { continue }

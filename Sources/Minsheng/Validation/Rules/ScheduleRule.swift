@@ -9,7 +9,7 @@ struct ScheduleRule: TableRule {
         // A ceiling (失业率低于 4.3) is met under its target, not by reaching a share of it.
         guard let asOf = table.asOf, row.row.indicatorKind != .ceiling else { return }
         let schedule = Decimal(asOf.scheduleShare)
-        for (key, value) in row.values where key.measure == .completed {
+        for (key, value) in row.values where key.measure == .completed && key.figure == nil {
             guard let completed = value.quantity.quantity,
                 let target = row.figure(ValueKey(.target, area: key.area)), target.value > 0
             else { continue }
