@@ -57,4 +57,10 @@ struct PercentRatesAndProductsTests {
         #expect(result.readings.first?.columns.last?.indicator == "救灾补助资金指标")
         #expect(TitleSubject.of("2017年科技馆免费开放补助资金分配表") == "科技馆免费开放补助资金")
     }
+
+    @Test func theYearsEstimateIsWhatWasDone() throws {
+        let vocabulary = try HeaderVocabulary.load()
+        #expect(vocabulary.role(of: "2020年预计值") == .completed)
+        #expect(vocabulary.role(of: "预计完成") == .completed)
+    }
 }
