@@ -10,6 +10,18 @@ struct CheckedTable: Sendable {
     let asOf: AsOfDate?
     /// Each item row with its values read as figures.
     var rows: [CheckedRow] { prepared.rows }
+
+    /// Every body row of the table in order, each item with its checked row (the items of
+    /// `table.rows` and `rows` are in the same order): for rules that read items among the
+    /// headings and totals around them.
+    var bodyRows: [(row: TableRow, checked: CheckedRow?)] {
+        var next = 0
+        return table.rows.map { row in
+            guard row.kind == .item, next < rows.count else { return (row, nil) }
+            next += 1
+            return (row, rows[next - 1])
+        }
+    }
     /// Value columns whose cells are mostly figures: text there is an `unparsed-value`.
     var numericColumns: Set<Int> { prepared.numericColumns }
     /// The counties and districts a `每个县区` refers to.

@@ -23,19 +23,16 @@ struct ColumnTotalRule: WholeTableRule {
         // figures. Compared when what it covers ends (the next heading, total or the table's end).
         var leadingTotal: (row: TableRow, label: String)?
         var headingWithSums: TableRow?
-        var next = 0
         func closeHeading() {
             if let heading = headingWithSums, case .section(let title) = heading.kind {
                 compare(heading, label: title, with: sinceSection, below: true, in: table, into: &findings)
             }
             headingWithSums = nil
         }
-        for row in table.table.rows {
+        for (row, item) in table.bodyRows {
             switch row.kind {
             case .item:
-                guard next < table.rows.count else { continue }
-                let checked = table.rows[next]
-                next += 1
+                guard let checked = item else { continue }
                 sinceTotal.append(checked)
                 sinceSection.append(checked)
             case .unlabeled:

@@ -20,21 +20,11 @@ struct SubItemsRule: WholeTableRule {
         guard table.table.layout.areaRows == nil, table.rows.count >= 3 else { return }
         // The lines in order, headings without figures among them (一、综合 · (一)行政区划: they
         // open their numberings), each item with its checked row.
-        var lines: [(number: OutlineNumber, item: CheckedRow?)] = []
-        var next = 0
-        for row in table.table.rows {
-            switch row.kind {
-            case .item:
-                guard next < table.rows.count else { continue }
-                let checked = table.rows[next]
-                next += 1
-                lines.append((OutlineNumber.of(Self.name(of: checked)), checked))
-            case .section:
-                // (The heading as typed, its number with it: the section's title has none.)
-                lines.append((OutlineNumber.of(Self.heading(row.row, in: table)), nil))
-            default:
-                continue
-            }
+        let lines = table.bodyRows.compactMap { row, checked -> (number: OutlineNumber, item: CheckedRow?)? in
+            if let checked { return (OutlineNumber.of(Self.name(of: checked)), checked) }
+            // (The heading as typed, its number with it: the section's title has none.)
+            if case .section = row.kind { return (OutlineNumber.of(Self.heading(row.row, in: table)), nil) }
+            return nil
         }
         guard lines.contains(where: { $0.number != .none && $0.item != nil }) else { return }
         // The numberings open at each line, outermost first: a numbering seen again closes
