@@ -61,4 +61,28 @@ struct DuplicateAreaTests {
         #expect(findings.map(\.code.rawValue) == ["negative-value"], "\(findings.map(\.message))")
         #expect(findings.first?.cell == "C4")
     }
+
+    @Test func aPlaceTypedOverTwoColumnsIsNamedAndBothAreSummed() throws {
+        let rows = [
+            ["项目", "全市", "涡阳县", "蒙城县", "利辛县", "蒙城县"],
+            ["城镇新增就业", "1000", "300", "200", "250", "250"],
+            ["农村劳动力转移", "800", "200", "200", "200", "200"],
+        ]
+        let (result, findings) = try TableFixture.check(rows)
+        #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["duplicate-item F1"], "\(findings.map(\.message))")
+        #expect(result.readings.first?.areas.count == 4)
+        var wrong = rows
+        wrong[1][5] = "240"
+        let (_, found) = try TableFixture.check(wrong)
+        #expect(Set(found.map { "\($0.code.rawValue) \($0.cell ?? "")" }) == ["duplicate-item F1", "total-mismatch B2"], "\(found.map(\.message))")
+    }
+
+    @Test func aGrowthIsNoCompletionRate() throws {
+        let (_, findings) = try TableFixture.check([
+            ["指标名称", "单位", "数量", "上季度", "环比"],
+            ["1.优抚安置", "人", "7040", "7010", "0.43"],
+            ["2.退役安置", "人", "703", "1", "70200"],
+        ])
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+    }
 }

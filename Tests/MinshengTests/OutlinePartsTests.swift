@@ -105,7 +105,7 @@ struct OutlinePartsTests {
     @Test func theNumberings() {
         #expect(OutlineNumber.of("A城市低保") == .letter && OutlineNumber.of("II城市") == .roman && OutlineNumber.of("I城市") == .roman)
         #expect(OutlineNumber.of("(二)民政") == .chineseInParentheses && OutlineNumber.of("1.镇") == .arabic && OutlineNumber.of("最低") == .none)
-        #expect(OutlineNumber.of("ABC城市") == .none && OutlineNumber.of("①城市") == .circled)
+        #expect(OutlineNumber.of("ABC城市") == .none && OutlineNumber.of("①城市") == .circled && OutlineNumber.of("A、养老机构") == .letter)
         #expect(OutlineNumber.isFirst("(1)城市") && OutlineNumber.isFirst("1.镇") && !OutlineNumber.isFirst("10.镇") && !OutlineNumber.isFirst("II城市"))
     }
 }

@@ -163,6 +163,7 @@ struct LayoutRecognizer: Sendable {
             columns.sort { $0.column < $1.column }
         }
         settlePlaceAboveTheOthers(&columns, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        Self.keepRepeatedAreaColumns(&columns)
         // Two project columns apart (工程名称 … 项目内容): the first is the category the second
         // belongs to, so that neither is dropped from the item's name.
         let projects = columns.indices.filter { columns[$0].meaning == .role(.project) }
@@ -184,6 +185,27 @@ struct LayoutRecognizer: Sendable {
             sheetName: sheet.name, headerRows: headerRow...lastHeaderRow, columns: columns)
         reinterpretNumericProgress(&layout, sheet: sheet)
         return layout
+    }
+
+    /// A place named over two columns of one measure among places named once (蒙城县 typed
+    /// over 谯城区's column): both columns are read, the second under its own key
+    /// (`蒙城县（F列）`), so that the total is checked against every figure the table holds; the
+    /// check names it (`DuplicateAreaRule`). More repeats than one area column in four are
+    /// another layout, left as they are.
+    static func keepRepeatedAreaColumns(_ columns: inout [LayoutColumn]) {
+        var seen = Set<ValueKey>()
+        var repeated: [Int] = []
+        var areaColumns = 0
+        for (i, column) in columns.enumerated() {
+            guard case .value(let measure, let area?) = column.meaning else { continue }
+            areaColumns += 1
+            if !seen.insert(ValueKey(measure, area: area)).inserted { repeated.append(i) }
+        }
+        guard !repeated.isEmpty, repeated.count * 4 <= areaColumns else { return }
+        for i in repeated {
+            guard case .value(let measure, let area?) = columns[i].meaning else { continue }
+            columns[i].meaning = .value(measure, area: "\(area)（\(TableReading.letter(columns[i].column))列）")
+        }
     }
 
     /// Two columns proposed as one figure (two 目标任务 columns, the first in words, the second

@@ -42,6 +42,8 @@ enum FindingMessage: Sendable, Hashable {
     case duplicateRow(firstRow: Int, item: String)
     /// With the areas in rows, a place named on an earlier row too.
     case duplicateArea(firstRow: Int, area: String)
+    /// With the areas in columns, a place named over an earlier column of the same measure too.
+    case duplicateAreaColumn(firstColumn: String, area: String)
 
     // MARK: Returns (collect)
     /// A return that was read and not merged, and why.
@@ -118,7 +120,7 @@ enum FindingMessage: Sendable, Hashable {
         case .rateTruncated, .rateNearMiss, .rateMismatch: return .rateMismatch
         case .missingTarget: return .missingTarget
         case .behindSchedule: return .behindSchedule
-        case .duplicateRow, .duplicateArea: return .duplicateItem
+        case .duplicateRow, .duplicateArea, .duplicateAreaColumn: return .duplicateItem
         case .returnNotMerged(let reason):
             switch reason {
             case .otherPlan, .otherTemplateVersion, .mostRowsUnmatched: return .planMismatch
@@ -158,7 +160,7 @@ enum FindingMessage: Sendable, Hashable {
             .conflictingValues, .areaMismatch, .completedDecreased, .targetMoved, .doubtfulReading:
             return .error
         case .formulaWithoutValue, .rateFormulaOtherRow, .unparsed, .breakdownIncomplete, .rateTruncated, .rateNearMiss, .missingTarget,
-            .behindSchedule, .duplicateRow, .duplicateArea, .partsShortOfWhole, .unknownRow, .missingSubmission,
+            .behindSchedule, .duplicateRow, .duplicateArea, .duplicateAreaColumn, .partsShortOfWhole, .unknownRow, .missingSubmission,
             .unknownSummaryRow, .itemDropped, .noPreviousTable, .sheetMissing, .unlabeledRow, .emptyReturn, .missingItem, .duplicateReturnRow, .completionImplausible,
             .rateImplausible, .percentInCountColumn, .countInRateColumn:
             return .warning
@@ -199,6 +201,7 @@ enum FindingMessage: Sendable, Hashable {
             return "完成 \(Quantity.format(share))%，低于截至\(asOf)的序时进度 \(Quantity.format(schedule))%"
         case .duplicateRow(let firstRow, let item): return "与第 \(firstRow) 行是同一项目（\(item)）"
         case .duplicateArea(let firstRow, let area): return "与第 \(firstRow) 行是同一地区（\(area)），两行的数都已读入"
+        case .duplicateAreaColumn(let firstColumn, let area): return "与 \(firstColumn) 列是同一地区（\(area)），两列的数都已读入"
         case .returnNotMerged(let reason):
             // Which return was used instead is part of the reason; otherwise none of it is.
             if case .notChosen = reason { return "\(reason.text)，本份未采用" }

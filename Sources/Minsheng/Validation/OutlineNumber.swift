@@ -40,9 +40,11 @@ enum OutlineNumber: Hashable, Sendable {
         if SubItemsRule.isPartNumbered(label) { return first == "(" ? .arabicInParentheses : .arabic }
         if (0x2460...0x2473).contains(first.value) { return .circled }
         // Latin capitals right before a Chinese name: Roman numerals, else one letter.
+        // (A、养老机构 and A.养老机构 as well: a mark may follow the letter.)
         let capitals = label.unicodeScalars.prefix { ("A"..."Z").contains($0) }
-        guard !capitals.isEmpty, capitals.count <= 4,
-            let next = label.unicodeScalars.dropFirst(capitals.count).first, (0x4E00...0x9FFF).contains(next.value)
+        var after = label.unicodeScalars.dropFirst(capitals.count)
+        if let mark = after.first, "、.．".unicodeScalars.contains(mark) { after = after.dropFirst() }
+        guard !capitals.isEmpty, capitals.count <= 4, let next = after.first, (0x4E00...0x9FFF).contains(next.value)
         else { return .none }
         if capitals.allSatisfy({ "IVX".unicodeScalars.contains($0) }) { return .roman }
         return capitals.count == 1 ? .letter : .none

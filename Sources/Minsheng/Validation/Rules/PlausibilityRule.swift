@@ -44,7 +44,7 @@ struct PlausibilityRule: TableRule {
             case .rate:
                 if !q.isPercent, q.unit != nil {
                     findings.add(.countInRateColumn(shown: Quantity.format(q.value) + (q.unit ?? "")), row, cell: cell, area: key.area)
-                } else if q.isPercent, ExactDecimal.greater(q.value, than: 300),
+                } else if q.isPercent, ExactDecimal.greater(q.value, than: 300), !ValueRule.measuresAChange(row, key, in: table),
                     row.figure(ValueKey(.target, area: key.area)) == nil || row.figure(ValueKey(.completed, area: key.area)) == nil
                 {
                     // A rate with its target and completion beside it is judged through them.
