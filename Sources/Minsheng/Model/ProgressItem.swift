@@ -315,6 +315,9 @@ enum ProgressItems {
     struct TableSource {
         /// The table's areas (`TableLayout.areas`).
         var areas: [String]
+        /// Each area with the keys of its target and completion, made once per table (not once
+        /// per row: a key digests its area's bytes).
+        var areaKeys: [(area: String, target: ValueKey, completed: ValueKey)]
         /// The period the table reports.
         var period: ReportPeriod?
         /// The file's name (last path component), for sources' labels.
@@ -324,6 +327,7 @@ enum ProgressItems {
 
         init(_ checked: CheckedTable, period: ReportPeriod?, namingSheet: Bool) {
             areas = checked.areas
+            areaKeys = areas.map { ($0, ValueKey(.target, area: $0), ValueKey(.completed, area: $0)) }
             self.period = period
             fileName = (checked.table.file as NSString).lastPathComponent
             self.namingSheet = namingSheet
@@ -370,9 +374,9 @@ enum ProgressItems {
         if item.unit == nil, case .number? = item.target, let (_, q) = read(ValueKey(.target)), let unit = q?.unit, unit != "%" {
             item.unit = unit
         }
-        for area in source.areas {
-            let target = read(ValueKey(.target, area: area))?.1?.value
-            let completed = read(ValueKey(.completed, area: area))?.1?.value
+        for (area, targetKey, completedKey) in source.areaKeys {
+            let target = read(targetKey)?.1?.value
+            let completed = read(completedKey)?.1?.value
             if target != nil || completed != nil {
                 item.areas[area] = ProgressItem.AreaFigures(target: target, completed: completed)
                 item.areaOrder.append(area)

@@ -164,6 +164,17 @@ struct RuleKey: Hashable, Sendable {
     /// The measure of a rule made for one (`TotalRule(.target)`), its only setting.
     var measure: Measure?
 
+    /// Equal types and measures. (The synthesized `==` compared the optional measures as a
+    /// tuple, destroyed through the runtime's generic witness on every look-up of a rule.)
+    static func == (a: RuleKey, b: RuleKey) -> Bool {
+        guard a.type == b.type else { return false }
+        switch (a.measure, b.measure) {
+        case (nil, nil): return true
+        case (let x?, let y?): return x == y
+        default: return false
+        }
+    }
+
     func hash(into hasher: inout Hasher) {
         hasher.combine(type)
         // (A `String` enum would hash its raw value's characters.)
