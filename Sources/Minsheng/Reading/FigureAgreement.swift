@@ -52,7 +52,9 @@ struct FigureAgreement: Sendable, Hashable {
     /// validator does not run them again on the same rows (`RuleFindings`).
     init(_ checked: CheckedTable, keeping kept: RuleFindings?) {
         var builder = checked.builder()
-        for (index, row) in checked.rows.enumerated() {
+        // (By index: an enumerated row is destroyed through the runtime's generic witness.)
+        for index in checked.rows.indices {
+            let row = checked.rows[index]
             for (rule, key) in zip(Self.rowRules, Self.rowRuleKeys) {
                 var one = checked.builder()
                 rule.check(row, in: checked, into: &one)
@@ -82,10 +84,12 @@ struct FigureAgreement: Sendable, Hashable {
         var relations = columnTotals
         for row in checked.rows {
             for (key, value) in row.values {
-                if value.quantity.quantity != nil { figures += 1 }
+                // (`if case`, not `!= nil`: an optional `Quantity` compared with nil is compared as
+                // an `Equatable` pair, copied and destroyed through the runtime for every value.)
+                if case .quantity = value.quantity { figures += 1 }
                 guard key.measure == .rate, let rate = value.quantity.quantity, rate.isPercent,
                     let target = row.figure(ValueKey(.target, area: key.area)), target.value != 0,
-                    row.figure(ValueKey(.completed, area: key.area)) != nil
+                    case .some = row.figure(ValueKey(.completed, area: key.area))
                 else { continue }
                 relations += 1
             }
