@@ -101,10 +101,14 @@ struct CheckedTable: Sendable {
         result.reserveCapacity(row.values.count)
         // The 单位 column's unit, read once per row (not once per value).
         let rowUnit = row.unit.flatMap(ValueReading.unitText)
+        // Whether the row has text and other cells: only then may a figure's written scale be settled.
+        var sawText = false
+        var sawOther = false
         for (key, cell) in row.values {
             let column = row.group.map { $0.column(key.measure) } ?? columns.column(key)
             let headerUnit = ValueReading.unit(measure: key.measure, headerUnit: column?.unit, rowUnit: rowUnit)
             if case .string(let text) = cell.value {
+                sawText = true
                 // A long text is read once per stored string, measure and header unit, not once per cell.
                 let memoized = memo.texts(key.measure, headerUnit).value(text) { _ in
                     let read = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit, words: words)
@@ -112,10 +116,12 @@ struct CheckedTable: Sendable {
                 }
                 result[key] = ReadValue(cell: cell, quantity: memoized.0, printedDecimals: memoized.1)
             } else {
+                sawOther = true
                 result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit, words: words)
             }
         }
-        WrittenScale.settle(&result)
+        // (A written figure is settled only beside one typed as a number: `WrittenScale`.)
+        if sawText && sawOther { WrittenScale.settle(&result) }
         return result
     }
 
