@@ -318,6 +318,9 @@ enum ProgressItems {
         /// Each area with the keys of its target and completion, made once per table (not once
         /// per row: a key digests its area's bytes).
         var areaKeys: [(area: String, target: ValueKey, completed: ValueKey)]
+        /// Whether no two of `areas` are the same text: then each area an item lists has the
+        /// figures it was given when listed (`makeItem` keeps them in order, not looked up again).
+        var areasDistinct: Bool
         /// The period the table reports.
         var period: ReportPeriod?
         /// The file's name (last path component), for sources' labels.
@@ -328,6 +331,7 @@ enum ProgressItems {
         init(_ checked: CheckedTable, period: ReportPeriod?, namingSheet: Bool) {
             areas = checked.areas
             areaKeys = areas.map { ($0, ValueKey(.target, area: $0), ValueKey(.completed, area: $0)) }
+            areasDistinct = Set(areas).count == areas.count
             self.period = period
             fileName = (checked.table.file as NSString).lastPathComponent
             self.namingSheet = namingSheet
@@ -374,12 +378,16 @@ enum ProgressItems {
         if item.unit == nil, case .number? = item.target, let (_, q) = read(ValueKey(.target)), let unit = q?.unit, unit != "%" {
             item.unit = unit
         }
+        // The figures of each area listed, in `areaOrder`'s order.
+        var listedFigures: [ProgressItem.AreaFigures] = []
         for (area, targetKey, completedKey) in source.areaKeys {
             let target = read(targetKey)?.1?.value
             let completed = read(completedKey)?.1?.value
             if target != nil || completed != nil {
-                item.areas[area] = ProgressItem.AreaFigures(target: target, completed: completed)
+                let figures = ProgressItem.AreaFigures(target: target, completed: completed)
+                item.areas[area] = figures
                 item.areaOrder.append(area)
+                listedFigures.append(figures)
             }
         }
         // Prose targets: the breakdown's total and areas when the text holds exactly one.
@@ -392,8 +400,10 @@ enum ProgressItems {
                     shares += table.counties.filter { !listed.contains($0) }.map { ($0, each.value) }
                 }
                 for (area, value) in shares where item.areas[area] == nil {
-                    item.areas[area] = ProgressItem.AreaFigures(target: value, completed: nil)
+                    let figures = ProgressItem.AreaFigures(target: value, completed: nil)
+                    item.areas[area] = figures
                     item.areaOrder.append(area)
+                    listedFigures.append(figures)
                 }
             }
         }
@@ -403,8 +413,10 @@ enum ProgressItems {
             let breakdowns = BreakdownParser.parseBreakdownCell(text, words: table.table.words).filter { $0.each == nil }
             if breakdowns.count == 1, let only = breakdowns.first {
                 for share in only.areas where item.areas[share.area] == nil {
-                    item.areas[share.area] = ProgressItem.AreaFigures(target: share.value.value, completed: nil)
+                    let figures = ProgressItem.AreaFigures(target: share.value.value, completed: nil)
+                    item.areas[share.area] = figures
                     item.areaOrder.append(share.area)
+                    listedFigures.append(figures)
                 }
             }
         }
@@ -418,8 +430,9 @@ enum ProgressItems {
         }
         noteSource(ValueKey(.target), item.number(ValueKey(.target)))
         noteSource(ValueKey(.completed), item.number(ValueKey(.completed)))
-        for area in item.areaOrder {
-            let figures = item.areas[area]
+        for (index, area) in item.areaOrder.enumerated() {
+            // (An area's figures as listed; looked up only when the table names an area twice.)
+            let figures = source.areasDistinct ? listedFigures[index] : item.areas[area]
             noteSource(ValueKey(.target, area: area), figures?.target)
             noteSource(ValueKey(.completed, area: area), figures?.completed)
         }
