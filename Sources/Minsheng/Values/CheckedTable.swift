@@ -65,19 +65,7 @@ struct CheckedTable: Sendable {
                 CheckedRow(row: $0, values: CheckedTable.readValues($0, columns: columns, words: table.words.quantities, memo: memo))
             }
             self.rows = rows
-            var figures: [Int: Int] = [:]
-            var texts: [Int: Int] = [:]
-            for row in rows {
-                for value in row.values.values {
-                    let column = value.cell.reference.column
-                    switch value.quantity {
-                    case .quantity: figures[column, default: 0] += 1
-                    case .unparsed: texts[column, default: 0] += 1
-                    default: break
-                    }
-                }
-            }
-            numericColumns = Set(figures.compactMap { column, count in count >= texts[column, default: 0] ? column : nil })
+            numericColumns = CheckedTable.numericColumns(rows)
             var first: [ItemKey: Int] = [:]
             for row in rows where first[row.key] == nil && !row.key.isEmpty { first[row.key] = row.row.row }
             firstRowOfKey = first
@@ -87,6 +75,47 @@ struct CheckedTable: Sendable {
             }
             areaRowsOfItem = areaRows
         }
+    }
+
+    /// The columns where figures are at least as many as texts no figure was read from.
+    /// (Counted in arrays by column where the columns are few, as they are in a table: hashing
+    /// every value's column cost more than the counting.)
+    static func numericColumns(_ rows: [CheckedRow]) -> Set<Int> {
+        var widest = 0
+        for row in rows {
+            for value in row.values.values { widest = max(widest, value.cell.reference.column) }
+        }
+        guard widest < 1_024 else { return numericColumnsByHashing(rows) }
+        var figures = [Int](repeating: 0, count: widest + 1)
+        var texts = [Int](repeating: 0, count: widest + 1)
+        for row in rows {
+            for value in row.values.values {
+                switch value.quantity {
+                case .quantity: figures[value.cell.reference.column] += 1
+                case .unparsed: texts[value.cell.reference.column] += 1
+                default: break
+                }
+            }
+        }
+        var result = Set<Int>()
+        for column in figures.indices where figures[column] > 0 && figures[column] >= texts[column] { result.insert(column) }
+        return result
+    }
+
+    private static func numericColumnsByHashing(_ rows: [CheckedRow]) -> Set<Int> {
+        var figures: [Int: Int] = [:]
+        var texts: [Int: Int] = [:]
+        for row in rows {
+            for value in row.values.values {
+                let column = value.cell.reference.column
+                switch value.quantity {
+                case .quantity: figures[column, default: 0] += 1
+                case .unparsed: texts[column, default: 0] += 1
+                default: break
+                }
+            }
+        }
+        return Set(figures.compactMap { column, count in count >= texts[column, default: 0] ? column : nil })
     }
 
     /// The values of one row, each cell read once under the one unit rule (`ValueReading.unit`).
@@ -193,20 +222,36 @@ struct CheckedTable: Sendable {
 }
 
 /// One item row with its values read.
+///
+/// Its parts are kept in one immutable box, as `ReadValue`'s are: every rule walks the rows, and
+/// a copy of a row (its cells, texts, values and key, a few dozen references) cost more retains
+/// and releases than the rules' own work; a copy of the box is one.
 struct CheckedRow: Sendable {
+    private final class Storage: Sendable {
+        let row: TableRow
+        let values: [ValueKey: ReadValue]
+        let key: ItemKey
+
+        init(row: TableRow, values: [ValueKey: ReadValue], key: ItemKey) {
+            self.row = row
+            self.values = values
+            self.key = key
+        }
+    }
+
+    private let storage: Storage
+
     /// The row.
-    let row: TableRow
+    var row: TableRow { storage.row }
     /// Its value cells as figures.
-    let values: [ValueKey: ReadValue]
+    var values: [ValueKey: ReadValue] { storage.values }
 
     /// The item's key.
-    let key: ItemKey
+    var key: ItemKey { storage.key }
 
     /// Creates one from its parts.
     init(row: TableRow, values: [ValueKey: ReadValue]) {
-        self.row = row
-        self.values = values
-        key = ItemKey(row)
+        storage = Storage(row: row, values: values, key: ItemKey(row))
     }
 
     /// The figure of a value, if it is one.
