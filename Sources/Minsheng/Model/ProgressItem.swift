@@ -226,11 +226,11 @@ enum ProgressItems {
                 let key = ItemKey(item)
                 accounting.filled += 1
                 if let existing = index[key] {
-                    let (found, decided) = Merger.resolveConflicts(&items[existing], item)
+                    let (found, decided, covered) = Merger.resolveConflicts(&items[existing], item)
                     findings += found
                     notes += decided
                     if found.isEmpty { accounting.merged += 1 } else { accounting.named += 1 }
-                    ProgressItems.combine(into: &items[existing], item)
+                    ProgressItems.combine(into: &items[existing], item, areasCovered: covered)
                 } else {
                     index[key] = items.count
                     items.append(item)
@@ -239,8 +239,16 @@ enum ProgressItems {
             }
         }
 
+        /// Whether two figures are both there and differ (what `resolveConflicts` compares).
+        private static func differ(_ a: Decimal?, _ b: Decimal?) -> Bool {
+            guard let a, let b else { return false }
+            return !Quantity.equal(a, b)
+        }
+
         /// Compares every figure both have; a later period's figure replaces an earlier one's.
-        private static func resolveConflicts(_ merged: inout ProgressItem, _ b: ProgressItem) -> ([Finding], [String]) {
+        /// Also says whether `merged` already has every area figure `b` has (`combine` then
+        /// has none to fill).
+        private static func resolveConflicts(_ merged: inout ProgressItem, _ b: ProgressItem) -> ([Finding], [String], Bool) {
             var findings: [Finding] = []
             var notes: [String] = []
             let later = merged.period.flatMap { a in b.period.map { a != $0 && a < $0 } } ?? false
@@ -269,7 +277,24 @@ enum ProgressItems {
             }
             compare(ValueKey(.target), merged.number(ValueKey(.target)), b.number(ValueKey(.target)))
             compare(ValueKey(.completed), merged.number(ValueKey(.completed)), b.number(ValueKey(.completed)))
-            for area in b.areaOrder {
+            // Most often no area's figures differ (the same item from another file): found with
+            // one look-up per area, before the areas are compared in order.
+            var areasDiffer = false
+            var covered = true
+            for (area, new) in b.areas {
+                guard let old = merged.areas[area] else {
+                    covered = false
+                    continue
+                }
+                if old.target == nil && new.target != nil || old.completed == nil && new.completed != nil { covered = false }
+                if Self.differ(old.target, new.target) || Self.differ(old.completed, new.completed) {
+                    areasDiffer = true
+                    break
+                }
+            }
+            // (Compared in order below, the areas may change: then nothing is taken as covered.)
+            if areasDiffer { covered = false }
+            for area in b.areaOrder where areasDiffer {
                 // Each side's figures of the area looked up once for both measures (replacing the
                 // target leaves the completion as it was).
                 let old = merged.areas[area]
@@ -282,13 +307,14 @@ enum ProgressItems {
                 merged.period = b.period
                 merged.reportedRate = b.reportedRate ?? merged.reportedRate
             }
-            return (findings, notes)
+            return (findings, notes, covered)
         }
     }
 
     /// Fills what `merged` lacks from `b` and adds b's sources, in place (a batch of thousands of
     /// files naming one item must not copy its growing source list each time).
-    static func combine(into merged: inout ProgressItem, _ b: ProgressItem) {
+    /// `areasCovered`: `merged` has every area figure `b` has, so none is filled from it.
+    static func combine(into merged: inout ProgressItem, _ b: ProgressItem, areasCovered: Bool = false) {
         merged.category = merged.category ?? b.category
         merged.unit = merged.unit ?? b.unit
         merged.target = merged.target ?? b.target
@@ -304,7 +330,7 @@ enum ProgressItems {
         if !sameAreas {
             for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
         }
-        for (area, figures) in b.areas {
+        for (area, figures) in b.areas where !areasCovered {
             // (In place: the area's name hashed once, not for a read and again for a write.)
             merged.areas[area, default: ProgressItem.AreaFigures()].fill(from: figures)
         }
