@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XLSXReader
 
 /// A recognized table prepared for the rules: each item row's value cells read as figures once,
@@ -13,7 +14,7 @@ struct CheckedTable: Sendable {
     /// Value columns whose cells are mostly figures: text there is an `unparsed-value`.
     var numericColumns: Set<Int> { prepared.numericColumns }
     /// The counties and districts a `每个县区` refers to.
-    var counties: [String] { prepared.counties }
+    var counties: [String] { prepared.counties.value }
     /// The first row (zero-based) of each item key.
     var firstRowOfKey: [ItemKey: Int] { prepared.firstRowOfKey }
     /// In a table with one row per area (a 县区 column): each item's area rows (not its total
@@ -44,7 +45,8 @@ struct CheckedTable: Sendable {
     struct Prepared: Sendable {
         var rows: [CheckedRow]
         var numericColumns: Set<Int>
-        var counties: [String]
+        /// Found when first asked: only a `每个县区` breakdown needs them.
+        var counties: CountiesMemo
         var firstRowOfKey: [ItemKey: Int]
         var areaRowsOfItem: [ItemKey: [Int]]
         var columns: ValueColumns
@@ -53,7 +55,7 @@ struct CheckedTable: Sendable {
         var areasWithColumn: (target: [String], completed: [String], rate: [String])
 
         init(_ table: RecognizedTable) {
-            counties = table.countiesMentioned
+            counties = CountiesMemo(table)
             let areas = table.layout.areas
             self.areas = areas
             let columns = ValueColumns(table.layout)
@@ -307,6 +309,25 @@ struct ValueColumns: Sendable {
     func column(_ key: ValueKey) -> LayoutColumn? {
         guard let byKey else { return layout.column(key.measure, area: key.area) }
         return byKey[key]
+    }
+}
+
+/// A table's `countiesMentioned`, found once, when first asked (most tables never are: their
+/// texts name no `每个县区`).
+final class CountiesMemo: Sendable {
+    private let table: RecognizedTable
+    private let found = Mutex<[String]?>(nil)
+
+    init(_ table: RecognizedTable) {
+        self.table = table
+    }
+
+    /// The counties and districts the table names.
+    var value: [String] {
+        if let known = found.withLock({ $0 }) { return known }
+        let counties = table.countiesMentioned
+        found.withLock { $0 = counties }
+        return counties
     }
 }
 
