@@ -52,15 +52,18 @@ struct FigureAgreement: Sendable, Hashable {
     /// validator does not run them again on the same rows (`RuleFindings`).
     init(_ checked: CheckedTable, keeping kept: RuleFindings?) {
         var builder = checked.builder()
-        // (By index: an enumerated row is destroyed through the runtime's generic witness.)
-        for index in checked.rows.indices {
-            let row = checked.rows[index]
-            for (rule, key) in zip(Self.rowRules, Self.rowRuleKeys) {
+        let rows = checked.rows
+        // Rule by rule: each rule's findings in every row kept at once, not looked up row by row.
+        for (rule, key) in zip(Self.rowRules, Self.rowRuleKeys) {
+            var byRow: [[Finding]?] = [nil]
+            byRow.reserveCapacity(rows.count + 1)
+            for row in rows {
                 var one = checked.builder()
                 rule.check(row, in: checked, into: &one)
-                kept?.set(one.findings, row: index, rule: key)
+                byRow.append(one.findings)
                 builder.append(contentsOf: one.findings)
             }
+            kept?.set(everyRow: byRow, rule: key)
         }
         for (rule, key) in zip(Self.tableRules, Self.tableRuleKeys) {
             var tableWide = checked.builder()
@@ -137,6 +140,9 @@ final class RuleFindings: @unchecked Sendable {
     static func key(_ rule: any TableRule) -> RuleKey {
         RuleKey(type: ObjectIdentifier(type(of: rule)), measure: rule.measureOfKey)
     }
+
+    /// What `rule` found in every row, as `findings(of:)` gives them (index 0: the whole table).
+    func set(everyRow list: [[Finding]?], rule: RuleKey) { found[rule] = list }
 
     func set(_ findings: [Finding], row: Int, rule: RuleKey) {
         Self.place(findings, at: row + 1, in: &found[rule, default: []])
