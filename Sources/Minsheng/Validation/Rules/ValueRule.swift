@@ -12,11 +12,7 @@ struct ValueRule: TableRule {
             // Built only for a finding (most values have none).
             var cell: String { value.cell.reference.a1 }
             var label: String { CheckedRow.label(key) }
-            var withoutValue: Bool {
-                if case .formulaWithoutValue = value.cell.value { return true }
-                return false
-            }
-            if withoutValue || value.cell.placeholderResult {
+            if value.cell.value == .formulaWithoutValue || value.cell.placeholderResult {
                 // A rate the workbook computes from the row's own two figures reports nothing of
                 // its own: those figures are what is checked.
                 switch Self.rateFormula(value, key, of: table) {
