@@ -33,9 +33,6 @@ struct ByteKey: Hashable, Sendable {
 
     /// Whether two texts have the same UTF-8 bytes.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
-        // The same representation is the same text: a small string (up to 15 bytes, most area
-        // names) holds its bytes in place, a large one its storage's address.
-        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         func equal(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
             guard x.count == y.count else { return false }
             guard let p = x.baseAddress, let q = y.baseAddress else { return true }
