@@ -64,11 +64,11 @@ final class XMLTokenizer<Handler: XMLHandler> {
     private(set) var abandoned = false
 
     // Byte classes.
-    private static var textPlain: UInt8 { 1 }  // text as is: TAB, LF, ASCII printable but < & ]
-    private static var attributePlain: UInt8 { 2 }  // attribute value as is: ASCII printable but < & " '
-    private static var nameStart: UInt8 { 4 }  // A–Z a–z _
-    private static var nameChar: UInt8 { 8 }  // name start, 0–9 . -
-    private static var space: UInt8 { 16 }  // space, TAB, LF, CR
+    private static var textPlain: UInt8 { XMLByteClasses.textPlain }
+    private static var attributePlain: UInt8 { XMLByteClasses.attributePlain }
+    private static var nameStart: UInt8 { XMLByteClasses.nameStart }
+    private static var nameChar: UInt8 { XMLByteClasses.nameChar }
+    private static var space: UInt8 { XMLByteClasses.space }
 
     init(handler: Handler) {
         self.handler = handler
@@ -86,33 +86,8 @@ final class XMLTokenizer<Handler: XMLHandler> {
         rewrites.initialize(repeating: false, count: Self.maxAttributes)
         scratch = .allocate(capacity: 8)
         scratch.initialize(repeating: 0, count: 8)
-        classes = .allocate(capacity: 256)
-        classes.initialize(repeating: 0, count: 256)
-        for b in 0x20...0x7F {
-            let byte = UInt8(b)
-            if byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "]") {
-                classes[b] |= Self.textPlain
-            }
-            if byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "\"")
-                && byte != UInt8(ascii: "'")
-            {
-                classes[b] |= Self.attributePlain
-            }
-            if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
-            {
-                classes[b] |= Self.nameStart | Self.nameChar
-            }
-            if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
-                || byte == UInt8(ascii: "-")
-            {
-                classes[b] |= Self.nameChar
-            }
-        }
-        classes[0x09] |= Self.textPlain | Self.space
-        classes[0x0A] |= Self.textPlain | Self.space
-        classes[0x0D] |= Self.space
-        classes[0x20] |= Self.space
+        // (Made once per process: every part of every workbook has a tokenizer.)
+        classes = XMLByteClasses.table
     }
 
     deinit {
@@ -123,7 +98,6 @@ final class XMLTokenizer<Handler: XMLHandler> {
         spans.deallocate()
         rewrites.deallocate()
         scratch.deallocate()
-        classes.deallocate()
     }
 
     /// Scans one more chunk; false once it has abandoned.
@@ -691,4 +665,45 @@ private func encode(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>) -> 
         out[3] = UInt8(0x80 | (scalar & 0x3F))
         return 4
     }
+}
+
+/// The byte classes `XMLTokenizer` scans by, one table for the process (never freed).
+private enum XMLByteClasses {
+    static var textPlain: UInt8 { 1 }  // text as is: TAB, LF, ASCII printable but < & ]
+    static var attributePlain: UInt8 { 2 }  // attribute value as is: ASCII printable but < & " '
+    static var nameStart: UInt8 { 4 }  // A–Z a–z _
+    static var nameChar: UInt8 { 8 }  // name start, 0–9 . -
+    static var space: UInt8 { 16 }  // space, TAB, LF, CR
+
+    /// Read only once made.
+    nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt8> = {
+        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        classes.initialize(repeating: 0, count: 256)
+        for b in 0x20...0x7F {
+            let byte = UInt8(b)
+            if byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "]") {
+                classes[b] |= XMLByteClasses.textPlain
+            }
+            if byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "\"")
+                && byte != UInt8(ascii: "'")
+            {
+                classes[b] |= XMLByteClasses.attributePlain
+            }
+            if (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
+            {
+                classes[b] |= XMLByteClasses.nameStart | XMLByteClasses.nameChar
+            }
+            if (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-")
+            {
+                classes[b] |= XMLByteClasses.nameChar
+            }
+        }
+        classes[0x09] |= XMLByteClasses.textPlain | XMLByteClasses.space
+        classes[0x0A] |= XMLByteClasses.textPlain | XMLByteClasses.space
+        classes[0x0D] |= XMLByteClasses.space
+        classes[0x20] |= XMLByteClasses.space
+        return classes
+    }()
 }

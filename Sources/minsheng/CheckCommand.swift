@@ -44,6 +44,8 @@ struct CheckCommand: ParsableCommand {
         var request = CheckRequest(
             inputs: listing.inputs, recognition: recognition, asOf: asOf.flatMap(AsOfDate.init), jobs: batch.jobs)
         request.skipped = listing.skipped
+        // (The command prints no table's first rows: only a page shows them.)
+        request.previews = false
         request.previous = try table.previousReport(engine, recognition: recognition)
         let progress = batch.progress(total: listing.inputs.count)
         let form: CheckReportWriter.Format = format == .json ? .json : .text

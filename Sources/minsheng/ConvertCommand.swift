@@ -30,6 +30,8 @@ struct ConvertCommand: ParsableCommand {
             inputs: listing.inputs, output: .file(options.output, overwrite: options.force),
             title: options.title, asOf: options.asOfDate, recognition: recognition, jobs: batch.jobs)
         request.skipped = listing.skipped
+        // (The command prints no table's first rows: only a page shows them.)
+        request.previews = false
         request.previous = try table.previousReport(engine, recognition: recognition)
         let progress = batch.progress(total: listing.inputs.count)
         var result = try Terminal.run { try Blocking.wait { [request] in try await engine.convert(request, progress: progress) } }

@@ -42,7 +42,7 @@ struct HeaderVocabulary: Sendable {
     /// Regular expressions for section rows (一、… / （一）…).
     var sectionPatterns: [String]
     /// Starts of footer rows (合计, 备注, 填报人 …).
-    var footerPrefixes: [String]
+    var footerPrefixes: [String] { didSet { footers = SharedTextCache() } }
     /// Words of indicators that do not sum across areas (rates, ceilings, per-person floors).
     var nonAdditive: NonAdditiveWords { didSet { kinds = SharedTextCache() } }
     /// The words figures are read with (`quantities.json`), carried with the header words so
@@ -85,6 +85,8 @@ struct HeaderVocabulary: Sendable {
     private var kinds = SharedTextCache<IndicatorKind>()
     /// `isSection` per text (the patterns are compiled once, in `init`).
     private let sections = SharedTextCache<Bool>()
+    /// `isFooter` per text (every row's first texts are asked, and they repeat across a batch).
+    private var footers = SharedTextCache<Bool>()
     private var sectionRegexes: [NSRegularExpression] = []
 
     private struct File: Decodable {
@@ -154,12 +156,14 @@ struct HeaderVocabulary: Sendable {
         }
         // Longest first; on equal length the more specific role first.
         let priority: [HeaderRole] = [.rate, .schedule, .completed, .target, .progressText, .lead]
-        synonyms.sort { a, b in
-            if a.word.count != b.word.count { return a.word.count > b.word.count }
-            let pa = priority.firstIndex(of: a.role) ?? priority.count
-            let pb = priority.firstIndex(of: b.role) ?? priority.count
-            return pa != pb ? pa < pb : a.word < b.word
+        // (Each word's length and rank found once, not in every comparison: counting the
+        // characters of a Chinese word walks its grapheme breaks, a tenth of the start-up.)
+        var ranked = synonyms.map { (entry: $0, length: $0.word.count, rank: priority.firstIndex(of: $0.role) ?? priority.count) }
+        ranked.sort { a, b in
+            if a.length != b.length { return a.length > b.length }
+            return a.rank != b.rank ? a.rank < b.rank : a.entry.word < b.entry.word
         }
+        synonyms = ranked.map(\.entry)
         synonymBytes = synonyms.map { Array($0.word.utf8) }
         synonymIsLong = synonyms.map { $0.word.count >= 2 }
         synonymWords = Set(synonyms.map(\.word))
@@ -389,6 +393,13 @@ struct HeaderVocabulary: Sendable {
 
     /// Whether a row's first text makes it a footer (合计, 备注, 填报人 …).
     func isFooter(_ text: String) -> Bool {
+        if let known = footers[text] { return known }
+        let answer = computeIsFooter(text)
+        footers[text] = answer
+        return answer
+    }
+
+    private func computeIsFooter(_ text: String) -> Bool {
         let normalized = HeaderText.isLong(text) ? HeaderText.normalizePrefix(text).text : HeaderText.normalize(text)
         if footerPrefixes.contains(where: { normalized.utf8.starts(with: $0.utf8) }) { return true }
         // 填报说明：…, 编制说明: …: a short heading ending in 说明, then a colon.

@@ -55,16 +55,18 @@ final class InputWorkbook {
     static func open(_ source: InputSource, options: InputOptions = InputOptions()) throws -> InputWorkbook {
         let name = source.name
         openedInputs?.add(name)
-        let signature: FileSignature?
-        switch source.content {
-        case .file(let path): signature = FileSignature.of(path: path)
-        case .bytes(let bytes): signature = FileSignature.of(Array(bytes.prefix(1024)))
+        // (The file's first bytes are read only for a .csv, the one input they decide.)
+        var signature: FileSignature? {
+            switch source.content {
+            case .file(let path): return FileSignature.of(path: path)
+            case .bytes(let bytes): return FileSignature.of(Array(bytes.prefix(1024)))
+            }
         }
         if ["ods", "fods"].contains(source.pathExtension) {
             guard options.convertLegacy else { throw MinshengError.unreadable(file: name, problem: .openDocument) }
             return try openConverted(source, html: false)
         }
-        if signature == .other, source.pathExtension == "csv" {
+        if source.pathExtension == "csv", signature == .other {
             return InputWorkbook(path: name, content: .csv(Sheet(name: source.stem, textRows: try CSVText.rows(of: source))))
         }
         do {

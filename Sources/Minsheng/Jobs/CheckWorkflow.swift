@@ -12,6 +12,9 @@ public struct CheckRequest: Sendable {
     public var skipped: [FileResult] = []
     /// How many inputs are read at once.
     public var jobs: Int
+    /// Whether each reading keeps its table's first rows (`TableReading.preview`, for a page
+    /// that shows them); a report that never prints them need not make them.
+    public var previews = true
 
     /// Creates one from its parts.
     public init(
@@ -37,6 +40,8 @@ extension Engine {
 
     /// Checks every input; the report lists them in input order.
     public func check(_ request: CheckRequest, progress: (@Sendable (Int, String) -> Void)? = nil) async -> CheckReport {
+        var checker = checker
+        checker.previews = request.previews
         var report = await checker.check(
             sources: request.inputs, recognition: request.recognition, asOf: request.asOf, previous: request.previous,
             jobs: request.jobs, progress: progress)
@@ -50,6 +55,8 @@ extension Engine {
         _ request: CheckRequest, progress: (@Sendable (Int, String) -> Void)? = nil,
         each: (FileResult, [Finding]) -> Void
     ) async {
+        var checker = checker
+        checker.previews = request.previews
         await checker.check(
             sources: request.inputs, recognition: request.recognition, asOf: request.asOf, previous: request.previous,
             jobs: request.jobs, progress: progress, each: each)

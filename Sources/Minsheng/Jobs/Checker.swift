@@ -9,6 +9,9 @@ import Foundation
 struct Checker: Sendable {
     /// Finds and reads the table of each workbook.
     let finder: TableFinder
+    /// Whether each reading keeps its table's first rows (`TableReading.preview`), which only a
+    /// page showing the reading beside its table needs.
+    var previews = true
 
     /// A checker with the vocabulary of `Templates/headers.json`.
     init() throws {
@@ -98,7 +101,7 @@ struct Checker: Sendable {
                 path: source.name, status: .ok, sheet: table.sheet.name,
                 items: table.items.count + others.reduce(0) { $0 + $1.items.count })
             if !others.isEmpty { result.sheets = [table.sheet.name] + others.map(\.sheet.name) }
-            result.readings = ([table] + others).map(TableReading.init)
+            result.readings = ([table] + others).map { TableReading($0, preview: previews) }
             return (result, findings, [checked] + checkedOthers)
         } catch {
             return (FileResult(path: source.name, failure: error), [], [])

@@ -16,6 +16,8 @@ public struct ConvertRequest: Sendable {
     public var skipped: [FileResult] = []
     /// How many inputs are read at once.
     public var jobs: Int
+    /// Whether the report's readings keep their tables' first rows (`CheckRequest.previews`).
+    public var previews = true
 
     /// The title when none is given.
     public static let defaultTitle = "民生实事进展情况"
@@ -39,7 +41,9 @@ extension Engine {
     public func convert(_ request: ConvertRequest, progress: (@Sendable (Int, String) -> Void)? = nil) async throws
         -> Converter.Result
     {
-        try await Converter(checker: checker, settings: settings).convert(
+        var checker = checker
+        checker.previews = request.previews
+        return try await Converter(checker: checker, settings: settings).convert(
             sources: request.inputs, to: request.output, title: request.title, asOf: request.asOf,
             recognition: request.recognition, skipped: request.skipped, previous: request.previous, jobs: request.jobs,
             progress: progress)

@@ -68,7 +68,21 @@ struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Keys are equal when their halves (with a missing half standing for the other) and areas are.
     static func == (a: ItemKey, b: ItemKey) -> Bool {
-        a.identity == b.identity && a.area == b.area
+        // Keys of one name hash alike; the same bytes are the same text (most keys compared are
+        // one item's, equal): only texts that differ in bytes are compared as `String`s, whose
+        // equality walks non-ASCII text through normalization.
+        guard a.identityHash == b.identityHash else { return false }
+        let (ap, ai) = a.identity
+        let (bp, bi) = b.identity
+        return (ByteKey.sameBytes(ap, bp) || ap == bp) && (ByteKey.sameBytes(ai, bi) || ai == bi) && Self.sameArea(a.area, b.area)
+    }
+
+    private static func sameArea(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let x?, let y?): return ByteKey.sameBytes(x, y) || x == y
+        default: return false
+        }
     }
 
     /// Hashes what `==` compares.

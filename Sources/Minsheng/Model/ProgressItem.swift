@@ -226,11 +226,11 @@ enum ProgressItems {
                 let key = ItemKey(item)
                 accounting.filled += 1
                 if let existing = index[key] {
-                    let (found, decided) = Merger.resolveConflicts(&items[existing], item)
+                    let (found, decided, covered) = Merger.resolveConflicts(&items[existing], item)
                     findings += found
                     notes += decided
                     if found.isEmpty { accounting.merged += 1 } else { accounting.named += 1 }
-                    ProgressItems.combine(into: &items[existing], item)
+                    ProgressItems.combine(into: &items[existing], item, areasCovered: covered)
                 } else {
                     index[key] = items.count
                     items.append(item)
@@ -239,8 +239,16 @@ enum ProgressItems {
             }
         }
 
+        /// Whether two figures are both there and differ (what `resolveConflicts` compares).
+        private static func differ(_ a: Decimal?, _ b: Decimal?) -> Bool {
+            guard let a, let b else { return false }
+            return !Quantity.equal(a, b)
+        }
+
         /// Compares every figure both have; a later period's figure replaces an earlier one's.
-        private static func resolveConflicts(_ merged: inout ProgressItem, _ b: ProgressItem) -> ([Finding], [String]) {
+        /// Also says whether `merged` already has every area figure `b` has (`combine` then
+        /// has none to fill).
+        private static func resolveConflicts(_ merged: inout ProgressItem, _ b: ProgressItem) -> ([Finding], [String], Bool) {
             var findings: [Finding] = []
             var notes: [String] = []
             let later = merged.period.flatMap { a in b.period.map { a != $0 && a < $0 } } ?? false
@@ -269,7 +277,24 @@ enum ProgressItems {
             }
             compare(ValueKey(.target), merged.number(ValueKey(.target)), b.number(ValueKey(.target)))
             compare(ValueKey(.completed), merged.number(ValueKey(.completed)), b.number(ValueKey(.completed)))
-            for area in b.areaOrder {
+            // Most often no area's figures differ (the same item from another file): found with
+            // one look-up per area, before the areas are compared in order.
+            var areasDiffer = false
+            var covered = true
+            for (area, new) in b.areas {
+                guard let old = merged.areas[area] else {
+                    covered = false
+                    continue
+                }
+                if old.target == nil && new.target != nil || old.completed == nil && new.completed != nil { covered = false }
+                if Self.differ(old.target, new.target) || Self.differ(old.completed, new.completed) {
+                    areasDiffer = true
+                    break
+                }
+            }
+            // (Compared in order below, the areas may change: then nothing is taken as covered.)
+            if areasDiffer { covered = false }
+            for area in b.areaOrder where areasDiffer {
                 // Each side's figures of the area looked up once for both measures (replacing the
                 // target leaves the completion as it was).
                 let old = merged.areas[area]
@@ -282,13 +307,14 @@ enum ProgressItems {
                 merged.period = b.period
                 merged.reportedRate = b.reportedRate ?? merged.reportedRate
             }
-            return (findings, notes)
+            return (findings, notes, covered)
         }
     }
 
     /// Fills what `merged` lacks from `b` and adds b's sources, in place (a batch of thousands of
     /// files naming one item must not copy its growing source list each time).
-    static func combine(into merged: inout ProgressItem, _ b: ProgressItem) {
+    /// `areasCovered`: `merged` has every area figure `b` has, so none is filled from it.
+    static func combine(into merged: inout ProgressItem, _ b: ProgressItem, areasCovered: Bool = false) {
         merged.category = merged.category ?? b.category
         merged.unit = merged.unit ?? b.unit
         merged.target = merged.target ?? b.target
@@ -304,7 +330,7 @@ enum ProgressItems {
         if !sameAreas {
             for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
         }
-        for (area, figures) in b.areas {
+        for (area, figures) in b.areas where !areasCovered {
             // (In place: the area's name hashed once, not for a read and again for a write.)
             merged.areas[area, default: ProgressItem.AreaFigures()].fill(from: figures)
         }
@@ -315,6 +341,12 @@ enum ProgressItems {
     struct TableSource {
         /// The table's areas (`TableLayout.areas`).
         var areas: [String]
+        /// Each area with the keys of its target and completion, made once per table (not once
+        /// per row: a key digests its area's bytes).
+        var areaKeys: [(area: String, target: ValueKey, completed: ValueKey)]
+        /// Whether no two of `areas` are the same text: then each area an item lists has the
+        /// figures it was given when listed (`makeItem` keeps them in order, not looked up again).
+        var areasDistinct: Bool
         /// The period the table reports.
         var period: ReportPeriod?
         /// The file's name (last path component), for sources' labels.
@@ -324,6 +356,8 @@ enum ProgressItems {
 
         init(_ checked: CheckedTable, period: ReportPeriod?, namingSheet: Bool) {
             areas = checked.areas
+            areaKeys = areas.map { ($0, ValueKey(.target, area: $0), ValueKey(.completed, area: $0)) }
+            areasDistinct = Set(areas).count == areas.count
             self.period = period
             fileName = (checked.table.file as NSString).lastPathComponent
             self.namingSheet = namingSheet
@@ -370,12 +404,16 @@ enum ProgressItems {
         if item.unit == nil, case .number? = item.target, let (_, q) = read(ValueKey(.target)), let unit = q?.unit, unit != "%" {
             item.unit = unit
         }
-        for area in source.areas {
-            let target = read(ValueKey(.target, area: area))?.1?.value
-            let completed = read(ValueKey(.completed, area: area))?.1?.value
+        // The figures of each area listed, in `areaOrder`'s order.
+        var listedFigures: [ProgressItem.AreaFigures] = []
+        for (area, targetKey, completedKey) in source.areaKeys {
+            let target = read(targetKey)?.1?.value
+            let completed = read(completedKey)?.1?.value
             if target != nil || completed != nil {
-                item.areas[area] = ProgressItem.AreaFigures(target: target, completed: completed)
+                let figures = ProgressItem.AreaFigures(target: target, completed: completed)
+                item.areas[area] = figures
                 item.areaOrder.append(area)
+                listedFigures.append(figures)
             }
         }
         // Prose targets: the breakdown's total and areas when the text holds exactly one.
@@ -388,8 +426,10 @@ enum ProgressItems {
                     shares += table.counties.filter { !listed.contains($0) }.map { ($0, each.value) }
                 }
                 for (area, value) in shares where item.areas[area] == nil {
-                    item.areas[area] = ProgressItem.AreaFigures(target: value, completed: nil)
+                    let figures = ProgressItem.AreaFigures(target: value, completed: nil)
+                    item.areas[area] = figures
                     item.areaOrder.append(area)
+                    listedFigures.append(figures)
                 }
             }
         }
@@ -399,8 +439,10 @@ enum ProgressItems {
             let breakdowns = BreakdownParser.parseBreakdownCell(text, words: table.table.words).filter { $0.each == nil }
             if breakdowns.count == 1, let only = breakdowns.first {
                 for share in only.areas where item.areas[share.area] == nil {
-                    item.areas[share.area] = ProgressItem.AreaFigures(target: share.value.value, completed: nil)
+                    let figures = ProgressItem.AreaFigures(target: share.value.value, completed: nil)
+                    item.areas[share.area] = figures
                     item.areaOrder.append(share.area)
+                    listedFigures.append(figures)
                 }
             }
         }
@@ -414,8 +456,9 @@ enum ProgressItems {
         }
         noteSource(ValueKey(.target), item.number(ValueKey(.target)))
         noteSource(ValueKey(.completed), item.number(ValueKey(.completed)))
-        for area in item.areaOrder {
-            let figures = item.areas[area]
+        for (index, area) in item.areaOrder.enumerated() {
+            // (An area's figures as listed; looked up only when the table names an area twice.)
+            let figures = source.areasDistinct ? listedFigures[index] : item.areas[area]
             noteSource(ValueKey(.target, area: area), figures?.target)
             noteSource(ValueKey(.completed, area: area), figures?.completed)
         }

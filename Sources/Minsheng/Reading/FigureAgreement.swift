@@ -52,13 +52,18 @@ struct FigureAgreement: Sendable, Hashable {
     /// validator does not run them again on the same rows (`RuleFindings`).
     init(_ checked: CheckedTable, keeping kept: RuleFindings?) {
         var builder = checked.builder()
-        for (index, row) in checked.rows.enumerated() {
-            for (rule, key) in zip(Self.rowRules, Self.rowRuleKeys) {
+        let rows = checked.rows
+        // Rule by rule: each rule's findings in every row kept at once, not looked up row by row.
+        for (rule, key) in zip(Self.rowRules, Self.rowRuleKeys) {
+            var byRow: [[Finding]?] = [nil]
+            byRow.reserveCapacity(rows.count + 1)
+            for row in rows {
                 var one = checked.builder()
                 rule.check(row, in: checked, into: &one)
-                kept?.set(one.findings, row: index, rule: key)
+                byRow.append(one.findings)
                 builder.append(contentsOf: one.findings)
             }
+            kept?.set(everyRow: byRow, rule: key)
         }
         for (rule, key) in zip(Self.tableRules, Self.tableRuleKeys) {
             var tableWide = checked.builder()
@@ -82,10 +87,12 @@ struct FigureAgreement: Sendable, Hashable {
         var relations = columnTotals
         for row in checked.rows {
             for (key, value) in row.values {
-                if value.quantity.quantity != nil { figures += 1 }
+                // (`if case`, not `!= nil`: an optional `Quantity` compared with nil is compared as
+                // an `Equatable` pair, copied and destroyed through the runtime for every value.)
+                if case .quantity = value.quantity { figures += 1 }
                 guard key.measure == .rate, let rate = value.quantity.quantity, rate.isPercent,
                     let target = row.figure(ValueKey(.target, area: key.area)), target.value != 0,
-                    row.figure(ValueKey(.completed, area: key.area)) != nil
+                    case .some = row.figure(ValueKey(.completed, area: key.area))
                 else { continue }
                 relations += 1
             }
@@ -134,6 +141,9 @@ final class RuleFindings: @unchecked Sendable {
         RuleKey(type: ObjectIdentifier(type(of: rule)), measure: rule.measureOfKey)
     }
 
+    /// What `rule` found in every row, as `findings(of:)` gives them (index 0: the whole table).
+    func set(everyRow list: [[Finding]?], rule: RuleKey) { found[rule] = list }
+
     func set(_ findings: [Finding], row: Int, rule: RuleKey) {
         Self.place(findings, at: row + 1, in: &found[rule, default: []])
     }
@@ -163,6 +173,17 @@ struct RuleKey: Hashable, Sendable {
     var type: ObjectIdentifier
     /// The measure of a rule made for one (`TotalRule(.target)`), its only setting.
     var measure: Measure?
+
+    /// Equal types and measures. (The synthesized `==` compared the optional measures as a
+    /// tuple, destroyed through the runtime's generic witness on every look-up of a rule.)
+    static func == (a: RuleKey, b: RuleKey) -> Bool {
+        guard a.type == b.type else { return false }
+        switch (a.measure, b.measure) {
+        case (nil, nil): return true
+        case (let x?, let y?): return x == y
+        default: return false
+        }
+    }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(type)

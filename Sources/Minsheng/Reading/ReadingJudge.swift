@@ -67,6 +67,7 @@ struct ReadingJudge: Sendable {
         }
         guard var chosen = best else { return nil }
         let proposed = chosen.table.layout
+        var switched = false
         // Figures that fail or misfit under the words' reading: the measures may be read the
         // wrong way round (进度 the cumulative figure, 完成目标(%) the rate) or the rates on the
         // wrong scale. The alternatives are tried only then, so a table that agrees costs nothing.
@@ -81,12 +82,14 @@ struct ReadingJudge: Sendable {
                 // One row that happens to agree is no evidence against the words: two at least.
                 if !table.items.isEmpty, agreement.agreements >= 2, agreement.isBetter(than: chosen.agreement, placing: false) {
                     chosen = (table, agreement)
+                    switched = true
                 }
             }
         }
         var table = chosen.table
         table.choice = ReadingChoice(
-            agreement: chosen.agreement, readingsTried: tried, changedColumns: Self.changes(from: proposed, to: table.layout))
+            agreement: chosen.agreement, readingsTried: tried,
+            changedColumns: switched ? Self.changes(from: proposed, to: table.layout) : [])
         return table
     }
 

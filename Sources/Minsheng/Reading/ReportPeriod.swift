@@ -98,6 +98,17 @@ struct ReportPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// The first period named in `text`, trying the most precise forms first.
     static func find(in text: String) -> ReportPeriod? {
+        // (Found once per text: a batch's titles, sheet names and file names repeat.)
+        if let known = found[text] { return known.period }
+        let period = search(in: text)
+        found[text] = Found(period: period)
+        return period
+    }
+
+    private struct Found: Sendable { var period: ReportPeriod? }
+    private static let found = SharedTextCache<Found>()
+
+    private static func search(in text: String) -> ReportPeriod? {
         let ns = text as NSString
         var scalars: Set<Unicode.Scalar> = []
         for scalar in text.unicodeScalars where scalar == "月" || scalar == "年" || scalar == "季" { scalars.insert(scalar) }

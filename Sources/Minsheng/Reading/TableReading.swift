@@ -90,13 +90,13 @@ public struct TableReading: Sendable, Hashable {
         hasher.combine(itemRows)
     }
 
-    /// The reading of a recognized table.
-    init(_ table: RecognizedTable) {
+    /// The reading of a recognized table; with `preview`, its first rows too.
+    init(_ table: RecognizedTable, preview withPreview: Bool = true) {
         let layout = table.layout
         sheet = table.sheet.name
         headerRows = (layout.headerRows.lowerBound + 1)...(layout.headerRows.upperBound + 1)
         choice = table.choice
-        preview = Self.preview(table.sheet, from: layout.headerRows.lowerBound, below: layout.headerRows.upperBound)
+        if withPreview { preview = Self.preview(table.sheet, from: layout.headerRows.lowerBound, below: layout.headerRows.upperBound) }
         areas = layout.areas
         itemRows = table.items.map { $0.row + 1 }
         if let areaRows = layout.areaRows {

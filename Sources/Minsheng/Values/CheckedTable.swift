@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XLSXReader
 
 /// A recognized table prepared for the rules: each item row's value cells read as figures once,
@@ -25,7 +26,7 @@ struct CheckedTable: Sendable {
     /// Value columns whose cells are mostly figures: text there is an `unparsed-value`.
     var numericColumns: Set<Int> { prepared.numericColumns }
     /// The counties and districts a `每个县区` refers to.
-    var counties: [String] { prepared.counties }
+    var counties: [String] { prepared.counties.value }
     /// The first row (zero-based) of each item key.
     var firstRowOfKey: [ItemKey: Int] { prepared.firstRowOfKey }
     /// In a table with one row per area (a 县区 column): each item's area rows (not its total
@@ -56,7 +57,8 @@ struct CheckedTable: Sendable {
     struct Prepared: Sendable {
         var rows: [CheckedRow]
         var numericColumns: Set<Int>
-        var counties: [String]
+        /// Found when first asked: only a `每个县区` breakdown needs them.
+        var counties: CountiesMemo
         var firstRowOfKey: [ItemKey: Int]
         var areaRowsOfItem: [ItemKey: [Int]]
         var columns: ValueColumns
@@ -65,7 +67,7 @@ struct CheckedTable: Sendable {
         var areasWithColumn: (target: [String], completed: [String], rate: [String])
 
         init(_ table: RecognizedTable) {
-            counties = table.countiesMentioned
+            counties = CountiesMemo(table)
             let areas = table.layout.areas
             self.areas = areas
             let columns = ValueColumns(table.layout)
@@ -77,19 +79,7 @@ struct CheckedTable: Sendable {
                 CheckedRow(row: $0, values: CheckedTable.readValues($0, columns: columns, words: table.words.quantities, memo: memo))
             }
             self.rows = rows
-            var figures: [Int: Int] = [:]
-            var texts: [Int: Int] = [:]
-            for row in rows {
-                for value in row.values.values {
-                    let column = value.cell.reference.column
-                    switch value.quantity {
-                    case .quantity: figures[column, default: 0] += 1
-                    case .unparsed: texts[column, default: 0] += 1
-                    default: break
-                    }
-                }
-            }
-            numericColumns = Set(figures.compactMap { column, count in count >= texts[column, default: 0] ? column : nil })
+            numericColumns = CheckedTable.numericColumns(rows)
             var first: [ItemKey: Int] = [:]
             for row in rows where first[row.key] == nil && !row.key.isEmpty { first[row.key] = row.row.row }
             firstRowOfKey = first
@@ -99,6 +89,47 @@ struct CheckedTable: Sendable {
             }
             areaRowsOfItem = areaRows
         }
+    }
+
+    /// The columns where figures are at least as many as texts no figure was read from.
+    /// (Counted in arrays by column where the columns are few, as they are in a table: hashing
+    /// every value's column cost more than the counting.)
+    static func numericColumns(_ rows: [CheckedRow]) -> Set<Int> {
+        var widest = 0
+        for row in rows {
+            for value in row.values.values { widest = max(widest, value.cell.reference.column) }
+        }
+        guard widest < 1_024 else { return numericColumnsByHashing(rows) }
+        var figures = [Int](repeating: 0, count: widest + 1)
+        var texts = [Int](repeating: 0, count: widest + 1)
+        for row in rows {
+            for value in row.values.values {
+                switch value.quantity {
+                case .quantity: figures[value.cell.reference.column] += 1
+                case .unparsed: texts[value.cell.reference.column] += 1
+                default: break
+                }
+            }
+        }
+        var result = Set<Int>()
+        for column in figures.indices where figures[column] > 0 && figures[column] >= texts[column] { result.insert(column) }
+        return result
+    }
+
+    private static func numericColumnsByHashing(_ rows: [CheckedRow]) -> Set<Int> {
+        var figures: [Int: Int] = [:]
+        var texts: [Int: Int] = [:]
+        for row in rows {
+            for value in row.values.values {
+                let column = value.cell.reference.column
+                switch value.quantity {
+                case .quantity: figures[column, default: 0] += 1
+                case .unparsed: texts[column, default: 0] += 1
+                default: break
+                }
+            }
+        }
+        return Set(figures.compactMap { column, count in count >= texts[column, default: 0] ? column : nil })
     }
 
     /// The values of one row, each cell read once under the one unit rule (`ValueReading.unit`).
@@ -113,10 +144,14 @@ struct CheckedTable: Sendable {
         result.reserveCapacity(row.values.count)
         // The 单位 column's unit, read once per row (not once per value).
         let rowUnit = row.unit.flatMap(ValueReading.unitText)
+        // Whether the row has text and other cells: only then may a figure's written scale be settled.
+        var sawText = false
+        var sawOther = false
         for (key, cell) in row.values {
             let column = row.group.map { $0.column(key.measure) } ?? columns.column(key)
             let headerUnit = ValueReading.unit(measure: key.measure, headerUnit: column?.unit, rowUnit: rowUnit)
             if case .string(let text) = cell.value {
+                sawText = true
                 // A long text is read once per stored string, measure and header unit, not once per cell.
                 let memoized = memo.texts(key.measure, headerUnit).value(text) { _ in
                     let read = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit, words: words)
@@ -124,10 +159,12 @@ struct CheckedTable: Sendable {
                 }
                 result[key] = ReadValue(cell: cell, quantity: memoized.0, printedDecimals: memoized.1)
             } else {
+                sawOther = true
                 result[key] = ValueReading.read(cell, measure: key.measure, headerUnit: headerUnit, words: words)
             }
         }
-        WrittenScale.settle(&result)
+        // (A written figure is settled only beside one typed as a number: `WrittenScale`.)
+        if sawText && sawOther { WrittenScale.settle(&result) }
         return result
     }
 
@@ -199,20 +236,36 @@ struct CheckedTable: Sendable {
 }
 
 /// One item row with its values read.
+///
+/// Its parts are kept in one immutable box, as `ReadValue`'s are: every rule walks the rows, and
+/// a copy of a row (its cells, texts, values and key, a few dozen references) cost more retains
+/// and releases than the rules' own work; a copy of the box is one.
 struct CheckedRow: Sendable {
+    private final class Storage: Sendable {
+        let row: TableRow
+        let values: [ValueKey: ReadValue]
+        let key: ItemKey
+
+        init(row: TableRow, values: [ValueKey: ReadValue], key: ItemKey) {
+            self.row = row
+            self.values = values
+            self.key = key
+        }
+    }
+
+    private let storage: Storage
+
     /// The row.
-    let row: TableRow
+    var row: TableRow { storage.row }
     /// Its value cells as figures.
-    let values: [ValueKey: ReadValue]
+    var values: [ValueKey: ReadValue] { storage.values }
 
     /// The item's key.
-    let key: ItemKey
+    var key: ItemKey { storage.key }
 
     /// Creates one from its parts.
     init(row: TableRow, values: [ValueKey: ReadValue]) {
-        self.row = row
-        self.values = values
-        key = ItemKey(row)
+        storage = Storage(row: row, values: values, key: ItemKey(row))
     }
 
     /// The figure of a value, if it is one.
@@ -267,6 +320,25 @@ struct ValueColumns: Sendable {
     func column(_ key: ValueKey) -> LayoutColumn? {
         guard let byKey else { return layout.column(key.measure, area: key.area) }
         return byKey[key]
+    }
+}
+
+/// A table's `countiesMentioned`, found once, when first asked (most tables never are: their
+/// texts name no `每个县区`).
+final class CountiesMemo: Sendable {
+    private let table: RecognizedTable
+    private let found = Mutex<[String]?>(nil)
+
+    init(_ table: RecognizedTable) {
+        self.table = table
+    }
+
+    /// The counties and districts the table names.
+    var value: [String] {
+        if let known = found.withLock({ $0 }) { return known }
+        let counties = table.countiesMentioned
+        found.withLock { $0 = counties }
+        return counties
     }
 }
 

@@ -8,7 +8,8 @@ struct MissingTargetRule: TableRule {
         for (key, value) in row.values where key.measure == .completed && key.figure == nil {
             guard let completed = value.quantity.quantity, ExactDecimal.signum(completed.value) != 0 else { continue }
             let targetKey = ValueKey(.target, area: key.area)
-            guard table.column(for: targetKey, in: row) != nil, row.values[targetKey] == nil else { continue }
+            // (The target's own cell first: most rows have one, and the column is looked for only then.)
+            guard row.values[targetKey] == nil, table.column(for: targetKey, in: row) != nil else { continue }
             findings.add(
                 .missingTarget(completed: completed.value), row, cell: table.a1(row, targetKey), area: key.area,
                 actual: completed.value)
