@@ -106,6 +106,8 @@ struct OutlinePartsTests {
         #expect(OutlineNumber.of("A城市低保") == .letter && OutlineNumber.of("II城市") == .roman && OutlineNumber.of("I城市") == .roman)
         #expect(OutlineNumber.of("(二)民政") == .chineseInParentheses && OutlineNumber.of("1.镇") == .arabic && OutlineNumber.of("最低") == .none)
         #expect(OutlineNumber.of("ABC城市") == .none && OutlineNumber.of("①城市") == .circled && OutlineNumber.of("A、养老机构") == .letter)
+        #expect(OutlineNumber.of("1.2万元") == .none && OutlineNumber.of("10.镇") == .arabic && OutlineNumber.of("1城镇新增就业") == .none)
+        #expect(OutlineNumber.of("三、封山育林") == .chineseHeading && OutlineNumber.of("其中:(1)儿童福利") == .arabicInParentheses && OutlineNumber.of("其他") == .none)
         #expect(OutlineNumber.isFirst("(1)城市") && OutlineNumber.isFirst("1.镇") && !OutlineNumber.isFirst("10.镇") && !OutlineNumber.isFirst("II城市"))
     }
 }

@@ -7,9 +7,13 @@ enum Indentation {
     /// the name cell holds no text.
     static func of(row: Int, in table: CheckedTable) -> Int? {
         let layout = table.table.layout
-        guard let column = (layout.column(.indicator) ?? layout.column(.project))?.column,
-            let cell = table.table.sheet.cell(at: CellReference(row: row, column: column)), case .string(let text) = cell.value
-        else { return nil }
+        guard let column = (layout.column(.indicator) ?? layout.column(.project))?.column else { return nil }
+        return of(row: row, column: column, in: table.table.sheet)
+    }
+
+    /// The spaces before the text in a cell, nil when it holds no text.
+    static func of(row: Int, column: Int, in sheet: Sheet) -> Int? {
+        guard let cell = sheet.cell(at: CellReference(row: row, column: column)), case .string(let text) = cell.value else { return nil }
         var spaces = 0
         for scalar in text.unicodeScalars {
             switch scalar {

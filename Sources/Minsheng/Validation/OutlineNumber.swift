@@ -31,22 +31,48 @@ enum OutlineNumber: Hashable, Sendable {
         return first == "I" && rest.dropFirst().first.map { !"IVX".contains($0) } ?? false
     }
 
-    /// The numbering of a normalized label (`SubItemsRule.name(of:)`).
+    /// The numbering of a normalized label (`SubItemsRule.name(of:)`), read scalar by scalar:
+    /// it is asked of every row of every table.
     static func of(_ label: String) -> OutlineNumber {
+        var rest = Substring(label).unicodeScalars
+        guard var opening = rest.first else { return .none }
         // (其中:(1)儿童福利 is numbered (1): 其中 says the lines are parts.)
-        let label = label.hasPrefix("其中:") ? String(label.dropFirst(3)) : label.hasPrefix("其中") ? String(label.dropFirst(2)) : label
-        guard let first = label.unicodeScalars.first else { return .none }
-        if SubItemsRule.isHeadingNumbered(label) { return first == "(" ? .chineseInParentheses : .chineseHeading }
-        if SubItemsRule.isPartNumbered(label) { return first == "(" ? .arabicInParentheses : .arabic }
-        if (0x2460...0x2473).contains(first.value) { return .circled }
-        // Latin capitals right before a Chinese name: Roman numerals, else one letter.
-        // (A、养老机构 and A.养老机构 as well: a mark may follow the letter.)
-        let capitals = label.unicodeScalars.prefix { ("A"..."Z").contains($0) }
-        var after = label.unicodeScalars.dropFirst(capitals.count)
-        if let mark = after.first, "、.．".unicodeScalars.contains(mark) { after = after.dropFirst() }
-        guard !capitals.isEmpty, capitals.count <= 4, let next = after.first, (0x4E00...0x9FFF).contains(next.value)
-        else { return .none }
-        if capitals.allSatisfy({ "IVX".unicodeScalars.contains($0) }) { return .roman }
-        return capitals.count == 1 ? .letter : .none
+        if opening == "其" {
+            guard rest.dropFirst().first == "中" else { return .none }
+            rest = rest.dropFirst(2)
+            if let colon = rest.first, colon == ":" || colon == "：" { rest = rest.dropFirst() }
+            guard let next = rest.first else { return .none }
+            opening = next
+        }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+        func isNumeral(_ s: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(s) }
+        func isMark(_ s: Unicode.Scalar?) -> Bool { s.map { "、.．".unicodeScalars.contains($0) } ?? false }
+        switch opening {
+        case "(":
+            let inner = rest.dropFirst()
+            let digits = inner.prefix(while: isDigit)
+            if !digits.isEmpty { return inner.dropFirst(digits.count).first == ")" ? .arabicInParentheses : .none }
+            let numerals = inner.prefix(while: isNumeral)
+            return !numerals.isEmpty && inner.dropFirst(numerals.count).first == ")" ? .chineseInParentheses : .none
+        case "0"..."9":
+            let digits = rest.prefix(while: isDigit)
+            let after = rest.dropFirst(digits.count)
+            guard isMark(after.first), let following = after.dropFirst().first else { return .none }
+            return isDigit(following) ? .none : .arabic
+        case "\u{2460}"..."\u{2473}":
+            return .circled
+        case "A"..."Z":
+            // Latin capitals right before a Chinese name (A、养老机构 and A.养老机构 as well):
+            // Roman numerals, else one letter.
+            let capitals = rest.prefix { ("A"..."Z").contains($0) }
+            var after = rest.dropFirst(capitals.count)
+            if isMark(after.first) { after = after.dropFirst() }
+            guard capitals.count <= 4, let next = after.first, (0x4E00...0x9FFF).contains(next.value) else { return .none }
+            if capitals.allSatisfy({ "IVX".unicodeScalars.contains($0) }) { return .roman }
+            return capitals.count == 1 ? .letter : .none
+        default:
+            guard isNumeral(opening) else { return .none }
+            return isMark(rest.drop(while: isNumeral).first) ? .chineseHeading : .none
+        }
     }
 }

@@ -25,6 +25,12 @@ struct DuplicateAreaRule: WholeTableRule {
     /// named at its header.
     private func checkColumns(_ table: CheckedTable, into findings: inout FindingBuilder) {
         let layout = table.table.layout
+        // (Only a layout that keeps a repeated place apart, `蒙城县（F列）`, has one.)
+        guard layout.columns.contains(where: { column in
+            if case .value(_, let area?) = column.meaning { return area.hasSuffix("列）") }
+            return false
+        })
+        else { return }
         var first: [String: Int] = [:]
         for column in layout.columns {
             guard case .value(let measure, _?) = column.meaning else { continue }

@@ -67,7 +67,10 @@ struct SubItemsRule: WholeTableRule {
     /// the first of them, up to a line indented no further than the whole.
     private func checkIndented(_ table: CheckedTable, into findings: inout FindingBuilder) {
         let rows = table.rows
-        let depths = rows.map { Indentation.of(row: $0.row.row, in: table) }
+        let layout = table.table.layout
+        guard let column = (layout.column(.indicator) ?? layout.column(.project))?.column else { return }
+        let sheet = table.table.sheet
+        let depths = rows.map { Indentation.of(row: $0.row.row, column: column, in: sheet) }
         guard depths.contains(where: { ($0 ?? 0) > 0 }) else { return }
         for whole in rows.indices.dropLast() {
             guard let depth = depths[whole], let partDepth = depths[whole + 1], partDepth > depth, !rows[whole].values.isEmpty,
