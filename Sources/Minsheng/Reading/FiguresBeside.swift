@@ -41,7 +41,7 @@ extension LayoutRecognizer {
                 if Self.isFigure(cell) {
                     figures[cell.reference.column, default: 0] += 1
                 } else if case .string(let text) = cell.value, !HeaderText.isBlank(text),
-                    !text.allSatisfy({ "—-－―/\\–… ".contains($0) })
+                    !QuantityParser.isDashes(text)
                 {
                     texts[cell.reference.column, default: 0] += 1
                 }

@@ -66,7 +66,7 @@ extension LayoutRecognizer {
             if !seen.insert(name).inserted { namedAgain += 1 }
             areaRows.append((row.index, label))
         }
-        guard namedAgain == 0 || (namedAgain * 4 <= areaRows.count && areaRows.count >= 4) else { return nil }
+        guard namedAgain == 0 || AreaRow.areTyposOnly(repeated: namedAgain, among: areaRows.count) else { return nil }
         guard let firstAreaRow = areaRows.first?.row else { return nil }
         // The figure columns: right of the area column, a figure in at least half the area rows.
         let wanted = Set(areaRows.map(\.row))

@@ -201,7 +201,7 @@ struct LayoutRecognizer: Sendable {
             areaColumns += 1
             if !seen.insert(ValueKey(measure, area: area)).inserted { repeated.append(i) }
         }
-        guard !repeated.isEmpty, repeated.count * 4 <= areaColumns else { return }
+        guard !repeated.isEmpty, AreaRow.areTyposOnly(repeated: repeated.count, among: areaColumns) else { return }
         for i in repeated {
             guard case .value(let measure, let area?) = columns[i].meaning else { continue }
             columns[i].meaning = .value(measure, area: "\(area)（\(TableReading.letter(columns[i].column))列）")
@@ -851,7 +851,7 @@ struct LayoutRecognizer: Sendable {
         // rows (the same places again below), which are not this one's.
         let places = rows.compactMap(\.area)
         let distinct = Set(places.map(HeaderText.normalize)).count
-        if (places.count - distinct) * 4 <= places.count, places.count >= 4 {
+        if AreaRow.areTyposOnly(repeated: places.count - distinct, among: places.count) {
             rows = AreaRow.markingRepeats(rows)
         } else {
             var seen = Set<String>()

@@ -113,6 +113,13 @@ struct AreaRow: Hashable, Sendable {
         self.namedFirstAt = namedFirstAt
     }
 
+    /// Whether places named again are few enough to be places typed twice — one in four at
+    /// most, among four or more — rather than another layout that lists the places again (one
+    /// row per area under each item, a second table below).
+    static func areTyposOnly(repeated: Int, among count: Int) -> Bool {
+        repeated * 4 <= count && count >= 4
+    }
+
     /// The rows with each place named again after its first row marked (`namedFirstAt`) and
     /// keyed apart (`市中区（第7行）`), so that both rows' figures are read and summed and
     /// neither is lost.

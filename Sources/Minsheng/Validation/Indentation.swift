@@ -6,9 +6,13 @@ enum Indentation {
     /// The spaces before the name of the row at `row` (a full-width space counts two), nil when
     /// the name cell holds no text.
     static func of(row: Int, in table: CheckedTable) -> Int? {
-        let layout = table.table.layout
-        guard let column = (layout.column(.indicator) ?? layout.column(.project))?.column else { return nil }
+        guard let column = nameColumn(of: table.table.layout) else { return nil }
         return of(row: row, column: column, in: table.table.sheet)
+    }
+
+    /// The column holding the items' names, whose indentation is read.
+    static func nameColumn(of layout: TableLayout) -> Int? {
+        (layout.column(.indicator) ?? layout.column(.project))?.column
     }
 
     /// The spaces before the text in a cell, nil when it holds no text.
@@ -29,11 +33,12 @@ enum Indentation {
     /// The sheet row of the nearest item row above the one at `row` indented less than it, nil
     /// when there is none or it is not indented.
     static func parent(ofRow row: Int, in table: CheckedTable) -> Int? {
-        guard let depth = of(row: row, in: table), depth > 0,
+        let sheet = table.table.sheet
+        guard let column = nameColumn(of: table.table.layout), let depth = of(row: row, column: column, in: sheet), depth > 0,
             let index = table.rows.firstIndex(where: { $0.row.row == row })
         else { return nil }
         for above in table.rows[..<index].reversed() {
-            if let d = of(row: above.row.row, in: table), d < depth { return above.row.row }
+            if let d = of(row: above.row.row, column: column, in: sheet), d < depth { return above.row.row }
         }
         return nil
     }

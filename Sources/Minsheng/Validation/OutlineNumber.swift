@@ -21,8 +21,7 @@ enum OutlineNumber: Hashable, Sendable {
     /// Whether a normalized label is numbered first in its list (1. · (1) · 一、 · (一) · A · I · ①):
     /// a list of parts begins there.
     static func isFirst(_ label: String) -> Bool {
-        var rest = Substring(label)
-        if rest.hasPrefix("其中:") { rest = rest.dropFirst(3) } else if rest.hasPrefix("其中") { rest = rest.dropFirst(2) }
+        var rest = Substring(droppingWhich(label))
         if rest.hasPrefix("(") { rest = rest.dropFirst() }
         guard let first = rest.first else { return false }
         if first == "1" { return rest.dropFirst().first.map { !$0.isNumber } ?? false }
@@ -31,19 +30,20 @@ enum OutlineNumber: Hashable, Sendable {
         return first == "I" && rest.dropFirst().first.map { !"IVX".contains($0) } ?? false
     }
 
+    /// A label without the 其中 (其中:) that says its lines are parts: 其中:(1)儿童福利 is numbered (1).
+    private static func droppingWhich(_ label: String) -> Substring.UnicodeScalarView {
+        var rest = Substring(label).unicodeScalars
+        guard rest.first == "其", rest.dropFirst().first == "中" else { return rest }
+        rest = rest.dropFirst(2)
+        if let colon = rest.first, colon == ":" || colon == "：" { rest = rest.dropFirst() }
+        return rest
+    }
+
     /// The numbering of a normalized label (`SubItemsRule.name(of:)`), read scalar by scalar:
     /// it is asked of every row of every table.
     static func of(_ label: String) -> OutlineNumber {
-        var rest = Substring(label).unicodeScalars
-        guard var opening = rest.first else { return .none }
-        // (其中:(1)儿童福利 is numbered (1): 其中 says the lines are parts.)
-        if opening == "其" {
-            guard rest.dropFirst().first == "中" else { return .none }
-            rest = rest.dropFirst(2)
-            if let colon = rest.first, colon == ":" || colon == "：" { rest = rest.dropFirst() }
-            guard let next = rest.first else { return .none }
-            opening = next
-        }
+        let rest = droppingWhich(label)
+        guard let opening = rest.first else { return .none }
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
         func isNumeral(_ s: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(s) }
         func isMark(_ s: Unicode.Scalar?) -> Bool { s.map { "、.．".unicodeScalars.contains($0) } ?? false }

@@ -36,7 +36,7 @@ enum QuantityParser {
         // A figure is never this long: prose, whose words are looked for in its beginning only.
         let long = HeaderText.isLong(text, limit: proseLimit)
         let folded = fold(long ? String(text.unicodeScalars.prefix(8 * proseLimit)) : text)
-        if !long, words.notApplicable.contains(folded) || folded.allSatisfy({ "—-－―/\\–…".contains($0) }) {
+        if !long, words.notApplicable.contains(folded) || isDashes(folded) {
             return .notApplicable
         }
         guard !long,
@@ -49,6 +49,12 @@ enum QuantityParser {
             return .unparsed(text)
         }
         return .quantity(parsed)
+    }
+
+    /// Whether a text is only dashes, slashes or dots (——, /, …; spaces between them): a cell
+    /// marked not applicable, no figure and no words. Empty text is too.
+    static func isDashes(_ text: String) -> Bool {
+        text.allSatisfy { "—-－―/\\–… ".contains($0) }
     }
 
     /// Full-width digits and punctuation folded, white space removed.

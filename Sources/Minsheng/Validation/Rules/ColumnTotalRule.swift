@@ -75,10 +75,7 @@ struct ColumnTotalRule: WholeTableRule {
     private func covered(by total: TableRow, _ items: [CheckedRow], in table: CheckedTable) -> [CheckedRow] {
         guard items.count > 2 else { return items }
         var agreeing = [Int](repeating: 0, count: items.count + 1)
-        for (key, cell) in total.values where key.measure != .rate {
-            let column = table.column(for: key)
-            let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit, words: table.table.words.quantities)
-            guard case .quantity(let whole) = read.quantity, !whole.isPercent else { continue }
+        for (key, read, whole) in Self.sums(of: total, in: table) {
             var sum = Decimal(0)
             var printed: [ReadValue] = [read]
             for (index, item) in items.enumerated() {
@@ -98,14 +95,24 @@ struct ColumnTotalRule: WholeTableRule {
         return Array(items.prefix(best))
     }
 
+    /// A sum line's figures that can be sums, each with its key and its cell read: plain
+    /// figures, not rates or percentages.
+    private static func sums(of line: TableRow, in table: CheckedTable) -> [(key: ValueKey, read: ReadValue, figure: Quantity)] {
+        line.values.compactMap { key, cell in
+            guard key.measure != .rate else { return nil }
+            let read = ValueReading.read(
+                cell, measure: key.measure, headerUnit: table.column(for: key)?.unit, words: table.table.words.quantities)
+            guard case .quantity(let figure) = read.quantity, !figure.isPercent else { return nil }
+            return (key, read, figure)
+        }
+    }
+
     private func compare(
         _ footer: TableRow, label: String, with items: [CheckedRow], below: Bool = false, in table: CheckedTable,
         into findings: inout FindingBuilder
     ) {
-        for (key, cell) in footer.values where key.measure != .rate {
+        for (key, read, total) in Self.sums(of: footer, in: table) {
             let column = table.column(for: key)
-            let read = ValueReading.read(cell, measure: key.measure, headerUnit: column?.unit, words: table.table.words.quantities)
-            guard case .quantity(let total) = read.quantity, !total.isPercent else { continue }
             var sum = Decimal(0)
             var counted = 0
             var units: Set<String> = []
@@ -135,7 +142,7 @@ struct ColumnTotalRule: WholeTableRule {
             let header = HeaderText.normalize(column?.header ?? CheckedRow.label(key))
             findings.add(
                 .columnTotalMismatch(measure: key.measure, footer: label, header: header, total: total.value, sum: sum, count: counted, itemsBelow: below),
-                cell: cell.reference.a1, row: footer.row + 1, item: label, area: key.area, expected: sum, actual: total.value)
+                cell: read.cell.reference.a1, row: footer.row + 1, item: label, area: key.area, expected: sum, actual: total.value)
         }
     }
 }

@@ -17,7 +17,7 @@ struct DuplicateRule: TableRule {
             default: continue
             }
             guard let cell = sheet.cell(at: CellReference(row: row.row.row, column: column.column)) else { continue }
-            if case .string(let text) = cell.value, HeaderText.isBlank(text) || text.allSatisfy({ "—-－―/\\–… ".contains($0) }) { continue }
+            if case .string(let text) = cell.value, HeaderText.isBlank(text) || QuantityParser.isDashes(text) { continue }
             return true
         }
         return false

@@ -67,8 +67,7 @@ struct SubItemsRule: WholeTableRule {
     /// the first of them, up to a line indented no further than the whole.
     private func checkIndented(_ table: CheckedTable, into findings: inout FindingBuilder) {
         let rows = table.rows
-        let layout = table.table.layout
-        guard let column = (layout.column(.indicator) ?? layout.column(.project))?.column else { return }
+        guard let column = Indentation.nameColumn(of: table.table.layout) else { return }
         let sheet = table.table.sheet
         let depths = rows.map { Indentation.of(row: $0.row.row, column: column, in: sheet) }
         guard depths.contains(where: { ($0 ?? 0) > 0 }) else { return }
