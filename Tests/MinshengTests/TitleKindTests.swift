@@ -22,6 +22,23 @@ struct TitleKindTests {
         #expect(result.readings.first?.columns.map(\.role) == ["areaName", "completed"])
     }
 
+    /// A sheet with no title says what it is by its name (a .csv's name is its sheet's).
+    @Test func withNoTitleTheSheetsNameSays() throws {
+        let rows = Array(Self.rows(title: "").dropFirst())
+        let (done, _) = try TableFixture.check(rows, name: "2022年11月产前筛查统计")
+        #expect(done.readings.first?.columns.map(\.role) == ["areaName", "completed"])
+        for name in ["表", "2022年产前筛查任务分配"] {
+            let (plan, _) = try TableFixture.check(rows, name: name)
+            #expect(plan.readings.first?.columns.map(\.role) == ["areaName", "target"], "\(name)")
+        }
+    }
+
+    /// An allocation (…资金分配情况表) is a plan, whatever else its title says.
+    @Test func anAllocationIsAPlan() throws {
+        let (result, _) = try TableFixture.check(Self.rows(title: "2022年产前筛查补助资金分配及使用情况"))
+        #expect(result.readings.first?.columns.map(\.role) == ["areaName", "target"])
+    }
+
     @Test func aPlanOrNoTitleKeepsItATarget() throws {
         for title in ["2022年产前筛查目标任务分解表", "各乡镇产前筛查人数"] {
             let (result, _) = try TableFixture.check(Self.rows(title: title))

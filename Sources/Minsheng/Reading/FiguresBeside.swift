@@ -22,12 +22,12 @@ extension LayoutRecognizer {
         guard !hasAreas,
             let namesColumn = columns.first(where: { [.role(.project), .role(.indicator)].contains($0.meaning) })?.column
         else { return }
-        let saysDone = PlanWords.titleSaysDone(grid, above: headerTop)
+        let said = PlanWords.title(grid, above: headerTop, sheetName: sheet.name)
         let measures = columns.compactMap { column -> Measure? in
             if case .value(let measure, nil) = column.meaning { return measure }
             return nil
         }
-        if saysDone, !measures.contains(.completed), !measures.contains(.rate) {
+        if said == .done, !measures.contains(.completed), !measures.contains(.rate) {
             for i in columns.indices where columns[i].meaning == .value(.target, area: nil) {
                 let header = HeaderText.normalize(columns[i].header)
                 if !PlanWords.plan.contains(where: header.contains) { columns[i].meaning = .value(.completed, area: nil) }
@@ -63,7 +63,7 @@ extension LayoutRecognizer {
             }
             let left = valueColumns.filter { $0.column < column }.max { $0.column < $1.column }
             let right = valueColumns.filter { $0.column > column }.min { $0.column < $1.column }
-            let measure = left?.measure ?? right?.measure ?? (saysDone ? .completed : .target)
+            let measure = left?.measure ?? right?.measure ?? (said == .done ? .completed : .target)
             added.append(LayoutColumn(column: column, header: HeaderText.normalize(header), meaning: .value(measure, area: nil), unit: unit))
         }
         guard !added.isEmpty else { return }

@@ -199,7 +199,7 @@ extension LayoutRecognizer {
             }
         }
         let grouped = !groups.isEmpty
-        let titleSaysDone = !grouped && PlanWords.titleSaysDone(grid, above: top)
+        let titleSaysDone = !grouped && PlanWords.titleSaysDone(grid, above: top, sheetName: sheet.name)
         for column in figureColumns where !grouped {
             // The names over the column, top to bottom, each once (a merge repeats it), leaving
             // out what also heads the area column (a merge across both).
