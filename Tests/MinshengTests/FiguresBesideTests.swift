@@ -18,8 +18,9 @@ struct FiguresBesideTests {
         let (result, findings) = try TableFixture.check(Self.rows)
         #expect(findings.isEmpty, "\(findings.map(\.message))")
         let columns = try #require(result.readings.first?.columns)
-        #expect(columns.map(\.letter) == ["A", "B", "C", "D", "E"])
-        #expect(columns.suffix(3).map(\.role) == ["target", "target", "target"])
+        // (补助标准 is shown as a note: the rule the amounts are paid by.)
+        #expect(columns.map(\.letter) == ["A", "B", "C", "D", "E", "F"])
+        #expect(columns.suffix(4).map(\.role) == ["target", "target", "target", "note"])
     }
 
     @Test func theirSumsAndSignsAreChecked() throws {

@@ -46,3 +46,32 @@ struct TitleKindTests {
         }
     }
 }
+
+/// A table of what was paid (实发人数合计 · 实发资金合计 and its parts by source): every part of
+/// the money is what was paid, the sums named by what they are (配套资金, 结余资金) too, and
+/// the standard it was paid by (补助标准) is no figure to add up.
+struct PaidOutTests {
+    static let rows: [[String]] = [
+        ["县(市、区)", "实发人数合计(人)", "实发资金合计(万元)", "中央和省级补助资金(万元)", "州(市)配套资金(万元)", "县(市、区)配套资金(万元)", "结余资金(万元)", "补助标准(元/月/人)"],
+        ["隆阳区", "206", "22.12", "20.48", "0.82", "0.82", "1.5", "1980"],
+        ["施甸县", "80", "8.98", "8.34", "0.32", "0.32", "0.4", ""],
+        ["腾冲市", "317", "39.57", "39.57", "", "", "2", ""],
+        ["龙陵县", "112", "12.75", "12.75", "", "", "", ""],
+        ["合计", "715", "83.42", "81.14", "1.14", "1.14", "3.9", ""],
+    ]
+
+    @Test func everyPartOfWhatWasPaidIsWhatWasDone() throws {
+        let (result, findings) = try TableFixture.check(Self.rows)
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        let roles = Dictionary(uniqueKeysWithValues: (result.readings.first?.columns ?? []).map { ($0.letter, $0.role) })
+        #expect(["B", "C", "D", "E", "F", "G"].map { roles[$0] } == Array(repeating: "completed", count: 6))
+        #expect(roles["H"] == nil || roles["H"] == "note")
+    }
+
+    @Test func aPartTypedWrongIsFoundInItsColumnsTotal() throws {
+        var rows = Self.rows
+        rows[3][3] = "39.75"
+        let (_, findings) = try TableFixture.check(rows)
+        #expect(findings.contains { $0.code.rawValue == "completed-total-mismatch" && $0.cell == "D6" }, "\(findings.map(\.message))")
+    }
+}

@@ -199,6 +199,8 @@ struct HeaderVocabulary: Sendable {
         if ["类别", "分类", "类型"].contains(where: { text.hasSuffix($0) }) { return .category }
         // 完成时限, 计划完成时间, 时间节点: when it is due, a date in words — no figure.
         if ["时限", "期限", "时间", "节点", "日期"].contains(where: { text.hasSuffix($0) }) { return .note }
+        // 补助标准(元/月/人), 保障标准: the rule an amount is paid by, a condition — no amount.
+        if text.hasSuffix("标准"), text.count <= 6 { return .note }
         // 项目个数, 项目数量: how many of them, a figure — not their names.
         // So is 项目总投资金额: a sum of money, not the projects' names.
         if [.project, .indicator, .category, .sequence].contains(contained), text.count >= 3,
@@ -241,8 +243,23 @@ struct HeaderVocabulary: Sendable {
         }
         if let contained { return contained }
         // A sum of money to be spent (投资规模, 整合资金, 补助金额) is what a plan sets: its target.
-        if ["资金", "投资", "金额", "规模"].contains(where: { text.contains($0) }), text.count <= 8 { return .target }
+        if Self.namesASumOfMoney(text) { return .target }
         return nil
+    }
+
+    /// Whether a header (its parenthesis off) is a short name of a sum of money (整合资金,
+    /// 补助金额, 投资规模): a target by `role(of:)` when no other word names its measure.
+    static func namesASumOfMoney(_ text: String) -> Bool {
+        ["资金", "投资", "金额", "规模"].contains(where: { text.contains($0) }) && text.count <= 8
+    }
+
+    /// Whether `header` is a target only as a sum of money, no word of a plan in it
+    /// (配套资金, 结余资金; not 计划投资 or 目标任务资金): in a table of what was done it is what was
+    /// done too.
+    func isTargetAsMoneyOnly(_ header: String) -> Bool {
+        guard role(of: header) == .target, let normalized = Self.label(header) else { return false }
+        let text = HeaderText.splitParenthetical(normalized).text
+        return Self.namesASumOfMoney(text) && !PlanWords.plan.contains(where: text.contains) && !synonyms.contains { $0.role == .target && text.contains($0.word) }
     }
 
     /// A header without the period it opens with (年内, 本年度, 2023年, 1-11月, 截至10月底), as

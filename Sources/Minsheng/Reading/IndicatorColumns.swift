@@ -101,8 +101,10 @@ extension LayoutRecognizer {
         // A column with a header and a figure in few areas (most have no share) is one too.
         let headed = Set(headerRows.flatMap { (grid[$0] ?? [:]).keys })
         let blockEnd = areaColumn + (fold ?? .max / 2)
+        // (Not a 补助标准 or a 备注 with a figure in a row.)
+        func roles(_ column: Int) -> [HeaderRole?] { headerRows.compactMap { grid[$0]?[column] }.map { vocabulary.role(of: $0) } }
         for (column, _) in figureCounts where !figureColumns.contains(column) && headed.contains(column) && column < blockEnd {
-            figureColumns.append(column)
+            if !roles(column).contains(where: { [.note, .lead, .unit, .sequence].contains($0) }) { figureColumns.append(column) }
         }
         // So is one whose target is only worded (完成年度目标任务 in the total row), under an
         // indicator's name among the others'.
@@ -115,9 +117,7 @@ extension LayoutRecognizer {
         if let last = figureColumns.max() {
             for (column, _) in worded where column < last && headed.contains(column) && column < blockEnd {
                 // (Not a 备注 or 责任单位 column: no header over it names another role.)
-                let roles = headerRows.compactMap { grid[$0]?[column] }.map { vocabulary.role(of: $0) }
-                guard roles.allSatisfy({ $0 == nil || $0.flatMap(measure) != nil }) else { continue }
-                figureColumns.append(column)
+                if roles(column).allSatisfy({ $0 == nil || $0.flatMap(measure) != nil }) { figureColumns.append(column) }
             }
         }
         figureColumns.sort()

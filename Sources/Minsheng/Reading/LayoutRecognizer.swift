@@ -94,6 +94,7 @@ struct LayoutRecognizer: Sendable {
         if let items = recognizeItemRows(sheet, grid: grid) { result.append(items) }
         if let columns = recognizeIndicatorColumns(sheet, grid: grid), !result.contains(columns) { result.append(columns) }
         if result.isEmpty, let summed = recognizeSummedColumns(sheet, grid: grid) { result.append(summed) }
+        for i in result.indices { settleMoneyOfWhatWasDone(&result[i]) }
         return result
     }
 

@@ -8,26 +8,32 @@ extension LayoutRecognizer {
             guard groups[index].columns.count == 1, let total = groups[index].columns.first,
                 total.meaning == .value(.completed, area: nil)
             else { continue }
-            // The single-column targets right after it, one more at a time, until they add up.
+            // The single-column targets right after it, one more at a time: the run that adds up
+            // in the most rows (中央和省级 · 州配套 add up where the 县配套 is blank; with it, in
+            // every row).
             var run: [Int] = []
+            var best: (parts: [Int], agreeing: Int)?
             var next = index + 1
-            while next < groups.count, groups[next].columns.count == 1, let column = groups[next].columns.first,
+            while next < groups.count, run.count < 12, groups[next].columns.count == 1, let column = groups[next].columns.first,
                 column.meaning == .value(.target, area: nil), column.column == (run.last.map { groups[$0].columns[0].column } ?? total.column) + 1
             {
                 run.append(next)
                 next += 1
-                if Self.addsUp(total.column, parts: run.map { groups[$0].columns[0].column }, amounts: amounts) {
-                    for part in run { groups[part].columns[0].meaning = .value(.completed, area: nil) }
-                    break
+                if let agreeing = Self.rowsAddingUp(total.column, parts: run.map { groups[$0].columns[0].column }, amounts: amounts),
+                    agreeing > best?.agreeing ?? 0
+                {
+                    best = (run, agreeing)
                 }
             }
+            for part in best?.parts ?? [] { groups[part].columns[0].meaning = .value(.completed, area: nil) }
         }
     }
 
-    /// Whether the rows with a figure in `total` have the parts' figures (blank is none) add up
-    /// to it — two rows at least, and more than do not (a table's own error is one row's).
-    static func addsUp(_ total: Int, parts: [Int], amounts: [Int: [Int: Double]]) -> Bool {
-        guard parts.count >= 2 else { return false }
+    /// How many rows with a figure in `total` have the parts' figures (blank is none) add up to
+    /// it, when they are two at least and more than do not (a table's own error is one row's);
+    /// nil when they do not.
+    static func rowsAddingUp(_ total: Int, parts: [Int], amounts: [Int: [Int: Double]]) -> Int? {
+        guard parts.count >= 2 else { return nil }
         var agreeing = 0
         var disagreeing = 0
         for (_, figures) in amounts {
@@ -35,6 +41,34 @@ extension LayoutRecognizer {
             let sum = parts.reduce(0.0) { $0 + (figures[$1] ?? 0) }
             if abs(whole - sum) <= max(1e-6, abs(whole) * 1e-9) { agreeing += 1 } else { disagreeing += 1 }
         }
-        return agreeing >= 2 && agreeing > disagreeing
+        return agreeing >= 2 && agreeing > disagreeing ? agreeing : nil
+    }
+
+    /// In a table whose figures are what was done (实发人数, 实发资金合计 and its parts), a figure
+    /// named by nothing but what it counts (配套资金, 结余资金) is what was done too: it is a target
+    /// only as a guess (no word of its header says a target or a plan, at most that it is a sum
+    /// of money: `HeaderVocabulary.isTargetAsMoneyOnly`). Tables with areas across the columns
+    /// are left as they are.
+    func settleMoneyOfWhatWasDone(_ layout: inout TableLayout) {
+        var completed = 0
+        var targets = 0
+        for column in layout.columns {
+            guard case .value(let measure, let area) = column.meaning else { continue }
+            if area != nil { return }
+            if measure == .completed { completed += 1 }
+            if measure == .target {
+                guard vocabulary.role(of: column.header) == nil || vocabulary.isTargetAsMoneyOnly(column.header) else { return }
+                targets += 1
+            }
+        }
+        guard completed >= 2, targets > 0 else { return }
+        func done(_ columns: inout [LayoutColumn]) {
+            for i in columns.indices where columns[i].meaning == .value(.target, area: nil) { columns[i].meaning = .value(.completed, area: nil) }
+        }
+        done(&layout.columns)
+        if var rows = layout.areaRows {
+            for g in rows.groups.indices { done(&rows.groups[g].columns) }
+            layout.areaRows = rows
+        }
     }
 }
