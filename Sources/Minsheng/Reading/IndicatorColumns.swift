@@ -247,11 +247,12 @@ extension LayoutRecognizer {
             groups.append(group)
         }
         guard !groups.isEmpty else { return nil }
-        // One column named only by the kind of its figure (金额) is of what the title says.
-        if !grouped, groups.count == 1, TitleSubject.isBareFigureName(groups[0].indicator),
+        // One column named only by the kind of its figure (金额) is of what the title says: the
+        // subject is the level above it (…补助资金 · 金额), so that neither name is lost.
+        if !grouped, groups.count == 1, groups[0].project == nil, TitleSubject.isBareFigureName(groups[0].indicator),
             let subject = TitleSubject.title(grid, above: top).flatMap(TitleSubject.of)
         {
-            groups[0].indicator = subject
+            groups[0].project = subject
         }
         let yearTargets = Self.settleYearTargets(&groups)
         Self.distinguishSameNames(&groups)
