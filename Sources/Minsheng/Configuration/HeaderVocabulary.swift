@@ -217,9 +217,10 @@ struct HeaderVocabulary: Sendable {
         // 重点督办内容, 建设内容: what each row is about.
         if text.hasSuffix("内容"), text.count >= 3, !text.hasSuffix("完成内容") { return .indicator }
         if text == "名称" { return .project }
-        // A header made only of place levels names the areas: 镇(街道办), 镇别, 乡镇名称, 县(市、区).
-        if text.count <= 8, text.contains(where: { "省市州县区旗镇乡街".contains($0) }),
-            text.allSatisfy({ "省市州盟县区旗镇乡街道办别名称、()新".contains($0) })
+        // A header made only of place levels names the areas: 镇(街道办), 镇别, 乡镇名称, 县(市、区),
+        // 市/县, 村别, 村(社区).
+        if text.count <= 8, text.contains(where: { "省市州县区旗镇乡街村".contains($0) }),
+            text.allSatisfy({ "省市州盟县区旗镇乡街道办村社居别名称、()/新".contains($0) })
         {
             return .areaName
         }
@@ -340,6 +341,13 @@ struct HeaderVocabulary: Sendable {
         guard areaSuffixes.contains(where: { name.hasSuffix($0) && name.count > $0.count })
             || areaEndings.towns.contains(where: { name.hasSuffix($0) && name.count > $0.count })
         else { return false }
+        // A village has a name of its own before 村 (余巷村, 江村村); 农村, 乡村 and 新农村 are
+        // no village.
+        if name.hasSuffix("村"), !areaSuffixes.contains(where: name.hasSuffix),
+            name.count < 3 || ["农村", "乡村", "山村", "渔村"].contains(where: name.hasSuffix)
+        {
+            return false
+        }
         // A header such as 单位 or 责任单位 is no area, and neither is a role word ending in 区.
         return !synonymWords.contains(name)
     }

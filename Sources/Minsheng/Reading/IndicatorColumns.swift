@@ -85,6 +85,11 @@ extension LayoutRecognizer {
         // columns, up to a blank row or a title (one text across the area column as well).
         var headerRows: [Int] = []
         var r = firstAreaRow - 1
+        // (A row numbering the columns in figures, 1 2 3 …, as a statistical report does, is
+        // neither header nor data.)
+        if r >= 0, !figureColumns.contains(where: { grid[r]?[$0] != nil }), let numbers = rows.first(where: { $0.index == r }), Self.numbersItsColumns(numbers, figureColumns) {
+            r -= 1
+        }
         while r >= 0, let texts = grid[r] {
             let over = figureColumns.compactMap { texts[$0] }
             guard !over.isEmpty else { break }
@@ -132,6 +137,9 @@ extension LayoutRecognizer {
                 leadRow = row
             } else if over.values.allSatisfy(Self.isUnitText) {
                 unitRow = row
+            } else if over.count >= 2, over.values.allSatisfy(Self.isColumnCode) {
+                // (A statistical report numbers its columns, 01 02 03 or 甲 乙 丙: no names.)
+                continue
             } else {
                 nameRows.append(row)
             }
@@ -233,8 +241,14 @@ extension LayoutRecognizer {
             var (indicator, unit) = Self.nameAndUnit(last)
             if unit == nil, let unitRow, let text = grid[unitRow]?[column] { unit = Self.unitOfCell(text) }
             // The column's figure: a target unless its own words say completed (完成数, 累计完成),
-            // or the title says the table reports what was done (`PlanWords`).
-            let measure: Measure = vocabulary.role(of: indicator) == .completed || titleSaysDone ? .completed : .target
+            // or a group over it does (计划情况 over targets; 进度情况, 投资完成情况 over what was
+            // done), or the title says the table reports what was done (`PlanWords`).
+            let groupMeasure = names.dropLast().reversed().lazy.compactMap { vocabulary.role(of: $0).flatMap(self.measure) }.first
+            // (A rate of its own, 开工园数比例 under 进度情况, stays a rate.)
+            let ownMeasure = vocabulary.role(of: indicator).flatMap(measure)
+            let measure: Measure =
+                ownMeasure == .completed || ownMeasure == .rate && groupMeasure != nil ? ownMeasure ?? .completed
+                : groupMeasure.map { $0 == .target ? .target : .completed } ?? (titleSaysDone ? .completed : .target)
             let entry = LayoutColumn(
                 column: column, header: HeaderText.normalize(last), meaning: .value(measure, area: nil), unit: measure == .rate ? nil : unit)
             var group = ColumnGroup(
@@ -265,7 +279,11 @@ extension LayoutRecognizer {
         if let fold {
             rowsOfAreas += foldedRows(sheet, below: firstAreaRow - 1, column: areaColumn, groups: groups, every: fold, first: rowsOfAreas)
         }
-        guard rowsOfAreas.filter({ $0.area != nil }).count >= 2 else { return nil }
+        // (One area is enough beside a total row when a header names the column as areas: a
+        // county's own report, 合计 then 金安区.)
+        let areaCount = rowsOfAreas.filter({ $0.area != nil }).count
+        guard areaCount >= 2 || areaCount == 1 && rowsOfAreas.contains(where: { $0.area == nil }) && areaHeader.flatMap({ vocabulary.role(of: $0) }) == .areaName
+        else { return nil }
         let columns = [
             LayoutColumn(column: areaColumn, header: areaHeader ?? "", meaning: .role(.areaName))
         ] + groups.flatMap(\.columns) + yearTargets
@@ -484,6 +502,26 @@ extension LayoutRecognizer {
 
     /// Whether a header text is only a unit: `（人）`, `单位：个`, `万元`.
     static func isUnitText(_ text: String) -> Bool { unitOfCell(text) != nil }
+
+    /// Whether a row holds, over the figure columns, their numbers one after another (1 2 3 …
+    /// or 01 02 03 typed as figures).
+    static func numbersItsColumns(_ row: Row, _ columns: [Int]) -> Bool {
+        var numbers: [Double] = []
+        for column in columns {
+            guard let cell = row.cells.first(where: { $0.reference.column == column }), case .number(let n) = cell.value else { return false }
+            numbers.append(n)
+        }
+        guard numbers.count >= 2 else { return false }
+        return zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
+    }
+
+    /// Whether a header cell only numbers its column, as statistical reports do (01, 12, 甲, 栏次).
+    static func isColumnCode(_ text: String) -> Bool {
+        let normalized = HeaderText.normalize(text)
+        if normalized.count == 1, "甲乙丙丁戊己庚辛".contains(normalized) { return true }
+        if normalized == "栏次" { return true }
+        return (1...3).contains(normalized.count) && normalized.allSatisfy { $0.isASCII && $0.isNumber }
+    }
 
     /// The unit a unit-only header cell names.
     static func unitOfCell(_ text: String) -> String? {

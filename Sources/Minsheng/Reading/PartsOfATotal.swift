@@ -47,17 +47,24 @@ extension LayoutRecognizer {
     /// In a table whose figures are what was done (实发人数, 实发资金合计 and its parts), a figure
     /// named by nothing but what it counts (配套资金, 结余资金) is what was done too: it is a target
     /// only as a guess (no word of its header says a target or a plan, at most that it is a sum
-    /// of money: `HeaderVocabulary.isTargetAsMoneyOnly`). Tables with areas across the columns
-    /// are left as they are.
+    /// of money: `HeaderVocabulary.isTargetAsMoneyOnly`). Not in a table whose title says it is
+    /// a plan (…资金分配表: the money is allocated for the houses done), nor with areas across the
+    /// columns.
     func settleMoneyOfWhatWasDone(_ layout: inout TableLayout) {
         var completed = 0
         var targets = 0
+        // (A group's words over it count: 项目个数 · 投资额 under 计划情况 are planned.)
+        var planned = Set<Int>()
+        for group in layout.areaRows?.groups ?? [] where group.project.map({ p in PlanWords.plan.contains(where: p.contains) }) ?? false {
+            for column in group.columns { planned.insert(column.column) }
+        }
         for column in layout.columns {
             guard case .value(let measure, let area) = column.meaning else { continue }
             if area != nil { return }
             if measure == .completed { completed += 1 }
             if measure == .target {
-                guard vocabulary.role(of: column.header) == nil || vocabulary.isTargetAsMoneyOnly(column.header) else { return }
+                guard !planned.contains(column.column), vocabulary.role(of: column.header) == nil || vocabulary.isTargetAsMoneyOnly(column.header)
+                else { return }
                 targets += 1
             }
         }
