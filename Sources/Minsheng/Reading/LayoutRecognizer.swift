@@ -149,6 +149,7 @@ struct LayoutRecognizer: Sendable {
         }
         settleItemNames(&columns, top: top, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         settleMergedCategory(&columns, top: top, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
+        settleVaryingLabels(&columns, top: top, sheet: sheet, below: headerRow + (twoRows ? 1 : 0))
         // Short unnamed headers between area columns are areas named without their ending
         // (张家港, 常熟 between 苏州市 and 园区), each holding the same measure as its neighbours.
         let areaIndices = columns.indices.filter { if case .value(_, _?) = columns[$0].meaning { return true } else { return false } }

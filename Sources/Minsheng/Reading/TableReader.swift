@@ -77,6 +77,14 @@ struct TableReader: Sendable {
 
             func text(_ role: HeaderRole) -> String? {
                 guard let column = roleColumns[role] else { return nil }
+                // Every column of categories names the item, left to right (学校 · 项目类型).
+                if role == .category, !roleColumns.moreCategories.isEmpty {
+                    let texts = ([column] + roleColumns.moreCategories).compactMap { text(role, in: $0) }
+                    return texts.isEmpty ? nil : texts.joined(separator: " · ")
+                }
+                return text(role, in: column)
+            }
+            func text(_ role: HeaderRole, in column: Int) -> String? {
                 if let cell = cells[column], let value = Self.text(cell), !HeaderText.isBlank(value) {
                     return role == .progressText ? clean(value) : label(value)
                 }
@@ -440,11 +448,16 @@ private struct ColumnLookup {
 /// scan of the few roles present rather than by hashing the role's name for every cell read.
 private struct RoleColumns {
     private var columns: [(role: HeaderRole, column: Int)] = []
+    /// The category columns after the first, left to right.
+    private(set) var moreCategories: [Int] = []
 
     init(_ layout: TableLayout) {
         for column in layout.columns {
-            if case .role(let role) = column.meaning, !columns.contains(where: { $0.role == role }) {
+            guard case .role(let role) = column.meaning else { continue }
+            if !columns.contains(where: { $0.role == role }) {
                 columns.append((role, column.column))
+            } else if role == .category {
+                moreCategories.append(column.column)
             }
         }
     }
