@@ -56,6 +56,40 @@ struct VillageAreasTests {
         #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["total-mismatch G6"])
     }
 
+    /// Under 村委会名称 the villages are named without 村; the town they belong to, last with
+    /// the largest figures, is their total even when its figure is typed wrong.
+    @Test func villagesNamedWithoutTheirEndingAndTheirTown() throws {
+        var rows = [
+            ["序号", "村委会名称", "参保任务人数"],
+            ["1", "程畈", "800"],
+            ["2", "新屋", "750"],
+            ["3", "农科所", "300"],
+            ["4", "内洪", "900"],
+            ["", "曹溪镇", "2750"],
+        ]
+        let (result, correct) = try TableFixture.check(rows)
+        #expect(correct.isEmpty, "\(correct.map(\.message))")
+        #expect(result.readings.first?.areas == ["程畈", "新屋", "农科所", "内洪"])
+        rows[5][2] = "2850"
+        let (_, findings) = try TableFixture.check(rows)
+        #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["total-mismatch C6"])
+    }
+
+    /// 小计 and 合计 typed in the serial column do not make it the column of the areas.
+    @Test func totalsInTheSerialColumnNameNoAreas() throws {
+        let rows = [
+            ["序号", "乡镇名称", "总人数"],
+            ["1", "梅山", "991"],
+            ["2", "天堂寨", "381"],
+            ["3", "白塔畈", "418"],
+            ["小计", "", "1790"],
+            ["4", "外县", "247"],
+            ["合计", "", "2037"],
+        ]
+        let (result, _) = try TableFixture.check(rows)
+        #expect(result.readings.first?.areas.prefix(3) == ["梅山", "天堂寨", "白塔畈"])
+    }
+
     @Test func theCountrysideIsNoVillage() throws {
         let vocabulary = try HeaderVocabulary.load()
         #expect(vocabulary.isArea("余巷村"))

@@ -218,9 +218,9 @@ struct HeaderVocabulary: Sendable {
         if text.hasSuffix("内容"), text.count >= 3, !text.hasSuffix("完成内容") { return .indicator }
         if text == "名称" { return .project }
         // A header made only of place levels names the areas: 镇(街道办), 镇别, 乡镇名称, 县(市、区),
-        // 市/县, 村别, 村(社区).
+        // 市/县, 村别, 村(社区), 村委会名称.
         if text.count <= 8, text.contains(where: { "省市州县区旗镇乡街村".contains($0) }),
-            text.allSatisfy({ "省市州盟县区旗镇乡街道办村社居别名称、()/新".contains($0) })
+            text.allSatisfy({ "省市州盟县区旗镇乡街道办村社居委会别名称、()/新".contains($0) })
         {
             return .areaName
         }

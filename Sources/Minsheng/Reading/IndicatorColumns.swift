@@ -13,11 +13,12 @@ extension LayoutRecognizer {
     func recognizeIndicatorColumns(_ sheet: Sheet, grid: [Int: [Int: String]]) -> TableLayout? {
         let rows = sheet.rows
         guard !rows.isEmpty else { return nil }
-        // The column naming the most areas (or totals) on rows that hold a figure to its right.
+        // The column naming the most areas on rows that hold a figure to its right (totals are
+        // not counted: 小计 and 合计 typed in the serial column name no column of areas).
         var counts: [Int: Int] = [:]
         for row in rows {
             for cell in row.cells where cell.reference.column < 8 {
-                guard case .string(let text) = cell.value, isAreaLabel(text),
+                guard case .string(let text) = cell.value, isAreaLabel(text), !vocabulary.isTotal(text),
                     row.cells.contains(where: { $0.reference.column > cell.reference.column && Self.holdsFigure($0) })
                 else { continue }
                 counts[cell.reference.column, default: 0] += 1
@@ -361,9 +362,12 @@ extension LayoutRecognizer {
                 return
             }
         }
+        // (Among places named without their endings, 程畈 · 新屋 · 内洪, a last 曹溪镇 with the
+        // largest figures is the town they are the villages of.)
         for index in [0, rows.count - 1] {
-            if let highest = highestLevel(levels, besides: index), levels[index] > highest, highest > 0,
-                isNoSmallerThanItsParts(rows[index].row, among: rowIndices, amounts: amounts)
+            if let highest = highestLevel(levels, besides: index), levels[index] > highest,
+                highest > 0 ? isNoSmallerThanItsParts(rows[index].row, among: rowIndices, amounts: amounts)
+                    : rows.count >= 4 && isNoSmallerThanItsParts(rows[index].row, among: rowIndices, amounts: amounts, compared: true)
             {
                 rows[index].area = nil
                 return
