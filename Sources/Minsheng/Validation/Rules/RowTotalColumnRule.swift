@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Which columns it totals, the figures say: the earlier columns of the same name (补助资金 under
 /// 合计 totals every 补助资金; 月补金额合计 every 月补金额; 总户数 every 户数), or else a run of the
-/// columns right before it — whichever adds up in the most rows. It is checked only when that
+/// columns right before it (or right after it: 合计 · 其中 …) — whichever adds up in the most
+/// rows. A column named as no total is one when the columns right before it add up to it in
+/// three rows at least (五年任务 after 2011年 … 2015年). It is checked only when that
 /// sum holds in two rows at least and in two thirds of the rows compared: then the others are
 /// errors, not a reading of the table.
 struct RowTotalColumnRule: WholeTableRule {
@@ -17,10 +19,14 @@ struct RowTotalColumnRule: WholeTableRule {
         guard let areaRows = table.table.layout.areaRows, areaRows.groups.allSatisfy({ $0.columns.count == 1 }) else { return }
         let items = table.rows
         let areas = areaRows.rows.map(\.area)
-        for (index, total) in items.enumerated() where index >= 2 && Self.isTotal(total.row) {
-            guard total.row.indicatorKind.isAdditive, let measure = total.values.keys.first?.measure, measure != .rate else { continue }
+        for (index, total) in items.enumerated() {
+            // A column named as a total (合计, 总户数); or one whose figures are the sum of the
+            // columns right before it in three rows at least (五年任务 after 2011年 … 2015年).
+            let named = Self.isTotal(total.row)
+            guard named || index >= 2, total.row.indicatorKind.isAdditive, let measure = total.values.keys.first?.measure, measure != .rate
+            else { continue }
             var best: (parts: [Int], agree: Int, compared: Int)?
-            for parts in Self.candidates(index, items) {
+            for parts in Self.candidates(index, items, named: named) {
                 guard parts.allSatisfy({ items[$0].row.indicatorKind.isAdditive }) else { continue }
                 var agree = 0
                 var compared = 0
@@ -29,11 +35,12 @@ struct RowTotalColumnRule: WholeTableRule {
                         let own = total.values[ValueKey(measure, area: area)], case .quantity(let q) = own.quantity
                     else { continue }
                     compared += 1
-                    if Self.agrees(sum.value, q.value, values: sum.values + [own]) { agree += 1 }
+                    // (Unnamed, a sum of nothing, 0 = 0 + 0, says nothing.)
+                    if Self.agrees(sum.value, q.value, values: sum.values + [own]), named || q.value != 0 { agree += 1 }
                 }
                 if agree > (best?.agree ?? 0) { best = (parts, agree, compared) }
             }
-            guard let best, best.agree >= 2, best.agree * 3 >= best.compared * 2, best.agree < best.compared else { continue }
+            guard let best, best.agree >= (named ? 2 : 3), best.agree * 3 >= best.compared * 2, best.agree < best.compared else { continue }
             let names = best.parts.map { Self.name(items[$0].row) }
             for area in areas {
                 guard let sum = Self.sum(best.parts.map { items[$0] }, area: area, measure: measure),
@@ -74,17 +81,24 @@ struct RowTotalColumnRule: WholeTableRule {
         return text
     }
 
-    /// The sets of earlier columns the total may add up: those of its name, and the runs of 2 to
-    /// 8 columns right before it.
-    static func candidates(_ index: Int, _ items: [CheckedRow]) -> [[Int]] {
+    /// The sets of columns the total may add up: the earlier ones of its name, the runs of 2 to
+    /// 8 columns right before it, and for a column named as a total the runs right after it
+    /// (投资额: 合计 · 其中:中央资金 · 其中:省级资金 · 其中:市县资金).
+    static func candidates(_ index: Int, _ items: [CheckedRow], named: Bool = true) -> [[Int]] {
         var result: [[Int]] = []
         let own = stem(items[index].row.indicator ?? "")
-        if !own.isEmpty {
-            let named = (0..<index).filter { i in !isTotal(items[i].row) && stem(items[i].row.indicator ?? "") == own }
-            if named.count >= 2 { result.append(named) }
+        if named, !own.isEmpty {
+            let sameName = (0..<index).filter { i in !isTotal(items[i].row) && stem(items[i].row.indicator ?? "") == own }
+            if sameName.count >= 2 { result.append(sameName) }
         }
         for length in 2...8 where length <= index {
             let run = Array((index - length)..<index)
+            if run.contains(where: { isTotal(items[$0].row) }) { break }
+            result.append(run)
+        }
+        guard named else { return result }
+        for length in 2...8 where index + length < items.count {
+            let run = Array((index + 1)...(index + length))
             if run.contains(where: { isTotal(items[$0].row) }) { break }
             result.append(run)
         }
