@@ -409,7 +409,7 @@ extension LayoutRecognizer {
         var amounts: [Int: [Int: Double]] = [:]
         for row in sheet.rows where rows.contains(row.index) {
             for cell in row.cells where columns.contains(cell.reference.column) {
-                if case .number(let n) = cell.value, !Self.isPercentCell(cell) { amounts[row.index, default: [:]][cell.reference.column] = n }
+                if !Self.isPercentCell(cell), let n = Self.amount(cell) { amounts[row.index, default: [:]][cell.reference.column] = n }
             }
         }
         return amounts
@@ -508,11 +508,11 @@ extension LayoutRecognizer {
     static func isUnitText(_ text: String) -> Bool { unitOfCell(text) != nil }
 
     /// Whether a row holds, over the figure columns, their numbers one after another (1 2 3 …
-    /// or 01 02 03 typed as figures).
+    /// or 01 02 03, typed as figures or as text).
     static func numbersItsColumns(_ row: Row, _ columns: [Int]) -> Bool {
         var numbers: [Double] = []
         for column in columns {
-            guard let cell = row.cells.first(where: { $0.reference.column == column }), case .number(let n) = cell.value else { return false }
+            guard let n = row.cells.first(where: { $0.reference.column == column }).flatMap(Self.amount) else { return false }
             numbers.append(n)
         }
         guard numbers.count >= 2 else { return false }

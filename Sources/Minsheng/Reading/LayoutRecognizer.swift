@@ -18,12 +18,13 @@ struct LayoutRecognizer: Sendable {
     }
 
     /// The text of each non-empty text cell in the first rows, merged areas filled from their
-    /// top-left cell. Keys are zero-based (row, column).
+    /// top-left cell; a number typed as text (`1234`, WPS's 文本型数字) is a figure, no header
+    /// text. Keys are zero-based (row, column).
     func headerGrid(_ sheet: Sheet) -> [Int: [Int: String]] {
         var grid: [Int: [Int: String]] = [:]
         for row in sheet.rows where row.index < searchRows {
             for cell in row.cells {
-                if case .string(let text) = cell.value, !HeaderText.isBlank(text) {
+                if case .string(let text) = cell.value, !HeaderText.isBlank(text), Self.plainAmount(text) == nil {
                     grid[row.index, default: [:]][cell.reference.column] = text
                 }
             }

@@ -48,8 +48,20 @@ extension LayoutRecognizer {
     static func amount(_ cell: Cell) -> Double? {
         switch cell.value {
         case .number(let n): return n
-        case .string(let text): return Double(HeaderText.normalize(text).replacingOccurrences(of: ",", with: ""))
+        case .string(let text): return plainAmount(text)
         default: return nil
         }
+    }
+
+    /// A number typed as text, as WPS keeps it (`1234`, `1,234.5`, `-3`): nil for anything else
+    /// (`nan`, `1e5` and words are none).
+    static func plainAmount(_ text: String) -> Double? {
+        // (A long text is no number: not even looked at, a cell may hold megabytes.)
+        guard text.utf8.count <= 48 else { return nil }
+        let trimmed = HeaderText.normalize(text)
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 24, trimmed.unicodeScalars.allSatisfy({ "0123456789.,-".unicodeScalars.contains($0) }),
+            trimmed.unicodeScalars.contains(where: { ("0"..."9").contains($0) })
+        else { return nil }
+        return Double(trimmed.replacingOccurrences(of: ",", with: ""))
     }
 }

@@ -48,7 +48,7 @@ extension LayoutRecognizer {
             var counted = 0
             var whole: Double?
             for cell in row.cells {
-                guard case .number(let value) = cell.value else { continue }
+                guard let value = Self.amount(cell) else { continue }
                 if cell.reference.column == total {
                     whole = value
                 } else if parts.contains(cell.reference.column) {
