@@ -214,6 +214,24 @@ struct ReadingRuleTests {
         #expect(CheckedTable(narrative).rows.allSatisfy { $0.values[ValueKey(.completed)] == nil })
     }
 
+    /// A status first (已完成。), the name of what is counted (筛查人数) and the rate as 完成进度
+    /// are still one sentence stating what was done.
+    @Test func aProgressSentenceAfterItsStatusNamingWhatItCounts() throws {
+        let rows = [
+            ["序号", "项目内容", "年度目标", "落实情况"],
+            ["1", "结直肠癌筛查", "7400人", "已完成。 完成筛查人数3495人,完成率47.23%。"],
+            ["2", "应急救护培训", "235人", "已完成。完成培训人数188人,完成进度80%。"],
+            ["3", "流感疫苗接种", "24723人", "已完成。已制定并下发工作方案。"],
+        ]
+        let table = try TableFixture.table(rows)
+        let completed = CheckedTable(table).rows.map { $0.values[ValueKey(.completed)]?.quantity.quantity?.value }
+        #expect(completed == [3495, 188, nil])
+        var wrong = rows
+        wrong[2][3] = "已完成。完成培训人数188人,完成进度90%。"
+        let (_, findings) = try TableFixture.check(wrong)
+        #expect(Self.codes(findings) == ["rate-mismatch D3"], "\(findings.map(\.message))")
+    }
+
     @Test func aTableWithNoFigureColumnStatesItsTargetsInItsWording() throws {
         let rows = [
             ["序号", "民生实事", "责任单位", "完成时限"],
