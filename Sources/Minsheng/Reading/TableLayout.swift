@@ -184,13 +184,33 @@ struct AreaRows: Hashable, Sendable {
     var groups: [ColumnGroup]
     /// The width of one block when the list is folded into blocks side by side (nil: not folded).
     var foldEvery: Int? = nil
+    /// Rows of 小计 among the areas beside the total (梅山 … 产业园 | 小计 | 外县 | 合计): each
+    /// the sum of the areas since the total or subtotal row above it. Neither areas nor the total.
+    var subtotals: [AreaRow] = []
 
-    /// Creates one from its parts.
+    /// Creates one from its parts; rows named 小计 beside a total row become `subtotals`.
     init(column: Int, rows: [AreaRow], groups: [ColumnGroup], foldEvery: Int? = nil) {
         self.column = column
-        self.rows = rows
+        (self.rows, subtotals) = Self.separatingSubtotals(rows)
         self.groups = groups
         self.foldEvery = foldEvery
+    }
+
+    /// The rows without the 小计 rows, and those: only when a total row not named 小计 (合计,
+    /// 全市) is there too, so that a lone 小计 stays the total.
+    static func separatingSubtotals(_ rows: [AreaRow]) -> (rows: [AreaRow], subtotals: [AreaRow]) {
+        let totals = rows.filter { $0.area == nil }
+        guard totals.count >= 2 else { return (rows, []) }
+        let isSubtotal = { (row: AreaRow) in row.area == nil && HeaderText.normalize(row.label).contains("小计") }
+        guard totals.contains(where: { !isSubtotal($0) }) else { return (rows, []) }
+        return (rows.filter { !isSubtotal($0) }, rows.filter(isSubtotal))
+    }
+
+    /// The areas a subtotal row sums: those between it and the nearest total or subtotal row
+    /// above it.
+    func areas(summedBy subtotal: AreaRow) -> [AreaRow] {
+        let above = (rows.filter { $0.area == nil } + subtotals).map(\.row).filter { $0 < subtotal.row }.max() ?? -1
+        return rows.filter { $0.area != nil && $0.row > above && $0.row < subtotal.row }
     }
 
     /// The areas, in row order (the total row not among them).

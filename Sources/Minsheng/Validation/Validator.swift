@@ -42,7 +42,7 @@ struct Validator: Sendable {
     init(
         asOf: AsOfDate? = nil, rules: [any TableRule] = Validator.standardRules,
         tableRules: [any WholeTableRule] = [
-            ColumnTotalRule(), TotalRowRateRule(), SubItemsRule(), RowTotalColumnRule(), UnlabeledRowRule(), DuplicateAreaRule(),
+            ColumnTotalRule(), TotalRowRateRule(), SubItemsRule(), RowTotalColumnRule(), AreaSubtotalRule(), UnlabeledRowRule(), DuplicateAreaRule(),
         ]
     ) {
         self.asOf = asOf
