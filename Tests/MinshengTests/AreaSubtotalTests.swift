@@ -21,6 +21,9 @@ struct AreaSubtotalTests {
         #expect(findings.isEmpty, "\(findings.map(\.message))")
         let reading = try #require(result.readings.first)
         #expect(reading.areas == ["梅山", "天堂寨", "青山", "外县"])
+        // (The reading shows it.)
+        #expect(reading.subtotalRows == [5])
+        #expect(reading.total?.place == "第7行")
     }
 
     @Test func aSubtotalTypedWrongIsFoundAndTheTotalStillHolds() throws {

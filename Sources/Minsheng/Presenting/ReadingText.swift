@@ -131,6 +131,9 @@ public enum ReadingText {
         }
         if !reading.areas.isEmpty { lines.append("县区（\(reading.areas.count) 个）：\(reading.areas.joined(separator: "、"))") }
         lines.append(reading.total.map { "合计：\($0.label)（\($0.place)）" } ?? "合计：没有")
+        if !reading.subtotalRows.isEmpty {
+            lines.append("小计：第\(reading.subtotalRows.map(String.init).joined(separator: "、"))行（各与其上的县区之和核对，不算县区也不算合计）")
+        }
         if reading.orientation == .areasInRows {
             let names = reading.groups.map { group in
                 let letters = group.columns.map(\.letter)
@@ -190,6 +193,7 @@ public enum ReadingText {
             })))
         pairs.append(("areas", .array(reading.areas.map(JSONValue.string))))
         pairs.append(("total", reading.total.map { JSONValue.object([("label", .string($0.label)), ("place", .string($0.place))]) } ?? .null))
+        if !reading.subtotalRows.isEmpty { pairs.append(("subtotalRows", .array(reading.subtotalRows.map { .number(Double($0)) }))) }
         pairs.append(("itemRows", .string(ranges(reading.itemRows))))
         pairs.append(("items", .number(Double(reading.itemRows.count))))
         if let choice = reading.choice {

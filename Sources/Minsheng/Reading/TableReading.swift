@@ -69,6 +69,8 @@ public struct TableReading: Sendable, Hashable {
     public var areas: [String]
     /// The total: its label and where it is (`F` for a column, `第5行` for a row); nil when none.
     public var total: (label: String, place: String)?
+    /// The one-based rows of 小计 among the areas in rows, each checked against the areas above it.
+    public var subtotalRows: [Int] = []
     /// The one-based rows (with the areas in rows: the header row of each indicator) of the items.
     public var itemRows: [Int]
     /// How the reading was chosen (nil: not measured).
@@ -81,7 +83,7 @@ public struct TableReading: Sendable, Hashable {
     public static func == (a: TableReading, b: TableReading) -> Bool {
         a.sheet == b.sheet && a.headerRows == b.headerRows && a.orientation == b.orientation && a.columns == b.columns
             && a.areas == b.areas && a.total?.label == b.total?.label && a.total?.place == b.total?.place
-            && a.itemRows == b.itemRows && a.choice == b.choice && a.areaColumn == b.areaColumn
+            && a.itemRows == b.itemRows && a.choice == b.choice && a.areaColumn == b.areaColumn && a.subtotalRows == b.subtotalRows
             && a.preview.map(\.row) == b.preview.map(\.row) && a.preview.map(\.texts) == b.preview.map(\.texts)
     }
 
@@ -135,6 +137,7 @@ public struct TableReading: Sendable, Hashable {
                 }
             }
             total = areaRows.rows.first(where: { $0.area == nil }).map { ($0.label, "第\($0.row + 1)行") }
+            subtotalRows = areaRows.subtotals.map { $0.row + 1 }
             itemRows = areaRows.groups.map { $0.headerRow + 1 }
         } else {
             let byArea = layout.column(.areaName) != nil
