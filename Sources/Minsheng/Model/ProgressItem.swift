@@ -371,9 +371,11 @@ enum ProgressItems {
         var item = ProgressItem(
             category: row.category, project: row.project, indicator: row.indicator, unit: row.unit, lead: row.lead)
         item.kind = row.indicatorKind
-        // Room for the figures of every area column (the dictionaries grow step by step otherwise).
-        item.areas.reserveCapacity(source.areas.count)
-        item.figureSources.reserveCapacity(2 + 2 * source.areas.count)
+        // Room for the figures of every area column (the dictionaries grow step by step otherwise),
+        // made at their size: `reserveCapacity` on an empty dictionary runs the standard
+        // library's unspecialized resize.
+        item.areas = [String: ProgressItem.AreaFigures](minimumCapacity: source.areas.count)
+        item.figureSources = [ValueKey: ProgressItem.FigureSource](minimumCapacity: 2 + 2 * source.areas.count)
         func read(_ key: ValueKey) -> (ReadValue, Quantity?)? {
             guard let value = checked.values[key] else { return nil }
             return (value, value.quantity.quantity)

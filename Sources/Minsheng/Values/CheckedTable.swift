@@ -140,8 +140,9 @@ struct CheckedTable: Sendable {
     }
 
     static func readValues(_ row: TableRow, columns: ValueColumns, words: QuantityWords, memo: ValueMemo) -> [ValueKey: ReadValue] {
-        var result: [ValueKey: ReadValue] = [:]
-        result.reserveCapacity(row.values.count)
+        // (Made at its size: `reserveCapacity` on an empty dictionary runs the standard library's
+        // unspecialized resize.)
+        var result = [ValueKey: ReadValue](minimumCapacity: row.values.count)
         // The 单位 column's unit, read once per row (not once per value).
         let rowUnit = row.unit.flatMap(ValueReading.unitText)
         // Whether the row has text and other cells: only then may a figure's written scale be settled.
