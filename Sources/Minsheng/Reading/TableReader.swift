@@ -90,9 +90,8 @@ struct TableReader: Sendable {
                 return nil
             }
 
-            // (Made at its size: `reserveCapacity` on an empty dictionary runs the standard
-            // library's unspecialized resize.)
-            var values = [ValueKey: Cell](minimumCapacity: valueColumns.count)
+            var values: [ValueKey: Cell] = [:]
+            values.reserveCapacity(valueColumns.count)
             for (key, column) in valueColumns where values[key] == nil {
                 if let cell = cells[column], !Self.isBlank(cell) { values[key] = cell }
             }
