@@ -39,7 +39,7 @@ public enum JSONValue: Sendable, Equatable {
             } else {
                 Self.append("null", to: &out)
             }
-        case .string(let s): JSONString.write(s) { out.append(contentsOf: $0) }
+        case .string(let s): JSONString.append(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
@@ -51,7 +51,7 @@ public enum JSONValue: Sendable, Equatable {
             out.append(UInt8(ascii: "{"))
             for (i, pair) in pairs.enumerated() {
                 if i > 0 { Self.append(", ", to: &out) }
-                JSONString.write(pair.0) { out.append(contentsOf: $0) }
+                JSONString.append(pair.0, to: &out)
                 Self.append(": ", to: &out)
                 pair.1.write(into: &out)
             }
