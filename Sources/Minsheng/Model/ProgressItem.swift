@@ -408,6 +408,8 @@ enum ProgressItems {
         }
         // The figures of each area listed, in `areaOrder`'s order.
         var listedFigures: [ProgressItem.AreaFigures] = []
+        listedFigures.reserveCapacity(source.areas.count)
+        item.areaOrder.reserveCapacity(source.areas.count)
         for (area, targetKey, completedKey) in source.areaKeys {
             let target = read(targetKey)?.1?.value
             let completed = read(completedKey)?.1?.value
@@ -449,11 +451,15 @@ enum ProgressItems {
             }
         }
         // Where each figure was read: the total's, then each area's (its figures looked up once).
+        // (The file and sheet taken out of the table once: reached through the table for every
+        // figure, the whole table was copied each time.)
+        let file = table.table.file
+        let sheetName = table.table.sheet.name
         func noteSource(_ key: ValueKey, _ number: Decimal?) {
             let cell = row.values[key] ?? single.flatMap { key.area == nil ? row.values[ValueKey(key.measure, area: $0)] : nil }
             if let cell, number != nil {
                 item.figureSources[key] = ProgressItem.FigureSource(
-                    file: table.table.file, sheet: table.table.sheet.name, cell: cell.reference.a1, namesSheet: namingSheet)
+                    file: file, sheet: sheetName, cell: cell.reference.a1, namesSheet: namingSheet)
             }
         }
         noteSource(ValueKey(.target), item.number(ValueKey(.target)))
@@ -468,7 +474,7 @@ enum ProgressItems {
         let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }
         let cell = anchor.map { $0.reference.a1 } ?? "第\(row.row + 1)行"
         item.sources = [
-            ProgressItem.FigureSource.label(fileName: source.fileName, sheet: table.table.sheet.name, cell: cell, namesSheet: namingSheet)
+            ProgressItem.FigureSource.label(fileName: source.fileName, sheet: sheetName, cell: cell, namesSheet: namingSheet)
         ]
         return item
     }
