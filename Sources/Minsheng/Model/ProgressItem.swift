@@ -326,7 +326,7 @@ enum ProgressItems {
         // and no comparison of names that differ (which walks them character by character).
         let sameAreas =
             b.areaOrder.count <= merged.areaOrder.count
-            && zip(b.areaOrder, merged.areaOrder).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+            && zip(b.areaOrder, merged.areaOrder).allSatisfy { ByteKey.sameBytes($0, $1) }
         if !sameAreas {
             for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
         }
