@@ -152,6 +152,12 @@ final class Archive {
     /// Normalizes a part name or relationship target: `\` → `/`, no leading `/`, `.`/`..` resolved.
     static func normalize(_ name: String) -> String {
         if isNormalized(name) { return name }
+        // An absolute target (`/xl/worksheets/sheet1.xml`, as many writers give): the name
+        // without its slash, when that is normalized (no segments split and joined again).
+        if name.utf8.first == UInt8(ascii: "/") {
+            let rest = String(name.utf8.dropFirst())
+            if let rest, isNormalized(rest) { return rest }
+        }
         var segments: [Substring] = []
         for segment in name.replacingBackslashes().split(separator: "/", omittingEmptySubsequences: true) {
             if segment == "." { continue }

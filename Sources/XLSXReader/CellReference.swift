@@ -98,11 +98,23 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `A1:C2` (or a single cell `A1`).
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2,
-            let a = CellReference(String(parts[0])),
-            let b = CellReference(String(parts[parts.count - 1]))
-        else { return nil }
+        // Read from the bytes in place, split at the one colon (no parts made as strings).
+        var text = text
+        let corners = text.withUTF8 { buffer -> (CellReference, CellReference)? in
+            guard let base = buffer.baseAddress else { return nil }
+            var colon = -1
+            for index in 0..<buffer.count where buffer[index] == UInt8(ascii: ":") {
+                guard colon < 0 else { return nil }
+                colon = index
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes -> (CellReference, CellReference)? in
+                guard let a = CellReference.parse(bytes, count: colon < 0 ? buffer.count : colon) else { return nil }
+                guard colon >= 0 else { return (a, a) }
+                guard let b = CellReference.parse(bytes + colon + 1, count: buffer.count - colon - 1) else { return nil }
+                return (a, b)
+            }
+        }
+        guard let (a, b) = corners else { return nil }
         self.init(a, b)
     }
 

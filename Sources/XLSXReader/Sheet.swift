@@ -227,7 +227,8 @@ public struct Sheet: Sendable {
         }
         return Cell(
             reference: CellReference(row: Int(s.row), column: Int(s.column)), value: value, format: format,
-            hasFormula: s.hasFormula, formula: formulas[index], placeholderResult: s.placeholderResult)
+            // (Most sheets keep no formula: no look-up by index for every cell of those.)
+            hasFormula: s.hasFormula, formula: formulas.isEmpty ? nil : formulas[index], placeholderResult: s.placeholderResult)
     }
 }
 

@@ -350,6 +350,7 @@ func parseDigits(_ bytes: [UInt8]) -> Int? {
 @inline(__always)
 func parseNumber(_ bytes: [UInt8]) -> Double? {
     if let n = parseSmallInteger(bytes) { return Double(n) }
+    if let n = parsePlainDecimal(bytes) { return n }
     // strtod accepts hex, inf and nan; sheet numbers are decimal.
     for c in bytes where c == UInt8(ascii: "x") || c == UInt8(ascii: "X") || c == UInt8(ascii: "n") || c == UInt8(ascii: "N") {
         return nil
@@ -366,6 +367,44 @@ func parseNumber(_ bytes: [UInt8]) -> Double? {
         guard p.pointee == 0, value.isFinite else { return nil }
         return value
     }
+}
+
+/// A plain decimal (`0.853`, `-12.5`: an optional minus, at most 15 digits, one point) as
+/// `strtod` reads it: its digits as an integer below 2^53 and a power of ten up to 10^22 are both
+/// exact doubles, so their quotient, rounded once by the division, is the correctly rounded value
+/// `strtod` gives (Clinger's fast path). Nil for anything else, for `strtod` to read.
+@inline(__always)
+private func parsePlainDecimal(_ bytes: [UInt8]) -> Double? {
+    guard !bytes.isEmpty, bytes.count <= 17 else { return nil }
+    var i = 0
+    var negative = false
+    if bytes[0] == UInt8(ascii: "-") {
+        negative = true
+        i = 1
+    }
+    var mantissa: Int64 = 0
+    var digits = 0
+    var fraction = 0
+    var point = false
+    while i < bytes.count {
+        let c = bytes[i]
+        if c >= 0x30 && c <= 0x39 {
+            mantissa = mantissa * 10 + Int64(c - 0x30)
+            digits += 1
+            if point { fraction += 1 }
+        } else if c == UInt8(ascii: "."), !point {
+            point = true
+        } else {
+            return nil
+        }
+        i += 1
+    }
+    guard digits > 0, digits <= 15 else { return nil }
+    // (10^fraction by whole multiplications: exact, as every power of ten up to 10^22 is.)
+    var power = 1.0
+    for _ in 0..<fraction { power *= 10 }
+    let value = Double(mantissa) / power
+    return negative ? -value : value
 }
 
 @inline(__always)

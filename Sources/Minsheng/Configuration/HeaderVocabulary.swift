@@ -44,7 +44,7 @@ struct HeaderVocabulary: Sendable {
     /// Starts of footer rows (合计, 备注, 填报人 …).
     var footerPrefixes: [String] { didSet { footers = SharedTextCache() } }
     /// Words of indicators that do not sum across areas (rates, ceilings, per-person floors).
-    var nonAdditive: NonAdditiveWords { didSet { kinds = SharedTextCache() } }
+    var nonAdditive: NonAdditiveWords { didSet { kinds = SharedTextPairCache() } }
     /// The words figures are read with (`quantities.json`), carried with the header words so
     /// that every reader of a table has the engine's copy.
     var quantityWords: QuantityWords
@@ -82,7 +82,7 @@ struct HeaderVocabulary: Sendable {
     private var areaNameSet: Set<String> = []
     private var cache = WordCache()
     /// `indicatorKind` per name and unit (items repeat across the returns of a batch).
-    private var kinds = SharedTextCache<IndicatorKind>()
+    private var kinds = SharedTextPairCache<IndicatorKind>()
     /// `isSection` per text (the patterns are compiled once, in `init`).
     private let sections = SharedTextCache<Bool>()
     /// `isFooter` per text (every row's first texts are asked, and they repeat across a batch).
@@ -392,10 +392,12 @@ struct HeaderVocabulary: Sendable {
     /// vocabulary.indicatorKind(of: "城镇新增就业", unit: "人")        // .additive
     /// ```
     func indicatorKind(of name: String?, unit: String?) -> IndicatorKind {
-        let key = (name ?? "") + "\u{1F}" + (unit ?? "")
-        if let kind = kinds[key] { return kind }
+        // (Keyed by the two texts' bytes: no joined text made and hashed for every row.)
+        let name = name ?? ""
+        let unit = unit ?? ""
+        if let kind = kinds[name, unit] { return kind }
         let kind = computeIndicatorKind(of: name, unit: unit)
-        kinds[key] = kind
+        kinds[name, unit] = kind
         return kind
     }
 
@@ -470,6 +472,51 @@ final class SharedTextCache<Value: Sendable>: Sendable {
             let key = ByteKey(text)
             entries.withLock { entries in
                 if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+                entries[key] = newValue
+            }
+        }
+    }
+}
+
+/// Values derived from pairs of short texts (an indicator's name and unit), as `SharedTextCache`
+/// keeps them for one text: keyed by both texts' bytes, emptied past `capacity` pairs; a pair
+/// longer than `longestKept` bytes together is not kept.
+final class SharedTextPairCache<Value: Sendable>: Sendable {
+    private struct Key: Hashable {
+        let first: String
+        let second: String
+
+        init(_ first: String, _ second: String) {
+            var first = first
+            var second = second
+            first.makeContiguousUTF8()
+            second.makeContiguousUTF8()
+            self.first = first
+            self.second = second
+        }
+
+        func hash(into hasher: inout Hasher) {
+            ByteKey(first).hash(into: &hasher)
+            hasher.combine(0x1F as UInt8)
+            ByteKey(second).hash(into: &hasher)
+        }
+
+        static func == (a: Key, b: Key) -> Bool { ByteKey.sameBytes(a.first, b.first) && ByteKey.sameBytes(a.second, b.second) }
+    }
+
+    private let entries = Mutex<[Key: Value]>([:])
+
+    subscript(first: String, second: String) -> Value? {
+        get {
+            guard first.utf8.count + 1 + second.utf8.count <= SharedTextCache<Value>.longestKept else { return nil }
+            let key = Key(first, second)
+            return entries.withLock { $0[key] }
+        }
+        set {
+            guard first.utf8.count + 1 + second.utf8.count <= SharedTextCache<Value>.longestKept, let newValue else { return }
+            let key = Key(first, second)
+            entries.withLock { entries in
+                if entries.count >= SharedTextCache<Value>.capacity { entries.removeAll(keepingCapacity: true) }
                 entries[key] = newValue
             }
         }

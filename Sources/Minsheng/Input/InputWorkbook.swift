@@ -62,11 +62,13 @@ final class InputWorkbook {
             case .bytes(let bytes): return FileSignature.of(Array(bytes.prefix(1024)))
             }
         }
-        if ["ods", "fods"].contains(source.pathExtension) {
+        // (Asked once: Foundation's path parsing is dear beside a small workbook's reading.)
+        let pathExtension = source.pathExtension
+        if ["ods", "fods"].contains(pathExtension) {
             guard options.convertLegacy else { throw MinshengError.unreadable(file: name, problem: .openDocument) }
             return try openConverted(source, html: false)
         }
-        if source.pathExtension == "csv", signature == .other {
+        if pathExtension == "csv", signature == .other {
             return InputWorkbook(path: name, content: .csv(Sheet(name: source.stem, textRows: try CSVText.rows(of: source))))
         }
         do {

@@ -52,9 +52,14 @@ struct ItemKey: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     private static func hash(project: String, indicator: String, area: String?) -> Int {
         var hasher = Hasher()
-        hasher.combine(project.isEmpty ? indicator : project)
-        hasher.combine(indicator.isEmpty ? project : indicator)
-        hasher.combine(area)
+        CanonicalText.combine(project.isEmpty ? indicator : project, into: &hasher)
+        CanonicalText.combine(indicator.isEmpty ? project : indicator, into: &hasher)
+        if let area {
+            hasher.combine(1 as UInt8)
+            CanonicalText.combine(area, into: &hasher)
+        } else {
+            hasher.combine(0 as UInt8)
+        }
         return hasher.finalize()
     }
 

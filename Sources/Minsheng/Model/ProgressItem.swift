@@ -326,7 +326,7 @@ enum ProgressItems {
         // and no comparison of names that differ (which walks them character by character).
         let sameAreas =
             b.areaOrder.count <= merged.areaOrder.count
-            && zip(b.areaOrder, merged.areaOrder).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
+            && zip(b.areaOrder, merged.areaOrder).allSatisfy { ByteKey.sameBytes($0, $1) }
         if !sameAreas {
             for area in b.areaOrder where !merged.areaOrder.contains(area) { merged.areaOrder.append(area) }
         }
@@ -371,9 +371,11 @@ enum ProgressItems {
         var item = ProgressItem(
             category: row.category, project: row.project, indicator: row.indicator, unit: row.unit, lead: row.lead)
         item.kind = row.indicatorKind
-        // Room for the figures of every area column (the dictionaries grow step by step otherwise).
-        item.areas.reserveCapacity(source.areas.count)
-        item.figureSources.reserveCapacity(2 + 2 * source.areas.count)
+        // Room for the figures of every area column (the dictionaries grow step by step otherwise),
+        // made at their size: `reserveCapacity` on an empty dictionary runs the standard
+        // library's unspecialized resize.
+        item.areas = [String: ProgressItem.AreaFigures](minimumCapacity: source.areas.count)
+        item.figureSources = [ValueKey: ProgressItem.FigureSource](minimumCapacity: 2 + 2 * source.areas.count)
         func read(_ key: ValueKey) -> (ReadValue, Quantity?)? {
             guard let value = checked.values[key] else { return nil }
             return (value, value.quantity.quantity)
@@ -406,6 +408,8 @@ enum ProgressItems {
         }
         // The figures of each area listed, in `areaOrder`'s order.
         var listedFigures: [ProgressItem.AreaFigures] = []
+        listedFigures.reserveCapacity(source.areas.count)
+        item.areaOrder.reserveCapacity(source.areas.count)
         for (area, targetKey, completedKey) in source.areaKeys {
             let target = read(targetKey)?.1?.value
             let completed = read(completedKey)?.1?.value
@@ -447,11 +451,15 @@ enum ProgressItems {
             }
         }
         // Where each figure was read: the total's, then each area's (its figures looked up once).
+        // (The file and sheet taken out of the table once: reached through the table for every
+        // figure, the whole table was copied each time.)
+        let file = table.table.file
+        let sheetName = table.table.sheet.name
         func noteSource(_ key: ValueKey, _ number: Decimal?) {
             let cell = row.values[key] ?? single.flatMap { key.area == nil ? row.values[ValueKey(key.measure, area: $0)] : nil }
             if let cell, number != nil {
                 item.figureSources[key] = ProgressItem.FigureSource(
-                    file: table.table.file, sheet: table.table.sheet.name, cell: cell.reference.a1, namesSheet: namingSheet)
+                    file: file, sheet: sheetName, cell: cell.reference.a1, namesSheet: namingSheet)
             }
         }
         noteSource(ValueKey(.target), item.number(ValueKey(.target)))
@@ -466,7 +474,7 @@ enum ProgressItems {
         let anchor = row.values[ValueKey(.target)] ?? row.values.values.min { $0.reference < $1.reference }
         let cell = anchor.map { $0.reference.a1 } ?? "第\(row.row + 1)行"
         item.sources = [
-            ProgressItem.FigureSource.label(fileName: source.fileName, sheet: table.table.sheet.name, cell: cell, namesSheet: namingSheet)
+            ProgressItem.FigureSource.label(fileName: source.fileName, sheet: sheetName, cell: cell, namesSheet: namingSheet)
         ]
         return item
     }

@@ -34,6 +34,20 @@ enum JSONString {
         emitASCII(0x22, emit)
     }
 
+    /// Appends `text` as a JSON string literal to `out`: as `write` gives it, with a text that
+    /// needs no escape (nearly every one) appended whole between its quotes.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(0x22)
+            out.append(contentsOf: bytes)
+            out.append(0x22)
+            return true
+        }
+        if !plain { write(text) { out.append(contentsOf: $0) } }
+    }
+
     @inline(__always)
     private static func emitASCII(_ byte: UInt8, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         withUnsafeBytes(of: byte) { emit($0.bindMemory(to: UInt8.self)) }

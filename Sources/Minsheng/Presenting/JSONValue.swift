@@ -30,27 +30,39 @@ public enum JSONValue: Sendable, Equatable {
     /// Appends the JSON text's UTF-8 bytes to `out` (no intermediate strings).
     func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: Self.append("null", to: &out)
+        case .bool(let b): Self.append(b ? "true" : "false", to: &out)
         case .number(let n):
-            out.append(contentsOf: (n.isFinite ? NumberText.format(n) : "null").utf8)
-        case .string(let s): JSONString.write(s) { out.append(contentsOf: $0) }
+            if n.isFinite {
+                var text = NumberText.format(n)
+                text.withUTF8 { out.append(contentsOf: $0) }
+            } else {
+                Self.append("null", to: &out)
+            }
+        case .string(let s): JSONString.append(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out.append(contentsOf: ", ".utf8) }
+                if i > 0 { Self.append(", ", to: &out) }
                 item.write(into: &out)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             out.append(UInt8(ascii: "{"))
             for (i, pair) in pairs.enumerated() {
-                if i > 0 { out.append(contentsOf: ", ".utf8) }
-                JSONString.write(pair.0) { out.append(contentsOf: $0) }
-                out.append(contentsOf: ": ".utf8)
+                if i > 0 { Self.append(", ", to: &out) }
+                JSONString.append(pair.0, to: &out)
+                Self.append(": ", to: &out)
                 pair.1.write(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends a literal's bytes from where they are stored (a `String`'s `utf8` view was
+    /// appended through the generic sequence path, dearer than the report's own work).
+    @inline(__always)
+    private static func append(_ literal: StaticString, to out: inout [UInt8]) {
+        out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }

@@ -33,6 +33,9 @@ struct ByteKey: Hashable, Sendable {
 
     /// Whether two texts have the same UTF-8 bytes.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
+        // One string value (a small string's own bytes, or a large one's storage): the same
+        // bytes, unread. (Keys made from one layout's texts share them.)
+        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         func equal(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
             guard x.count == y.count else { return false }
             guard let p = x.baseAddress, let q = y.baseAddress else { return true }

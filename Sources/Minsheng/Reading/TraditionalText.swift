@@ -45,13 +45,38 @@ enum TraditionalText {
         var found = 0
         sheet.forEachText { text in
             seen += 1
-            for scalar in text.unicodeScalars.prefix(scalarLimit) where isMark(scalar) {
-                found += 1
-                if found >= 2 { return false }
-            }
+            found += marks(inFirst: scalarLimit, of: text, needed: 2 - found)
+            if found >= 2 { return false }
             return seen < textLimit
         }
         return found >= 2
+    }
+
+    /// How many of the first `limit` characters of `text` are `marks`, counting no further than
+    /// `needed`. Read from the UTF-8 bytes in place (every sheet's first texts are looked at: a
+    /// walk of `unicodeScalars` cost more than the rest of telling).
+    static func marks(inFirst limit: Int, of text: String, needed: Int) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var found = 0
+            var scalars = 0
+            var i = 0
+            while i < bytes.count && scalars < limit {
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                // The CJK block (U+4E00–U+9FFF) is three bytes from E4 to E9.
+                if length == 3, lead >= 0xE4, lead <= 0xE9, i + 2 < bytes.count {
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    if let scalar = Unicode.Scalar(value), isMark(scalar) {
+                        found += 1
+                        if found >= needed { return found }
+                    }
+                }
+                i += length
+                scalars += 1
+            }
+            return found
+        }
     }
 
     /// The sheet in simplified characters when it is typed in traditional ones, else the sheet.

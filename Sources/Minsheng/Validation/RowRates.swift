@@ -24,8 +24,8 @@ enum RowRates {
     static func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, rate) in row.values where key.measure == .rate {
             guard let reported = rate.quantity.quantity, reported.isPercent,
-                let target = row.figure(ValueKey(.target, area: key.area)),
-                let completed = row.figure(ValueKey(.completed, area: key.area))
+                let target = row.figure(key.of(.target)),
+                let completed = row.figure(key.of(.completed))
             else { continue }
             // A number is judged as its format shows it (a `0.00%` cell holding =E4/D4 shows
             // 130.04%); a number shown in full (General) agrees within a relative 1e-9.
@@ -55,7 +55,7 @@ enum RowRates {
             // the values stage took both in the 万 the row's rate says, `WrittenScale`.)
             // Figures printed with decimals are rounded themselves: a rate within what they allow agrees.
             if verdict != .consistent, verdict != .notCheckable,
-                let c = row.values[ValueKey(.completed, area: key.area)], let t = row.values[ValueKey(.target, area: key.area)],
+                let c = row.values[key.of(.completed)], let t = row.values[key.of(.target)],
                 // (each at its own precision: a plan and a completion are often given to different
                 // digits; a row's figures of one measure share theirs — 92 among 65.1, 31.2 is 92.0)
                 RateCheck.agreesWithRoundedInputs(

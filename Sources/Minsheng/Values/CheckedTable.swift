@@ -80,7 +80,8 @@ struct CheckedTable: Sendable {
             }
             self.rows = rows
             numericColumns = CheckedTable.numericColumns(rows)
-            var first: [ItemKey: Int] = [:]
+            // (At its size at once: grown step by step, it was rehashed as it filled.)
+            var first = [ItemKey: Int](minimumCapacity: rows.count)
             for row in rows where first[row.key] == nil && !row.key.isEmpty { first[row.key] = row.row.row }
             firstRowOfKey = first
             var areaRows: [ItemKey: [Int]] = [:]
@@ -140,8 +141,9 @@ struct CheckedTable: Sendable {
     }
 
     static func readValues(_ row: TableRow, columns: ValueColumns, words: QuantityWords, memo: ValueMemo) -> [ValueKey: ReadValue] {
-        var result: [ValueKey: ReadValue] = [:]
-        result.reserveCapacity(row.values.count)
+        // (Made at its size: `reserveCapacity` on an empty dictionary runs the standard library's
+        // unspecialized resize.)
+        var result = [ValueKey: ReadValue](minimumCapacity: row.values.count)
         // The 单位 column's unit, read once per row (not once per value).
         let rowUnit = row.unit.flatMap(ValueReading.unitText)
         // Whether the row has text and other cells: only then may a figure's written scale be settled.
@@ -308,8 +310,10 @@ struct ValueColumns: Sendable {
             byKey = nil
             return
         }
-        var found: [ValueKey: LayoutColumn] = [:]
-        let columnsByIndex = Dictionary(layout.columns.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a })
+        var found = [ValueKey: LayoutColumn](minimumCapacity: layout.columns.count)
+        // The first column listed at each index, in a dictionary made at its size.
+        var columnsByIndex = [Int: LayoutColumn](minimumCapacity: layout.columns.count)
+        for column in layout.columns where columnsByIndex[column.column] == nil { columnsByIndex[column.column] = column }
         for (key, column) in TableReader.valueKeys(layout) where found[key] == nil {
             found[key] = columnsByIndex[column]
         }

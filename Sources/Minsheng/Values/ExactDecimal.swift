@@ -97,12 +97,21 @@ struct ExactDecimal: Sendable, Equatable {
     /// point), as `Decimal(string:)` reads it; nil for anything else (an exponent, a sign `+`,
     /// more digits than 63 bits hold), for the caller to read with `Decimal(string:)`.
     init?(plain text: String) {
+        // (Read from the bytes in place: the text is a number's, made for this, and walking its
+        // `utf8` view cost more than the arithmetic.)
+        var text = text
+        guard let read = text.withUTF8({ ExactDecimal.plain($0) }) else { return nil }
+        self = read
+    }
+
+    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
         var mantissa: Int64 = 0
         var fraction = 0
         var digits = 0
         var negative = false
         var point = false
-        for (index, byte) in text.utf8.enumerated() {
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "-") where index == 0: negative = true
             case UInt8(ascii: "."):
@@ -118,7 +127,7 @@ struct ExactDecimal: Sendable, Equatable {
             }
         }
         guard digits > 0 else { return nil }
-        self.init(mantissa: negative ? -mantissa : mantissa, exponent: -fraction)
+        return ExactDecimal(mantissa: negative ? -mantissa : mantissa, exponent: -fraction)
     }
 
     /// The value × `factor`, nil on overflow.

@@ -9,14 +9,14 @@ import XLSXReader
 enum WrittenScale {
     static func settle(_ values: inout [ValueKey: ReadValue]) {
         for (key, target) in values where key.measure == .target {
-            let completedKey = ValueKey(.completed, area: key.area)
+            let completedKey = key.of(.completed)
             // Only a figure written as text (`10000万`) beside one typed as a number is scaled
             // (`writtenScale`): two numbers, the most common row, are left as they are.
             guard let completed = values[completedKey], target.cell.value.isString != completed.cell.value.isString,
                 let t = target.quantity.quantity, let c = completed.quantity.quantity,
                 !t.isPercent, !c.isPercent, t.value > 0, c.value > 0
             else { continue }
-            let rate = values[ValueKey(.rate, area: key.area)]
+            let rate = values[key.of(.rate)]
             if let scale = writtenScale(of: target, beside: completed) {
                 guard agrees(rate, scaled: (c.value * scale, t.value), plain: (c.value, t.value)) else { continue }
                 values[key] = unscaled(target, by: scale)

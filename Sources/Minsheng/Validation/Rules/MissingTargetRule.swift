@@ -7,7 +7,7 @@ struct MissingTargetRule: TableRule {
     func check(_ row: CheckedRow, in table: CheckedTable, into findings: inout FindingBuilder) {
         for (key, value) in row.values where key.measure == .completed && key.figure == nil {
             guard let completed = value.quantity.quantity, ExactDecimal.signum(completed.value) != 0 else { continue }
-            let targetKey = ValueKey(.target, area: key.area)
+            let targetKey = key.of(.target)
             // (The target's own cell first: most rows have one, and the column is looked for only then.)
             guard row.values[targetKey] == nil, table.column(for: targetKey, in: row) != nil else { continue }
             findings.add(

@@ -28,7 +28,7 @@ struct PlausibilityRule: TableRule {
             var cell: String { value.cell.reference.a1 }  // only for a finding
             switch key.measure {
             case .completed:
-                let target = row.figure(ValueKey(.target, area: key.area))
+                let target = row.figure(key.of(.target))
                 if q.isPercent, let target, !target.isPercent {
                     findings.add(
                         .percentInCountColumn(label: CheckedRow.label(key), shown: "\(Quantity.format(q.value))%"), row, cell: cell,
@@ -45,7 +45,7 @@ struct PlausibilityRule: TableRule {
                 if !q.isPercent, q.unit != nil {
                     findings.add(.countInRateColumn(shown: Quantity.format(q.value) + (q.unit ?? "")), row, cell: cell, area: key.area)
                 } else if q.isPercent, ExactDecimal.greater(q.value, than: 300), !ValueRule.measuresAChange(row, key, in: table),
-                    row.figure(ValueKey(.target, area: key.area)) == nil || row.figure(ValueKey(.completed, area: key.area)) == nil
+                    row.figure(key.of(.target)) == nil || row.figure(key.of(.completed)) == nil
                 {
                     // A rate with its target and completion beside it is judged through them.
                     findings.add(.rateImplausible(shown: "\(Quantity.format(q.value))%"), row, cell: cell, area: key.area, actual: q.value)

@@ -11,7 +11,7 @@ struct ScheduleRule: TableRule {
         let schedule = Decimal(asOf.scheduleShare)
         for (key, value) in row.values where key.measure == .completed && key.figure == nil {
             guard let completed = value.quantity.quantity,
-                let target = row.figure(ValueKey(.target, area: key.area)), target.value > 0
+                let target = row.figure(key.of(.target)), target.value > 0
             else { continue }
             let share = completed.value / target.value
             if share < schedule {

@@ -12,7 +12,12 @@ struct ValueRule: TableRule {
             // Built only for a finding (most values have none).
             var cell: String { value.cell.reference.a1 }
             var label: String { key.figure == nil ? CheckedRow.label(key) : table.column(for: key).map { HeaderText.normalize($0.header) } ?? CheckedRow.label(key) }
-            if value.cell.value == .formulaWithoutValue || value.cell.placeholderResult {
+            // (`if case`: the derived `==` on the cell's value was called for every value.)
+            var formulaOnly: Bool {
+                if case .formulaWithoutValue = value.cell.value { return true }
+                return value.cell.placeholderResult
+            }
+            if formulaOnly {
                 // A rate the workbook computes from the row's own two figures reports nothing of
                 // its own: those figures are what is checked.
                 switch Self.rateFormula(value, key, of: table) {
