@@ -75,3 +75,26 @@ struct PaidOutTests {
         #expect(findings.contains { $0.code.rawValue == "completed-total-mismatch" && $0.cell == "D6" }, "\(findings.map(\.message))")
     }
 }
+
+/// A list of who is helped (保障对象) and what they were paid is a table of items: each 保障对象
+/// names one; a quarter opening a header (一季度发放资金) is its period.
+struct BeneficiaryListTests {
+    @Test func eachGroupHelpedIsAnItem() throws {
+        let rows = [
+            ["2023年第三季度儿童福利保障情况"],
+            ["保障对象", "发放人次", "发放资金(元)"],
+            ["散居孤儿", "384", "537600"],
+            ["事实无人抚养儿童", "1563", "2188200"],
+            ["父母养育受艾滋病病毒感染儿童", "18", "25200"],
+        ]
+        let (result, findings) = try TableFixture.check(rows, merges: ["A1:C1"])
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        #expect(result.readings.first?.columns.first?.role == "indicator")
+        #expect(result.readings.first?.itemRows.count == 3)
+    }
+
+    @Test func aQuarterIsThePeriodOfAHeader() {
+        #expect(HeaderVocabulary.droppingPeriod("一季度发放资金") == "发放资金")
+        #expect(HeaderVocabulary.droppingPeriod("第二季度完成数") == "完成数")
+    }
+}

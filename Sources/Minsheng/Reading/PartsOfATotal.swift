@@ -44,7 +44,7 @@ extension LayoutRecognizer {
         return agreeing >= 2 && agreeing > disagreeing ? agreeing : nil
     }
 
-    /// In a table whose figures are what was done (实发人数, 实发资金合计 and its parts), a figure
+    /// In a table whose figures are mostly what was done (实发人数, 实发资金合计 and its parts), a figure
     /// named by nothing but what it counts (配套资金, 结余资金) is what was done too: it is a target
     /// only as a guess (no word of its header says a target or a plan, at most that it is a sum
     /// of money: `HeaderVocabulary.isTargetAsMoneyOnly`). Not in a table whose title says it is
@@ -68,7 +68,8 @@ extension LayoutRecognizer {
                 targets += 1
             }
         }
-        guard completed >= 2, targets > 0 else { return }
+        // (Most of its figures: a lone 发放总金额 and its parts among counts make no such table.)
+        guard completed >= 2, targets > 0, completed > targets else { return }
         func done(_ columns: inout [LayoutColumn]) {
             for i in columns.indices where columns[i].meaning == .value(.target, area: nil) { columns[i].meaning = .value(.completed, area: nil) }
         }
