@@ -266,7 +266,7 @@ struct HeaderVocabulary: Sendable {
     /// A header without the period it opens with (年内, 本年度, 2023年, 1-11月, 截至10月底), as
     /// long as something is left.
     static func droppingPeriod(_ text: String) -> String {
-        guard let first = text.first, "年本全当今截至1234567890一二三四五六七八九十".contains(first) else { return text }
+        guard let first = text.first, "年本全当今截至第1234567890一二三四五六七八九十".contains(first) else { return text }
         let pattern = #"^(截至|截止)?(\d{4}年度?|(\d{1,2}|[一二三四五六七八九十]{1,3})([-—~至到](\d{1,2}|[一二三四五六七八九十]{1,3}))?月份?(底|末)?|第?[一二三四1-4]季度|年内|本年度?|全年|当年|今年|年度)"#
         guard let range = text.range(of: pattern, options: .regularExpression), range.upperBound < text.endIndex else { return text }
         return String(text[range.upperBound...])
