@@ -38,3 +38,21 @@ struct TextNumbersTests {
         #expect(result.readings.first?.columns.dropFirst().map(\.role) == Array(repeating: "completed", count: 5))
     }
 }
+
+/// A progress rate below zero is a figure typed wrong; a growth rate may fall below zero.
+struct NegativeRateTests {
+    @Test func aNegativeProgressIsAnErrorAndANegativeGrowthIsNot() throws {
+        let (_, progress) = try TableFixture.check([
+            ["序号", "任务项目指标", "责任单位", "进展比例"],
+            ["1", "免费接种流感疫苗3.078万人", "区卫生健康局", "20%"],
+            ["2", "新增配置自动体外除颤仪115台", "区卫生健康局", "-80%"],
+        ])
+        #expect(progress.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["negative-value D3"], "\(progress.map(\.message))")
+        let (_, growth) = try TableFixture.check([
+            ["序号", "指标", "目标", "1-6月投资增速(%)"],
+            ["1", "固定资产投资", "100", "-11.8"],
+            ["2", "工业投资", "50", "5.2"],
+        ])
+        #expect(!growth.contains { $0.code.rawValue == "negative-value" }, "\(growth.map(\.message))")
+    }
+}

@@ -32,7 +32,8 @@ struct ValueRule: TableRule {
             switch value.quantity {
             case .unparsed(let raw) where table.numericColumns.contains(value.cell.reference.column) && !ProseText.isProse(raw):
                 findings.add(.unparsed(label: label, raw: raw), row, cell: cell, area: key.area)
-            case .quantity(let q) where key.measure != .rate && ExactDecimal.signum(q.value) < 0 && !Self.measuresAChange(row, key, in: table):
+            // (A rate below zero too, unless it measures a change: 增速 -11.8%.)
+            case .quantity(let q) where ExactDecimal.signum(q.value) < 0 && !Self.measuresAChange(row, key, in: table):
                 findings.add(.negative(label: label, value: q.value), row, cell: cell, area: key.area, actual: q.value)
             default:
                 break
