@@ -48,4 +48,21 @@ struct SumColumnTests {
         let (_, findings) = try TableFixture.check(rows)
         #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["total-mismatch B2"])
     }
+
+    /// 共计 after counts and sums of money side by side totals the earlier columns of one kind
+    /// (the two 补助金额), whichever adds up.
+    @Test func aTotalOfTheColumnsOfOneKind() throws {
+        var rows = [
+            ["乡镇(街道)", "孤儿补助人数", "孤儿补助金额", "困境儿童补助人数", "困境儿童补助金额", "共计"],
+            ["桥头镇", "1", "1469", "48", "52580", "54049"],
+            ["桥下镇", "4", "5876", "29", "30421", "36297"],
+            ["金溪镇", "0", "0", "14", "15532", "15532"],
+            ["界坑乡", "0", "0", "5", "5808", "5808"],
+        ]
+        let (_, correct) = try TableFixture.check(rows)
+        #expect(correct.isEmpty, "\(correct.map(\.message))")
+        rows[4][5] = "5000"
+        let (_, findings) = try TableFixture.check(rows)
+        #expect(findings.map { "\($0.code.rawValue) \($0.cell ?? "")" } == ["total-mismatch F5"])
+    }
 }

@@ -62,7 +62,7 @@ struct RowTotalColumnRule: WholeTableRule {
     static func isTotal(_ row: TableRow) -> Bool {
         [row.project, row.indicator].compactMap { $0 }.contains { name in
             let text = HeaderText.normalize(name)
-            return ["合计", "总计", "小计"].contains(where: text.contains) || text.hasPrefix("总") && text.count <= 6
+            return ["合计", "总计", "小计", "共计"].contains(where: text.contains) || text.hasPrefix("总") && text.count <= 6
         }
     }
 
@@ -75,7 +75,7 @@ struct RowTotalColumnRule: WholeTableRule {
     /// 月补金额).
     static func stem(_ name: String) -> String {
         var text = HeaderText.splitParenthetical(HeaderText.normalize(name)).text
-        for word in ["合计", "总计", "小计"] { text = text.replacingOccurrences(of: word, with: "") }
+        for word in ["合计", "总计", "小计", "共计"] { text = text.replacingOccurrences(of: word, with: "") }
         if text.hasPrefix("总") { text.removeFirst() }
         if text.hasSuffix("数"), text.count > 1 { text.removeLast() }
         return text
@@ -90,6 +90,16 @@ struct RowTotalColumnRule: WholeTableRule {
         if named, !own.isEmpty {
             let sameName = (0..<index).filter { i in !isTotal(items[i].row) && stem(items[i].row.indicator ?? "") == own }
             if sameName.count >= 2 { result.append(sameName) }
+        }
+        // (共计 after 孤儿补助人数 · 孤儿补助金额 · 困境儿童补助人数 · 困境儿童补助金额: the earlier
+        // columns of one kind, named with the same last word.)
+        if named, own.isEmpty {
+            var byKind: [String: [Int]] = [:]
+            for i in 0..<index where !isTotal(items[i].row) {
+                let name = HeaderText.splitParenthetical(HeaderText.normalize(items[i].row.indicator ?? "")).text
+                if name.count >= 3 { byKind[String(name.suffix(2)), default: []].append(i) }
+            }
+            for kind in byKind.values where kind.count >= 2 && kind.count < index { result.append(kind) }
         }
         for length in 2...8 where length <= index {
             let run = Array((index - length)..<index)
