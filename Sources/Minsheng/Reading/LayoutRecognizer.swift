@@ -95,8 +95,9 @@ struct LayoutRecognizer: Sendable {
         if let items = recognizeItemRows(sheet, grid: grid) { result.append(items) }
         if let columns = recognizeIndicatorColumns(sheet, grid: grid), !result.contains(columns) { result.append(columns) }
         if result.isEmpty, let summed = recognizeSummedColumns(sheet, grid: grid) { result.append(summed) }
-        for i in result.indices where PlanWords.title(grid, above: result[i].headerRows.lowerBound, sheetName: sheet.name) != .plan {
-            settleMoneyOfWhatWasDone(&result[i])
+        for i in result.indices {
+            let top = result[i].headerRows.lowerBound
+            settleMoneyOfWhatWasDone(&result[i]) { PlanWords.title(grid, above: top, sheetName: sheet.name) == .plan }
         }
         return result
     }

@@ -48,9 +48,9 @@ extension LayoutRecognizer {
     /// named by nothing but what it counts (配套资金, 结余资金) is what was done too: it is a target
     /// only as a guess (no word of its header says a target or a plan, at most that it is a sum
     /// of money: `HeaderVocabulary.isTargetAsMoneyOnly`). Not in a table whose title says it is
-    /// a plan (…资金分配表: the money is allocated for the houses done), nor with areas across the
-    /// columns.
-    func settleMoneyOfWhatWasDone(_ layout: inout TableLayout) {
+    /// a plan (…资金分配表: the money is allocated for the houses done; asked last, as it costs
+    /// most), nor with areas across the columns.
+    func settleMoneyOfWhatWasDone(_ layout: inout TableLayout, titleSaysPlan: () -> Bool) {
         var completed = 0
         var targets = 0
         // (A group's words over it count: 项目个数 · 投资额 under 计划情况 are planned.)
@@ -69,7 +69,7 @@ extension LayoutRecognizer {
             }
         }
         // (Most of its figures: a lone 发放总金额 and its parts among counts make no such table.)
-        guard completed >= 2, targets > 0, completed > targets else { return }
+        guard completed >= 2, targets > 0, completed > targets, !titleSaysPlan() else { return }
         func done(_ columns: inout [LayoutColumn]) {
             for i in columns.indices where columns[i].meaning == .value(.target, area: nil) { columns[i].meaning = .value(.completed, area: nil) }
         }

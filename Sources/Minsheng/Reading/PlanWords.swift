@@ -1,3 +1,5 @@
+import XLSXReader
+
 /// What a table's title says it is: a plan (…任务分解表, …资金分配表, …计划表) or a report of
 /// what was done (…完成情况表, …发放情况, …统计报表). A figure column whose header names no
 /// measure (产前筛查数, 户数, 数量) counts what was done in a report; elsewhere it is a target
@@ -32,13 +34,17 @@ enum PlanWords {
         var texts: [String] = []
         for (row, cells) in grid where row < top { texts += cells.values }
         if texts.isEmpty { texts = [sheetName] }
+        // (Compared by their UTF-8 bytes: a title is asked of every reading of every table.)
         for text in texts {
-            let head = text.unicodeScalars.count > 512 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(512))) : text
-            if plan.contains(where: { head.contains($0) }) { return .plan }
-            if done.contains(where: { head.contains($0) }) { said = .done }
+            let head = Array(text.utf8.prefix(1536))
+            if planBytes.contains(where: { ByteSearch.contains(head, $0) }) { return .plan }
+            if doneBytes.contains(where: { ByteSearch.contains(head, $0) }) { said = .done }
         }
         return said
     }
+
+    private static let planBytes = plan.map { Array($0.utf8) }
+    private static let doneBytes = done.map { Array($0.utf8) }
 
     /// Whether the title rows say the table reports what was done and none says it is a plan.
     static func titleSaysDone(_ grid: [Int: [Int: String]], above top: Int, sheetName: String) -> Bool {
