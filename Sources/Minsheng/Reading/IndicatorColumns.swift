@@ -86,9 +86,9 @@ extension LayoutRecognizer {
         // columns, up to a blank row or a title (one text across the area column as well).
         var headerRows: [Int] = []
         var r = firstAreaRow - 1
-        // (A row numbering the columns in figures, 1 2 3 …, as a statistical report does, is
+        // (A row numbering the columns, 01 02 03 … or 甲 乙 丙, as a statistical report does, is
         // neither header nor data.)
-        if r >= 0, !figureColumns.contains(where: { grid[r]?[$0] != nil }), let numbers = rows.first(where: { $0.index == r }), Self.numbersItsColumns(numbers, figureColumns) {
+        if r >= 0, let numbering = rows.first(where: { $0.index == r }), NoteRows.isColumnNumbering(numbering) {
             r -= 1
         }
         while r >= 0, let texts = grid[r] {
@@ -138,9 +138,6 @@ extension LayoutRecognizer {
                 leadRow = row
             } else if over.values.allSatisfy(Self.isUnitText) {
                 unitRow = row
-            } else if over.count >= 2, over.values.allSatisfy(Self.isColumnCode) {
-                // (A statistical report numbers its columns, 01 02 03 or 甲 乙 丙: no names.)
-                continue
             } else {
                 nameRows.append(row)
             }
@@ -506,26 +503,6 @@ extension LayoutRecognizer {
 
     /// Whether a header text is only a unit: `（人）`, `单位：个`, `万元`.
     static func isUnitText(_ text: String) -> Bool { unitOfCell(text) != nil }
-
-    /// Whether a row holds, over the figure columns, their numbers one after another (1 2 3 …
-    /// or 01 02 03, typed as figures or as text).
-    static func numbersItsColumns(_ row: Row, _ columns: [Int]) -> Bool {
-        var numbers: [Double] = []
-        for column in columns {
-            guard let n = row.cells.first(where: { $0.reference.column == column }).flatMap(Self.amount) else { return false }
-            numbers.append(n)
-        }
-        guard numbers.count >= 2 else { return false }
-        return zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
-    }
-
-    /// Whether a header cell only numbers its column, as statistical reports do (01, 12, 甲, 栏次).
-    static func isColumnCode(_ text: String) -> Bool {
-        let normalized = HeaderText.normalize(text)
-        if normalized.count == 1, "甲乙丙丁戊己庚辛".contains(normalized) { return true }
-        if normalized == "栏次" { return true }
-        return (1...3).contains(normalized.count) && normalized.allSatisfy { $0.isASCII && $0.isNumber }
-    }
 
     /// The unit a unit-only header cell names.
     static func unitOfCell(_ text: String) -> String? {

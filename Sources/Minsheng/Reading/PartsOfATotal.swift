@@ -52,24 +52,27 @@ extension LayoutRecognizer {
     /// most), nor with areas across the columns.
     func settleMoneyOfWhatWasDone(_ layout: inout TableLayout, titleSaysPlan: () -> Bool) {
         var completed = 0
-        var targets = 0
         // (A group's words over it count: 项目个数 · 投资额 under 计划情况 are planned.)
         var planned = Set<Int>()
         for group in layout.areaRows?.groups ?? [] where group.project.map({ p in PlanWords.plan.contains(where: p.contains) }) ?? false {
             for column in group.columns { planned.insert(column.column) }
         }
+        var targetHeaders: [(column: Int, header: String)] = []
         for column in layout.columns {
             guard case .value(let measure, let area) = column.meaning else { continue }
             if area != nil { return }
             if measure == .completed { completed += 1 }
-            if measure == .target {
-                guard !planned.contains(column.column), vocabulary.role(of: column.header) == nil || vocabulary.isTargetAsMoneyOnly(column.header)
-                else { return }
-                targets += 1
-            }
+            if measure == .target { targetHeaders.append((column.column, column.header)) }
         }
-        // (Most of its figures: a lone 发放总金额 and its parts among counts make no such table.)
-        guard completed >= 2, targets > 0, completed > targets, !titleSaysPlan() else { return }
+        // (Most of its figures: a lone 发放总金额 and its parts among counts make no such table.
+        // The words are asked only then, the title last.)
+        guard completed >= 2, !targetHeaders.isEmpty, completed > targetHeaders.count,
+            targetHeaders.allSatisfy({ target in
+                !planned.contains(target.column)
+                    && (vocabulary.role(of: target.header) == nil || vocabulary.isTargetAsMoneyOnly(target.header))
+            }),
+            !titleSaysPlan()
+        else { return }
         func done(_ columns: inout [LayoutColumn]) {
             for i in columns.indices where columns[i].meaning == .value(.target, area: nil) { columns[i].meaning = .value(.completed, area: nil) }
         }

@@ -28,7 +28,8 @@ enum PlanWords {
 
     /// What the title rows of `grid` (above `top`, the header's first row) say, or with none the
     /// sheet's own name (任务分解, 完成情况; not Sheet1): a plan word anywhere makes a plan. Only
-    /// the first 512 characters of a text are looked at (a paragraph typed above the table).
+    /// the first 1,536 bytes of a text (512 Chinese characters) are looked at (a paragraph typed
+    /// above the table).
     static func title(_ grid: [Int: [Int: String]], above top: Int, sheetName: String) -> Said {
         var said = Said.nothing
         var texts: [String] = []

@@ -25,22 +25,15 @@ struct AreaSubtotalRule: WholeTableRule {
                     let headerUnit = ValueReading.unit(measure: measure, headerUnit: column.unit, rowUnit: nil)
                     let read = ValueReading.read(cell, measure: measure, headerUnit: headerUnit, words: words)
                     guard case .quantity(let total) = read.quantity, !total.isPercent else { continue }
-                    var sum = Decimal(0)
-                    var values: [ReadValue] = []
-                    var plain = true
-                    for area in areas {
-                        guard let value = item.values[ValueKey(measure, area: area.area)] else { continue }
-                        switch value.quantity {
-                        case .quantity(let q) where !q.isPercent:
-                            sum += q.value
-                            values.append(value)
-                        case .notApplicable: continue
-                        default: plain = false
-                        }
-                    }
-                    guard plain, values.count >= 2, !Quantity.equal(sum, total.value),
-                        !AreaShares.withinRounding(sum, total.value, of: values)
+                    // The areas' shares summed as every total's are (`AreaShares`), two at least,
+                    // none a percentage.
+                    let values = areas.compactMap { item.values[ValueKey(measure, area: $0.area)] }
+                    let figures = values.compactMap(\.quantity.quantity)
+                    guard figures.count >= 2, !figures.contains(where: \.isPercent),
+                        let shares = AreaShares.of(values.map(\.quantity), total: total.value),
+                        !Quantity.equal(shares.sum, total.value), !AreaShares.withinRounding(shares.sum, total.value, of: values)
                     else { continue }
+                    let sum = shares.sum
                     findings.add(
                         .columnTotalMismatch(
                             measure: measure, footer: subtotal.label, header: HeaderText.normalize(column.header), total: total.value, sum: sum,
